@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Switchboard.Api.Problems;
+
+namespace Switchboard.Api.Auth;
+
+/// <summary><c>Authorization: Bearer &lt;key&gt;</c>. Challenges and forbids answer with problem details.</summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    ApiKeyAuthenticator authenticator) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    private const string BearerPrefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var header = Request.Headers.Authorization;
+        if (header.Count == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var value = header.ToString();
+        if (header.Count > 1 || !value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <key>'.");
+        }
+
+        var key = value[BearerPrefix.Length..].Trim();
+        if (authenticator.IsOperatorKey(key))
+        {
+            var operatorIdentity = new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Operator)], SchemeName);
+            return Success(new ClaimsPrincipal(operatorIdentity));
+        }
+
+        var identity = await authenticator.AuthenticateAsync(key, Context.RequestAborted);
+        return identity is null
+            ? AuthenticateResult.Fail("The API key is unknown or revoked.")
+            : Success(identity.ToPrincipal(SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
+        await ProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized,
+            failure ?? "This endpoint needs an API key: 'Authorization: Bearer <key>'.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, "This API key's role may not use this endpoint.");
+
+    private AuthenticateResult Success(ClaimsPrincipal principal) =>
+        AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+}

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Switchboard.Contracts.Auth;
+using Switchboard.Domain.Tenancy;
+
+namespace Switchboard.Api.Auth;
+
+/// <summary>Resolves a presented key to its tenant identity: tenant from the key, then the tenant's key store by hash, briefly cached.</summary>
+public sealed class ApiKeyAuthenticator(IGrainFactory grains, IMemoryCache cache, IOptions<AuthOptions> options, IHostEnvironment environment)
+{
+    public const string DevTenantId = "dev";
+    private const int MaxKeyLength = 256;
+
+    /// <summary>Whether <paramref name="key"/> is the configured operator key (constant-time).</summary>
+    public bool IsOperatorKey(string key) => options.Value.OperatorKey is { Length: > 0 } operatorKey && FixedEquals(key, operatorKey);
+
+    public async ValueTask<ApiKeyIdentity?> AuthenticateAsync(string key, CancellationToken cancellationToken)
+    {
+        if (key.Length is 0 or > MaxKeyLength || !TryGetTenant(key, out var tenantId))
+        {
+            return null;
+        }
+
+        var hash = ApiKeyFormat.Hash(key);
+        if (cache.TryGetValue(hash, out ApiKeyIdentity? cached))
+        {
+            return cached;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var identity = await grains.GetGrain<IApiKeyStoreGrain>(tenantId).Authenticate(hash);
+        if (identity is not null && options.Value.KeyCacheSeconds > 0)
+        {
+            cache.Set(hash, identity, TimeSpan.FromSeconds(options.Value.KeyCacheSeconds));
+        }
+
+        return identity;
+    }
+
+    /// <summary>Drops a revoked key from this host's cache at once.</summary>
+    public void Forget(string hash) => cache.Remove(hash);
+
+    private bool TryGetTenant(string key, out string tenantId)
+    {
+        if (ApiKeyFormat.TryGetTenant(key, out tenantId))
+        {
+            return true;
+        }
+
+        // The development key may be any string the developer chose (Auth:DevAdminKey); it belongs to tenant 'dev'.
+        if (environment.IsDevelopment() && options.Value.DevAdminKey is { Length: > 0 } devKey && FixedEquals(key, devKey))
+        {
+            tenantId = DevTenantId;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool FixedEquals(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+}

@@ -1,0 +1,55 @@
+using System.Buffers.Text;
+using System.Text;
+using Switchboard.Api.Problems;
+
+namespace Switchboard.Api.Endpoints;
+
+/// <summary>Cursor pagination: <c>limit</c> 1-200 (default 50) and an opaque <c>cursor</c> from the previous page.</summary>
+public static class Paging
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 200;
+    private const int MaxCursorLength = 256;
+
+    public static string Encode(string kind, string position) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{kind}:{position}"));
+
+    /// <summary>Validates limit and cursor; <paramref name="position"/> is null for the first page.</summary>
+    public static bool TryRead(string kind, int? limit, string? cursor, ValidationErrors errors, out int pageSize, out string? position)
+    {
+        pageSize = limit ?? DefaultLimit;
+        position = null;
+        errors.Check(pageSize is >= 1 and <= MaxLimit, "limit", $"limit must be between 1 and {MaxLimit}.");
+        if (cursor is not null && !TryDecode(kind, cursor, out position))
+        {
+            errors.Add("cursor", "cursor is not one this list returned; start again without it.");
+        }
+
+        return !errors.HasErrors;
+    }
+
+    private static bool TryDecode(string kind, string cursor, out string? position)
+    {
+        position = null;
+        if (cursor.Length is 0 or > MaxCursorLength)
+        {
+            return false;
+        }
+
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            if (!text.StartsWith(kind + ":", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            position = text[(kind.Length + 1)..];
+            return position.Length > 0;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

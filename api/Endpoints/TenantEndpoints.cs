@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Models;
+using Switchboard.Api.Problems;
+using Switchboard.Contracts.Auth;
+using Switchboard.Contracts.Tenancy;
+using Switchboard.Domain.Tenancy;
+
+namespace Switchboard.Api.Endpoints;
+
+/// <summary><c>/v1/tenants</c>: the operator creates tenants and their first admin key.</summary>
+public static class TenantEndpoints
+{
+    public static IEndpointRouteBuilder MapTenantEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/v1/tenants").WithTags("Tenants").RequireAuthorization(Policies.Operator)
+            .MapPost("/", CreateTenant)
+            .WithName("CreateTenant")
+            .WithSummary("Create a tenant")
+            .WithDescription("Operator key only (Auth:OperatorKey). Returns the tenant's first admin key, shown once.")
+            .ProducesStandardProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        return routes;
+    }
+
+    private static async Task<Results<Created<TenantResponse>, ProblemHttpResult>> CreateTenant(
+        CreateTenantRequest request, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        errors.Check(Identifiers.IsValidTenantId(request.Id), "id",
+            $"id is required: 1-{Identifiers.MaxTenantIdLength} of lower-case letters, digits and '-', starting with a letter or digit.");
+        errors.Check(Identifiers.IsValidText(request.Name), "name",
+            $"name is required: 1-{Identifiers.MaxLabelLength} characters, without control characters.");
+        if (errors.HasErrors)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var tenant = grains.GetGrain<ITenantGrain>(request.Id!);
+        if (!await tenant.Create(request.Name!.Trim()))
+        {
+            return ApiProblems.Conflict($"Tenant '{request.Id}' already exists.");
+        }
+
+        var key = ApiKeyFormat.Generate(request.Id!);
+        var registration = new ApiKeyRegistration(ApiKeyFormat.NewKeyId(), ApiKeyFormat.Hash(key), ApiKeyRole.Admin, null, "first admin key");
+        var info = await grains.GetGrain<IApiKeyStoreGrain>(request.Id!).Register(registration)
+            ?? throw new InvalidOperationException("A freshly generated key id or key collided.");
+        var created = (await tenant.Get())!;
+        return TypedResults.Created($"/v1/tenants/{created.Id}",
+            new TenantResponse(created.Id, created.Name, created.CreatedAt, IssuedApiKeyResponse.From(info, key)));
+    }
+}

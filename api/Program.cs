@@ -1,0 +1,95 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Switchboard.Api;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Endpoints;
+using Switchboard.Api.Hosting;
+using Switchboard.Api.OpenApi;
+using Switchboard.Api.Problems;
+using Switchboard.Domain.Tenancy;
+using Switchboard.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Development needs keys to be usable at once: generate what is not configured, print it once (DevelopmentSeeder).
+var generated = new GeneratedSecrets(null, null);
+if (builder.Environment.IsDevelopment())
+{
+    if (string.IsNullOrEmpty(builder.Configuration["Auth:OperatorKey"]))
+    {
+        generated = generated with { OperatorKey = ApiKeyFormat.Generate("operator") };
+        builder.Configuration["Auth:OperatorKey"] = generated.OperatorKey;
+    }
+
+    if (string.IsNullOrEmpty(builder.Configuration["Auth:DevAdminKey"]))
+    {
+        generated = generated with { DevAdminKey = ApiKeyFormat.Generate(ApiKeyAuthenticator.DevTenantId) };
+        builder.Configuration["Auth:DevAdminKey"] = generated.DevAdminKey;
+    }
+}
+
+var cluster = builder.AddSwitchboardOrleans();
+var storage = OptionsReader.Read<StorageOptions>(builder.Configuration, StorageOptions.Section);
+
+builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton(generated);
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<ApiKeyAuthenticator>();
+builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Policies.Operator, p => p.RequireRole(Roles.Operator))
+    .AddPolicy(Policies.AnyTenantKey, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.Integration))
+    .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+    .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Admin, Roles.Supervisor))
+    .AddPolicy(Policies.TenantReader, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Integration));
+
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, ProblemDetailDefaults>();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so bad bodies reach ProblemExceptionHandler with their cause
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+});
+builder.Services.AddSwitchboardSwagger();
+builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+if (builder.Environment.IsDevelopment())
+{
+    builder.Services.AddHostedService<DevelopmentSeeder>();
+}
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseSwagger();
+app.UseSwaggerUI(o => o.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Switchboard v1"));
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapTenantEndpoints();
+app.MapAgentEndpoints();
+app.MapAgentStateEndpoints();
+app.MapStatusCodeEndpoints();
+app.MapTransactionCodeEndpoints();
+app.MapApiKeyEndpoints();
+
+var (mode, description) = cluster.Mode == HostingMode.Client
+    ? ("client", $"API host connected to separate silos (gateway ports {string.Join(",", cluster.GatewayPorts ?? [cluster.GatewayPort])})")
+    : ("embedded default", $"API and silo in one process on 127.0.0.1 (silo port {cluster.SiloPort}, gateway port {cluster.GatewayPort})");
+StartupLog.Starting(app.Logger, mode, description, storage.Provider == StorageProvider.Memory ? "in-memory, lost at exit" : storage.Provider.ToString());
+app.Lifetime.ApplicationStarted.Register(() =>
+    StartupLog.Listening(app.Logger, string.Join(", ", app.Urls), $"{app.Urls.FirstOrDefault()}/swagger"));
+
+app.Run();
+
+/// <summary>The API host; public so tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,8 @@
+namespace Switchboard.Contracts.Agents;
+
+/// <summary>Who an agent is: the admin-managed part of an agent.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.AgentProfile")]
+public sealed record AgentProfile(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] string? Group);

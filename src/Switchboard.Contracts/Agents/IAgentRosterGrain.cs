@@ -1,0 +1,16 @@
+namespace Switchboard.Contracts.Agents;
+
+/// <summary>A tenant's list of agents, for paging through them. Keyed by tenant id.</summary>
+[Alias("Switchboard.IAgentRosterGrain")]
+public interface IAgentRosterGrain : IGrainWithStringKey
+{
+    [Alias("Upsert")]
+    Task Upsert(AgentProfile profile);
+
+    [Alias("Remove")]
+    Task Remove(string agentId);
+
+    /// <summary>Agents with ids after <paramref name="after"/> (ordinal), at most <paramref name="limit"/>.</summary>
+    [Alias("List"), ReadOnly]
+    Task<AgentRosterPage> List(string? after, int limit);
+}

@@ -1,0 +1,14 @@
+namespace Switchboard.Contracts;
+
+/// <summary>Grain keys. Every key starts with the tenant id; ids never contain '/', so keys split unambiguously.</summary>
+public static class GrainKeys
+{
+    public const char Separator = '/';
+
+    public static string Agent(string tenantId, string agentId) => $"{tenantId}{Separator}{agentId}";
+
+    public static string AgentHistoryPage(string tenantId, string agentId, long page) => $"{tenantId}{Separator}{agentId}{Separator}{page}";
+
+    /// <summary>Splits a key made by one of the methods above.</summary>
+    public static string[] Split(string key) => key.Split(Separator);
+}

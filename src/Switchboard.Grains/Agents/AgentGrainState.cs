@@ -1,0 +1,28 @@
+using Switchboard.Contracts.Agents;
+using Switchboard.Domain.Agents;
+
+namespace Switchboard.Grains.Agents;
+
+/// <summary>What an agent grain persists. A deleted agent keeps its version and history so its audit trail continues if re-created.</summary>
+[GenerateSerializer, Alias("Switchboard.Grains.AgentGrainState")]
+public sealed class AgentGrainState
+{
+    [Id(0)] public bool Exists { get; set; }
+    [Id(1)] public AgentProfile? Profile { get; set; }
+    [Id(2)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(3)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(4)] public AgentState State { get; set; }
+    [Id(5)] public string? ReasonCode { get; set; }
+    [Id(6)] public DateTimeOffset Since { get; set; }
+    [Id(7)] public long Version { get; set; }
+    [Id(8)] public RequestedStateRecord? Next { get; set; }
+    [Id(9)] public AgentState? ResumeState { get; set; }
+    [Id(10)] public string? ResumeReasonCode { get; set; }
+    [Id(11)] public List<string> ActiveWork { get; set; } = [];
+
+    /// <summary>Audit entries not yet copied to history pages; written with the state, so a change and its entry commit together.</summary>
+    [Id(12)] public List<StateHistoryEntry> RecentHistory { get; set; } = [];
+
+    /// <summary>Entries with a sequence up to this one are in history pages.</summary>
+    [Id(13)] public long ArchivedThrough { get; set; }
+}

@@ -1,0 +1,37 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
+
+namespace Switchboard.Grains.Agents;
+
+/// <summary>One page of an agent's audit trail; written only by that agent's grain, a batch at a time.</summary>
+public sealed class AgentHistoryPageGrain(
+    [PersistentState("history", StorageNames.Default)] IPersistentState<AgentHistoryPageState> state) : Grain, IAgentHistoryPageGrain
+{
+    public async Task Append(IReadOnlyList<StateHistoryEntry> entries)
+    {
+        var current = state.State.Entries;
+        var merged = current.ToDictionary(e => e.Sequence);
+        foreach (var entry in entries)
+        {
+            merged[entry.Sequence] = entry;
+        }
+
+        if (merged.Count == current.Count && entries.All(e => current.Contains(e)))
+        {
+            return;
+        }
+
+        state.State.Entries = [.. merged.Values.OrderBy(e => e.Sequence)];
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Entries = current;
+            throw;
+        }
+    }
+
+    public Task<IReadOnlyList<StateHistoryEntry>> GetEntries() => Task.FromResult<IReadOnlyList<StateHistoryEntry>>(state.State.Entries);
+}

@@ -1,0 +1,81 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
+
+namespace Switchboard.Grains.Agents;
+
+/// <summary>
+/// A tenant's agent list. Only create/update/delete and listing go through it, never state changes,
+/// so it is not on any hot path. Agent grains are the source of truth and re-upsert on retried creates.
+/// </summary>
+public sealed class AgentRosterGrain(
+    [PersistentState("roster", StorageNames.Default)] IPersistentState<AgentRosterState> state) : Grain, IAgentRosterGrain
+{
+    private SortedDictionary<string, AgentProfile>? sorted;
+
+    private SortedDictionary<string, AgentProfile> Sorted => sorted ??= new(state.State.Agents, StringComparer.Ordinal);
+
+    public async Task Upsert(AgentProfile profile)
+    {
+        if (state.State.Agents.TryGetValue(profile.Id, out var existing) && existing == profile)
+        {
+            return;
+        }
+
+        state.State.Agents[profile.Id] = profile;
+        await WriteOrRollback(() =>
+        {
+            if (existing is null)
+            {
+                state.State.Agents.Remove(profile.Id);
+            }
+            else
+            {
+                state.State.Agents[profile.Id] = existing;
+            }
+        });
+    }
+
+    public async Task Remove(string agentId)
+    {
+        if (!state.State.Agents.Remove(agentId, out var removed))
+        {
+            return;
+        }
+
+        await WriteOrRollback(() => state.State.Agents[agentId] = removed);
+    }
+
+    public Task<AgentRosterPage> List(string? after, int limit)
+    {
+        if (limit <= 0)
+        {
+            return Task.FromResult(new AgentRosterPage([], after));
+        }
+
+        var items = Sorted.Values
+            .Where(a => after is null || string.CompareOrdinal(a.Id, after) > 0)
+            .Take(limit + 1)
+            .ToList();
+        var more = items.Count > limit;
+        if (more)
+        {
+            items.RemoveAt(items.Count - 1);
+        }
+
+        return Task.FromResult(new AgentRosterPage(items, more ? items[^1].Id : null));
+    }
+
+    private async Task WriteOrRollback(Action rollback)
+    {
+        sorted = null;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            rollback();
+            throw;
+        }
+    }
+}

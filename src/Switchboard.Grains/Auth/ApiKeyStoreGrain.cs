@@ -1,0 +1,114 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Auth;
+
+namespace Switchboard.Grains.Auth;
+
+/// <summary>A tenant's API keys, by id, with an in-memory index by hash for authentication.</summary>
+public sealed class ApiKeyStoreGrain(
+    [PersistentState("apikeys", StorageNames.Default)] IPersistentState<ApiKeyStoreState> state,
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : Grain, IApiKeyStoreGrain
+{
+    private Dictionary<string, StoredApiKey>? byHash;
+
+    private Dictionary<string, StoredApiKey> ByHash => byHash ??= IndexByHash(state.State.Keys.Values);
+
+    public async Task<ApiKeyInfo?> Register(ApiKeyRegistration registration)
+    {
+        if (state.State.Keys.ContainsKey(registration.Id) || ByHash.ContainsKey(registration.Hash))
+        {
+            return null;
+        }
+
+        var stored = ToStored(registration);
+        state.State.Keys[registration.Id] = stored;
+        await WriteOrRollback(() => state.State.Keys.Remove(registration.Id));
+        return stored.Info;
+    }
+
+    public async Task<ApiKeyInfo> Seed(ApiKeyRegistration registration)
+    {
+        if (ByHash.TryGetValue(registration.Hash, out var sameKey) && sameKey.Info.Id != registration.Id)
+        {
+            throw new ArgumentException($"This key is already stored as '{sameKey.Info.Id}'.", nameof(registration));
+        }
+
+        state.State.Keys.TryGetValue(registration.Id, out var existing);
+        if (existing is { Info.RevokedAt: null } && existing.Hash == registration.Hash && existing.Info.Role == registration.Role)
+        {
+            return existing.Info;
+        }
+
+        var stored = ToStored(registration);
+        state.State.Keys[registration.Id] = stored;
+        await WriteOrRollback(() =>
+        {
+            if (existing is null)
+            {
+                state.State.Keys.Remove(registration.Id);
+            }
+            else
+            {
+                state.State.Keys[registration.Id] = existing;
+            }
+        });
+        return stored.Info;
+    }
+
+    public Task<IReadOnlyList<ApiKeyInfo>> List() =>
+        Task.FromResult<IReadOnlyList<ApiKeyInfo>>([.. state.State.Keys.Values.Select(k => k.Info).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal)]);
+
+    public async Task<RevokedApiKey?> Revoke(string keyId)
+    {
+        if (!state.State.Keys.TryGetValue(keyId, out var stored))
+        {
+            return null;
+        }
+
+        if (stored.Info.RevokedAt is null)
+        {
+            var before = stored.Info;
+            stored.Info = before with { RevokedAt = time.GetUtcNow() };
+            await WriteOrRollback(() => stored.Info = before);
+        }
+
+        return new RevokedApiKey(stored.Info, stored.Hash);
+    }
+
+    public Task<ApiKeyIdentity?> Authenticate(string hash) => Task.FromResult(
+        ByHash.TryGetValue(hash, out var stored) && stored.Info.RevokedAt is null
+            ? new ApiKeyIdentity(this.GetPrimaryKeyString(), stored.Info.Id, stored.Info.Role, stored.Info.AgentId)
+            : null);
+
+    /// <summary>Hashes are unique by construction (Register and Seed refuse duplicates); the first stored wins regardless.</summary>
+    private static Dictionary<string, StoredApiKey> IndexByHash(IEnumerable<StoredApiKey> keys)
+    {
+        var index = new Dictionary<string, StoredApiKey>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            index.TryAdd(key.Hash, key);
+        }
+
+        return index;
+    }
+
+    private StoredApiKey ToStored(ApiKeyRegistration r) => new()
+    {
+        Info = new ApiKeyInfo(r.Id, r.Role, r.AgentId, r.Label, time.GetUtcNow(), null),
+        Hash = r.Hash,
+    };
+
+    private async Task WriteOrRollback(Action rollback)
+    {
+        byHash = null;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            rollback();
+            byHash = null;
+            throw;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Tenancy;
+
+namespace Switchboard.Grains.Tenancy;
+
+/// <summary>A tenant and its configuration. Read on every agent state change, so reads are read-only and interleave.</summary>
+public sealed class TenantGrain(
+    [PersistentState("tenant", StorageNames.Default)] IPersistentState<TenantState> state,
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : Grain, ITenantGrain
+{
+    public async Task<bool> Create(string name)
+    {
+        if (state.State.Info is not null)
+        {
+            return false;
+        }
+
+        state.State.Info = new TenantInfo(this.GetPrimaryKeyString(), name, time.GetUtcNow());
+        await WriteOrRollback(() => state.State.Info = null);
+        return true;
+    }
+
+    public Task<TenantInfo?> Get() => Task.FromResult(state.State.Info);
+
+    public Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes() => Task.FromResult<IReadOnlyList<StatusCodeItem>>(state.State.StatusCodes);
+
+    public async Task SetStatusCodes(IReadOnlyList<StatusCodeItem> items)
+    {
+        var previous = state.State.StatusCodes;
+        state.State.StatusCodes = [.. items];
+        await WriteOrRollback(() => state.State.StatusCodes = previous);
+    }
+
+    public Task<IReadOnlyList<TransactionCodeItem>> GetTransactionCodes() =>
+        Task.FromResult<IReadOnlyList<TransactionCodeItem>>(state.State.TransactionCodes);
+
+    public async Task SetTransactionCodes(IReadOnlyList<TransactionCodeItem> items)
+    {
+        var previous = state.State.TransactionCodes;
+        state.State.TransactionCodes = [.. items];
+        await WriteOrRollback(() => state.State.TransactionCodes = previous);
+    }
+
+    private async Task WriteOrRollback(Action rollback)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            rollback();
+            throw;
+        }
+    }
+}

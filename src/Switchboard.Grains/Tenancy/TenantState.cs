@@ -1,0 +1,11 @@
+using Switchboard.Contracts.Tenancy;
+
+namespace Switchboard.Grains.Tenancy;
+
+[GenerateSerializer, Alias("Switchboard.Grains.TenantState")]
+public sealed class TenantState
+{
+    [Id(0)] public TenantInfo? Info { get; set; }
+    [Id(1)] public List<StatusCodeItem> StatusCodes { get; set; } = [];
+    [Id(2)] public List<TransactionCodeItem> TransactionCodes { get; set; } = [];
+}

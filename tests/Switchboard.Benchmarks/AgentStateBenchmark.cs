@@ -1,0 +1,45 @@
+using System.Globalization;
+
+namespace Switchboard.Benchmarks;
+
+// Agent-state PUT throughput: Switchboard (real Kestrel on 127.0.0.1, co-hosted silo, in-memory storage)
+// beside a bare Kestrel JSON endpoint in the same process and run. Usage:
+//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- [seconds=10] [concurrency=32] [agents=64]
+public static class AgentStateBenchmark
+{
+    public static async Task Main(string[] args)
+    {
+        // WebApplicationFactory finds the API's content root through a manifest in the output folder, read from the current directory.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
+        var agents = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
+        var duration = TimeSpan.FromSeconds(seconds);
+        var warmup = TimeSpan.FromSeconds(3);
+
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {concurrency} concurrent clients, {seconds} s per run, {agents} agents");
+
+        await using var bare = await BareKestrelServer.StartAsync();
+        await using var switchboard = await SwitchboardServer.StartAsync(agents);
+
+        var results = new List<LoadResult>();
+        foreach (var round in new[] { 1, 2 })
+        {
+            results.Add(await LoadClient.RunAsync($"bare Kestrel JSON PUT (round {round})", bare.Client, bare.Request, concurrency, warmup, duration));
+            results.Add(await LoadClient.RunAsync($"Switchboard PUT /v1/agents/{{id}}/state (round {round})", switchboard.Client, switchboard.Request, concurrency, warmup, duration));
+            results.Add(await LoadClient.RunAsync($"Switchboard GET /v1/agents/{{id}}/state (round {round})", switchboard.Client, switchboard.ReadRequest, concurrency, warmup, duration));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| endpoint | requests/s | p50 ms | p99 ms | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(FormattableString.Invariant($"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.Errors} |"));
+        }
+
+        var bareBest = results.Where(r => r.Name.StartsWith("bare", StringComparison.Ordinal)).Max(r => r.RequestsPerSecond);
+        var sbBest = results.Where(r => r.Name.StartsWith("Switchboard PUT", StringComparison.Ordinal)).Max(r => r.RequestsPerSecond);
+        Console.WriteLine(FormattableString.Invariant($"\nSwitchboard PUT / bare Kestrel PUT (best rounds): {sbBest / bareBest:P0} (target >= 50%)"));
+    }
+}

@@ -1,0 +1,3 @@
+namespace Switchboard.Benchmarks;
+
+public sealed record StateAnswer(string AgentId, string State, string? ReasonCode, DateTimeOffset Since, long Version);

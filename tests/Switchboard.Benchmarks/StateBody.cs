@@ -1,0 +1,3 @@
+namespace Switchboard.Benchmarks;
+
+public sealed record StateBody(string State, string? ReasonCode);

@@ -1,0 +1,138 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
+using Switchboard.Domain.Agents;
+
+namespace Switchboard.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class AgentHistoryTests(ClusterFixture fixture)
+{
+    private readonly IClusterClient client = fixture.Client;
+
+    [Fact]
+    public async Task History_is_newest_first_and_pages_with_next_before()
+    {
+        var agent = await client.CreateAgent(TestIds.Tenant(), "a1");
+        await Alternate(agent, 7);
+
+        var first = await agent.GetHistory(null, 3);
+        Assert.Equal([7L, 6L, 5L], first!.Items.Select(e => e.Sequence));
+        Assert.Equal(5, first.NextBefore);
+
+        var second = await agent.GetHistory(first.NextBefore, 3);
+        Assert.Equal([4L, 3L, 2L], second!.Items.Select(e => e.Sequence));
+        Assert.Equal(2, second.NextBefore);
+
+        var third = await agent.GetHistory(second.NextBefore, 3);
+        Assert.Equal([1L], third!.Items.Select(e => e.Sequence));
+        Assert.Null(third.NextBefore);
+
+        var all = await agent.GetHistory(null, 100);
+        Assert.Equal([7L, 6L, 5L, 4L, 3L, 2L, 1L], all!.Items.Select(e => e.Sequence));
+        Assert.Null(all.NextBefore);
+
+        // Nothing is older than the first entry.
+        var none = await agent.GetHistory(1, 10);
+        Assert.Empty(none!.Items);
+        Assert.Null(none.NextBefore);
+    }
+
+    [Fact]
+    public async Task A_last_page_that_ends_at_the_first_entry_has_no_next_before()
+    {
+        var agent = await client.CreateAgent(TestIds.Tenant(), "a1");
+        await Alternate(agent, 6);
+
+        var first = await agent.GetHistory(null, 3);
+        Assert.Equal([6L, 5L, 4L], first!.Items.Select(e => e.Sequence));
+        Assert.Equal(4, first.NextBefore);
+
+        var second = await agent.GetHistory(first.NextBefore, 3);
+        Assert.Equal([3L, 2L, 1L], second!.Items.Select(e => e.Sequence));
+        Assert.Null(second.NextBefore);
+    }
+
+    [Fact]
+    public async Task A_new_agent_has_an_empty_history()
+    {
+        var agent = await client.CreateAgent(TestIds.Tenant(), "a1");
+
+        var history = await agent.GetHistory(null, 10);
+
+        Assert.NotNull(history);
+        Assert.Empty(history.Items);
+        Assert.Null(history.NextBefore);
+    }
+
+    [Fact]
+    public async Task History_longer_than_one_page_grain_reads_back_whole_and_in_order()
+    {
+        const int Changes = 250;
+        var tenant = TestIds.Tenant();
+        var agent = await client.CreateAgent(tenant, "a1");
+        var times = await Alternate(agent, Changes);
+
+        var state = await agent.GetState();
+        Assert.Equal(new AgentStateView(AgentState.Offline, null, times[^1], null, null, Changes), state);
+
+        // Limits that line up with the 100-entry page grains, that do not, and one that reads everything at once.
+        foreach (var limit in new[] { 100, 37, 1, Changes, 1000 })
+        {
+            var entries = await agent.ReadAllHistory(limit);
+            Assert.Equal(Enumerable.Range(1, Changes).Reverse().Select(i => (long)i), entries.Select(e => e.Sequence));
+            for (var i = 0; i < Changes; i++)
+            {
+                var entry = entries[Changes - 1 - i];
+                var to = i % 2 == 0 ? AgentState.Available : AgentState.Offline;
+                var from = i == 0 ? AgentState.LoggedOut : i % 2 == 0 ? AgentState.Offline : AgentState.Available;
+                Assert.Equal(new StateHistoryEntry(i + 1, AuditEntryKind.Transition, from, to, null, StateActor.Agent, "a1", null, times[i]), entry);
+            }
+        }
+
+        var newest = await agent.GetHistory(null, 100);
+        Assert.Equal(151, newest!.NextBefore);
+        var oldest = await agent.GetHistory(51, 100);
+        Assert.Equal(Enumerable.Range(1, 50).Reverse().Select(i => (long)i), oldest!.Items.Select(e => e.Sequence));
+        Assert.Null(oldest.NextBefore);
+
+        // A window straddling the 100/101 and 200/201 page boundaries.
+        var middle = await agent.GetHistory(205, 110);
+        Assert.Equal(Enumerable.Range(95, 110).Reverse().Select(i => (long)i), middle!.Items.Select(e => e.Sequence));
+        Assert.Equal(95, middle.NextBefore);
+    }
+
+    [Fact]
+    public async Task A_history_page_keeps_one_entry_per_sequence()
+    {
+        var page = client.GetGrain<IAgentHistoryPageGrain>(GrainKeys.AgentHistoryPage(TestIds.Tenant(), "a1", 0));
+        var at = ClusterFixture.Start;
+        StateHistoryEntry Entry(long sequence, AgentState to) =>
+            new(sequence, AuditEntryKind.Transition, AgentState.LoggedOut, to, null, StateActor.Agent, "a1", null, at);
+
+        await page.Append([Entry(2, AgentState.Offline), Entry(1, AgentState.Available)]);
+        await page.Append([Entry(2, AgentState.Break), Entry(3, AgentState.Available)]);
+        await page.Append([Entry(3, AgentState.Available)]);
+
+        var entries = await page.GetEntries();
+        Assert.Equal(
+            [Entry(1, AgentState.Available), Entry(2, AgentState.Break), Entry(3, AgentState.Available)],
+            entries.OrderBy(e => e.Sequence));
+    }
+
+    /// <summary>Makes <paramref name="count"/> changes, Available then Offline and so on, one clock second apart; returns their times.</summary>
+    private async Task<List<DateTimeOffset>> Alternate(IAgentGrain agent, int count)
+    {
+        var times = new List<DateTimeOffset>(count);
+        for (var i = 0; i < count; i++)
+        {
+            fixture.Time.Advance(TimeSpan.FromSeconds(1));
+            times.Add(fixture.Time.GetUtcNow());
+            var target = i % 2 == 0 ? AgentState.Available : AgentState.Offline;
+            var result = await agent.ChangeState(AgentTestHelpers.Request(target, expectedVersion: i));
+            Assert.Equal(StateChangeOutcome.Applied, result.Outcome);
+            Assert.Equal(i + 1, result.State!.Version);
+        }
+
+        return times;
+    }
+}
