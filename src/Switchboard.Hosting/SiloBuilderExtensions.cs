@@ -2,6 +2,9 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Switchboard.Contracts;
 using Switchboard.Grains;
 
@@ -33,8 +36,15 @@ public static class SiloBuilderExtensions
         switch (storage.Provider)
         {
             case StorageProvider.Memory:
-                silo.AddMemoryGrainStorage(StorageNames.Default);
-                silo.AddMemoryGrainStorage(StorageNames.PubSub);
+                foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
+                {
+                    silo.AddMemoryGrainStorage(name);
+
+                    // Orleans' binary serializer, not the default Newtonsoft JSON one: it was a fifth of the CPU of an agent-state PUT.
+                    silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
+                        .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+                }
+
                 break;
             default:
                 throw new InvalidOperationException($"Storage provider '{storage.Provider}' is not supported.");

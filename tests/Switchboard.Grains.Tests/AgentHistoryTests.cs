@@ -38,6 +38,18 @@ public sealed class AgentHistoryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_page_of_zero_is_empty_and_keeps_the_position()
+    {
+        var agent = await client.CreateAgent(TestIds.Tenant(), "a1");
+        await Alternate(agent, 3);
+
+        var page = await agent.GetHistory(3, 0);
+
+        Assert.Empty(page!.Items);
+        Assert.Equal(3, page.NextBefore);
+    }
+
+    [Fact]
     public async Task A_last_page_that_ends_at_the_first_entry_has_no_next_before()
     {
         var agent = await client.CreateAgent(TestIds.Tenant(), "a1");

@@ -38,6 +38,19 @@ public sealed class AgentRosterTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_page_of_zero_is_empty_and_keeps_the_position()
+    {
+        var tenant = TestIds.Tenant();
+        await client.CreateAgent(tenant, "a1");
+        await client.CreateAgent(tenant, "a2");
+
+        var page = await client.GetGrain<IAgentRosterGrain>(tenant).List("a1", 0);
+
+        Assert.Empty(page.Items);
+        Assert.Equal("a1", page.NextAfter);
+    }
+
+    [Fact]
     public async Task A_deleted_agent_is_no_longer_listed()
     {
         var tenant = TestIds.Tenant();

@@ -91,6 +91,19 @@ public sealed class ApiKeyStoreGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Seeding_a_hash_stored_under_another_id_is_refused_and_changes_nothing()
+    {
+        var tenant = TestIds.Tenant();
+        var store = client.GetGrain<IApiKeyStoreGrain>(tenant);
+        var registered = await store.Register(new ApiKeyRegistration("k1", "same-hash", ApiKeyRole.Integration, null, "crm"));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.Seed(new ApiKeyRegistration("dev", "same-hash", ApiKeyRole.Admin, null, null)));
+
+        Assert.Equal([registered!], await store.List());
+        Assert.Equal(new ApiKeyIdentity(tenant, "k1", ApiKeyRole.Integration, null), await store.Authenticate("same-hash"));
+    }
+
+    [Fact]
     public async Task Keys_belong_to_one_tenant()
     {
         var tenantA = TestIds.Tenant();

@@ -16,7 +16,7 @@ public sealed class AgentGrain(
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     /// <summary>How many audit entries the agent row holds before they are copied to a history page.</summary>
-    internal const int ArchiveBatchSize = 32;
+    internal const int ArchiveBatchSize = 10;
 
     private string tenantId = "";
     private string agentId = "";

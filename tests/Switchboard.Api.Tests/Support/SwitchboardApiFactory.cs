@@ -60,8 +60,8 @@ public sealed class SwitchboardApiFactory : WebApplicationFactory<Program>, IAsy
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:SiloPort", FreePorts.NextText());
+        builder.UseSetting("Orleans:GatewayPort", FreePorts.NextText());
         builder.UseSetting("Auth:OperatorKey", OperatorKey);
         builder.UseSetting("Auth:DevAdminKey", DevAdminKey);
         builder.UseSetting("Auth:KeyCacheSeconds", "5");
@@ -70,12 +70,5 @@ public sealed class SwitchboardApiFactory : WebApplicationFactory<Program>, IAsy
             // The business clock only: Orleans keeps the real one for its own timers and timeouts.
             services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, Clock);
         });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,17 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Switchboard.Api.Tests.Support;
+
+internal static class FreePorts
+{
+    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
+    public static int Next()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static string NextText() => Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
