@@ -32,6 +32,7 @@ if (builder.Environment.IsDevelopment())
 
 var cluster = builder.AddSwitchboardOrleans();
 var storage = OptionsReader.Read<StorageOptions>(builder.Configuration, StorageOptions.Section);
+var api = OptionsReader.Read<ApiOptions>(builder.Configuration, ApiOptions.Section);
 
 builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -57,6 +58,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
 });
 builder.Services.AddSwitchboardSwagger();
+builder.Services.AddSwitchboardRateLimiting(api);
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
 if (builder.Environment.IsDevelopment())
 {
@@ -71,7 +73,9 @@ app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Switchboard v1"));
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
+app.UseMiddleware<IdempotencyMiddleware>();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -2,7 +2,7 @@ namespace Switchboard.Api.Endpoints;
 
 public static class EndpointConventions
 {
-    /// <summary>Documents the problem responses every authenticated endpoint can give (400, 401, 403, 413, 503) plus <paramref name="more"/>.</summary>
+    /// <summary>Documents the problem responses every authenticated endpoint can give (400, 401, 403, 413, 429, 503) plus <paramref name="more"/>.</summary>
     public static RouteHandlerBuilder ProducesStandardProblems(this RouteHandlerBuilder builder, params int[] more)
     {
         int[] standard =
@@ -11,6 +11,7 @@ public static class EndpointConventions
             StatusCodes.Status401Unauthorized,
             StatusCodes.Status403Forbidden,
             StatusCodes.Status413PayloadTooLarge,
+            StatusCodes.Status429TooManyRequests,
             StatusCodes.Status503ServiceUnavailable,
         ];
         foreach (var status in standard.Concat(more).Distinct().Order())

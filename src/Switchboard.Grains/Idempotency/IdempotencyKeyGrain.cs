@@ -1,0 +1,74 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Idempotency;
+
+namespace Switchboard.Grains.Idempotency;
+
+/// <summary>
+/// Remembers one Idempotency-Key. A completed response is replayed for 24 hours; a claim whose request never
+/// completed (the API host died) lapses after a minute so the client's retry can run.
+/// </summary>
+public sealed class IdempotencyKeyGrain(
+    [PersistentState("idempotency", StorageNames.Default)] IPersistentState<IdempotencyKeyState> state,
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : Grain, IIdempotencyKeyGrain
+{
+    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(1);
+
+    public async Task<IdempotencyDecision> Begin(string fingerprint)
+    {
+        var now = time.GetUtcNow();
+        var current = state.State;
+        var lapsed = current.Fingerprint is null
+            || (current.Response is null && now - current.ClaimedAt > ClaimTimeout)
+            || (current.Response is not null && now - current.ClaimedAt > Retention);
+        if (!lapsed)
+        {
+            return current.Fingerprint != fingerprint
+                ? new IdempotencyDecision(IdempotencyOutcome.Mismatch, null)
+                : current.Response is { } response
+                    ? new IdempotencyDecision(IdempotencyOutcome.Replay, response)
+                    : new IdempotencyDecision(IdempotencyOutcome.InProgress, null);
+        }
+
+        state.State = new IdempotencyKeyState { Fingerprint = fingerprint, ClaimedAt = now };
+        await WriteOrRestore(current);
+        return new IdempotencyDecision(IdempotencyOutcome.Proceed, null);
+    }
+
+    public async Task Complete(string fingerprint, StoredResponse response)
+    {
+        var current = state.State;
+        if (current.Fingerprint != fingerprint || current.Response is not null)
+        {
+            return;
+        }
+
+        state.State = new IdempotencyKeyState { Fingerprint = fingerprint, ClaimedAt = current.ClaimedAt, Response = response };
+        await WriteOrRestore(current);
+    }
+
+    public async Task Abandon(string fingerprint)
+    {
+        var current = state.State;
+        if (current.Fingerprint != fingerprint || current.Response is not null)
+        {
+            return;
+        }
+
+        state.State = new IdempotencyKeyState();
+        await WriteOrRestore(current);
+    }
+
+    private async Task WriteOrRestore(IdempotencyKeyState previous)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State = previous;
+            throw;
+        }
+    }
+}

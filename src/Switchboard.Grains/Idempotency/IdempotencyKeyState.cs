@@ -1,0 +1,11 @@
+using Switchboard.Contracts.Idempotency;
+
+namespace Switchboard.Grains.Idempotency;
+
+[GenerateSerializer, Alias("Switchboard.Grains.IdempotencyKeyState")]
+public sealed class IdempotencyKeyState
+{
+    [Id(0)] public string? Fingerprint { get; set; }
+    [Id(1)] public DateTimeOffset ClaimedAt { get; set; }
+    [Id(2)] public StoredResponse? Response { get; set; }
+}
