@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Switchboard.Api;
 using Switchboard.Api.Auth;
@@ -59,7 +58,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddSwitchboardSwagger();
 builder.Services.AddSwitchboardRateLimiting(api);
-builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
 if (builder.Environment.IsDevelopment())
 {
     builder.Services.AddHostedService<DevelopmentSeeder>();
@@ -77,8 +76,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();
 
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapHealthEndpoints();
 app.MapTenantEndpoints();
 app.MapAgentEndpoints();
 app.MapAgentStateEndpoints();

@@ -9,7 +9,11 @@ public static class CallerExtensions
     public static Caller GetCaller(this ClaimsPrincipal user)
     {
         var tenant = user.FindFirstValue(ClaimNames.Tenant) ?? throw new InvalidOperationException("The endpoint must require a tenant key.");
-        Roles.TryParse(user.FindFirstValue(ClaimTypes.Role), out var role);
+        if (!Roles.TryParse(user.FindFirstValue(ClaimTypes.Role), out var role))
+        {
+            throw new InvalidOperationException("A tenant key always carries one of the tenant roles.");
+        }
+
         return new Caller(tenant, user.FindFirstValue(ClaimNames.KeyId)!, role, user.FindFirstValue(ClaimNames.AgentId));
     }
 

@@ -4,6 +4,7 @@ using Switchboard.Api.Models;
 using Switchboard.Api.Problems;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Auth;
 using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Endpoints;
@@ -47,7 +48,8 @@ public static class AgentEndpoints
             .RequireAuthorization(Policies.Admin)
             .WithName("DeleteAgent")
             .WithSummary("Delete an agent")
-            .WithDescription("Logs the agent out and deletes it; its audit trail is kept. An agent handling work cannot be deleted (409).")
+            .WithDescription("Logs the agent out, revokes its agent keys and deletes it. Its audit trail is kept: an agent created again " +
+                "with the same id continues it. An agent handling work cannot be deleted (409).")
             .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         return routes;
@@ -133,7 +135,7 @@ public static class AgentEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAgent(
-        string agentId, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+        string agentId, HttpContext http, IGrainFactory grains, ApiKeyAuthenticator authenticator, CancellationToken cancellationToken)
     {
         var caller = http.User.GetCaller();
         if (RouteChecks.Agent(caller, agentId) is { } problem)
@@ -143,6 +145,16 @@ public static class AgentEndpoints
 
         cancellationToken.ThrowIfCancellationRequested();
         var outcome = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, agentId)).Delete(caller.KeyId);
+        if (outcome != DeleteAgentOutcome.HandlingWork)
+        {
+            // The agent's keys die with it (also on a retried delete), so a re-created agent with the same id
+            // is not reachable with a key issued for the person before.
+            foreach (var revoked in await grains.GetGrain<IApiKeyStoreGrain>(caller.TenantId).RevokeAgentKeys(agentId))
+            {
+                authenticator.Forget(revoked.Hash);
+            }
+        }
+
         return outcome switch
         {
             DeleteAgentOutcome.Deleted => TypedResults.NoContent(),

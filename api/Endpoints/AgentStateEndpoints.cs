@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Models;
 using Switchboard.Api.Problems;
@@ -65,7 +66,12 @@ public static class AgentStateEndpoints
     }
 
     private static async Task<Results<Ok<StateChangeResponse>, ProblemHttpResult>> SetState(
-        string agentId, SetAgentStateRequest request, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+        string agentId,
+        SetAgentStateRequest request,
+        [FromHeader(Name = "If-Match")] string? ifMatch,
+        HttpContext http,
+        IGrainFactory grains,
+        CancellationToken cancellationToken)
     {
         var caller = http.User.GetCaller();
         if (RouteChecks.Agent(caller, agentId) is { } problem)
@@ -105,10 +111,21 @@ public static class AgentStateEndpoints
 
         var actor = caller.Role == ApiKeyRole.Agent ? StateActor.Agent : StateActor.Supervisor;
         var actorId = actor == StateActor.Agent ? agentId : caller.KeyId;
-        var change = new StateChangeRequest(target, request.ReasonCode, actor, actorId, request.Reason, ETags.ExpectedVersion(http.Request));
-
         cancellationToken.ThrowIfCancellationRequested();
-        var result = await Agent(grains, caller, agentId).ChangeState(change);
+        var agent = Agent(grains, caller, agentId);
+        long? expected = null;
+        if (ETags.AcceptedVersions(ifMatch) is { } accepted)
+        {
+            // One tag is checked atomically by the grain. Several: whichever names the current version is the one to check.
+            expected = accepted.Count == 1 ? accepted[0] : -1;
+            if (accepted.Count > 1 && await agent.GetState() is { } current && accepted.Contains(current.Version))
+            {
+                expected = current.Version;
+            }
+        }
+
+        var change = new StateChangeRequest(target, request.ReasonCode, actor, actorId, request.Reason, expected);
+        var result = await agent.ChangeState(change);
         if (result.State is { } state)
         {
             http.Response.Headers.ETag = ETags.For(state.Version);

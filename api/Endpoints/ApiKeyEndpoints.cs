@@ -13,6 +13,7 @@ namespace Switchboard.Api.Endpoints;
 public static class ApiKeyEndpoints
 {
     private const int MaxLabelLength = 100;
+    private const string CursorKind = "key";
 
     public static IEndpointRouteBuilder MapApiKeyEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -21,13 +22,15 @@ public static class ApiKeyEndpoints
         group.MapPost("/", CreateKey)
             .WithName("CreateApiKey")
             .WithSummary("Issue an API key")
-            .WithDescription("Returns the key once; only its hash is stored. An agent key is bound to one existing agent.")
+            .WithDescription("Returns the key once; only its hash is stored. An agent key is bound to one existing agent. " +
+                "Retried with the same Idempotency-Key, it answers 409 with the key's Location instead of the key.")
+            .WithMetadata(new ShowsSecretOnce())
             .ProducesStandardProblems(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/", ListKeys)
             .WithName("ListApiKeys")
             .WithSummary("List API keys")
-            .WithDescription("All keys of the tenant, revoked ones included, without the keys themselves.")
+            .WithDescription("The tenant's keys ordered by id, revoked ones included, without the keys themselves; a page at a time.")
             .ProducesStandardProblems();
 
         group.MapDelete("/{keyId}", RevokeKey)
@@ -79,11 +82,31 @@ public static class ApiKeyEndpoints
         return TypedResults.Created($"/v1/api-keys/{info.Id}", IssuedApiKeyResponse.From(info, key));
     }
 
-    private static async Task<Ok<Page<ApiKeyResponse>>> ListKeys(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Page<ApiKeyResponse>>, ProblemHttpResult>> ListKeys(
+        HttpContext http, IGrainFactory grains, int? limit, string? cursor, CancellationToken cancellationToken)
     {
+        var errors = new ValidationErrors();
+        if (!Paging.TryRead(CursorKind, limit, cursor, errors, out var pageSize, out var after))
+        {
+            return ApiProblems.Invalid(errors, StatusCodes.Status400BadRequest);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var keys = await grains.GetGrain<IApiKeyStoreGrain>(http.User.GetCaller().TenantId).List();
-        return TypedResults.Ok(new Page<ApiKeyResponse>([.. keys.Select(ApiKeyResponse.From)], null));
+        var page = keys
+            .OrderBy(k => k.Id, StringComparer.Ordinal)
+            .Where(k => after is null || string.CompareOrdinal(k.Id, after) > 0)
+            .Take(pageSize + 1)
+            .ToList();
+        var more = page.Count > pageSize;
+        if (more)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        return TypedResults.Ok(new Page<ApiKeyResponse>(
+            [.. page.Select(ApiKeyResponse.From)],
+            more ? Paging.Encode(CursorKind, page[^1].Id) : null));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(

@@ -1,35 +1,41 @@
+using System.Globalization;
+
 namespace Switchboard.Api.Endpoints;
 
-/// <summary>Agent state ETags are the state version: <c>"7"</c>.</summary>
+/// <summary>Agent state ETags are the state version: <c>"7"</c>. If-Match uses strong comparison (RFC 9110 §13.1.1).</summary>
 public static class ETags
 {
+    /// <summary>No If-Match header: no precondition. <c>*</c> also matches any existing agent.</summary>
+    public static readonly IReadOnlyList<long>? Any = null;
+
     public static string For(long version) => $"\"{version}\"";
 
     /// <summary>
-    /// Reads If-Match: absent or <c>*</c> → no expectation; one ETag → its version. Anything else can never
-    /// match a current version, so it yields -1 (a 412, as RFC 9110 asks for a non-matching If-Match).
+    /// The versions If-Match accepts: null for none or <c>*</c>; otherwise the strong numeric tags listed. Weak or
+    /// malformed tags can never match, so a header made only of them yields an empty list (a 412).
     /// </summary>
-    public static long? ExpectedVersion(HttpRequest request)
+    public static IReadOnlyList<long>? AcceptedVersions(string? ifMatch)
     {
-        var values = request.Headers.IfMatch;
-        if (values.Count == 0)
+        if (ifMatch is null)
         {
-            return null;
+            return Any;
         }
 
-        var value = values.ToString().Trim();
-        if (value == "*")
+        var versions = new List<long>();
+        foreach (var raw in ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            return null;
+            if (raw == "*")
+            {
+                return Any;
+            }
+
+            if (raw.Length > 2 && raw[0] == '"' && raw[^1] == '"'
+                && long.TryParse(raw.AsSpan(1, raw.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                versions.Add(version);
+            }
         }
 
-        if (value.StartsWith("W/", StringComparison.Ordinal))
-        {
-            value = value[2..];
-        }
-
-        return value.Length > 2 && value[0] == '"' && value[^1] == '"' && long.TryParse(value.AsSpan(1, value.Length - 2), out var version) && version >= 0
-            ? version
-            : -1;
+        return versions;
     }
 }

@@ -18,6 +18,7 @@ public static class TenantEndpoints
             .WithName("CreateTenant")
             .WithSummary("Create a tenant")
             .WithDescription("Operator key only (Auth:OperatorKey). Returns the tenant's first admin key, shown once.")
+            .WithMetadata(new ShowsSecretOnce())
             .ProducesStandardProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         return routes;
     }
@@ -37,14 +38,18 @@ public static class TenantEndpoints
 
         cancellationToken.ThrowIfCancellationRequested();
         var tenant = grains.GetGrain<ITenantGrain>(request.Id!);
-        if (!await tenant.Create(request.Name!.Trim()))
+        var keys = grains.GetGrain<IApiKeyStoreGrain>(request.Id!);
+
+        // An existing tenant without keys is one whose first admin key was never issued (a failure after creating
+        // it): a retry issues the key instead of leaving the tenant unreachable.
+        if (!await tenant.Create(request.Name!.Trim()) && (await keys.List()).Count > 0)
         {
             return ApiProblems.Conflict($"Tenant '{request.Id}' already exists.");
         }
 
         var key = ApiKeyFormat.Generate(request.Id!);
         var registration = new ApiKeyRegistration(ApiKeyFormat.NewKeyId(), ApiKeyFormat.Hash(key), ApiKeyRole.Admin, null, "first admin key");
-        var info = await grains.GetGrain<IApiKeyStoreGrain>(request.Id!).Register(registration)
+        var info = await keys.Register(registration)
             ?? throw new InvalidOperationException("A freshly generated key id or key collided.");
         var created = (await tenant.Get())!;
         return TypedResults.Created($"/v1/tenants/{created.Id}",

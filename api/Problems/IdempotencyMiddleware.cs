@@ -9,8 +9,9 @@ namespace Switchboard.Api.Problems;
 
 /// <summary>
 /// <c>Idempotency-Key</c> on POSTs (PRODUCT.md §2): the same key with the same request gets the first response again
-/// (marked <c>Idempotent-Replayed: true</c>); the same key with another request is a 422. Keys are per tenant and
-/// kept for 24 hours. Runs after authorization, so only requests the caller may make are remembered.
+/// (marked <c>Idempotent-Replayed: true</c>); the same key with another request is a 422. Keys are per API key (so one
+/// caller can never read another's response) and kept for 24 hours. Runs after authorization, so only requests the
+/// caller may make are remembered. Responses carrying a secret are never stored (<see cref="ShowsSecretOnce"/>).
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory grains)
 {
@@ -55,10 +56,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
                 return;
         }
 
-        await RunAndRememberAsync(context, record, fingerprint);
+        var redact = context.GetEndpoint()?.Metadata.GetMetadata<ShowsSecretOnce>() is not null;
+        await RunAndRememberAsync(context, record, fingerprint, redact);
     }
 
-    private async Task RunAndRememberAsync(HttpContext context, IIdempotencyKeyGrain record, string fingerprint)
+    private async Task RunAndRememberAsync(HttpContext context, IIdempotencyKeyGrain record, string fingerprint, bool redact)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
@@ -78,7 +80,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
         var response = context.Response;
         if (response.StatusCode < StatusCodes.Status500InternalServerError)
         {
-            await record.Complete(fingerprint, new StoredResponse(response.StatusCode, response.ContentType, response.Headers.Location.ToString() is { Length: > 0 } location ? location : null, buffer.ToArray()));
+            var location = response.Headers.Location.ToString() is { Length: > 0 } value ? value : null;
+            var keep = redact && response.StatusCode < StatusCodes.Status300MultipleChoices;
+            await record.Complete(fingerprint, keep
+                ? new StoredResponse(response.StatusCode, null, location, [], Redacted: true)
+                : new StoredResponse(response.StatusCode, response.ContentType, location, buffer.ToArray()));
         }
         else
         {
@@ -92,6 +98,21 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     private static async Task ReplayAsync(HttpContext context, StoredResponse stored)
     {
         var response = context.Response;
+        if (stored.Redacted)
+        {
+            // The first response held a secret that is shown once: say it was done and where, never what.
+            response.Headers[ReplayedHeader] = "true";
+            if (stored.Location is not null)
+            {
+                response.Headers.Location = stored.Location;
+            }
+
+            await ProblemWriter.WriteAsync(context, StatusCodes.Status409Conflict,
+                $"This request was already carried out{(stored.Location is null ? "" : $" ({stored.Location})")}; its secret was shown once " +
+                "and is not stored. Revoke it and make a new request if it was lost.");
+            return;
+        }
+
         response.StatusCode = stored.Status;
         response.ContentType = stored.ContentType;
         if (stored.Location is not null)
@@ -121,5 +142,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     }
 
     private static string? Scope(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimNames.Tenant) ?? (user.IsInRole(Roles.Operator) ? OperatorScope : null);
+        user.FindFirstValue(ClaimNames.Tenant) is { } tenant
+            ? $"{tenant}/{user.FindFirstValue(ClaimNames.KeyId)}"
+            : user.IsInRole(Roles.Operator) ? OperatorScope : null;
 }

@@ -15,6 +15,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var (status, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, Describe(bad)),
+            Orleans.Storage.InconsistentStateException => (StatusCodes.Status409Conflict,
+                "The resource was changed by another request at the same time; nothing was applied. Read it again and retry."),
             TimeoutException or OrleansException => (StatusCodes.Status503ServiceUnavailable,
                 "The cluster did not answer in time; the request may not have been applied. Retry shortly."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => (499, "The client closed the request."),
@@ -42,8 +44,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
     {
-        // The serializer's message names the JSON path and position: the precise detail a client needs.
-        JsonException json => $"The request body is not valid: {json.Message}",
+        // A value of the wrong type: name where it is, not our CLR types.
+        JsonException { Path: { } path, InnerException: not JsonException } json when json.Message.Contains("could not be converted", StringComparison.Ordinal) =>
+            $"The request body is not valid: the value at '{path}' has the wrong type (line {json.LineNumber}, byte {json.BytePositionInLine}).",
+
+        // Malformed JSON: the reader's message says what it found where.
+        JsonException json => $"The request body is not valid JSON: {json.Message}",
+        _ when bad.Message.StartsWith("Required parameter", StringComparison.Ordinal)
+            || bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) => "A JSON request body is required.",
         _ => bad.Message,
     };
 

@@ -65,6 +65,19 @@ public sealed class ClientModeTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         }
 
+        // A key this host has not seen must be checked by the cluster, which is gone: a 503 problem with Retry-After.
+        using var stranger = api.CreateClient();
+        stranger.DefaultRequestHeaders.Authorization = new("Bearer", "sb.dev.never-seen-before");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using (var failed = await stranger.GetResponseAsync("/v1/agents/a1/state"))
+        {
+            await Problem.AssertAsync(failed, HttpStatusCode.ServiceUnavailable);
+            Assert.True(failed.Headers.Contains("Retry-After"));
+        }
+
+        // Bounded by Orleans' response timeout, not a hang (a generous bound: this is not a timing test).
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(60));
+
         using var live = await client.GetResponseAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }

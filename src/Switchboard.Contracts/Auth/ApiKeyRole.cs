@@ -1,6 +1,6 @@
 namespace Switchboard.Contracts.Auth;
 
-/// <summary>What an API key may do. Persisted by name.</summary>
+/// <summary>What an API key may do. Persisted as a number: never renumber a value that has shipped.</summary>
 [GenerateSerializer, Alias("Switchboard.ApiKeyRole")]
 public enum ApiKeyRole
 {

@@ -19,6 +19,10 @@ public interface IApiKeyStoreGrain : IGrainWithStringKey
     [Alias("Revoke")]
     Task<RevokedApiKey?> Revoke(string keyId);
 
+    /// <summary>Revokes every key bound to <paramref name="agentId"/> (the agent was deleted); returns those it revoked now.</summary>
+    [Alias("RevokeAgentKeys")]
+    Task<IReadOnlyList<RevokedApiKey>> RevokeAgentKeys(string agentId);
+
     /// <summary>The identity of the key with this hash, or null when unknown or revoked.</summary>
     [Alias("Authenticate"), ReadOnly]
     Task<ApiKeyIdentity?> Authenticate(string hash);

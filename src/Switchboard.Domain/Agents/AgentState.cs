@@ -1,7 +1,7 @@
 namespace Switchboard.Domain.Agents;
 
 /// <summary>The presence state of an agent, as the agent console shows it.</summary>
-/// <remarks>Values are persisted by name; never rename one that has shipped.</remarks>
+/// <remarks>Values are persisted as numbers and sent by name: never renumber or rename one that has shipped.</remarks>
 public enum AgentState
 {
     /// <summary>Signed out. The state of a newly created agent.</summary>

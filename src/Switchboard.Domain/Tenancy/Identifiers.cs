@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Switchboard.Domain.Tenancy;
@@ -22,9 +23,16 @@ public static partial class Identifiers
     /// <summary>Status and transaction codes: 1-64 of [a-z0-9._-], starting with a letter or digit.</summary>
     public static bool IsValidCode(string? value) => value is not null && CodePattern().IsMatch(value);
 
-    /// <summary>Human text (names, labels, reasons): no control characters, not blank, at most <paramref name="maxLength"/>.</summary>
+    /// <summary>
+    /// Human text (names, labels, reasons): one line, not blank, at most <paramref name="maxLength"/>, no control characters,
+    /// line or paragraph separators, or invisible format characters (e.g. U+202E, which flips how the rest of a line reads).
+    /// </summary>
     public static bool IsValidText(string? value, int maxLength = MaxLabelLength) =>
-        !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength && !value.Any(char.IsControl);
+        !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength && !value.Any(IsHidden);
+
+    private static bool IsHidden(char c) =>
+        char.IsControl(c)
+        || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 
     [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();

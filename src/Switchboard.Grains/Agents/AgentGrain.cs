@@ -83,9 +83,10 @@ public sealed class AgentGrain(
                 s.Profile = updated;
                 s.UpdatedAt = now;
             });
-            await Roster.Upsert(updated);
         }
 
+        // Always, so a retry repairs a roster that missed the first attempt.
+        await Roster.Upsert(updated);
         return ToRecord();
     }
 
@@ -93,6 +94,8 @@ public sealed class AgentGrain(
     {
         if (!state.State.Exists)
         {
+            // A retried delete: make sure the roster no longer lists the agent.
+            await Roster.Remove(agentId);
             return DeleteAgentOutcome.NotFound;
         }
 
@@ -101,7 +104,7 @@ public sealed class AgentGrain(
             return DeleteAgentOutcome.HandlingWork;
         }
 
-        var logout = new ChangeState(AgentState.LoggedOut, null, StateActor.System, actorId, "agent deleted");
+        var logout = new ChangeState(AgentState.LoggedOut, null, StateActor.Supervisor, actorId, "agent deleted");
         var decision = AgentStateMachine.Decide(state.State.ToStatus(), logout, StatusCodeCatalog.Empty, time.GetUtcNow());
         await Commit(decision, s =>
         {
@@ -127,7 +130,7 @@ public sealed class AgentGrain(
         if (request.ExpectedVersion is { } expected && expected != status.Version)
         {
             return new StateChangeResult(StateChangeOutcome.PreconditionFailed, status.ToView(),
-                $"The agent's state is at version {status.Version}, not {expected}; read it again and retry.");
+                $"If-Match does not match the agent's current ETag \"{status.Version}\"; read the state again and retry.");
         }
 
         var codes = await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetStatusCodes();

@@ -33,8 +33,9 @@ public sealed class ApiKeyStoreGrain(
         }
 
         state.State.Keys.TryGetValue(registration.Id, out var existing);
-        if (existing is { Info.RevokedAt: null } && existing.Hash == registration.Hash && existing.Info.Role == registration.Role)
+        if (existing is not null && existing.Hash == registration.Hash && existing.Info.Role == registration.Role)
         {
+            // Unchanged, or revoked on purpose: seeding the same key again never brings it back.
             return existing.Info;
         }
 
@@ -72,6 +73,33 @@ public sealed class ApiKeyStoreGrain(
         }
 
         return new RevokedApiKey(stored.Info, stored.Hash);
+    }
+
+    public async Task<IReadOnlyList<RevokedApiKey>> RevokeAgentKeys(string agentId)
+    {
+        var bound = state.State.Keys.Values
+            .Where(k => k.Info.RevokedAt is null && k.Info.Role == ApiKeyRole.Agent && k.Info.AgentId == agentId)
+            .ToList();
+        if (bound.Count == 0)
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        var before = bound.Select(k => k.Info).ToList();
+        foreach (var key in bound)
+        {
+            key.Info = key.Info with { RevokedAt = now };
+        }
+
+        await WriteOrRollback(() =>
+        {
+            for (var i = 0; i < bound.Count; i++)
+            {
+                bound[i].Info = before[i];
+            }
+        });
+        return [.. bound.Select(k => new RevokedApiKey(k.Info, k.Hash))];
     }
 
     public Task<ApiKeyIdentity?> Authenticate(string hash) => Task.FromResult(
