@@ -29,8 +29,7 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IMemoryCache cache
             return cached;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var identity = await grains.GetGrain<IApiKeyStoreGrain>(tenantId).Authenticate(hash);
+        var identity = await grains.GetGrain<IApiKeyStoreGrain>(tenantId).Authenticate(hash, cancellationToken);
         if (identity is not null && options.Value.KeyCacheSeconds > 0)
         {
             cache.Set(hash, identity, TimeSpan.FromSeconds(options.Value.KeyCacheSeconds));

@@ -68,9 +68,8 @@ public static class AgentEndpoints
             return ApiProblems.Invalid(errors);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
         var profile = new AgentProfile(request.Id!, request.DisplayName!.Trim(), string.IsNullOrEmpty(request.Group) ? null : request.Group);
-        var result = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, profile.Id)).Create(profile);
+        var result = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, profile.Id)).Create(profile, cancellationToken);
         var body = AgentResponse.From(result.Agent);
         return result.Outcome switch
         {
@@ -90,8 +89,7 @@ public static class AgentEndpoints
             return ApiProblems.Invalid(errors, StatusCodes.Status400BadRequest);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var page = await grains.GetGrain<IAgentRosterGrain>(caller.TenantId).List(after, pageSize);
+        var page = await grains.GetGrain<IAgentRosterGrain>(caller.TenantId).List(after, pageSize, cancellationToken);
         return TypedResults.Ok(new Page<AgentSummary>(
             [.. page.Items.Select(AgentSummary.From)],
             page.NextAfter is null ? null : Paging.Encode(CursorKind, page.NextAfter)));
@@ -106,8 +104,7 @@ public static class AgentEndpoints
             return problem;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var agent = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, agentId)).Get();
+        var agent = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, agentId)).Get(cancellationToken);
         return agent is null ? NotFound(agentId) : TypedResults.Ok(AgentResponse.From(agent));
     }
 
@@ -128,9 +125,8 @@ public static class AgentEndpoints
             return ApiProblems.Invalid(errors);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
         var patch = new AgentProfilePatch(request.DisplayName?.Trim(), request.Group);
-        var agent = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, agentId)).Update(patch);
+        var agent = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, agentId)).Update(patch, cancellationToken);
         return agent is null ? NotFound(agentId) : TypedResults.Ok(AgentResponse.From(agent));
     }
 
@@ -143,13 +139,12 @@ public static class AgentEndpoints
             return problem;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var outcome = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, agentId)).Delete(caller.KeyId);
+        var outcome = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, agentId)).Delete(caller.KeyId, cancellationToken);
         if (outcome != DeleteAgentOutcome.HandlingWork)
         {
             // The agent's keys die with it (also on a retried delete), so a re-created agent with the same id
             // is not reachable with a key issued for the person before.
-            foreach (var revoked in await grains.GetGrain<IApiKeyStoreGrain>(caller.TenantId).RevokeAgentKeys(agentId))
+            foreach (var revoked in await grains.GetGrain<IApiKeyStoreGrain>(caller.TenantId).RevokeAgentKeys(agentId, cancellationToken))
             {
                 authenticator.Forget(revoked.Hash);
             }

@@ -54,8 +54,7 @@ public static class AgentStateEndpoints
             return problem;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var state = await Agent(grains, caller, agentId).GetState();
+        var state = await Agent(grains, caller, agentId).GetState(cancellationToken);
         if (state is null)
         {
             return AgentEndpoints.NotFound(agentId);
@@ -111,21 +110,20 @@ public static class AgentStateEndpoints
 
         var actor = caller.Role == ApiKeyRole.Agent ? StateActor.Agent : StateActor.Supervisor;
         var actorId = actor == StateActor.Agent ? agentId : caller.KeyId;
-        cancellationToken.ThrowIfCancellationRequested();
         var agent = Agent(grains, caller, agentId);
         long? expected = null;
         if (ETags.AcceptedVersions(ifMatch) is { } accepted)
         {
             // One tag is checked atomically by the grain. Several: whichever names the current version is the one to check.
             expected = accepted.Count == 1 ? accepted[0] : -1;
-            if (accepted.Count > 1 && await agent.GetState() is { } current && accepted.Contains(current.Version))
+            if (accepted.Count > 1 && await agent.GetState(cancellationToken) is { } current && accepted.Contains(current.Version))
             {
                 expected = current.Version;
             }
         }
 
         var change = new StateChangeRequest(target, request.ReasonCode, actor, actorId, request.Reason, expected);
-        var result = await agent.ChangeState(change);
+        var result = await agent.ChangeState(change, cancellationToken);
         if (result.State is { } state)
         {
             http.Response.Headers.ETag = ETags.For(state.Version);
@@ -170,8 +168,7 @@ public static class AgentStateEndpoints
             return ApiProblems.Invalid(errors, StatusCodes.Status400BadRequest);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var page = await Agent(grains, caller, agentId).GetHistory(before, pageSize);
+        var page = await Agent(grains, caller, agentId).GetHistory(before, pageSize, cancellationToken);
         if (page is null)
         {
             return AgentEndpoints.NotFound(agentId);

@@ -68,8 +68,7 @@ public static class ApiKeyEndpoints
             return ApiProblems.Invalid(errors);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        if (role == ApiKeyRole.Agent && await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, request.AgentId!)).Get() is null)
+        if (role == ApiKeyRole.Agent && await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, request.AgentId!)).Get(cancellationToken) is null)
         {
             errors.Add("agentId", $"Agent '{request.AgentId}' does not exist.");
             return ApiProblems.Invalid(errors);
@@ -77,7 +76,7 @@ public static class ApiKeyEndpoints
 
         var key = ApiKeyFormat.Generate(caller.TenantId);
         var registration = new ApiKeyRegistration(ApiKeyFormat.NewKeyId(), ApiKeyFormat.Hash(key), role, request.AgentId, request.Label?.Trim());
-        var info = await grains.GetGrain<IApiKeyStoreGrain>(caller.TenantId).Register(registration)
+        var info = await grains.GetGrain<IApiKeyStoreGrain>(caller.TenantId).Register(registration, cancellationToken)
             ?? throw new InvalidOperationException("A freshly generated key id or key collided."); // 72 random bits: not expected.
         return TypedResults.Created($"/v1/api-keys/{info.Id}", IssuedApiKeyResponse.From(info, key));
     }
@@ -91,8 +90,7 @@ public static class ApiKeyEndpoints
             return ApiProblems.Invalid(errors, StatusCodes.Status400BadRequest);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var keys = await grains.GetGrain<IApiKeyStoreGrain>(http.User.GetCaller().TenantId).List();
+        var keys = await grains.GetGrain<IApiKeyStoreGrain>(http.User.GetCaller().TenantId).List(cancellationToken);
         var page = keys
             .OrderBy(k => k.Id, StringComparer.Ordinal)
             .Where(k => after is null || string.CompareOrdinal(k.Id, after) > 0)
@@ -117,8 +115,7 @@ public static class ApiKeyEndpoints
             return ApiProblems.BadRequest($"'{RouteChecks.Printable(keyId)}' is not a valid key id.");
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var revoked = await grains.GetGrain<IApiKeyStoreGrain>(http.User.GetCaller().TenantId).Revoke(keyId);
+        var revoked = await grains.GetGrain<IApiKeyStoreGrain>(http.User.GetCaller().TenantId).Revoke(keyId, cancellationToken);
         if (revoked is null)
         {
             return ApiProblems.NotFound($"API key '{keyId}' does not exist.");

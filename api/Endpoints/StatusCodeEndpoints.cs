@@ -34,8 +34,7 @@ public static class StatusCodeEndpoints
 
     private static async Task<Ok<StatusCodeList>> GetStatusCodes(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var items = await grains.GetGrain<ITenantGrain>(http.User.GetCaller().TenantId).GetStatusCodes();
+        var items = await grains.GetGrain<ITenantGrain>(http.User.GetCaller().TenantId).GetStatusCodes(cancellationToken);
         return TypedResults.Ok(ToList(items));
     }
 
@@ -49,9 +48,8 @@ public static class StatusCodeEndpoints
             return ApiProblems.Invalid(errors);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
         var tenant = grains.GetGrain<ITenantGrain>(http.User.GetCaller().TenantId);
-        await tenant.SetStatusCodes(items);
+        await tenant.SetStatusCodes(items, cancellationToken);
         return TypedResults.Ok(ToList(items));
     }
 

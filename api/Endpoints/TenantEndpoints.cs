@@ -36,22 +36,21 @@ public static class TenantEndpoints
             return ApiProblems.Invalid(errors);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
         var tenant = grains.GetGrain<ITenantGrain>(request.Id!);
         var keys = grains.GetGrain<IApiKeyStoreGrain>(request.Id!);
 
         // An existing tenant without keys is one whose first admin key was never issued (a failure after creating
         // it): a retry issues the key instead of leaving the tenant unreachable.
-        if (!await tenant.Create(request.Name!.Trim()) && (await keys.List()).Count > 0)
+        if (!await tenant.Create(request.Name!.Trim(), cancellationToken) && (await keys.List(cancellationToken)).Count > 0)
         {
             return ApiProblems.Conflict($"Tenant '{request.Id}' already exists.");
         }
 
         var key = ApiKeyFormat.Generate(request.Id!);
         var registration = new ApiKeyRegistration(ApiKeyFormat.NewKeyId(), ApiKeyFormat.Hash(key), ApiKeyRole.Admin, null, "first admin key");
-        var info = await keys.Register(registration)
+        var info = await keys.Register(registration, cancellationToken)
             ?? throw new InvalidOperationException("A freshly generated key id or key collided.");
-        var created = (await tenant.Get())!;
+        var created = (await tenant.Get(cancellationToken))!;
         return TypedResults.Created($"/v1/tenants/{created.Id}",
             new TenantResponse(created.Id, created.Name, created.CreatedAt, IssuedApiKeyResponse.From(info, key)));
     }

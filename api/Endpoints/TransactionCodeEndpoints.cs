@@ -32,8 +32,7 @@ public static class TransactionCodeEndpoints
 
     private static async Task<Ok<TransactionCodeList>> GetTransactionCodes(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var items = await grains.GetGrain<ITenantGrain>(http.User.GetCaller().TenantId).GetTransactionCodes();
+        var items = await grains.GetGrain<ITenantGrain>(http.User.GetCaller().TenantId).GetTransactionCodes(cancellationToken);
         return TypedResults.Ok(ToList(items));
     }
 
@@ -62,8 +61,7 @@ public static class TransactionCodeEndpoints
             return ApiProblems.Invalid(errors);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        await grains.GetGrain<ITenantGrain>(http.User.GetCaller().TenantId).SetTransactionCodes(items);
+        await grains.GetGrain<ITenantGrain>(http.User.GetCaller().TenantId).SetTransactionCodes(items, cancellationToken);
         return TypedResults.Ok(ToList(items));
     }
 

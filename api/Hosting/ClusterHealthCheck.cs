@@ -12,7 +12,7 @@ public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
     {
         try
         {
-            await grains.GetGrain<ITenantGrain>(ProbeKey).Get().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            await grains.GetGrain<ITenantGrain>(ProbeKey).Get(cancellationToken).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return HealthCheckResult.Healthy("The cluster answers.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

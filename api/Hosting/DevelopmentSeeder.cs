@@ -20,10 +20,10 @@ public sealed class DevelopmentSeeder(
         var auth = options.Value;
         try
         {
-            await grains.GetGrain<ITenantGrain>(ApiKeyAuthenticator.DevTenantId).Create("Development");
+            await grains.GetGrain<ITenantGrain>(ApiKeyAuthenticator.DevTenantId).Create("Development", cancellationToken);
             var key = auth.DevAdminKey ?? throw new InvalidOperationException("Auth:DevAdminKey is set at start-up in Development.");
             await grains.GetGrain<IApiKeyStoreGrain>(ApiKeyAuthenticator.DevTenantId)
-                .Seed(new ApiKeyRegistration(DevAdminKeyId, ApiKeyFormat.Hash(key), ApiKeyRole.Admin, null, "development admin key"));
+                .Seed(new ApiKeyRegistration(DevAdminKeyId, ApiKeyFormat.Hash(key), ApiKeyRole.Admin, null, "development admin key"), cancellationToken);
             if (generated.DevAdminKey is null)
             {
                 StartupLog.DevAdminKeyConfigured(logger);

@@ -40,7 +40,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
 
         var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
         var record = grains.GetGrain<IIdempotencyKeyGrain>($"{scope}/{ApiKeyFormat.Hash(key)}");
-        var decision = await record.Begin(fingerprint);
+        var decision = await record.Begin(fingerprint, context.RequestAborted);
         switch (decision.Outcome)
         {
             case IdempotencyOutcome.Replay:

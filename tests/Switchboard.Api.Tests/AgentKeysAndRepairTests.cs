@@ -70,7 +70,7 @@ public sealed class AgentKeysAndRepairTests(SwitchboardApiFactory factory)
     public async Task Creating_a_tenant_again_issues_the_first_admin_key_when_an_earlier_attempt_stopped_before_it()
     {
         var id = "t-" + Guid.NewGuid().ToString("N")[..20];
-        Assert.True(await Grains.GetGrain<ITenantGrain>(id).Create("Half made")); // as if the key step had failed
+        Assert.True(await Grains.GetGrain<ITenantGrain>(id).Create("Half made", TestContext.Current.CancellationToken)); // as if the key step had failed
         using var operatorClient = factory.ClientWith(SwitchboardApiFactory.OperatorKey);
 
         using var retried = await operatorClient.SendJsonAsync(HttpMethod.Post, "/v1/tenants", $$"""{"id":"{{id}}","name":"Half made"}""");
@@ -90,8 +90,8 @@ public sealed class AgentKeysAndRepairTests(SwitchboardApiFactory factory)
         var tenant = await factory.CreateTenantAsync();
         await tenant.CreateAgentAsync("a1", "Ada");
         var roster = Grains.GetGrain<IAgentRosterGrain>(tenant.Id);
-        await roster.Remove("a1"); // as if the roster write of an earlier request had failed
-        await roster.Upsert(new AgentProfile("ghost", "Ghost", null)); // and a delete had not reached it
+        await roster.Remove("a1", TestContext.Current.CancellationToken); // as if the roster write of an earlier request had failed
+        await roster.Upsert(new AgentProfile("ghost", "Ghost", null), TestContext.Current.CancellationToken); // and a delete had not reached it
         using var admin = tenant.Admin();
 
         using (var patched = await admin.SendJsonAsync(HttpMethod.Patch, "/v1/agents/a1", """{"displayName":"Ada"}"""))

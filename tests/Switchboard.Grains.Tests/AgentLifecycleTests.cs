@@ -136,8 +136,9 @@ public sealed class AgentLifecycleTests(ClusterFixture fixture)
         var history = await agent.GetHistory(null, 10);
         Assert.NotNull(history);
         Assert.Equal([3L, 2L, 1L], history.Items.Select(e => e.Sequence));
+        // The admin who deleted the agent logged it out: a supervisor action, by that key.
         Assert.Equal(
-            new StateHistoryEntry(2, AuditEntryKind.Transition, AgentState.Available, AgentState.LoggedOut, null, StateActor.System, "admin-1", "agent deleted", deletedAt),
+            new StateHistoryEntry(2, AuditEntryKind.Transition, AgentState.Available, AgentState.LoggedOut, null, StateActor.Supervisor, "admin-1", "agent deleted", deletedAt),
             history.Items[1]);
         Assert.Equal((AgentState.LoggedOut, AgentState.Available), (history.Items[0].From, history.Items[0].To));
         Assert.Equal((AgentState.LoggedOut, AgentState.Available), (history.Items[2].From, history.Items[2].To));

@@ -12,8 +12,8 @@ public interface IAgentHistoryPageGrain : IGrainWithStringKey
 
     /// <summary>Stores entries of this page; storing a sequence again replaces it (a retried copy).</summary>
     [Alias("Append")]
-    Task Append(IReadOnlyList<StateHistoryEntry> entries);
+    Task Append(IReadOnlyList<StateHistoryEntry> entries, CancellationToken cancellationToken = default);
 
     [Alias("GetEntries"), ReadOnly]
-    Task<IReadOnlyList<StateHistoryEntry>> GetEntries();
+    Task<IReadOnlyList<StateHistoryEntry>> GetEntries(CancellationToken cancellationToken = default);
 }

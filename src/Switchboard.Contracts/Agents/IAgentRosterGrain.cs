@@ -5,12 +5,12 @@ namespace Switchboard.Contracts.Agents;
 public interface IAgentRosterGrain : IGrainWithStringKey
 {
     [Alias("Upsert")]
-    Task Upsert(AgentProfile profile);
+    Task Upsert(AgentProfile profile, CancellationToken cancellationToken = default);
 
     [Alias("Remove")]
-    Task Remove(string agentId);
+    Task Remove(string agentId, CancellationToken cancellationToken = default);
 
     /// <summary>Agents with ids after <paramref name="after"/> (ordinal), at most <paramref name="limit"/>.</summary>
     [Alias("List"), ReadOnly]
-    Task<AgentRosterPage> List(string? after, int limit);
+    Task<AgentRosterPage> List(string? after, int limit, CancellationToken cancellationToken = default);
 }

@@ -9,13 +9,13 @@ public interface IIdempotencyKeyGrain : IGrainWithStringKey
 {
     /// <summary>Claims the key for a request with this fingerprint (a hash of method, path and body).</summary>
     [Alias("Begin")]
-    Task<IdempotencyDecision> Begin(string fingerprint);
+    Task<IdempotencyDecision> Begin(string fingerprint, CancellationToken cancellationToken = default);
 
     /// <summary>Stores the response of the request that claimed the key.</summary>
     [Alias("Complete")]
-    Task Complete(string fingerprint, StoredResponse response);
+    Task Complete(string fingerprint, StoredResponse response, CancellationToken cancellationToken = default);
 
     /// <summary>Releases the claim without a response (the request failed), so a retry runs it again.</summary>
     [Alias("Abandon")]
-    Task Abandon(string fingerprint);
+    Task Abandon(string fingerprint, CancellationToken cancellationToken = default);
 }

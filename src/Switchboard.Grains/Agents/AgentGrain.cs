@@ -28,7 +28,7 @@ public sealed class AgentGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<CreateAgentResult> Create(AgentProfile profile)
+    public async Task<CreateAgentResult> Create(AgentProfile profile, CancellationToken cancellationToken = default)
     {
         var current = state.State;
         if (current.Exists)
@@ -60,9 +60,9 @@ public sealed class AgentGrain(
         return new CreateAgentResult(CreateAgentOutcome.Created, ToRecord());
     }
 
-    public Task<AgentRecord?> Get() => Task.FromResult(state.State.Exists ? ToRecord() : null);
+    public Task<AgentRecord?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Exists ? ToRecord() : null);
 
-    public async Task<AgentRecord?> Update(AgentProfilePatch patch)
+    public async Task<AgentRecord?> Update(AgentProfilePatch patch, CancellationToken cancellationToken = default)
     {
         if (!state.State.Exists)
         {
@@ -90,7 +90,7 @@ public sealed class AgentGrain(
         return ToRecord();
     }
 
-    public async Task<DeleteAgentOutcome> Delete(string? actorId)
+    public async Task<DeleteAgentOutcome> Delete(string? actorId, CancellationToken cancellationToken = default)
     {
         if (!state.State.Exists)
         {
@@ -116,10 +116,10 @@ public sealed class AgentGrain(
         return DeleteAgentOutcome.Deleted;
     }
 
-    public Task<AgentStateView?> GetState() =>
+    public Task<AgentStateView?> GetState(CancellationToken cancellationToken = default) =>
         Task.FromResult(state.State.Exists ? state.State.ToStatus().ToView() : null);
 
-    public async Task<StateChangeResult> ChangeState(StateChangeRequest request)
+    public async Task<StateChangeResult> ChangeState(StateChangeRequest request, CancellationToken cancellationToken = default)
     {
         if (!state.State.Exists)
         {
@@ -133,13 +133,13 @@ public sealed class AgentGrain(
                 $"If-Match does not match the agent's current ETag \"{status.Version}\"; read the state again and retry.");
         }
 
-        var codes = await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetStatusCodes();
+        var codes = await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetStatusCodes(cancellationToken);
         var catalog = new StatusCodeCatalog(codes.Select(c => new StatusCodeDefinition(c.Code, c.Label, c.States)));
         var command = new ChangeState(request.Target, request.ReasonCode, request.Actor, request.ActorId, request.Reason);
         return await Run(command, catalog);
     }
 
-    public async Task<StateHistoryPage?> GetHistory(long? before, int limit)
+    public async Task<StateHistoryPage?> GetHistory(long? before, int limit, CancellationToken cancellationToken = default)
     {
         var current = state.State;
         if (!current.Exists)
@@ -162,7 +162,7 @@ public sealed class AgentGrain(
         var pageUpper = Math.Min(upper, current.ArchivedThrough + 1); // exclusive
         for (var page = (pageUpper - 2) / IAgentHistoryPageGrain.Size; page >= 0 && pageUpper > 1 && items.Count < limit; page--)
         {
-            var entries = await HistoryPage(page).GetEntries();
+            var entries = await HistoryPage(page).GetEntries(cancellationToken);
             items.AddRange(entries.Where(e => e.Sequence < pageUpper).OrderByDescending(e => e.Sequence).Take(limit - items.Count));
         }
 
@@ -170,11 +170,11 @@ public sealed class AgentGrain(
         return new StateHistoryPage(items, nextBefore);
     }
 
-    public Task<StateChangeResult> StartWork(string workId) => RunExisting(new StartWork(workId));
+    public Task<StateChangeResult> StartWork(string workId, CancellationToken cancellationToken = default) => RunExisting(new StartWork(workId));
 
-    public Task<StateChangeResult> EndWork(string workId) => RunExisting(new EndWork(workId));
+    public Task<StateChangeResult> EndWork(string workId, CancellationToken cancellationToken = default) => RunExisting(new EndWork(workId));
 
-    public Task<StateChangeResult> CompleteWrapUp() => RunExisting(new CompleteWrapUp());
+    public Task<StateChangeResult> CompleteWrapUp(CancellationToken cancellationToken = default) => RunExisting(new CompleteWrapUp());
 
     private async Task<StateChangeResult> RunExisting(AgentCommand command) => state.State.Exists
         ? await Run(command, StatusCodeCatalog.Empty)

@@ -7,7 +7,7 @@ namespace Switchboard.Grains.Agents;
 public sealed class AgentHistoryPageGrain(
     [PersistentState("history", StorageNames.Default)] IPersistentState<AgentHistoryPageState> state) : Grain, IAgentHistoryPageGrain
 {
-    public async Task Append(IReadOnlyList<StateHistoryEntry> entries)
+    public async Task Append(IReadOnlyList<StateHistoryEntry> entries, CancellationToken cancellationToken = default)
     {
         var current = state.State.Entries;
         var merged = current.ToDictionary(e => e.Sequence);
@@ -33,5 +33,5 @@ public sealed class AgentHistoryPageGrain(
         }
     }
 
-    public Task<IReadOnlyList<StateHistoryEntry>> GetEntries() => Task.FromResult<IReadOnlyList<StateHistoryEntry>>(state.State.Entries);
+    public Task<IReadOnlyList<StateHistoryEntry>> GetEntries(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<StateHistoryEntry>>(state.State.Entries);
 }

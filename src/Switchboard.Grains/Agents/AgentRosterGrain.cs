@@ -14,7 +14,7 @@ public sealed class AgentRosterGrain(
 
     private SortedDictionary<string, AgentProfile> Sorted => sorted ??= new(state.State.Agents, StringComparer.Ordinal);
 
-    public async Task Upsert(AgentProfile profile)
+    public async Task Upsert(AgentProfile profile, CancellationToken cancellationToken = default)
     {
         if (state.State.Agents.TryGetValue(profile.Id, out var existing) && existing == profile)
         {
@@ -35,7 +35,7 @@ public sealed class AgentRosterGrain(
         });
     }
 
-    public async Task Remove(string agentId)
+    public async Task Remove(string agentId, CancellationToken cancellationToken = default)
     {
         if (!state.State.Agents.Remove(agentId, out var removed))
         {
@@ -45,7 +45,7 @@ public sealed class AgentRosterGrain(
         await WriteOrRollback(() => state.State.Agents[agentId] = removed);
     }
 
-    public Task<AgentRosterPage> List(string? after, int limit)
+    public Task<AgentRosterPage> List(string? after, int limit, CancellationToken cancellationToken = default)
     {
         if (limit <= 0)
         {

@@ -12,7 +12,7 @@ public sealed class ApiKeyStoreGrain(
 
     private Dictionary<string, StoredApiKey> ByHash => byHash ??= IndexByHash(state.State.Keys.Values);
 
-    public async Task<ApiKeyInfo?> Register(ApiKeyRegistration registration)
+    public async Task<ApiKeyInfo?> Register(ApiKeyRegistration registration, CancellationToken cancellationToken = default)
     {
         if (state.State.Keys.ContainsKey(registration.Id) || ByHash.ContainsKey(registration.Hash))
         {
@@ -25,7 +25,7 @@ public sealed class ApiKeyStoreGrain(
         return stored.Info;
     }
 
-    public async Task<ApiKeyInfo> Seed(ApiKeyRegistration registration)
+    public async Task<ApiKeyInfo> Seed(ApiKeyRegistration registration, CancellationToken cancellationToken = default)
     {
         if (ByHash.TryGetValue(registration.Hash, out var sameKey) && sameKey.Info.Id != registration.Id)
         {
@@ -55,10 +55,10 @@ public sealed class ApiKeyStoreGrain(
         return stored.Info;
     }
 
-    public Task<IReadOnlyList<ApiKeyInfo>> List() =>
+    public Task<IReadOnlyList<ApiKeyInfo>> List(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ApiKeyInfo>>([.. state.State.Keys.Values.Select(k => k.Info).OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal)]);
 
-    public async Task<RevokedApiKey?> Revoke(string keyId)
+    public async Task<RevokedApiKey?> Revoke(string keyId, CancellationToken cancellationToken = default)
     {
         if (!state.State.Keys.TryGetValue(keyId, out var stored))
         {
@@ -75,7 +75,7 @@ public sealed class ApiKeyStoreGrain(
         return new RevokedApiKey(stored.Info, stored.Hash);
     }
 
-    public async Task<IReadOnlyList<RevokedApiKey>> RevokeAgentKeys(string agentId)
+    public async Task<IReadOnlyList<RevokedApiKey>> RevokeAgentKeys(string agentId, CancellationToken cancellationToken = default)
     {
         var bound = state.State.Keys.Values
             .Where(k => k.Info.RevokedAt is null && k.Info.Role == ApiKeyRole.Agent && k.Info.AgentId == agentId)
@@ -102,7 +102,7 @@ public sealed class ApiKeyStoreGrain(
         return [.. bound.Select(k => new RevokedApiKey(k.Info, k.Hash))];
     }
 
-    public Task<ApiKeyIdentity?> Authenticate(string hash) => Task.FromResult(
+    public Task<ApiKeyIdentity?> Authenticate(string hash, CancellationToken cancellationToken = default) => Task.FromResult(
         ByHash.TryGetValue(hash, out var stored) && stored.Info.RevokedAt is null
             ? new ApiKeyIdentity(this.GetPrimaryKeyString(), stored.Info.Id, stored.Info.Role, stored.Info.AgentId)
             : null);

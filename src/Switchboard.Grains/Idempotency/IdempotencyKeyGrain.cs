@@ -14,7 +14,7 @@ public sealed class IdempotencyKeyGrain(
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(1);
 
-    public async Task<IdempotencyDecision> Begin(string fingerprint)
+    public async Task<IdempotencyDecision> Begin(string fingerprint, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
         var current = state.State;
@@ -35,7 +35,7 @@ public sealed class IdempotencyKeyGrain(
         return new IdempotencyDecision(IdempotencyOutcome.Proceed, null);
     }
 
-    public async Task Complete(string fingerprint, StoredResponse response)
+    public async Task Complete(string fingerprint, StoredResponse response, CancellationToken cancellationToken = default)
     {
         var current = state.State;
         if (current.Fingerprint != fingerprint || current.Response is not null)
@@ -47,7 +47,7 @@ public sealed class IdempotencyKeyGrain(
         await WriteOrRestore(current);
     }
 
-    public async Task Abandon(string fingerprint)
+    public async Task Abandon(string fingerprint, CancellationToken cancellationToken = default)
     {
         var current = state.State;
         if (current.Fingerprint != fingerprint || current.Response is not null)

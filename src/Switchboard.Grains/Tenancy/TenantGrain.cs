@@ -8,7 +8,7 @@ public sealed class TenantGrain(
     [PersistentState("tenant", StorageNames.Default)] IPersistentState<TenantState> state,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : Grain, ITenantGrain
 {
-    public async Task<bool> Create(string name)
+    public async Task<bool> Create(string name, CancellationToken cancellationToken = default)
     {
         if (state.State.Info is not null)
         {
@@ -20,21 +20,21 @@ public sealed class TenantGrain(
         return true;
     }
 
-    public Task<TenantInfo?> Get() => Task.FromResult(state.State.Info);
+    public Task<TenantInfo?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Info);
 
-    public Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes() => Task.FromResult<IReadOnlyList<StatusCodeItem>>(state.State.StatusCodes);
+    public Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<StatusCodeItem>>(state.State.StatusCodes);
 
-    public async Task SetStatusCodes(IReadOnlyList<StatusCodeItem> items)
+    public async Task SetStatusCodes(IReadOnlyList<StatusCodeItem> items, CancellationToken cancellationToken = default)
     {
         var previous = state.State.StatusCodes;
         state.State.StatusCodes = [.. items];
         await WriteOrRollback(() => state.State.StatusCodes = previous);
     }
 
-    public Task<IReadOnlyList<TransactionCodeItem>> GetTransactionCodes() =>
+    public Task<IReadOnlyList<TransactionCodeItem>> GetTransactionCodes(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TransactionCodeItem>>(state.State.TransactionCodes);
 
-    public async Task SetTransactionCodes(IReadOnlyList<TransactionCodeItem> items)
+    public async Task SetTransactionCodes(IReadOnlyList<TransactionCodeItem> items, CancellationToken cancellationToken = default)
     {
         var previous = state.State.TransactionCodes;
         state.State.TransactionCodes = [.. items];
