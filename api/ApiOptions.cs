@@ -11,7 +11,7 @@ public sealed class ApiOptions
     [Range(1024, 16 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Requests per second each API key may make on average (per client address without a key); 0 turns limiting off.</summary>
+    /// <summary>Requests per second each API key may make on average (each client address: 20 times that); 0 turns limiting off.</summary>
     [Range(0, 1_000_000)]
     public int RateLimitPerSecond { get; set; } = 500;
 

@@ -7,11 +7,16 @@ using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Auth;
 
-/// <summary>Resolves a presented key to its tenant identity: tenant from the key, then the tenant's key store by hash, briefly cached.</summary>
-public sealed class ApiKeyAuthenticator(IGrainFactory grains, IMemoryCache cache, IOptions<AuthOptions> options, IHostEnvironment environment)
+/// <summary>
+/// Resolves a presented key to its tenant identity: tenant from the key, then the tenant's key store by hash. Answers
+/// are cached briefly, unknown keys too (for less time), so repeated bad keys do not reach the cluster.
+/// </summary>
+public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<AuthOptions> options, IHostEnvironment environment) : IDisposable
 {
     public const string DevTenantId = "dev";
     private const int MaxKeyLength = 256;
+    private static readonly TimeSpan UnknownKeyCacheTime = TimeSpan.FromSeconds(2);
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
     /// <summary>Whether <paramref name="key"/> is the configured operator key (constant-time).</summary>
     public bool IsOperatorKey(string key) => options.Value.OperatorKey is { Length: > 0 } operatorKey && FixedEquals(key, operatorKey);
@@ -30,9 +35,10 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IMemoryCache cache
         }
 
         var identity = await grains.GetGrain<IApiKeyStoreGrain>(tenantId).Authenticate(hash, cancellationToken);
-        if (identity is not null && options.Value.KeyCacheSeconds > 0)
+        var lifetime = identity is null ? UnknownKeyCacheTime : TimeSpan.FromSeconds(options.Value.KeyCacheSeconds);
+        if (options.Value.KeyCacheSeconds > 0)
         {
-            cache.Set(hash, identity, TimeSpan.FromSeconds(options.Value.KeyCacheSeconds));
+            cache.Set(hash, identity, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
         }
 
         return identity;
@@ -40,6 +46,8 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IMemoryCache cache
 
     /// <summary>Drops a revoked key from this host's cache at once.</summary>
     public void Forget(string hash) => cache.Remove(hash);
+
+    public void Dispose() => cache.Dispose();
 
     private bool TryGetTenant(string key, out string tenantId)
     {

@@ -53,7 +53,23 @@ public sealed class RateLimitTests
         // The operator key has its own bucket.
         using var operatorClient = api.CreateClient();
         operatorClient.DefaultRequestHeaders.Authorization = new("Bearer", SwitchboardApiFactory.OperatorKey);
-        using var created = await operatorClient.SendJsonAsync(HttpMethod.Post, "/v1/tenants", """{"id":"rate-limited","name":"Rate"}""");
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using (var created = await operatorClient.SendJsonAsync(HttpMethod.Post, "/v1/tenants", """{"id":"rate-limited","name":"Rate"}"""))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        // Many different made-up keys from one address: each key is new, but the address's bucket (20 x 3) runs dry,
+        // and the refusals come before any key is looked up.
+        var guesses = new List<HttpStatusCode>();
+        for (var i = 0; i < 100; i++)
+        {
+            using var guesser = api.CreateClient();
+            guesser.DefaultRequestHeaders.Authorization = new("Bearer", $"sb.dev.guess-{i}");
+            using var response = await guesser.GetResponseAsync("/v1/status-codes");
+            guesses.Add(response.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, guesses);
+        Assert.DoesNotContain(guesses, status => status is not (HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests));
     }
 }
