@@ -1,20 +1,32 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 using Orleans.TestingHost;
+using Switchboard.Contracts;
 using Switchboard.Grains;
-using Switchboard.Hosting;
 
 namespace Switchboard.Grains.Tests;
 
-/// <summary>One two-silo in-process cluster for the whole assembly, with a fake clock both silos share.</summary>
+/// <summary>
+/// One two-silo in-process cluster for the whole assembly, with a fake clock both silos share and grain storage
+/// that fails the writes tests ask it to (<see cref="Faults"/>, also shared by both silos).
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>Where the fake clock starts; any fixed instant will do.</summary>
     public static readonly DateTimeOffset Start = new(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
+    /// <summary>The memory storage behind <see cref="FaultInjectingGrainStorage"/>.</summary>
+    private const string InnerStorage = StorageNames.Default + "-inner";
+
     private InProcessTestCluster? cluster;
 
     public FakeTimeProvider Time { get; } = new(Start);
+
+    /// <summary>Write failures to inject into the "switchboard" storage of every silo.</summary>
+    public StorageFaults Faults { get; } = new();
 
     public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
 
@@ -26,7 +38,18 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddSwitchboardStorage(new StorageOptions());
+            // As AddSwitchboardStorage does for memory, but "switchboard" is the fault-injecting decorator around it.
+            foreach (var name in new[] { InnerStorage, StorageNames.PubSub })
+            {
+                silo.AddMemoryGrainStorage(name);
+                silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
+                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            }
+
+            // Named grain storage is a keyed IGrainStorage, as AddMemoryGrainStorage registers it.
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                StorageNames.Default,
+                (services, _) => new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage), Faults));
             silo.Services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, Time);
         });
         cluster = builder.Build();

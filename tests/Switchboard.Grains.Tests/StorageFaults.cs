@@ -1,0 +1,93 @@
+using Orleans.Storage;
+
+namespace Switchboard.Grains.Tests;
+
+/// <summary>
+/// The write faults the tests want, shared by every silo of the cluster. Rules match grain keys by prefix; tests
+/// scope them with their own fresh tenant id, so other tests never see them.
+/// </summary>
+public sealed class StorageFaults
+{
+    private readonly Lock gate = new();
+    private readonly List<WriteFault> rules = [];
+
+    /// <summary>
+    /// Fails the next <paramref name="count"/> writes of grains whose key starts with <paramref name="keyPrefix"/>,
+    /// of state <paramref name="stateName"/> when given, and whose state about to be written satisfies <paramref name="when"/> when given.
+    /// </summary>
+    public WriteFault FailWrites(string keyPrefix, string? stateName = null, int count = int.MaxValue, Func<object?, bool>? when = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var rule = new WriteFault(this, keyPrefix, stateName, count, when);
+        lock (gate)
+        {
+            rules.Add(rule);
+        }
+
+        return rule;
+    }
+
+    internal void ThrowIfWriteFails(string stateName, string key, object? state)
+    {
+        lock (gate)
+        {
+            foreach (var rule in rules)
+            {
+                if (rule.TryConsume(stateName, key, state))
+                {
+                    throw new InjectedStorageFaultException($"Injected write failure for {stateName} of '{key}'.");
+                }
+            }
+        }
+    }
+
+    internal void Remove(WriteFault rule)
+    {
+        lock (gate)
+        {
+            rules.Remove(rule);
+        }
+    }
+
+    /// <summary>One rule; dispose it to stop failing writes.</summary>
+    public sealed class WriteFault : IDisposable
+    {
+        private readonly StorageFaults owner;
+        private readonly string keyPrefix;
+        private readonly string? stateName;
+        private readonly Func<object?, bool>? when;
+        private int remaining;
+        private int injected;
+
+        internal WriteFault(StorageFaults owner, string keyPrefix, string? stateName, int count, Func<object?, bool>? when)
+        {
+            this.owner = owner;
+            this.keyPrefix = keyPrefix;
+            this.stateName = stateName;
+            this.when = when;
+            remaining = count;
+        }
+
+        /// <summary>How many writes this rule has failed so far.</summary>
+        public int Injected => Volatile.Read(ref injected);
+
+        public void Dispose() => owner.Remove(this);
+
+        /// <summary>Called under the owner's lock.</summary>
+        internal bool TryConsume(string name, string key, object? state)
+        {
+            if (remaining == 0
+                || !key.StartsWith(keyPrefix, StringComparison.Ordinal)
+                || (stateName is not null && !string.Equals(stateName, name, StringComparison.Ordinal))
+                || (when is not null && !when(state)))
+            {
+                return false;
+            }
+
+            remaining--;
+            Interlocked.Increment(ref injected);
+            return true;
+        }
+    }
+}
