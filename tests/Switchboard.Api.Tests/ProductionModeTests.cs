@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Switchboard.Api.Tests.Support;
 
 namespace Switchboard.Api.Tests;
@@ -11,13 +9,8 @@ public sealed class ProductionModeTests
     [Fact]
     public async Task Production_seeds_no_dev_tenant_accepts_no_dev_key_and_refuses_tenant_creation_without_an_operator_key()
     {
-        await using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Production");
-            web.UseSetting("Orleans:SiloPort", FreePorts.NextText());
-            web.UseSetting("Orleans:GatewayPort", FreePorts.NextText());
-            web.UseSetting("Auth:DevAdminKey", SwitchboardApiFactory.DevAdminKey); // ignored outside Development
-        });
+        // Auth:DevAdminKey is ignored outside Development.
+        await using var api = IsolatedApi.Create("Production", ("Auth:DevAdminKey", SwitchboardApiFactory.DevAdminKey));
         using var client = api.CreateClient();
 
         client.DefaultRequestHeaders.Authorization = new("Bearer", SwitchboardApiFactory.DevAdminKey);
@@ -46,12 +39,7 @@ public sealed class ProductionModeTests
     [Fact]
     public async Task Development_without_configured_keys_generates_working_ones()
     {
-        await using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.UseSetting("Orleans:SiloPort", FreePorts.NextText());
-            web.UseSetting("Orleans:GatewayPort", FreePorts.NextText());
-        });
+        await using var api = IsolatedApi.Create("Development");
         using var client = api.CreateClient();
         var generated = api.Services.GetService(typeof(Switchboard.Api.Hosting.GeneratedSecrets)) as Switchboard.Api.Hosting.GeneratedSecrets;
 

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Switchboard.Api.Tests.Support;
 
 namespace Switchboard.Api.Tests;
@@ -11,16 +9,12 @@ public sealed class RateLimitTests
     [Fact]
     public async Task A_key_over_its_limit_gets_429_with_retry_after_while_another_key_still_works()
     {
-        await using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Development");
-            web.UseSetting("Orleans:SiloPort", FreePorts.NextText());
-            web.UseSetting("Orleans:GatewayPort", FreePorts.NextText());
-            web.UseSetting("Auth:DevAdminKey", SwitchboardApiFactory.DevAdminKey);
-            web.UseSetting("Auth:OperatorKey", SwitchboardApiFactory.OperatorKey);
-            web.UseSetting("Api:RateLimitPerSecond", "1");
-            web.UseSetting("Api:RateLimitBurst", "3");
-        });
+        await using var api = IsolatedApi.Create(
+            "Development",
+            ("Auth:DevAdminKey", SwitchboardApiFactory.DevAdminKey),
+            ("Auth:OperatorKey", SwitchboardApiFactory.OperatorKey),
+            ("Api:RateLimitPerSecond", "1"),
+            ("Api:RateLimitBurst", "3"));
         using var dev = api.CreateClient();
         dev.DefaultRequestHeaders.Authorization = new("Bearer", SwitchboardApiFactory.DevAdminKey);
 

@@ -22,15 +22,7 @@ public sealed class AgentHistoryPageGrain(
         }
 
         state.State.Entries = [.. merged.Values.OrderBy(e => e.Sequence)];
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Entries = current;
-            throw;
-        }
+        await state.WriteOrRollbackAsync(() => state.State.Entries = current);
     }
 
     public Task<IReadOnlyList<StateHistoryEntry>> GetEntries(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<StateHistoryEntry>>(state.State.Entries);

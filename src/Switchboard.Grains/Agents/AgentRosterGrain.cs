@@ -65,17 +65,9 @@ public sealed class AgentRosterGrain(
         return Task.FromResult(new AgentRosterPage(items, more ? items[^1].Id : null));
     }
 
-    private async Task WriteOrRollback(Action rollback)
+    private Task WriteOrRollback(Action rollback)
     {
         sorted = null;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            rollback();
-            throw;
-        }
+        return state.WriteOrRollbackAsync(rollback);
     }
 }

@@ -125,18 +125,13 @@ public sealed class ApiKeyStoreGrain(
         Hash = r.Hash,
     };
 
-    private async Task WriteOrRollback(Action rollback)
+    private Task WriteOrRollback(Action rollback)
     {
         byHash = null;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
+        return state.WriteOrRollbackAsync(() =>
         {
             rollback();
             byHash = null;
-            throw;
-        }
+        });
     }
 }

@@ -31,7 +31,7 @@ public sealed class IdempotencyKeyGrain(
         }
 
         state.State = new IdempotencyKeyState { Fingerprint = fingerprint, ClaimedAt = now };
-        await WriteOrRestore(current);
+        await state.WriteOrRollbackAsync(() => state.State = current);
         return new IdempotencyDecision(IdempotencyOutcome.Proceed, null);
     }
 
@@ -44,7 +44,7 @@ public sealed class IdempotencyKeyGrain(
         }
 
         state.State = new IdempotencyKeyState { Fingerprint = fingerprint, ClaimedAt = current.ClaimedAt, Response = response };
-        await WriteOrRestore(current);
+        await state.WriteOrRollbackAsync(() => state.State = current);
     }
 
     public async Task Abandon(string fingerprint, CancellationToken cancellationToken = default)
@@ -56,19 +56,6 @@ public sealed class IdempotencyKeyGrain(
         }
 
         state.State = new IdempotencyKeyState();
-        await WriteOrRestore(current);
-    }
-
-    private async Task WriteOrRestore(IdempotencyKeyState previous)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
-        }
+        await state.WriteOrRollbackAsync(() => state.State = current);
     }
 }

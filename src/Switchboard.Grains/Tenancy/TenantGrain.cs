@@ -16,7 +16,7 @@ public sealed class TenantGrain(
         }
 
         state.State.Info = new TenantInfo(this.GetPrimaryKeyString(), name, time.GetUtcNow());
-        await WriteOrRollback(() => state.State.Info = null);
+        await state.WriteOrRollbackAsync(() => state.State.Info = null);
         return true;
     }
 
@@ -28,7 +28,7 @@ public sealed class TenantGrain(
     {
         var previous = state.State.StatusCodes;
         state.State.StatusCodes = [.. items];
-        await WriteOrRollback(() => state.State.StatusCodes = previous);
+        await state.WriteOrRollbackAsync(() => state.State.StatusCodes = previous);
     }
 
     public Task<IReadOnlyList<TransactionCodeItem>> GetTransactionCodes(CancellationToken cancellationToken = default) =>
@@ -38,19 +38,6 @@ public sealed class TenantGrain(
     {
         var previous = state.State.TransactionCodes;
         state.State.TransactionCodes = [.. items];
-        await WriteOrRollback(() => state.State.TransactionCodes = previous);
-    }
-
-    private async Task WriteOrRollback(Action rollback)
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            rollback();
-            throw;
-        }
+        await state.WriteOrRollbackAsync(() => state.State.TransactionCodes = previous);
     }
 }
