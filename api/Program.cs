@@ -86,7 +86,7 @@ app.MapApiKeyEndpoints();
 var (mode, description) = cluster.Mode == HostingMode.Client
     ? ("client", $"API host connected to separate silos (gateway ports {string.Join(",", cluster.GatewayPorts ?? [cluster.GatewayPort])})")
     : ("embedded default", $"API and silo in one process on 127.0.0.1 (silo port {cluster.SiloPort}, gateway port {cluster.GatewayPort})");
-StartupLog.Starting(app.Logger, mode, description, storage.Provider == StorageProvider.Memory ? "in-memory, lost at exit" : storage.Provider.ToString());
+StartupLog.Starting(app.Logger, mode, description, storage.Provider == StorageProvider.Memory ? "in-memory, lost at exit" : $"Azure Tables, table {storage.GrainStateTable} (durable)");
 app.Lifetime.ApplicationStarted.Register(() =>
     StartupLog.Listening(app.Logger, string.Join(", ", app.Urls), $"{app.Urls.FirstOrDefault()}/swagger"));
 

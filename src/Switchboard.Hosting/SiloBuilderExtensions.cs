@@ -7,6 +7,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Switchboard.Contracts;
 using Switchboard.Grains;
+using Switchboard.Storage;
 
 namespace Switchboard.Hosting;
 
@@ -25,31 +26,51 @@ public static class SiloBuilderExtensions
             cluster.PrimarySiloPort is { } primary && primary != cluster.SiloPort ? new IPEndPoint(IPAddress.Loopback, primary) : null,
             cluster.ServiceId,
             cluster.ClusterId);
-        silo.AddSwitchboardStorage(storage);
+        silo.AddSwitchboardStorage(storage, configuration.GetConnectionString(ConnectionStringName), cluster.ServiceId);
         silo.Services.TryAddKeyedSingleton(SwitchboardClock.ServiceKey, TimeProvider.System);
         return silo;
     }
 
+    /// <summary>The connection string (<c>ConnectionStrings:AzureStorage</c>) of Azure Storage or Azurite.</summary>
+    public const string ConnectionStringName = "AzureStorage";
+
     /// <summary>Registers the one named grain storage (and pub/sub storage) on the configured provider.</summary>
-    public static ISiloBuilder AddSwitchboardStorage(this ISiloBuilder silo, StorageOptions storage)
+    public static ISiloBuilder AddSwitchboardStorage(this ISiloBuilder silo, StorageOptions storage, string? connectionString = null, string serviceId = "switchboard")
     {
         switch (storage.Provider)
         {
             case StorageProvider.Memory:
-                foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
+                silo.AddFastMemoryGrainStorage(StorageNames.Default);
+                break;
+            case StorageProvider.AzureTables:
+                if (string.IsNullOrWhiteSpace(connectionString))
                 {
-                    silo.AddMemoryGrainStorage(name);
-
-                    // Orleans' binary serializer, not the default Newtonsoft JSON one: it was a fifth of the CPU of an agent-state PUT.
-                    silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
-                        .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+                    throw new InvalidOperationException(
+                        $"Storage:Provider is AzureTables but ConnectionStrings:{ConnectionStringName} is not set (e.g. 'UseDevelopmentStorage=true' for Azurite).");
                 }
 
+                silo.AddAzureTableGrainStorage(StorageNames.Default, options =>
+                {
+                    options.ConnectionString = connectionString;
+                    options.TableName = storage.GrainStateTable;
+                    options.ServiceId = serviceId;
+                });
                 break;
             default:
                 throw new InvalidOperationException($"Storage provider '{storage.Provider}' is not supported.");
         }
 
+        // Stream pub/sub state stays in memory until streams arrive: Orleans' pub/sub state is not plain JSON.
+        silo.AddFastMemoryGrainStorage(StorageNames.PubSub);
         return silo;
+    }
+
+    private static void AddFastMemoryGrainStorage(this ISiloBuilder silo, string name)
+    {
+        silo.AddMemoryGrainStorage(name);
+
+        // Orleans' binary serializer, not the default Newtonsoft JSON one: it was a fifth of the CPU of an agent-state PUT.
+        silo.Services.AddOptions<MemoryGrainStorageOptions>(name)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
     }
 }

@@ -1,0 +1,3 @@
+using Switchboard.Storage.Tests.Azurite;
+
+[assembly: AssemblyFixture(typeof(AzuriteFixture))]
