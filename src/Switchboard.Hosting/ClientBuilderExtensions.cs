@@ -1,14 +1,38 @@
 using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Switchboard.Storage;
 
 namespace Switchboard.Hosting;
 
 public static class ClientBuilderExtensions
 {
-    /// <summary>Configures an Orleans client of separate Switchboard silos on this machine.</summary>
+    /// <summary>
+    /// Configures an Orleans client of separate Switchboard silos: gateways from the membership table on Azure Tables,
+    /// or the configured loopback gateway ports otherwise.
+    /// </summary>
     public static IClientBuilder AddSwitchboardClient(this IClientBuilder client, IConfiguration configuration)
     {
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(configuration, SwitchboardClusterOptions.Section);
-        client.UseLocalhostClustering(cluster.GatewayPorts is { Length: > 0 } ports ? ports : [cluster.GatewayPort], cluster.ServiceId, cluster.ClusterId);
+        var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
+        if (storage.Provider == StorageProvider.AzureTables)
+        {
+            var connectionString = SiloBuilderExtensions.RequireConnectionString(configuration.GetConnectionString(SiloBuilderExtensions.ConnectionStringName));
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            });
+            client.UseAzureTableClustering(options =>
+            {
+                options.ConnectionString = connectionString;
+                options.TableName = storage.MembershipTable;
+            });
+        }
+        else
+        {
+            client.UseLocalhostClustering(cluster.GatewayPorts is { Length: > 0 } ports ? ports : [cluster.GatewayPort], cluster.ServiceId, cluster.ClusterId);
+        }
+
         return client;
     }
 }

@@ -19,14 +19,41 @@ public static class SiloBuilderExtensions
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(configuration, SwitchboardClusterOptions.Section);
         var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
 
-        // Loopback only: otherwise Orleans advertises the machine's other address.
-        silo.UseLocalhostClustering(
-            cluster.SiloPort,
-            cluster.GatewayPort,
-            cluster.PrimarySiloPort is { } primary && primary != cluster.SiloPort ? new IPEndPoint(IPAddress.Loopback, primary) : null,
-            cluster.ServiceId,
-            cluster.ClusterId);
-        silo.AddSwitchboardStorage(storage, configuration.GetConnectionString(ConnectionStringName), cluster.ServiceId);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (storage.Provider == StorageProvider.AzureTables)
+        {
+            // Silos find each other through the membership table; still on loopback, so Orleans never advertises
+            // the machine's other address.
+            silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            });
+            silo.UseAzureTableClustering(options =>
+            {
+                options.ConnectionString = RequireConnectionString(connectionString);
+                options.TableName = storage.MembershipTable;
+            });
+            silo.UseAzureTableReminderService(options =>
+            {
+                options.ConnectionString = RequireConnectionString(connectionString);
+                options.TableName = storage.RemindersTable;
+                options.ServiceId = cluster.ServiceId;
+            });
+        }
+        else
+        {
+            // Loopback only: otherwise Orleans advertises the machine's other address.
+            silo.UseLocalhostClustering(
+                cluster.SiloPort,
+                cluster.GatewayPort,
+                cluster.PrimarySiloPort is { } primary && primary != cluster.SiloPort ? new IPEndPoint(IPAddress.Loopback, primary) : null,
+                cluster.ServiceId,
+                cluster.ClusterId);
+        }
+
+        silo.AddSwitchboardStorage(storage, connectionString, cluster.ServiceId);
         silo.Services.TryAddKeyedSingleton(SwitchboardClock.ServiceKey, TimeProvider.System);
         return silo;
     }
@@ -43,15 +70,9 @@ public static class SiloBuilderExtensions
                 silo.AddFastMemoryGrainStorage(StorageNames.Default);
                 break;
             case StorageProvider.AzureTables:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        $"Storage:Provider is AzureTables but ConnectionStrings:{ConnectionStringName} is not set (e.g. 'UseDevelopmentStorage=true' for Azurite).");
-                }
-
                 silo.AddAzureTableGrainStorage(StorageNames.Default, options =>
                 {
-                    options.ConnectionString = connectionString;
+                    options.ConnectionString = RequireConnectionString(connectionString);
                     options.TableName = storage.GrainStateTable;
                     options.ServiceId = serviceId;
                 });
@@ -64,6 +85,12 @@ public static class SiloBuilderExtensions
         silo.AddFastMemoryGrainStorage(StorageNames.PubSub);
         return silo;
     }
+
+    /// <summary>The connection string AzureTables needs, or a start-up error that says how to give it.</summary>
+    public static string RequireConnectionString(string? connectionString) => string.IsNullOrWhiteSpace(connectionString)
+        ? throw new InvalidOperationException(
+            $"Storage:Provider is AzureTables but ConnectionStrings:{ConnectionStringName} is not set (e.g. 'UseDevelopmentStorage=true' for Azurite).")
+        : connectionString;
 
     private static void AddFastMemoryGrainStorage(this ISiloBuilder silo, string name)
     {

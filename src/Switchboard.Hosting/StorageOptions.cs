@@ -12,4 +12,12 @@ public sealed class StorageOptions
     /// <summary>The table grain state is stored in (Azure Tables only).</summary>
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string GrainStateTable { get; set; } = "SwitchboardGrainState";
+
+    /// <summary>The cluster membership table (Azure Tables only).</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string MembershipTable { get; set; } = "SwitchboardMembership";
+
+    /// <summary>The reminders table (Azure Tables only).</summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
+    public string RemindersTable { get; set; } = "SwitchboardReminders";
 }

@@ -1,12 +1,15 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Switchboard.Api.Tests.Support;
 using Switchboard.TestSupport.Azurite;
 
 namespace Switchboard.Api.Tests;
 
 /// <summary>
-/// On Azure Tables (Azurite here) everything acknowledged survives the whole host stopping and starting again:
-/// tenants, agents, states with their audit trail, status codes and API keys (and revocations).
+/// Hosts on Azure Tables (Azurite here): everything acknowledged survives the whole host stopping and starting again
+/// (tenants, agents, states with their audit trail, status codes, API keys and revocations), and a client-mode API host
+/// finds its silos through the membership table.
 /// </summary>
 public sealed class DurableRestartTests
 {
@@ -83,6 +86,41 @@ public sealed class DurableRestartTests
         using var stale = await again.SendJsonAsync(HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""",
             r => r.Headers.TryAddWithoutValidation("If-Match", "\"1\""));
         await Problem.AssertAsync(stale, HttpStatusCode.PreconditionFailed);
+    }
+
+    [Fact]
+    public async Task An_api_host_in_client_mode_finds_a_separate_silo_through_the_membership_table()
+    {
+        await using var azurite = await AzuriteInstance.StartAsync(TestContext.Current.CancellationToken);
+        var siloBuilder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        siloBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "AzureTables",
+            ["ConnectionStrings:AzureStorage"] = azurite.ConnectionString,
+            ["Orleans:SiloPort"] = FreePorts.NextText(),
+            ["Orleans:GatewayPort"] = FreePorts.NextText(),
+        });
+        siloBuilder.UseOrleans(silo => Switchboard.Hosting.SiloBuilderExtensions.AddSwitchboardSilo(silo, siloBuilder.Configuration));
+        using var silo = siloBuilder.Build();
+        await silo.StartAsync(TestContext.Current.CancellationToken);
+
+        // No gateway port given to the API: it reads the gateways from the membership table.
+        await using var api = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(web, "Development");
+            web.UseSetting("Orleans:Mode", "Client");
+            web.UseSetting("Orleans:GatewayPort", "1"); // deliberately wrong: must not be used on Azure Tables
+            web.UseSetting("Storage:Provider", "AzureTables");
+            web.UseSetting("ConnectionStrings:AzureStorage", azurite.ConnectionString);
+            web.UseSetting("Auth:DevAdminKey", SwitchboardApiFactory.DevAdminKey);
+        });
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", SwitchboardApiFactory.DevAdminKey);
+
+        await Ok(client, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Ada"}""", HttpStatusCode.Created);
+        await Ok(client, HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""");
+        Assert.Equal("Available", (await client.GetOkJsonAsync("/v1/agents/a1/state")).Text("state"));
+        await silo.StopAsync(TestContext.Current.CancellationToken);
     }
 
     private static async Task Ok(HttpClient client, HttpMethod method, string url, string body, HttpStatusCode expected = HttpStatusCode.OK)
