@@ -84,7 +84,9 @@ app.MapTransactionCodeEndpoints();
 app.MapApiKeyEndpoints();
 
 var (mode, description) = cluster.Mode == HostingMode.Client
-    ? ("client", $"API host connected to separate silos (gateway ports {string.Join(",", cluster.GatewayPorts ?? [cluster.GatewayPort])})")
+    ? ("client", storage.Provider == StorageProvider.AzureTables
+        ? "API host connected to separate silos found in the membership table"
+        : $"API host connected to separate silos (gateway ports {string.Join(",", cluster.GatewayPorts ?? [cluster.GatewayPort])})")
     : ("embedded default", $"API and silo in one process on 127.0.0.1 (silo port {cluster.SiloPort}, gateway port {cluster.GatewayPort})");
 StartupLog.Starting(app.Logger, mode, description, storage.Provider == StorageProvider.Memory ? "in-memory, lost at exit" : $"Azure Tables, table {storage.GrainStateTable} (durable)");
 app.Lifetime.ApplicationStarted.Register(() =>
