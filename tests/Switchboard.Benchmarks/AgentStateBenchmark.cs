@@ -5,12 +5,22 @@ namespace Switchboard.Benchmarks;
 // Agent-state PUT throughput: Switchboard (real Kestrel on 127.0.0.1, co-hosted silo, in-memory storage)
 // beside a bare Kestrel JSON endpoint in the same process and run. Usage:
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- [seconds=10] [concurrency=32] [agents=64]
+// Persisted changes through the agent grain on Azurite beside raw table upserts:
+//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- storage [seconds=10] [concurrency=32]
 public static class AgentStateBenchmark
 {
     public static async Task Main(string[] args)
     {
         // WebApplicationFactory finds the API's content root through a manifest in the output folder, read from the current directory.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        if (args.Length > 0 && args[0] == "storage")
+        {
+            await StorageBenchmark.RunAsync(
+                TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10),
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32);
+            return;
+        }
+
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var agents = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
