@@ -36,8 +36,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
     private readonly JsonSerializerOptions serializer;
     private readonly TableClient table;
     private readonly ILogger logger;
-    private readonly Lock tableLock = new();
-    private Task? tableReady;
+    private readonly OnceOnSuccess tableCreation;
 
     public AzureTableGrainStorage(string name, AzureTableGrainStorageOptions options, ILogger<AzureTableGrainStorage> logger)
     {
@@ -53,6 +52,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
         serializer = options.Serializer ?? DefaultSerializer;
         var service = options.TableServiceClient ?? new TableServiceClient(options.ConnectionString, AzureTableGrainStorageOptions.CreateClientOptions());
         table = service.GetTableClient(options.TableName);
+        tableCreation = new OnceOnSuccess(CreateTableAsync);
     }
 
     /// <summary>The table this provider stores rows in.</summary>
@@ -69,23 +69,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
     /// Creates the table if it does not exist, once per instance. Every operation awaits it too, so the provider also works
     /// outside a silo lifecycle; a failed attempt is retried by the next caller instead of being cached.
     /// </summary>
-    public Task EnsureTableAsync(CancellationToken cancellationToken = default)
-    {
-        var ready = Volatile.Read(ref tableReady);
-        if (ready is null || ready.IsFaulted || ready.IsCanceled)
-        {
-            lock (tableLock)
-            {
-                ready = tableReady;
-                if (ready is null || ready.IsFaulted || ready.IsCanceled)
-                {
-                    tableReady = ready = CreateTableAsync();
-                }
-            }
-        }
-
-        return ready.IsCompletedSuccessfully ? Task.CompletedTask : ready.WaitAsync(cancellationToken);
-    }
+    public Task EnsureTableAsync(CancellationToken cancellationToken = default) => tableCreation.RunAsync(cancellationToken);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);

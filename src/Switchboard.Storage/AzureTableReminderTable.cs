@@ -26,8 +26,7 @@ public sealed class AzureTableReminderTable : IReminderTable
     private readonly string partitionPrefix;
     private readonly TableClient table;
     private readonly ILogger logger;
-    private readonly Lock tableLock = new();
-    private Task? tableReady;
+    private readonly OnceOnSuccess tableCreation;
 
     public AzureTableReminderTable(AzureTableReminderOptions options, ILogger<AzureTableReminderTable> logger)
     {
@@ -40,6 +39,7 @@ public sealed class AzureTableReminderTable : IReminderTable
         partitionPrefix = ReminderRowKeys.PartitionPrefix(serviceId);
         var service = options.TableServiceClient ?? new TableServiceClient(options.ConnectionString, AzureTableGrainStorageOptions.CreateClientOptions());
         table = service.GetTableClient(options.TableName);
+        tableCreation = new OnceOnSuccess(CreateTableAsync);
     }
 
     /// <summary>The table this reminder table stores rows in.</summary>
@@ -59,23 +59,7 @@ public sealed class AzureTableReminderTable : IReminderTable
     /// Creates the table if it does not exist, once per instance. Every operation awaits it too; a failed attempt is retried
     /// by the next caller instead of being cached.
     /// </summary>
-    public Task EnsureTableAsync(CancellationToken cancellationToken = default)
-    {
-        var ready = Volatile.Read(ref tableReady);
-        if (ready is null || ready.IsFaulted || ready.IsCanceled)
-        {
-            lock (tableLock)
-            {
-                ready = tableReady;
-                if (ready is null || ready.IsFaulted || ready.IsCanceled)
-                {
-                    tableReady = ready = CreateTableAsync();
-                }
-            }
-        }
-
-        return ready.IsCompletedSuccessfully ? Task.CompletedTask : ready.WaitAsync(cancellationToken);
-    }
+    public Task EnsureTableAsync(CancellationToken cancellationToken = default) => tableCreation.RunAsync(cancellationToken);
 
     public Task<ReminderTableData> ReadRows(GrainId grainId) => ReadRows(grainId, CancellationToken.None);
 

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Switchboard.Api.Tests.Support;
 using Switchboard.Hosting;
 
+using Switchboard.TestSupport;
+
 namespace Switchboard.Api.Tests;
 
 /// <summary>The API host as an Orleans client of a separate silo (Orleans:Mode=Client), as in the README.</summary>

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Hosting;
 using Switchboard.Api.Tests.Support;
 using Switchboard.TestSupport.Azurite;
 
+using Switchboard.TestSupport;
+
 namespace Switchboard.Api.Tests;
 
 /// <summary>

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 
+using Switchboard.TestSupport;
+
 namespace Switchboard.Benchmarks;
 
 /// <summary>The baseline: Kestrel on 127.0.0.1 with one minimal-API JSON PUT that reads a body and writes a small JSON answer.</summary>
@@ -17,7 +19,7 @@ public sealed class BareKestrelServer : IAsyncDisposable
 
     public static async Task<BareKestrelServer> StartAsync()
     {
-        var port = FreePort.Next();
+        var port = FreePorts.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Agents;
 using Switchboard.Hosting;
 using Switchboard.Storage;
+using Switchboard.TestSupport;
 using Switchboard.TestSupport.Azurite;
 
 namespace Switchboard.Benchmarks;
@@ -34,8 +33,8 @@ public static class StorageBenchmark
         {
             ["Storage:Provider"] = "AzureTables",
             ["ConnectionStrings:AzureStorage"] = azurite.ConnectionString,
-            ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Orleans:SiloPort"] = FreePorts.NextText(),
+            ["Orleans:GatewayPort"] = FreePorts.NextText(),
         });
         siloBuilder.UseOrleans(silo => silo.AddSwitchboardSilo(siloBuilder.Configuration));
         using var silo = siloBuilder.Build();
@@ -89,12 +88,5 @@ public static class StorageBenchmark
             }
         })));
         return count;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

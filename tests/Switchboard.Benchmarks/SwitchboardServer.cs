@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 
+using Switchboard.TestSupport;
+
 namespace Switchboard.Benchmarks;
 
 /// <summary>The real API host (co-hosted silo, in-memory storage) on Kestrel at 127.0.0.1, with agents to toggle.</summary>
@@ -22,14 +24,14 @@ public sealed class SwitchboardServer : IAsyncDisposable
 
     public static async Task<SwitchboardServer> StartAsync(int agents)
     {
-        var port = FreePort.Next();
+        var port = FreePorts.Next();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
             web.UseSetting("Auth:DevAdminKey", AdminKey);
             web.UseSetting("Api:RateLimitPerSecond", "0"); // measure the work, not the limiter's refusals
-            web.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-            web.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.ConfigureLogging(logging => logging.ClearProviders()); // console logging would cost the API, not the baseline
         });
         factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));

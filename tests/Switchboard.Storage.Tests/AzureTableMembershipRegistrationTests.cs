@@ -10,6 +10,8 @@ using Orleans.Runtime;
 using Switchboard.Storage.Tests.Azurite;
 using Switchboard.Storage.Tests.Support;
 
+using Switchboard.TestSupport;
+
 namespace Switchboard.Storage.Tests;
 
 /// <summary><c>UseAzureTableClustering</c> in a real silo and a real client on Azurite.</summary>

@@ -10,6 +10,8 @@ using Orleans.Runtime;
 using Switchboard.Storage.Tests.Azurite;
 using Switchboard.Storage.Tests.Support;
 
+using Switchboard.TestSupport;
+
 namespace Switchboard.Storage.Tests;
 
 /// <summary>What is particular to <see cref="AzureTableReminderTable"/>: its key layout, its options and its registration.</summary>

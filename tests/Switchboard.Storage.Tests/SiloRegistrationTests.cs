@@ -10,6 +10,8 @@ using Switchboard.Storage.Tests.Azurite;
 using Switchboard.Storage.Tests.Conformance;
 using Switchboard.Storage.Tests.Support;
 
+using Switchboard.TestSupport;
+
 namespace Switchboard.Storage.Tests;
 
 /// <summary><c>AddAzureTableGrainStorage</c> in a real (grain-less) silo: named like Orleans's own providers, table made at start, options checked.</summary>

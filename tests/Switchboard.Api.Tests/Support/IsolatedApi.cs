@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
+using Switchboard.TestSupport;
+
 namespace Switchboard.Api.Tests.Support;
 
 /// <summary>An API host of a test's own, with its own co-hosted silo on free ports, for settings the shared host must not have.</summary>

@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Switchboard.Grains;
 
+using Switchboard.TestSupport;
+
 namespace Switchboard.Api.Tests.Support;
 
 /// <summary>

@@ -35,7 +35,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
     public static async Task<AzuriteInstance> StartAsync(CancellationToken cancellationToken = default)
     {
         var main = await AzuriteInstall.EnsureAsync(cancellationToken);
-        var port = FreePort();
+        var port = FreePorts.Next();
         var workingDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
         var start = new ProcessStartInfo("node")
         {
@@ -109,12 +109,5 @@ public sealed class AzuriteInstance : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

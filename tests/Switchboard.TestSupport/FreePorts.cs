@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Switchboard.Api.Tests.Support;
+namespace Switchboard.TestSupport;
 
-internal static class FreePorts
+/// <summary>Loopback ports for the silos, gateways and emulators tests start.</summary>
+public static class FreePorts
 {
     /// <summary>A TCP port on 127.0.0.1 that was free a moment ago.</summary>
     public static int Next()
