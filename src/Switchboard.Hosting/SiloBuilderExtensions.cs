@@ -54,9 +54,15 @@ public static class SiloBuilderExtensions
         }
 
         silo.AddSwitchboardStorage(storage, connectionString, cluster.ServiceId);
+
+        // Failure detection (probe timeouts, missed probes, IAmAlive period) can be tuned per deployment.
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection));
         silo.Services.TryAddKeyedSingleton(SwitchboardClock.ServiceKey, TimeProvider.System);
         return silo;
     }
+
+    /// <summary>Orleans' <c>ClusterMembershipOptions</c> (e.g. <c>ProbeTimeout</c>, <c>NumMissedProbesLimit</c>), bound from here.</summary>
+    public const string MembershipSection = "Orleans:Membership";
 
     /// <summary>The connection string (<c>ConnectionStrings:AzureStorage</c>) of Azure Storage or Azurite.</summary>
     public const string ConnectionStringName = "AzureStorage";
