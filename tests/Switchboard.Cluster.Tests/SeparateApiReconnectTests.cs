@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Switchboard.TestSupport.Azurite;
+
+namespace Switchboard.Cluster.Tests;
+
+/// <summary>
+/// Issue 3, cluster proof: as separate processes, a silo and an API host in client mode (Orleans:Mode=Client) on
+/// Azurite. The silo is killed (kill -9) and a new one started; the same API host reconnects by itself and no
+/// acknowledged state change is lost.
+/// </summary>
+public sealed class SeparateApiReconnectTests
+{
+    private const string AdminKey = "separate-api-admin-key";
+
+    /// <summary>For the replacement silo only: join without reaching the dead silo, and vote it dead quickly on its own.</summary>
+    private static readonly Dictionary<string, string> ReplacementMembership = new()
+    {
+        ["Orleans__Membership__ValidateInitialConnectivity"] = "false",
+        ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
+        ["Orleans__Membership__NumMissedProbesLimit"] = "2",
+        ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
+    };
+
+    [Fact(Timeout = 150_000)]
+    public async Task Client_mode_api_reconnects_to_a_restarted_silo_and_loses_no_acknowledged_change()
+    {
+        var output = TestContext.Current.TestOutputHelper!;
+        var ct = TestContext.Current.CancellationToken;
+        var total = Stopwatch.StartNew();
+        await using var azurite = await AzuriteInstance.StartAsync(ct);
+        var clusterId = "sepapi-" + Guid.NewGuid().ToString("N")[..12];
+        var silos = new List<SiloProcess>();
+        try
+        {
+            silos.Add(SiloProcess.Start(azurite.ConnectionString, clusterId));
+
+            await using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+            {
+                web.UseEnvironment("Development");
+                web.UseSetting("Orleans:Mode", "Client");
+                web.UseSetting("Orleans:ClusterId", clusterId);
+                web.UseSetting("Storage:Provider", "AzureTables");
+                web.UseSetting("ConnectionStrings:AzureStorage", azurite.ConnectionString);
+                web.UseSetting("Auth:DevAdminKey", AdminKey);
+                web.UseSetting("Api:RateLimitPerSecond", "0");
+            });
+            using var client = api.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+
+            // The API host connects once the silo has joined the membership table: retry the first request until then.
+            var created = await RetryUntilAsync(
+                () => client.PostAsJsonAsync("/v1/agents", new { id = "a1", displayName = "Ada", group = "sales" }, ct),
+                r => r.StatusCode == HttpStatusCode.Created,
+                TimeSpan.FromSeconds(60),
+                silos[0]);
+            created.Dispose();
+            output.WriteLine($"silo pid {silos[0].Id} up and agent created after {total.Elapsed.TotalSeconds:F1} s");
+
+            string[] states = ["Available", "Offline", "Available", "Offline", "Available"];
+            var lastState = "";
+            long lastVersion = 0;
+            foreach (var state in states)
+            {
+                using var changed = await client.PutAsJsonAsync("/v1/agents/a1/state", new { state }, ct);
+                Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+                using var body = JsonDocument.Parse(await changed.Content.ReadAsStringAsync(ct));
+                var version = body.RootElement.GetProperty("version").GetInt64();
+                Assert.True(version > lastVersion, $"version {version} did not advance past {lastVersion}");
+                lastVersion = version;
+                lastState = body.RootElement.GetProperty("state").GetString()!;
+            }
+
+            Assert.Equal("Offline", states[^2]);
+            Assert.Equal("Available", lastState);
+            output.WriteLine($"{states.Length} acknowledged changes, last: {lastState} v{lastVersion}");
+
+            var victim = silos[0];
+            victim.Kill();
+            var clock = Stopwatch.StartNew();
+            output.WriteLine($"killed silo pid {victim.Id} (silo port {victim.SiloPort}, gateway {victim.GatewayPort})");
+
+            // The dead silo's row stays Active; a new lone silo must not wait to reach it before joining.
+            // SiloProcess passes no extra settings, but the child inherits this process's environment.
+            foreach (var (name, value) in ReplacementMembership)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            try
+            {
+                silos.Add(SiloProcess.Start(azurite.ConnectionString, clusterId));
+            }
+            finally
+            {
+                foreach (var name in ReplacementMembership.Keys)
+                {
+                    Environment.SetEnvironmentVariable(name, null);
+                }
+            }
+
+            var replacement = silos[1];
+            output.WriteLine($"started silo pid {replacement.Id} (silo port {replacement.SiloPort}, gateway {replacement.GatewayPort})");
+
+            // The same API host, not restarted: poll until it answers through the new silo.
+            var attempts = 0;
+            using var read = await RetryUntilAsync(
+                () =>
+                {
+                    attempts++;
+                    return client.GetAsync("/v1/agents/a1/state", ct);
+                },
+                r => r.StatusCode == HttpStatusCode.OK,
+                TimeSpan.FromSeconds(120),
+                replacement);
+            var reconnect = clock.Elapsed;
+            output.WriteLine($"API answered 200 again {reconnect.TotalSeconds:F1} s after the kill ({attempts} attempts)");
+
+            using (var body = JsonDocument.Parse(await read.Content.ReadAsStringAsync(ct)))
+            {
+                Assert.Equal(lastState, body.RootElement.GetProperty("state").GetString());
+                Assert.Equal(lastVersion, body.RootElement.GetProperty("version").GetInt64());
+            }
+
+            using (var changed = await client.PutAsJsonAsync("/v1/agents/a1/state", new { state = "Offline" }, ct))
+            {
+                Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+                using var body = JsonDocument.Parse(await changed.Content.ReadAsStringAsync(ct));
+                Assert.Equal("Offline", body.RootElement.GetProperty("state").GetString());
+                Assert.Equal(lastVersion + 1, body.RootElement.GetProperty("version").GetInt64());
+            }
+
+            output.WriteLine($"total {total.Elapsed.TotalSeconds:F1} s");
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                silo.Dispose();
+            }
+        }
+    }
+
+    private static async Task<HttpResponseMessage> RetryUntilAsync(
+        Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, bool> done, TimeSpan timeout, SiloProcess silo)
+    {
+        var deadline = Stopwatch.StartNew();
+        var last = "no response";
+        while (deadline.Elapsed < timeout)
+        {
+            Assert.False(silo.HasExited, $"silo {silo.Id} exited:\n{silo.Output}");
+            try
+            {
+                var response = await send();
+                if (done(response))
+                {
+                    return response;
+                }
+
+                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+                response.Dispose();
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                last = exception.GetType().Name + ": " + exception.Message;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"no success within {timeout}; last: {last}\nsilo {silo.Id}:\n{silo.Output}");
+    }
+}
