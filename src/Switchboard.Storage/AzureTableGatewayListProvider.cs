@@ -29,15 +29,7 @@ public sealed class AzureTableGatewayListProvider : IGatewayListProvider
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(gatewayOptions);
         ArgumentNullException.ThrowIfNull(logger);
-        new AzureTableClusteringOptionsValidator(options.Value).ValidateConfiguration();
-        clusterId = clusterOptions.Value.ClusterId;
-        if (string.IsNullOrWhiteSpace(clusterId))
-        {
-            throw new OrleansConfigurationException("Azure Table clustering: ClusterOptions.ClusterId must not be empty.");
-        }
-
-        partitionKey = MembershipRows.PartitionKey(clusterId);
-        table = options.Value.CreateTableClient();
+        (clusterId, partitionKey, table) = ClusterTable.Open(options.Value, clusterOptions.Value.ClusterId);
         MaxStaleness = gatewayOptions.Value.GatewayListRefreshPeriod;
         this.logger = logger;
     }

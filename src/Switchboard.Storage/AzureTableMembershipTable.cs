@@ -37,15 +37,7 @@ public sealed class AzureTableMembershipTable : IMembershipTable
         ArgumentNullException.ThrowIfNull(clusterOptions);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        new AzureTableClusteringOptionsValidator(options.Value).ValidateConfiguration();
-        clusterId = clusterOptions.Value.ClusterId;
-        if (string.IsNullOrWhiteSpace(clusterId))
-        {
-            throw new OrleansConfigurationException("Azure Table clustering: ClusterOptions.ClusterId must not be empty.");
-        }
-
-        partitionKey = MembershipRows.PartitionKey(clusterId);
-        table = options.Value.CreateTableClient();
+        (clusterId, partitionKey, table) = ClusterTable.Open(options.Value, clusterOptions.Value.ClusterId);
         this.logger = logger;
     }
 
