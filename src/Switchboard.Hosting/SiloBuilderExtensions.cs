@@ -54,6 +54,7 @@ public static class SiloBuilderExtensions
         }
 
         silo.AddSwitchboardStorage(storage, connectionString, cluster.ServiceId);
+        silo.AddMemoryStreams(StreamNames.Provider);
 
         // Failure detection (probe timeouts, missed probes, IAmAlive period) can be tuned per deployment.
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection));
@@ -74,6 +75,7 @@ public static class SiloBuilderExtensions
         {
             case StorageProvider.Memory:
                 silo.AddFastMemoryGrainStorage(StorageNames.Default);
+                silo.AddFastMemoryGrainStorage(StorageNames.PubSub);
                 break;
             case StorageProvider.AzureTables:
                 silo.AddAzureTableGrainStorage(StorageNames.Default, options =>
@@ -82,13 +84,22 @@ public static class SiloBuilderExtensions
                     options.TableName = storage.GrainStateTable;
                     options.ServiceId = serviceId;
                 });
+
+                // Stream subscriptions outlive a silo restart only if pub/sub state is durable. Its state holds Orleans
+                // runtime types (grain and stream ids), so it is stored with Orleans' own serializer, not as JSON.
+                silo.AddAzureTableGrainStorage(StorageNames.PubSub, options =>
+                {
+                    options.ConnectionString = RequireConnectionString(connectionString);
+                    options.TableName = storage.GrainStateTable;
+                    options.ServiceId = serviceId;
+                });
+                silo.Services.AddOptions<AzureTableGrainStorageOptions>(StorageNames.PubSub)
+                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
                 break;
             default:
                 throw new InvalidOperationException($"Storage provider '{storage.Provider}' is not supported.");
         }
 
-        // Stream pub/sub state stays in memory until streams arrive: Orleans' pub/sub state is not plain JSON.
-        silo.AddFastMemoryGrainStorage(StorageNames.PubSub);
         return silo;
     }
 

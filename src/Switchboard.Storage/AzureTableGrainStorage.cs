@@ -34,6 +34,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
     private readonly string serviceId;
     private readonly int maxStateBytes;
     private readonly JsonSerializerOptions serializer;
+    private readonly IGrainStorageSerializer? orleansSerializer;
     private readonly TableClient table;
     private readonly ILogger logger;
     private readonly OnceOnSuccess tableCreation;
@@ -50,6 +51,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
         serviceId = options.ServiceId;
         maxStateBytes = options.MaxStateBytes;
         serializer = options.Serializer ?? DefaultSerializer;
+        orleansSerializer = options.GrainStorageSerializer;
         var service = options.TableServiceClient ?? new TableServiceClient(options.ConnectionString, AzureTableGrainStorageOptions.CreateClientOptions());
         table = service.GetTableClient(options.TableName);
         tableCreation = new OnceOnSuccess(CreateTableAsync);
@@ -113,9 +115,9 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
         T? state;
         try
         {
-            state = JsonSerializer.Deserialize<T>(data, serializer);
+            state = orleansSerializer is null ? JsonSerializer.Deserialize<T>(data, serializer) : orleansSerializer.Deserialize<T>(new BinaryData(data));
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or Orleans.Serialization.SerializerException or InvalidOperationException)
         {
             throw new OrleansException($"Grain state '{stateName}' of {grainId} in table {table.Name} cannot be read as {typeof(T)}: {ex.Message}", ex);
         }
@@ -248,7 +250,7 @@ public sealed class AzureTableGrainStorage : IGrainStorage, ILifecycleParticipan
 
     private TableEntity CreateEntity<T>(GrainStateKeys keys, T state, GrainId grainId, string stateName)
     {
-        var data = JsonSerializer.SerializeToUtf8Bytes(state, serializer);
+        var data = orleansSerializer is null ? JsonSerializer.SerializeToUtf8Bytes(state, serializer) : orleansSerializer.Serialize(state).ToArray();
         if (data.Length > maxStateBytes)
         {
             GrainStorageLog.TooLarge(logger, stateName, grainId, data.Length, maxStateBytes);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Core;
 using Azure.Data.Tables;
+using Orleans.Storage;
 
 namespace Switchboard.Storage;
 
@@ -45,6 +46,12 @@ public sealed class AzureTableGrainStorageOptions
     /// left unescaped (compact for any language).
     /// </summary>
     public JsonSerializerOptions? Serializer { get; set; }
+
+    /// <summary>
+    /// An Orleans grain-storage serializer to use instead of System.Text.Json, for states that are not plain data, such as
+    /// Orleans' own stream pub/sub state (use <c>OrleansGrainStorageSerializer</c>). When set, <see cref="Serializer"/> is ignored.
+    /// </summary>
+    public IGrainStorageSerializer? GrainStorageSerializer { get; set; }
 
     /// <summary>
     /// The client options used with <see cref="ConnectionString"/>: exponential back-off over a few attempts for transient

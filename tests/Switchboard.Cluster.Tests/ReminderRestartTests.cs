@@ -1,12 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Switchboard.Hosting;
 using Switchboard.TestSupport.Azurite;
 
 namespace Switchboard.Cluster.Tests;
@@ -28,7 +22,7 @@ public sealed class ReminderRestartTests
         var dueTime = TimeSpan.FromSeconds(15);
 
         ReminderProbe.Generation = 1;
-        var first = await StartSiloAsync(azurite.ConnectionString, clusterId);
+        var first = await InProcessSilo.StartAsync(azurite.ConnectionString, clusterId);
         var registeredAt = Stopwatch.StartNew();
         try
         {
@@ -44,7 +38,7 @@ public sealed class ReminderRestartTests
         Assert.False(ReminderProbe.FirstTick(key).IsCompleted, "the reminder fired before the restart; make the due time longer");
 
         ReminderProbe.Generation = 2;
-        using var second = await StartSiloAsync(azurite.ConnectionString, clusterId);
+        using var second = await InProcessSilo.StartAsync(azurite.ConnectionString, clusterId);
         try
         {
             var tick = await ReminderProbe.FirstTick(key).WaitAsync(TimeSpan.FromSeconds(100), TestContext.Current.CancellationToken);
@@ -55,26 +49,5 @@ public sealed class ReminderRestartTests
         {
             await second.StopAsync(CancellationToken.None);
         }
-    }
-
-    private static async Task<IHost> StartSiloAsync(string connectionString, string clusterId)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
-        var settings = ClusterClient.Settings(connectionString, clusterId);
-        settings["Orleans:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
-        settings["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo.AddSwitchboardSilo(builder.Configuration));
-        var host = builder.Build();
-        await host.StartAsync(TestContext.Current.CancellationToken);
-        return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

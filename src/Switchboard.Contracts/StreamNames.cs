@@ -1,0 +1,11 @@
+namespace Switchboard.Contracts;
+
+/// <summary>The stream provider grains publish live events on.</summary>
+/// <remarks>
+/// Its subscriptions live in <see cref="StorageNames.PubSub"/>, so on a durable provider they survive a silo restart;
+/// events in flight are in memory queues and do not (live status is re-read as a snapshot on reconnect).
+/// </remarks>
+public static class StreamNames
+{
+    public const string Provider = "switchboard-streams";
+}
