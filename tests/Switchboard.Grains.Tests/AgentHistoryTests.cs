@@ -13,7 +13,7 @@ public sealed class AgentHistoryTests(ClusterFixture fixture)
     public async Task History_is_newest_first_and_pages_with_next_before()
     {
         var agent = await client.CreateAgent(TestIds.Tenant(), "a1");
-        await Alternate(agent, 7);
+        await agent.Alternate(fixture.Time, 0, 7);
 
         var first = await agent.GetHistory(null, 3);
         Assert.Equal([7L, 6L, 5L], first!.Items.Select(e => e.Sequence));
@@ -41,7 +41,7 @@ public sealed class AgentHistoryTests(ClusterFixture fixture)
     public async Task A_page_of_zero_is_empty_and_keeps_the_position()
     {
         var agent = await client.CreateAgent(TestIds.Tenant(), "a1");
-        await Alternate(agent, 3);
+        await agent.Alternate(fixture.Time, 0, 3);
 
         var page = await agent.GetHistory(3, 0);
 
@@ -53,7 +53,7 @@ public sealed class AgentHistoryTests(ClusterFixture fixture)
     public async Task A_last_page_that_ends_at_the_first_entry_has_no_next_before()
     {
         var agent = await client.CreateAgent(TestIds.Tenant(), "a1");
-        await Alternate(agent, 6);
+        await agent.Alternate(fixture.Time, 0, 6);
 
         var first = await agent.GetHistory(null, 3);
         Assert.Equal([6L, 5L, 4L], first!.Items.Select(e => e.Sequence));
@@ -82,7 +82,7 @@ public sealed class AgentHistoryTests(ClusterFixture fixture)
         const int Changes = 250;
         var tenant = TestIds.Tenant();
         var agent = await client.CreateAgent(tenant, "a1");
-        var times = await Alternate(agent, Changes);
+        var times = await agent.Alternate(fixture.Time, 0, Changes);
 
         var state = await agent.GetState();
         Assert.Equal(new AgentStateView(AgentState.Offline, null, times[^1], null, null, Changes), state);
@@ -131,20 +131,41 @@ public sealed class AgentHistoryTests(ClusterFixture fixture)
             entries.OrderBy(e => e.Sequence));
     }
 
-    /// <summary>Makes <paramref name="count"/> changes, Available then Offline and so on, one clock second apart; returns their times.</summary>
-    private async Task<List<DateTimeOffset>> Alternate(IAgentGrain agent, int count)
+    [Fact]
+    public async Task Archiving_a_batch_costs_one_history_page_write_and_no_extra_agent_write()
     {
-        var times = new List<DateTimeOffset>(count);
-        for (var i = 0; i < count; i++)
-        {
-            fixture.Time.Advance(TimeSpan.FromSeconds(1));
-            times.Add(fixture.Time.GetUtcNow());
-            var target = i % 2 == 0 ? AgentState.Available : AgentState.Offline;
-            var result = await agent.ChangeState(AgentTestHelpers.Request(target, expectedVersion: i));
-            Assert.Equal(StateChangeOutcome.Applied, result.Outcome);
-            Assert.Equal(i + 1, result.State!.Version);
-        }
+        var tenant = TestIds.Tenant();
+        var agent = await client.CreateAgent(tenant, "a1");
+        var agentWritesBefore = fixture.Faults.SucceededWrites(tenant + "/", "agent");
 
-        return times;
+        await agent.Alternate(fixture.Time, 0, 100);
+
+        // One write per change commits the change; a batch of 10 entries costs one page write, nothing more.
+        Assert.Equal(100, fixture.Faults.SucceededWrites(tenant + "/", "agent") - agentWritesBefore);
+        Assert.Equal(10, fixture.Faults.SucceededWrites(tenant + "/", "history"));
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), (await HistoryPage(tenant, 0).GetEntries()).Select(e => e.Sequence));
     }
+
+    [Fact]
+    public async Task Entries_archived_but_still_in_the_agent_row_are_read_once_after_a_deactivation()
+    {
+        var tenant = TestIds.Tenant();
+        var agent = await client.CreateAgent(tenant, "a1");
+
+        // The tenth change copies entries 1-10 to the page; the agent row drops them only with its next write.
+        await agent.Alternate(fixture.Time, 0, 10);
+        Assert.Equal(10, (await HistoryPage(tenant, 0).GetEntries()).Count);
+        await fixture.DeactivateAllAsync(agent);
+        Assert.Equal(Enumerable.Range(1, 10).Reverse().Select(i => (long)i), (await agent.ReadAllHistory(3)).Select(e => e.Sequence));
+
+        // The new activation does not know they were copied: it copies them again with the 11th (harmless), then 12-21.
+        await agent.Alternate(fixture.Time, 10, 15);
+        await fixture.DeactivateAllAsync(agent);
+        var history = await agent.ReadAllHistory(4);
+        Assert.Equal(Enumerable.Range(1, 25).Reverse().Select(i => (long)i), history.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), (await HistoryPage(tenant, 0).GetEntries()).Select(e => e.Sequence));
+    }
+
+    private IAgentHistoryPageGrain HistoryPage(string tenant, long page) =>
+        client.GetGrain<IAgentHistoryPageGrain>(GrainKeys.AgentHistoryPage(tenant, "a1", page));
 }

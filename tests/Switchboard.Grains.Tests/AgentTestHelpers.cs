@@ -39,4 +39,26 @@ internal static class AgentTestHelpers
 
         return all;
     }
+
+    /// <summary>
+    /// Makes <paramref name="count"/> changes after the first <paramref name="done"/> ones, Available then Offline and so
+    /// on, one clock second apart, checking each is applied; returns their times.
+    /// </summary>
+    public static async Task<List<DateTimeOffset>> Alternate(this IAgentGrain agent, Microsoft.Extensions.Time.Testing.FakeTimeProvider time, int done, int count)
+    {
+        var times = new List<DateTimeOffset>(count);
+        for (var i = done; i < done + count; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            times.Add(time.GetUtcNow());
+            var result = await agent.ChangeState(Request(AlternateTarget(i), expectedVersion: i));
+            Assert.Equal(StateChangeOutcome.Applied, result.Outcome);
+            Assert.Equal(i + 1, result.State!.Version);
+        }
+
+        return times;
+    }
+
+    /// <summary>The state change number <paramref name="i"/> (from 0) of <see cref="Alternate"/> moves to.</summary>
+    public static AgentState AlternateTarget(int i) => i % 2 == 0 ? AgentState.Available : AgentState.Offline;
 }

@@ -32,6 +32,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>Deactivates each grain and checks it is gone, so the next call activates it again from storage.</summary>
+    public async Task DeactivateAllAsync(params IAddressable[] grains)
+    {
+        foreach (var grain in grains)
+        {
+            await Cluster.DeactivateAsync(grain);
+            Assert.False(Cluster.TryGetGrainContext(grain.GetGrainId(), out _), $"{grain.GetGrainId()} is still active.");
+        }
+    }
+
     public async ValueTask InitializeAsync()
     {
         // Both silos share the fake business clock; Orleans keeps the real one for its own probes and timeouts.

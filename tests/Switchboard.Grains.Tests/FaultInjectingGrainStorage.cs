@@ -11,10 +11,12 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner, StorageFault
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        faults.ThrowIfWriteFails(stateName, grainId.Key.ToString()!, grainState.State);
-        return inner.WriteStateAsync(stateName, grainId, grainState);
+        var key = grainId.Key.ToString()!;
+        faults.ThrowIfWriteFails(stateName, key, grainState.State);
+        await inner.WriteStateAsync(stateName, grainId, grainState);
+        faults.RecordWrite(stateName, key);
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

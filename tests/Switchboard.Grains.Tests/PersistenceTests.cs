@@ -41,7 +41,7 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         var rosterBefore = await client.GetGrain<IAgentRosterGrain>(tenant).List(null, 10);
         var activationBefore = ActivationOf(agent);
 
-        await DeactivateAll(
+        await fixture.DeactivateAllAsync(
             agent,
             tenantGrain,
             client.GetGrain<IAgentRosterGrain>(tenant),
@@ -59,7 +59,7 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromSeconds(3));
         var wrapUpSince = fixture.Time.GetUtcNow();
         Assert.Equal(new AgentStateView(AgentState.WrapUp, null, wrapUpSince, AgentState.Break, "lunch", 40), (await agent.EndWork("call-1")).State);
-        await DeactivateAll(agent);
+        await fixture.DeactivateAllAsync(agent);
         fixture.Time.Advance(TimeSpan.FromSeconds(3));
         var breakSince = fixture.Time.GetUtcNow();
         Assert.Equal(new AgentStateView(AgentState.Break, "lunch", breakSince, null, null, 41), (await agent.CompleteWrapUp()).State);
@@ -77,7 +77,7 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         await agent.ChangeState(AgentTestHelpers.Request(AgentState.Available));
         Assert.Equal(DeleteAgentOutcome.Deleted, await agent.Delete("admin"));
 
-        await DeactivateAll(agent, client.GetGrain<IAgentRosterGrain>(tenant));
+        await fixture.DeactivateAllAsync(agent, client.GetGrain<IAgentRosterGrain>(tenant));
 
         Assert.Null(await agent.Get());
         Assert.Equal(DeleteAgentOutcome.NotFound, await agent.Delete("admin"));
@@ -96,7 +96,7 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         Assert.NotNull(await store.Revoke("k2"));
         var listed = await store.List();
 
-        await DeactivateAll(store);
+        await fixture.DeactivateAllAsync(store);
 
         Assert.Equal(new ApiKeyIdentity(tenant, "k1", ApiKeyRole.Supervisor, null), await store.Authenticate("hash-1"));
         Assert.Null(await store.Authenticate("hash-2"));
@@ -112,20 +112,11 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         Assert.True(await grain.Create("Acme"));
         await grain.SetTransactionCodes([new TransactionCodeItem("sale", "Sale")]);
 
-        await DeactivateAll(grain);
+        await fixture.DeactivateAllAsync(grain);
 
         Assert.Equal(new TenantInfo(tenant, "Acme", createdAt), await grain.Get());
         Assert.Equal([new TransactionCodeItem("sale", "Sale")], await grain.GetTransactionCodes());
         Assert.False(await grain.Create("Acme"));
-    }
-
-    private async Task DeactivateAll(params IAddressable[] grains)
-    {
-        foreach (var grain in grains)
-        {
-            await fixture.Cluster.DeactivateAsync(grain);
-            Assert.False(fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out _), $"{grain.GetGrainId()} is still active.");
-        }
     }
 
     private ActivationId? ActivationOf(IAddressable grain) =>

@@ -10,6 +10,13 @@ public sealed class StorageFaults
 {
     private readonly Lock gate = new();
     private readonly List<WriteFault> rules = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string StateName, string Key)> writes = new();
+
+    /// <summary>How many writes of state <paramref name="stateName"/> of grains whose key starts with <paramref name="keyPrefix"/> succeeded.</summary>
+    public int SucceededWrites(string keyPrefix, string stateName) =>
+        writes.Count(w => w.StateName == stateName && w.Key.StartsWith(keyPrefix, StringComparison.Ordinal));
+
+    internal void RecordWrite(string stateName, string key) => writes.Enqueue((stateName, key));
 
     /// <summary>
     /// Fails the next <paramref name="count"/> writes of grains whose key starts with <paramref name="keyPrefix"/>,

@@ -24,7 +24,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         var tenant = TestIds.Tenant();
         var agent = await client.CreateAgent(tenant, "a1");
         // Nine changes: the tenth would also start archiving, had it been written.
-        var times = await Alternate(agent, 0, 9);
+        var times = await agent.Alternate(fixture.Time, 0, 9);
         var stateBefore = await agent.GetState();
         Assert.Equal(new AgentStateView(AgentState.Available, null, times[^1], null, null, 9), stateBefore);
         var historyBefore = await agent.ReadAllHistory(100);
@@ -58,7 +58,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
 
         // Nothing of the failed attempt reached storage either.
-        await DeactivateAll(agent, HistoryPage(tenant, "a1", 0));
+        await fixture.DeactivateAllAsync(agent, HistoryPage(tenant, "a1", 0));
         Assert.Equal(11, (await agent.GetState())!.Version);
         Assert.Equal(history, await agent.ReadAllHistory(100));
         Assert.Equal(history, await agent.ReadAllHistory(3));
@@ -73,7 +73,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
 
         using (var fault = Faults.FailWrites($"{tenant}/a1/", "history"))
         {
-            times.AddRange(await Alternate(agent, 0, 25));
+            times.AddRange(await agent.Alternate(fixture.Time, 0, 25));
 
             // Changes 10 to 25 each found 10 or more unarchived entries and tried (and failed) to copy them to page 0.
             Assert.Equal(16, fault.Injected);
@@ -86,11 +86,11 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Empty(await HistoryPage(tenant, "a1", 0).GetEntries());
 
         // Storage is back: the next change archives everything so far, later ones stay recent.
-        times.AddRange(await Alternate(agent, 25, 7));
+        times.AddRange(await agent.Alternate(fixture.Time, 25, 7));
         Assert.Equal(Enumerable.Range(1, 26).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
         Assert.Equal(ExpectedHistory(times), await agent.ReadAllHistory(100));
 
-        await DeactivateAll(agent, HistoryPage(tenant, "a1", 0));
+        await fixture.DeactivateAllAsync(agent, HistoryPage(tenant, "a1", 0));
 
         var expected = ExpectedHistory(times);
         Assert.Equal(32, expected.Count);
@@ -101,27 +101,29 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Archived_entries_whose_marking_write_failed_are_read_once_and_archived_again()
+    public async Task A_change_whose_write_would_drop_archived_entries_fails_whole_and_the_entries_are_read_once()
     {
         var tenant = TestIds.Tenant();
         var agent = await client.CreateAgent(tenant, "a1");
-        var times = await Alternate(agent, 0, 9);
+        var times = await agent.Alternate(fixture.Time, 0, 10);
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
 
-        // Fails the agent's own write that records "archived through 10", after page 0 already took 1..10.
+        // The 11th change's write is the one that also records "archived through 10" and drops entries 1-10 from the row.
         using (var fault = Faults.FailWrites(GrainKeys.Agent(tenant, "a1"), "agent", count: 1, when: s => s is AgentGrainState { ArchivedThrough: > 0 }))
         {
-            times.AddRange(await Alternate(agent, 9, 1));
+            fixture.Time.Advance(TimeSpan.FromSeconds(1));
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => agent.ChangeState(AgentTestHelpers.Request(AgentTestHelpers.AlternateTarget(10), expectedVersion: 10)));
             Assert.Equal(1, fault.Injected);
         }
 
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
+        Assert.Equal(10, (await agent.GetState())!.Version);
         Assert.Equal(ExpectedHistory(times), await agent.ReadAllHistory(100));
         Assert.Equal(ExpectedHistory(times), await agent.ReadAllHistory(4));
 
-        times.AddRange(await Alternate(agent, 10, 3));
-        Assert.Equal(Enumerable.Range(1, 11).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
+        times.AddRange(await agent.Alternate(fixture.Time, 10, 3));
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
 
-        await DeactivateAll(agent, HistoryPage(tenant, "a1", 0));
+        await fixture.DeactivateAllAsync(agent, HistoryPage(tenant, "a1", 0));
         Assert.Equal(ExpectedHistory(times), await agent.ReadAllHistory(100));
         Assert.Equal(ExpectedHistory(times), await agent.ReadAllHistory(4));
     }
@@ -148,7 +150,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Equal(new ApiKeyIdentity(tenant, "k1", ApiKeyRole.Agent, "a1"), await store.Authenticate("hash-1"));
 
         // Neither the id nor the hash of the failed registration is taken; the failed revocation did not stick.
-        await DeactivateAll(store);
+        await fixture.DeactivateAllAsync(store);
         Assert.Equal(listed, await store.List());
         Assert.NotNull(await store.Register(new ApiKeyRegistration("k2", "hash-2", ApiKeyRole.Supervisor, null, null)));
         Assert.Equal(new ApiKeyIdentity(tenant, "k2", ApiKeyRole.Supervisor, null), await store.Authenticate("hash-2"));
@@ -213,7 +215,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Empty(await store.RevokeAgentKeys("a7"));
         Assert.Empty(await store.RevokeAgentKeys("nobody"));
-        await DeactivateAll(store);
+        await fixture.DeactivateAllAsync(store);
         Assert.Equal(expected, await store.List());
         Assert.Null(await store.Authenticate("hash-a7-1"));
         Assert.Empty(await store.RevokeAgentKeys("a7"));
@@ -256,7 +258,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Null(await store.Authenticate("hash-1"));
         Assert.Equal([reseeded], await store.List());
 
-        await DeactivateAll(store);
+        await fixture.DeactivateAllAsync(store);
         Assert.Equal([reseeded], await store.List());
         Assert.Equal(new ApiKeyIdentity(tenant, "dev", ApiKeyRole.Admin, null), await store.Authenticate("hash-2"));
     }
@@ -284,7 +286,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Equal([before[0]], first.Items);
         Assert.Equal("a1", first.NextAfter);
 
-        await DeactivateAll(roster);
+        await fixture.DeactivateAllAsync(roster);
         Assert.Equal(before, (await roster.List(null, 10)).Items);
     }
 
@@ -324,7 +326,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Equal(StateChangeOutcome.Applied, (await agent.ChangeState(AgentTestHelpers.Request(AgentState.Break, "lunch"))).Outcome);
         Assert.Equal(StateChangeOutcome.ReasonCodeInvalid, (await agent.ChangeState(AgentTestHelpers.Request(AgentState.Offline, "meeting"))).Outcome);
 
-        await DeactivateAll(grain);
+        await fixture.DeactivateAllAsync(grain);
         Assert.Equal(["lunch"], (await grain.GetStatusCodes()).Select(c => c.Code));
         Assert.Equal([new TransactionCodeItem("sale", "Sale")], await grain.GetTransactionCodes());
     }
@@ -357,7 +359,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Equal([renamed], (await roster.List(null, 10)).Items);
         Assert.Equal(retried, await agent.Get());
 
-        await DeactivateAll(agent, roster);
+        await fixture.DeactivateAllAsync(agent, roster);
         Assert.Equal([renamed], (await roster.List(null, 10)).Items);
         Assert.Equal(new AgentRecord(renamed, createdAt, updatedAt), await agent.Get());
     }
@@ -383,51 +385,21 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Equal(["dino"], (await roster.List(null, 10)).Items.Select(a => a.Id));
         Assert.Null(await agent.Get());
 
-        await DeactivateAll(agent, roster);
+        await fixture.DeactivateAllAsync(agent, roster);
         Assert.Equal(["dino"], (await roster.List(null, 10)).Items.Select(a => a.Id));
         Assert.Null(await agent.Get());
         Assert.Equal(DeleteAgentOutcome.NotFound, await agent.Delete("admin"));
     }
 
-    /// <summary>
-    /// Makes <paramref name="count"/> changes after the first <paramref name="done"/>: Available, Offline and so on,
-    /// one clock second apart, each applied with the next version; returns their times.
-    /// </summary>
-    private async Task<List<DateTimeOffset>> Alternate(IAgentGrain agent, int done, int count)
-    {
-        var times = new List<DateTimeOffset>(count);
-        for (var i = done; i < done + count; i++)
-        {
-            fixture.Time.Advance(TimeSpan.FromSeconds(1));
-            times.Add(fixture.Time.GetUtcNow());
-            var result = await agent.ChangeState(AgentTestHelpers.Request(Target(i), expectedVersion: i));
-            Assert.Equal(StateChangeOutcome.Applied, result.Outcome);
-            Assert.Equal(i + 1, result.State!.Version);
-        }
-
-        return times;
-    }
-
-    private static AgentState Target(int i) => i % 2 == 0 ? AgentState.Available : AgentState.Offline;
-
-    /// <summary>The audit trail <see cref="Alternate"/> leaves, newest first, given the times of all its changes.</summary>
+    /// <summary>The audit trail <see cref="AgentTestHelpers.Alternate"/> leaves, newest first, given the times of all its changes.</summary>
     private static List<StateHistoryEntry> ExpectedHistory(IReadOnlyList<DateTimeOffset> times) =>
     [
         .. Enumerable.Range(0, times.Count)
             .Select(i => new StateHistoryEntry(
-                i + 1, AuditEntryKind.Transition, i == 0 ? AgentState.LoggedOut : Target(i - 1), Target(i), null, StateActor.Agent, "a1", null, times[i]))
+                i + 1, AuditEntryKind.Transition, i == 0 ? AgentState.LoggedOut : AgentTestHelpers.AlternateTarget(i - 1), AgentTestHelpers.AlternateTarget(i), null, StateActor.Agent, "a1", null, times[i]))
             .Reverse(),
     ];
 
     private IAgentHistoryPageGrain HistoryPage(string tenant, string agentId, long page) =>
         client.GetGrain<IAgentHistoryPageGrain>(GrainKeys.AgentHistoryPage(tenant, agentId, page));
-
-    private async Task DeactivateAll(params IAddressable[] grains)
-    {
-        foreach (var grain in grains)
-        {
-            await fixture.Cluster.DeactivateAsync(grain);
-            Assert.False(fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out _), $"{grain.GetGrainId()} is still active.");
-        }
-    }
 }

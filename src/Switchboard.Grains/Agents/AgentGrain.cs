@@ -21,6 +21,12 @@ public sealed class AgentGrain(
     private string tenantId = "";
     private string agentId = "";
 
+    /// <summary>
+    /// Entries up to this sequence are on history pages but still in the stored row: the next write drops them, which
+    /// saves a write per batch. Lost with the activation, they are copied again (page appends are idempotent).
+    /// </summary>
+    private long archivedNotYetDropped;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var parts = GrainKeys.Split(this.GetPrimaryKeyString());
@@ -209,7 +215,7 @@ public sealed class AgentGrain(
             alsoChange(s);
         });
 
-        if (state.State.RecentHistory.Count >= ArchiveBatchSize)
+        if (state.State.RecentHistory.Count(e => e.Sequence > archivedNotYetDropped) >= ArchiveBatchSize)
         {
             await ArchiveRecentHistory();
         }
@@ -217,8 +223,9 @@ public sealed class AgentGrain(
 
     private async Task ArchiveRecentHistory()
     {
+        var archived = Math.Max(state.State.ArchivedThrough, archivedNotYetDropped);
         var pending = state.State.RecentHistory
-            .Where(e => e.Sequence > state.State.ArchivedThrough)
+            .Where(e => e.Sequence > archived)
             .OrderBy(e => e.Sequence)
             .ToList();
         if (pending.Count == 0)
@@ -233,12 +240,7 @@ public sealed class AgentGrain(
                 await HistoryPage(page.Key).Append([.. page]);
             }
 
-            var last = pending[^1].Sequence;
-            await Persist(s =>
-            {
-                s.ArchivedThrough = last;
-                s.RecentHistory = [.. s.RecentHistory.Where(e => e.Sequence > last)];
-            });
+            archivedNotYetDropped = pending[^1].Sequence;
         }
         catch (Exception exception)
         {
@@ -252,6 +254,7 @@ public sealed class AgentGrain(
     {
         var snapshot = Copy(state.State);
         change(state.State);
+        DropArchivedEntries(state.State);
         try
         {
             await state.WriteStateAsync();
@@ -267,6 +270,15 @@ public sealed class AgentGrain(
             }
 
             throw;
+        }
+    }
+
+    private void DropArchivedEntries(AgentGrainState s)
+    {
+        if (archivedNotYetDropped > s.ArchivedThrough)
+        {
+            s.ArchivedThrough = archivedNotYetDropped;
+            s.RecentHistory = [.. s.RecentHistory.Where(e => e.Sequence > archivedNotYetDropped)];
         }
     }
 
