@@ -22,9 +22,10 @@ public static class SiloBuilderExtensions
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (storage.Provider == StorageProvider.AzureTables)
         {
-            // Silos find each other through the membership table; still on loopback, so Orleans never advertises
-            // the machine's other address.
-            silo.ConfigureEndpoints(IPAddress.Loopback, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
+            // Silos find each other through the membership table. Loopback by default, so that on one machine Orleans
+            // never advertises another address; on Azure each silo advertises its own (Orleans:AdvertisedAddress).
+            var advertised = AdvertisedAddress.Resolve(cluster.AdvertisedAddress);
+            silo.ConfigureEndpoints(advertised, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
             silo.Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = cluster.ClusterId;
@@ -44,6 +45,12 @@ public static class SiloBuilderExtensions
         }
         else
         {
+            if (!IPAddress.IsLoopback(AdvertisedAddress.Resolve(cluster.AdvertisedAddress)))
+            {
+                throw new InvalidOperationException(
+                    $"{SwitchboardClusterOptions.Section}:{nameof(SwitchboardClusterOptions.AdvertisedAddress)} is '{cluster.AdvertisedAddress}', but silos on the in-memory default find each other on 127.0.0.1 only; set Storage:Provider=AzureTables for silos on several machines.");
+            }
+
             // Loopback only: otherwise Orleans advertises the machine's other address.
             silo.UseLocalhostClustering(
                 cluster.SiloPort,

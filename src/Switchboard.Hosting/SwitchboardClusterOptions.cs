@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Switchboard.Hosting;
 
-/// <summary>How silos and clients find each other (section <c>Orleans</c>). Everything binds to 127.0.0.1 for now.</summary>
+/// <summary>How silos and clients find each other (section <c>Orleans</c>). Everything binds to 127.0.0.1 unless told otherwise.</summary>
 public sealed class SwitchboardClusterOptions
 {
     public const string Section = "Orleans";
@@ -28,4 +28,12 @@ public sealed class SwitchboardClusterOptions
 
     /// <summary>Gateways a client-mode API host connects to. Defaults to <see cref="GatewayPort"/>.</summary>
     public int[]? GatewayPorts { get; set; }
+
+    /// <summary>
+    /// The address a silo advertises to other silos and clients when they meet through the membership table
+    /// (<c>Storage:Provider=AzureTables</c>): an IP address, or <c>auto</c> for this machine's own non-loopback IPv4
+    /// address (a container's). Any address but loopback also makes the silo listen on all interfaces.
+    /// </summary>
+    [Required]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }

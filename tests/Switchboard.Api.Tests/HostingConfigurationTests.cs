@@ -1,7 +1,11 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Switchboard.Api.Tests.Support;
+using Switchboard.Hosting;
 
 namespace Switchboard.Api.Tests;
 
@@ -21,5 +25,61 @@ public sealed class HostingConfigurationTests
 
         Assert.Equal(2, membership.NumMissedProbesLimit);
         Assert.Equal(TimeSpan.FromSeconds(2), membership.ProbeTimeout);
+    }
+
+    [Fact]
+    public void A_silo_on_azure_tables_advertises_loopback_by_default_and_listens_there_only()
+    {
+        var endpoints = SiloEndpoints(("Storage:Provider", "AzureTables"));
+
+        Assert.Equal(IPAddress.Loopback, endpoints.AdvertisedIPAddress);
+        Assert.Equal((11111, 30000), (endpoints.SiloPort, endpoints.GatewayPort));
+
+        // No separate listening endpoints: Orleans listens on the advertised (loopback) address.
+        Assert.Null(endpoints.SiloListeningEndpoint);
+        Assert.Null(endpoints.GatewayListeningEndpoint);
+    }
+
+    [Fact]
+    public void A_silo_on_azure_tables_advertises_the_configured_address_and_listens_on_all_interfaces()
+    {
+        var endpoints = SiloEndpoints(("Storage:Provider", "AzureTables"), ("Orleans:AdvertisedAddress", "10.1.2.3"), ("Orleans:SiloPort", "11112"));
+
+        Assert.Equal(IPAddress.Parse("10.1.2.3"), endpoints.AdvertisedIPAddress);
+        Assert.Equal(11112, endpoints.SiloPort);
+        Assert.Equal(new IPEndPoint(IPAddress.Any, 11112), endpoints.SiloListeningEndpoint);
+        Assert.Equal(new IPEndPoint(IPAddress.Any, 30000), endpoints.GatewayListeningEndpoint);
+    }
+
+    [Theory]
+    [InlineData("Memory", "10.1.2.3", "in-memory default")]
+    [InlineData("AzureTables", "silo-1.internal", "neither an IP address nor 'auto'")]
+    public void An_advertised_address_that_cannot_work_stops_the_start_with_a_clear_error(string provider, string address, string expected)
+    {
+        var exception = Assert.Throws<InvalidOperationException>(() => SiloEndpoints(("Storage:Provider", provider), ("Orleans:AdvertisedAddress", address)));
+
+        Assert.Contains("Orleans:AdvertisedAddress", exception.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Auto_takes_the_first_non_loopback_ipv4_address_of_the_machine()
+    {
+        IPAddress[] machine = [IPAddress.Loopback, IPAddress.IPv6Loopback, IPAddress.Parse("fd00::5"), IPAddress.Parse("10.0.0.7"), IPAddress.Parse("10.0.0.8")];
+
+        Assert.Equal(IPAddress.Parse("10.0.0.7"), AdvertisedAddress.Resolve("auto", () => machine));
+        Assert.Equal(IPAddress.Parse("10.0.0.7"), AdvertisedAddress.Resolve(" AUTO ", () => machine));
+        var none = Assert.Throws<InvalidOperationException>(() => AdvertisedAddress.Resolve("auto", () => [IPAddress.Loopback, IPAddress.IPv6Loopback]));
+        Assert.Contains("no IPv4 address other than loopback", none.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Builds (does not start) a silo host from these settings and returns its endpoint options.</summary>
+    private static EndpointOptions SiloEndpoints(params (string Key, string Value)[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)).Append(KeyValuePair.Create("ConnectionStrings:AzureStorage", (string?)"UseDevelopmentStorage=true")));
+        builder.UseOrleans(silo => silo.AddSwitchboardSilo(builder.Configuration));
+        using var host = builder.Build();
+        return host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
     }
 }

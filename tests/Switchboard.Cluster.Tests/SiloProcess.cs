@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using Switchboard.TestSupport;
 
 namespace Switchboard.Cluster.Tests;
 
@@ -43,8 +44,8 @@ public sealed class SiloProcess : IDisposable
     public static SiloProcess Start(string connectionString, string clusterId)
     {
         var dll = SiloDll();
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
+        var siloPort = FreePorts.Next();
+        var gatewayPort = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -139,29 +140,9 @@ public sealed class SiloProcess : IDisposable
     public static string SiloDll()
     {
         var configuration = typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var dll = Path.Combine(RepositoryRoot(), "silo", "bin", configuration, "net10.0", "Switchboard.Silo.dll");
+        var dll = Path.Combine(RepositoryPaths.Root, "silo", "bin", configuration, "net10.0", "Switchboard.Silo.dll");
         return File.Exists(dll)
             ? dll
             : throw new InvalidOperationException($"The silo is not built: {dll} is missing. Run 'dotnet build Switchboard.slnx -c {configuration}' first.");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Switchboard.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Switchboard.slnx not found above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -10,7 +10,7 @@ internal static class AzuriteInstall
     /// <summary>The path of Azurite's table service entry point.</summary>
     public static async Task<string> EnsureAsync(CancellationToken cancellationToken)
     {
-        var folder = Path.Combine(RepositoryRoot(), "infra", "local", "azurite");
+        var folder = Path.Combine(RepositoryPaths.Root, "infra", "local", "azurite");
         var main = Path.Combine(folder, "node_modules", "azurite", "dist", "src", "table", "main.js");
         await Gate.WaitAsync(cancellationToken);
         try
@@ -33,19 +33,6 @@ internal static class AzuriteInstall
         {
             Gate.Release();
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Switchboard.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Switchboard.slnx not found above " + AppContext.BaseDirectory);
     }
 
     private static async Task<FileStream> LockAsync(string path, CancellationToken cancellationToken)
