@@ -1,0 +1,3 @@
+namespace Switchboard.Domain.Interactions;
+
+public sealed record HoldCall(string AgentId) : InteractionCommand("agent:" + AgentId);

@@ -1,0 +1,117 @@
+namespace Switchboard.Domain.Interactions;
+
+/// <summary>
+/// The interaction state machine (voice first): decides what a command does to an <see cref="InteractionRecord"/> and
+/// which effects (queue, agent, telephony) the grain must carry out. Pure: no I/O, time comes in as <c>now</c>.
+/// </summary>
+public static class InteractionMachine
+{
+    /// <summary>The first record of a new interaction and what must happen for it.</summary>
+    public static InteractionDecision Create(NewInteraction spec, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var record = new InteractionRecord
+        {
+            Id = spec.Id,
+            Media = spec.Media,
+            Direction = spec.Direction,
+            State = InteractionState.Queued,
+            Priority = spec.Priority,
+            From = spec.From,
+            To = spec.To,
+            CreatedAt = now,
+        };
+        var draft = new InteractionDraft(record, now, spec.Actor);
+        draft.Event("created", ("direction", spec.Direction.ToString()), ("media", spec.Media.ToString()), ("from", spec.From), ("to", spec.To));
+
+        if (spec.Direction == InteractionDirection.Outbound)
+        {
+            var agentId = spec.AgentId ?? throw new ArgumentException("An outbound call needs the agent who dials.", nameof(spec));
+            draft.State = InteractionState.Dialing;
+            draft.Handler = agentId;
+            draft.Participants.Add(agentId);
+            draft.HandledBy.Add(agentId);
+            var agentLeg = draft.AddLeg(1, PartyKind.Agent, agentId, LegState.Ringing);
+            draft.Effect(new StartAgentWork(agentId));
+            draft.Effect(new DialLeg(agentLeg.Id, PartyKind.Agent, agentId));
+            draft.Event("leg-dialed", ("leg", agentLeg.Id), ("party", "agent"), ("address", agentId));
+            return draft.Applied();
+        }
+
+        draft.AddLeg(1, PartyKind.Customer, spec.From ?? "unknown", LegState.Connected);
+        if (spec.QueueId is { } queueId)
+        {
+            OfferSteps.Enqueue(draft, queueId, now);
+        }
+        else
+        {
+            var agentId = spec.AgentId ?? throw new ArgumentException("Inbound work needs a queue or an agent.", nameof(spec));
+            OfferSteps.OfferDirect(draft, agentId, OfferPurpose.Main);
+        }
+
+        return draft.Applied();
+    }
+
+    /// <summary>What <paramref name="command"/> does to <paramref name="record"/> now.</summary>
+    public static InteractionDecision Decide(InteractionRecord record, InteractionCommand command, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(command);
+        var draft = new InteractionDraft(record, now, command.Actor);
+        return command switch
+        {
+            OfferToAgent offer => OfferSteps.Offer(draft, offer),
+            AcceptOffer accept => OfferSteps.Accept(draft, accept.AgentId),
+            RejectOffer reject => OfferSteps.Reject(draft, reject.AgentId),
+            MoveToQueue move => OfferSteps.MoveToQueue(draft, move.QueueId),
+            HoldCall hold => CallSteps.Hold(draft, hold.AgentId),
+            ResumeCall resume => CallSteps.Resume(draft, resume.AgentId),
+            EndCall end => CallSteps.End(draft, end.AgentId),
+            LegEvent leg => CallSteps.OnLegEvent(draft, leg),
+            Transfer transfer => TransferSteps.Transfer(draft, transfer.AgentId, transfer.Target),
+            StartConsult consult => TransferSteps.StartConsult(draft, consult.AgentId, consult.Target),
+            CompleteConsult complete => TransferSteps.CompleteConsult(draft, complete.AgentId),
+            CancelConsult cancel => TransferSteps.CancelConsult(draft, cancel.AgentId),
+            StartConference conference => TransferSteps.StartConference(draft, conference.AgentId),
+            SaveWrapUp wrapUp => WrapUpSteps.Save(draft, wrapUp),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown interaction command."),
+        };
+    }
+
+    /// <summary>Carries out what is due at <paramref name="now"/>: an unanswered offer, wrap-ups past their limit.</summary>
+    public static InteractionDecision Tick(InteractionRecord record, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var draft = new InteractionDraft(record, now, "system");
+        var changed = OfferSteps.ExpireOffer(draft);
+        changed |= WrapUpSteps.ExpireWrapUps(draft);
+        return changed ? draft.Applied() : Unchanged(record, "nothing is due");
+    }
+
+    internal static InteractionDecision Unchanged(InteractionRecord record, string detail) => new(DecisionKind.Unchanged, record, [], detail);
+
+    internal static InteractionDecision NotAllowed(InteractionRecord record, string detail) => new(DecisionKind.NotAllowed, record, [], detail);
+
+    internal static InteractionDecision NotParticipant(InteractionRecord record, string detail) => new(DecisionKind.NotParticipant, record, [], detail);
+
+    internal static InteractionDecision Invalid(InteractionRecord record, string detail) => new(DecisionKind.Invalid, record, [], detail);
+
+    /// <summary>The refusal for an action by <paramref name="agentId"/> that needs the handler of a live call, or null if allowed.</summary>
+    internal static InteractionDecision? RequireHandler(InteractionDraft draft, string agentId, string action)
+    {
+        var record = draft.Original;
+        if (record.IsOver)
+        {
+            return NotAllowed(record, $"Cannot {action}: the interaction is {record.State}.");
+        }
+
+        if (record.Handler != agentId || draft.AgentLeg(agentId) is null)
+        {
+            return record.Participants.Contains(agentId)
+                ? NotAllowed(record, $"Cannot {action}: only the agent handling the interaction ({record.Handler ?? "none"}) can.")
+                : NotParticipant(record, $"Agent '{agentId}' is not handling interaction '{record.Id}'.");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,19 @@
+using Switchboard.Domain.Queues;
+
+namespace Switchboard.Domain.Interactions;
+
+/// <summary>What a new interaction starts from. Exactly one of <c>QueueId</c> / <c>AgentId</c> is set (checked by the caller).</summary>
+/// <remarks>
+/// Inbound (or internal) with a queue waits there; with an agent it is offered to that agent directly; outbound rings
+/// the agent's phone first (<c>AgentId</c>), then the callee (<c>To</c>).
+/// </remarks>
+public sealed record NewInteraction(
+    string Id,
+    MediaType Media,
+    InteractionDirection Direction,
+    string? QueueId,
+    string? AgentId,
+    string? From,
+    string? To,
+    int Priority,
+    string Actor);

@@ -1,0 +1,3 @@
+namespace Switchboard.Domain.Interactions;
+
+public sealed record ResumeCall(string AgentId) : InteractionCommand("agent:" + AgentId);

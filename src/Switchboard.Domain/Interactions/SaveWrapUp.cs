@@ -1,0 +1,3 @@
+namespace Switchboard.Domain.Interactions;
+
+public sealed record SaveWrapUp(string AgentId, IReadOnlyList<string> Codes, string? Notes) : InteractionCommand("agent:" + AgentId);
