@@ -1,4 +1,3 @@
-
 namespace Switchboard.Domain.Interactions;
 
 /// <summary>
