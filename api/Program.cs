@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,12 @@ using Switchboard.Api;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Endpoints;
 using Switchboard.Api.Hosting;
+using Switchboard.Api.Json;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
+using Switchboard.Domain.Agents;
+using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Tenancy;
 using Switchboard.Hosting;
 
@@ -44,7 +49,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.AnyTenantKey, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.Integration))
     .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
     .AddPolicy(Policies.Supervisor, p => p.RequireRole(Roles.Admin, Roles.Supervisor))
-    .AddPolicy(Policies.TenantReader, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Integration));
+    .AddPolicy(Policies.TenantReader, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Integration))
+    .AddPolicy(Policies.Telephony, p => p.RequireRole(Roles.Admin, Roles.Integration));
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<IConfigureOptions<ProblemDetailsOptions>, ProblemDetailDefaults>();
@@ -52,8 +58,25 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // so bad bodies reach ProblemExceptionHandler with their cause
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
+    // Before the general enum converter, which it overrides for these types: queue enums are kebab-case on the wire,
+    // and agent states (names as before) are read strictly, without numbers or flag lists.
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<MediaType>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<RoutingStrategy>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<AgentState>());
+
+    // Interactions: states PascalCase like agent states; the rest lower-case (kebab) like media.
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<InteractionState>());
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<InteractionDirection>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<PartyKind>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<LegState>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<OfferPurpose>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<TargetKind>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<LegEventKind>(JsonNamingPolicy.KebabCaseLower));
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+
+    // A number sent as a string ("15") is a wrong type, not a number: the web defaults would read it.
+    o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
 builder.Services.AddSwitchboardSwagger();
 builder.Services.AddSwitchboardRateLimiting(api);
@@ -79,6 +102,12 @@ app.MapHealthEndpoints();
 app.MapTenantEndpoints();
 app.MapAgentEndpoints();
 app.MapAgentStateEndpoints();
+app.MapQueueEndpoints();
+app.MapQueueMemberEndpoints();
+app.MapQueueStatsEndpoints();
+app.MapInteractionEndpoints();
+app.MapInteractionActionEndpoints();
+app.MapTelephonyEndpoints();
 app.MapStatusCodeEndpoints();
 app.MapTransactionCodeEndpoints();
 app.MapApiKeyEndpoints();

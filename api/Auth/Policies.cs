@@ -17,4 +17,7 @@ public static class Policies
 
     /// <summary>Admins, supervisors and integrations: readers of the whole tenant.</summary>
     public const string TenantReader = "tenant-reader";
+
+    /// <summary>Admins and integrations (a carrier or gateway): report call-leg events.</summary>
+    public const string Telephony = "telephony";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Switchboard.Api.Json;
 
 namespace Switchboard.Api.Problems;
 
@@ -44,6 +45,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
     {
+        // A string that is not one of an enum's names: say where and what is allowed.
+        WireEnumValueException { Path: { } path } unknown =>
+            $"The request body is not valid: the value at '{path}' must be one of: {string.Join(", ", unknown.Allowed)}.",
+
         // A value of the wrong type: name where it is, not our CLR types.
         JsonException { Path: { } path, InnerException: not JsonException } json when json.Message.Contains("could not be converted", StringComparison.Ordinal) =>
             $"The request body is not valid: the value at '{path}' has the wrong type (line {json.LineNumber}, byte {json.BytePositionInLine}).",

@@ -9,6 +9,10 @@ public static class GrainKeys
 
     public static string AgentHistoryPage(string tenantId, string agentId, long page) => $"{tenantId}{Separator}{agentId}{Separator}{page}";
 
+    public static string Queue(string tenantId, string queueId) => $"{tenantId}{Separator}{queueId}";
+
+    public static string Interaction(string tenantId, string interactionId) => $"{tenantId}{Separator}{interactionId}";
+
     /// <summary>Splits a key made by one of the methods above.</summary>
     public static string[] Split(string key) => key.Split(Separator);
 }

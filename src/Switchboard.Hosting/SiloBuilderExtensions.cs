@@ -7,6 +7,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Switchboard.Contracts;
 using Switchboard.Grains;
+using Switchboard.Grains.Telephony;
 using Switchboard.Storage;
 
 namespace Switchboard.Hosting;
@@ -51,6 +52,9 @@ public static class SiloBuilderExtensions
                     $"{SwitchboardClusterOptions.Section}:{nameof(SwitchboardClusterOptions.AdvertisedAddress)} is '{cluster.AdvertisedAddress}', but silos on the in-memory default find each other on 127.0.0.1 only; set Storage:Provider=AzureTables for silos on several machines.");
             }
 
+            // Reminders keep offer, wrap-up and overflow deadlines across activations; in memory with this provider.
+            silo.UseInMemoryReminderService();
+
             // Loopback only: otherwise Orleans advertises the machine's other address.
             silo.UseLocalhostClustering(
                 cluster.SiloPort,
@@ -62,6 +66,8 @@ public static class SiloBuilderExtensions
 
         silo.AddSwitchboardStorage(storage, connectionString, cluster.ServiceId);
         silo.AddMemoryStreams(StreamNames.Provider);
+        silo.Services.AddSwitchboardInteractions();
+        silo.Services.AddOptions<TelephonyOptions>().Bind(configuration.GetSection(TelephonyOptions.Section));
 
         // Failure detection (probe timeouts, missed probes, IAmAlive period) can be tuned per deployment.
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection));

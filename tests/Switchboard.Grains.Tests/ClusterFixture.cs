@@ -61,6 +61,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 StorageNames.Default,
                 (services, _) => new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage), Faults));
             silo.Services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, Time);
+            silo.Services.AddSwitchboardInteractions();
+            silo.UseInMemoryReminderService();
         });
         cluster = builder.Build();
         await cluster.DeployAsync();

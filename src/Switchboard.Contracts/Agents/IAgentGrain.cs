@@ -15,7 +15,7 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("Update")]
     Task<AgentRecord?> Update(AgentProfilePatch patch, CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes the agent (logging it out first). Its audit trail is kept.</summary>
+    /// <summary>Deletes the agent (logging it out first) and takes it out of its queues. Its audit trail is kept.</summary>
     [Alias("Delete")]
     Task<DeleteAgentOutcome> Delete(string? actorId, CancellationToken cancellationToken = default);
 
@@ -40,4 +40,47 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Wrap-up finished (system): the next state, or the state before the work.</summary>
     [Alias("CompleteWrapUp")]
     Task<StateChangeResult> CompleteWrapUp(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that the agent is a member of <paramref name="queueId"/> with this skill level (again: the new level).
+    /// False when the agent does not exist. Called by the queue grain only.
+    /// </summary>
+    [Alias("JoinQueue")]
+    Task<bool> JoinQueue(string queueId, int skillLevel, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the membership of <paramref name="queueId"/>, if any. Called by the queue grain only.</summary>
+    [Alias("LeaveQueue")]
+    Task LeaveQueue(string queueId, CancellationToken cancellationToken = default);
+
+    /// <summary>The queues the agent is a member of, ordered by queue id; null when the agent does not exist.</summary>
+    [Alias("GetQueues"), ReadOnly]
+    Task<IReadOnlyList<QueueMembership>?> GetQueues(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Routing asks the agent to hold an offer. Yes only if it may take it now (routed: Available; direct: also Offline)
+    /// and holds no other offer, and, for routed work, if none of its other queues has older or more urgent work waiting
+    /// (that queue is told to offer it instead). Idempotent for the offer it already holds.
+    /// </summary>
+    [Alias("TryHoldOffer")]
+    Task<bool> TryHoldOffer(OfferHold hold, CancellationToken cancellationToken = default);
+
+    /// <summary>The offer of this interaction is withdrawn (the caller hung up, the consult was cancelled). Idempotent.</summary>
+    [Alias("ReleaseOffer")]
+    Task ReleaseOffer(string interactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>No answer in time (RONA): release it and go on Break with the system code <c>no-answer</c>. Idempotent.</summary>
+    [Alias("OfferNotAnswered")]
+    Task OfferNotAnswered(string interactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent rejected it: release it and go to <paramref name="then"/> (code <c>rejected</c> unless Available). Idempotent.</summary>
+    [Alias("OfferRejected")]
+    Task OfferRejected(string interactionId, Domain.Agents.AgentState then, CancellationToken cancellationToken = default);
+
+    /// <summary>Completes wrap-up if it is the wrap-up of this work; otherwise nothing (so a replay never ends a later wrap-up).</summary>
+    [Alias("CompleteWrapUpFor")]
+    Task<StateChangeResult> CompleteWrapUpFor(string workId, CancellationToken cancellationToken = default);
+
+    /// <summary>Since when the agent can take routed work; null when it cannot (not Available, or holding an offer).</summary>
+    [Alias("GetRoutingStatus"), ReadOnly]
+    Task<DateTimeOffset?> GetRoutingStatus(CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Switchboard.Domain.Interactions;
 
 /// <summary>One party's connection to a call. Line 1 is the call itself; line 2 is a consult call.</summary>
@@ -5,5 +7,6 @@ namespace Switchboard.Domain.Interactions;
 /// <remarks><c>Address</c>: The phone number, or the agent id for an agent leg.</remarks>
 public sealed record CallLeg(string Id, int Line, PartyKind Party, string Address, LegState State, DateTimeOffset StartedAt, DateTimeOffset? EndedAt = null)
 {
+    [JsonIgnore]
     public bool IsActive => State is LegState.Ringing or LegState.Connected or LegState.OnHold;
 }

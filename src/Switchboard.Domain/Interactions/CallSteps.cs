@@ -82,7 +82,7 @@ internal static class CallSteps
         }
 
         draft.SetLeg(leg.Id, legEvent.Kind == LegEventKind.Failed ? LegState.Failed : LegState.Ended);
-        draft.Event(legEvent.Kind == LegEventKind.Failed ? "leg-failed" : "leg-ended", ("leg", leg.Id), ("party", leg.Party.ToString()));
+        draft.Event(legEvent.Kind == LegEventKind.Failed ? "leg-failed" : "leg-ended", ("leg", leg.Id), ("party", WireNames.Of(leg.Party)));
         switch (leg.Party)
         {
             case PartyKind.Customer:
@@ -108,9 +108,14 @@ internal static class CallSteps
             draft.Effect(new LeaveQueue(pending.Target.Id));
         }
 
-        if (draft.Original.State == InteractionState.Queued && draft.QueueId is { } queueId && state == InteractionState.Abandoned)
+        if (state == InteractionState.Abandoned && draft.QueueId is { } queueId)
         {
-            draft.Effect(new LeaveQueue(queueId));
+            if (draft.Original.State == InteractionState.Queued)
+            {
+                draft.Effect(new LeaveQueue(queueId));
+            }
+
+            draft.Effect(new CountAbandoned(queueId));
         }
 
         foreach (var leg in draft.Legs.Where(l => l.IsActive).ToList())
@@ -143,7 +148,7 @@ internal static class CallSteps
     private static void Answered(InteractionDraft draft, CallLeg leg)
     {
         draft.SetLeg(leg.Id, LegState.Connected);
-        draft.Event("leg-answered", ("leg", leg.Id), ("party", leg.Party.ToString()));
+        draft.Event("leg-answered", ("leg", leg.Id), ("party", WireNames.Of(leg.Party)));
         if (draft.Original.State != InteractionState.Dialing)
         {
             return;

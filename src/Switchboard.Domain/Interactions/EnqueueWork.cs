@@ -1,4 +1,7 @@
 namespace Switchboard.Domain.Interactions;
 
-/// <summary>Put the interaction in a queue (again, at its old place when <c>EnqueuedAt</c> is the original time).</summary>
-public sealed record EnqueueWork(string QueueId, int Priority, DateTimeOffset EnqueuedAt) : InteractionEffect;
+/// <summary>
+/// Put the interaction in a queue: a new arrival there, or (<c>Requeue</c>) back at its old place after an offer
+/// nobody took, keeping its original <c>EnqueuedAt</c>.
+/// </summary>
+public sealed record EnqueueWork(string QueueId, int Priority, DateTimeOffset EnqueuedAt, bool Requeue = false) : InteractionEffect;

@@ -22,7 +22,7 @@ public static class InteractionMachine
             CreatedAt = now,
         };
         var draft = new InteractionDraft(record, now, spec.Actor);
-        draft.Event("created", ("direction", spec.Direction.ToString()), ("media", spec.Media.ToString()), ("from", spec.From), ("to", spec.To));
+        draft.Event("created", ("direction", WireNames.Of(spec.Direction)), ("media", WireNames.Of(spec.Media)), ("from", spec.From), ("to", spec.To));
 
         if (spec.Direction == InteractionDirection.Outbound)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Switchboard.Domain.Queues;
 
 namespace Switchboard.Domain.Interactions;
@@ -57,12 +58,15 @@ public sealed record InteractionRecord
     public IReadOnlyList<TimelineEvent> Timeline { get; init; } = [];
 
     /// <summary>Every transaction code saved by any agent's wrap-up, agents in the order their wrap-up began.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> TransactionCodes => [.. WrapUps.SelectMany(w => w.Codes).Distinct(StringComparer.Ordinal)];
 
     /// <summary>True once nothing more can happen to it but wrap-up.</summary>
+    [JsonIgnore]
     public bool IsOver => State is InteractionState.Ended or InteractionState.WrappedUp or InteractionState.Abandoned or InteractionState.Failed;
 
     /// <summary>The earliest time at which <see cref="InteractionMachine.Tick"/> has something to do, if any.</summary>
+    [JsonIgnore]
     public DateTimeOffset? NextDeadline
     {
         get
@@ -83,6 +87,7 @@ public sealed record InteractionRecord
     public CallLeg? Leg(string legId) => Legs.FirstOrDefault(l => l.Id == legId);
 
     /// <summary>The customer's leg (or the callee's, outbound).</summary>
+    [JsonIgnore]
     public CallLeg? CustomerLeg => Legs.FirstOrDefault(l => l.Party == PartyKind.Customer);
 
     /// <summary>The active leg of this agent, if it is on the call.</summary>

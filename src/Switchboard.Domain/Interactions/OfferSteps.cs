@@ -70,6 +70,11 @@ internal static class OfferSteps
                 draft.HandledBy.Add(agentId);
             }
 
+            if (offer.QueueId is { } queueId)
+            {
+                draft.Effect(new CountAnswered(queueId, draft.Now - (draft.QueuedAt ?? offer.OfferedAt)));
+            }
+
             draft.Event("accepted", ("agent", agentId));
             return draft.Applied();
         }
@@ -143,7 +148,7 @@ internal static class OfferSteps
             var consult = draft.Consult!;
             if (consult.Target.Kind == TargetKind.Queue)
             {
-                draft.Effect(new EnqueueWork(consult.Target.Id, draft.Original.Priority, consult.StartedAt));
+                draft.Effect(new EnqueueWork(consult.Target.Id, draft.Original.Priority, consult.StartedAt, Requeue: true));
                 draft.Event("consult-requeued", ("queue", consult.Target.Id));
             }
             else
@@ -163,7 +168,7 @@ internal static class OfferSteps
         if (draft.QueueId is { } queueId)
         {
             draft.State = InteractionState.Queued;
-            draft.Effect(new EnqueueWork(queueId, draft.Original.Priority, draft.QueuedAt ?? draft.Now));
+            draft.Effect(new EnqueueWork(queueId, draft.Original.Priority, draft.QueuedAt ?? draft.Now, Requeue: true));
             draft.Event("requeued", ("queue", queueId));
             return;
         }

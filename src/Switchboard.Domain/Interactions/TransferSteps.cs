@@ -17,7 +17,7 @@ internal static class TransferSteps
         }
 
         HandOff(draft, agentId);
-        draft.Event("transferred", ("agent", agentId), ("to", target.Kind.ToString()), ("target", target.Id));
+        draft.Event("transferred", ("agent", agentId), ("to", WireNames.Of(target.Kind)), ("target", target.Id));
         draft.SetCustomerLeg(LegState.Connected);
         switch (target.Kind)
         {
@@ -53,7 +53,7 @@ internal static class TransferSteps
 
         draft.SetCustomerLeg(LegState.OnHold);
         draft.State = InteractionState.OnHold;
-        draft.Event("consult-started", ("agent", agentId), ("to", target.Kind.ToString()), ("target", target.Id));
+        draft.Event("consult-started", ("agent", agentId), ("to", WireNames.Of(target.Kind)), ("target", target.Id));
         switch (target.Kind)
         {
             case TargetKind.Agent:

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Switchboard.Domain.Interactions;
 
 /// <summary>One agent's wrap-up of an interaction, open from the moment the agent's part of the call ended.</summary>
@@ -12,5 +14,6 @@ public sealed record WrapUpItem(
     DateTimeOffset? CompletedAt,
     bool TimedOut)
 {
+    [JsonIgnore]
     public bool IsOpen => CompletedAt is null;
 }

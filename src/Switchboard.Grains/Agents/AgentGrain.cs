@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Routing;
 using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Grains.Agents;
@@ -27,10 +29,16 @@ public sealed class AgentGrain(
     /// </summary>
     private long archivedNotYetDropped;
 
+    /// <summary>The routed offer last declined in favour of better work in another queue (taken if offered again).</summary>
+    private string? preferredElsewhere;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var parts = GrainKeys.Split(this.GetPrimaryKeyString());
         (tenantId, agentId) = (parts[0], parts[1]);
+
+        // A notice lost with a failed silo would leave queues thinking this agent busy: repeat it on activation.
+        NotifyQueues(null);
         return Task.CompletedTask;
     }
 
@@ -110,12 +118,17 @@ public sealed class AgentGrain(
             return DeleteAgentOutcome.HandlingWork;
         }
 
+        // Out of the queues first: if that fails the agent stays as it was and a retried delete does it again
+        // (ForgetMember is idempotent). ForgetMember never calls back, so waiting on it here cannot deadlock.
+        await Task.WhenAll(state.State.Queues.Keys.ToList().Select(queueId => Queue(queueId).ForgetMember(agentId, cancellationToken)));
+
         var logout = new ChangeState(AgentState.LoggedOut, null, StateActor.Supervisor, actorId, "agent deleted");
         var decision = AgentStateMachine.Decide(state.State.ToStatus(), logout, StatusCodeCatalog.Empty, time.GetUtcNow());
         await Commit(decision, s =>
         {
             s.Exists = false;
             s.Profile = null;
+            s.Queues.Clear();
         });
         await Roster.Remove(agentId);
         AgentLog.Deleted(logger, tenantId, agentId);
@@ -176,15 +189,193 @@ public sealed class AgentGrain(
         return new StateHistoryPage(items, nextBefore);
     }
 
-    public Task<StateChangeResult> StartWork(string workId, CancellationToken cancellationToken = default) => RunExisting(new StartWork(workId));
+    /// <summary>Work starts (Busy); an offer of the same interaction held so far becomes that work.</summary>
+    public Task<StateChangeResult> StartWork(string workId, CancellationToken cancellationToken = default) =>
+        RunExisting(new StartWork(workId), s =>
+        {
+            if (s.HeldOffer?.InteractionId == workId)
+            {
+                s.HeldOffer = null;
+            }
+        }, evenIfUnchanged: true);
 
-    public Task<StateChangeResult> EndWork(string workId, CancellationToken cancellationToken = default) => RunExisting(new EndWork(workId));
+    public Task<StateChangeResult> EndWork(string workId, CancellationToken cancellationToken = default) =>
+        RunExisting(new EndWork(workId), s =>
+        {
+            if (s.State == AgentState.WrapUp)
+            {
+                s.WrapUpFor = workId;
+            }
+        });
+
+    public async Task<StateChangeResult> CompleteWrapUpFor(string workId, CancellationToken cancellationToken = default)
+    {
+        if (state.State.State != AgentState.WrapUp || (state.State.WrapUpFor is { } current && current != workId))
+        {
+            return new StateChangeResult(StateChangeOutcome.Unchanged, state.State.Exists ? state.State.ToStatus().ToView() : null, "Not in the wrap-up of this work.");
+        }
+
+        return await RunExisting(new CompleteWrapUp(), s => s.WrapUpFor = null);
+    }
+
+    public async Task<bool> TryHoldOffer(OfferHold hold, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var current = state.State;
+        if (current.HeldOffer?.InteractionId == hold.InteractionId)
+        {
+            return true;
+        }
+
+        var holds = current.HeldOffer is not null;
+        if (!current.Exists || !(hold.Routed ? RoutingEligibility.CanTakeRoutedOffer(current.State, holds) : RoutingEligibility.CanTakeDirectOffer(current.State, holds)))
+        {
+            return false;
+        }
+
+        if (hold.Routed && hold.QueueId is { } queueId && current.Queues.Count > 1 && hold.InteractionId != preferredElsewhere)
+        {
+            // An agent in several queues takes the oldest, most urgent work among them: if another queue has better work,
+            // say no and tell that queue (and this one, to try again if that work goes elsewhere). Asked again for the
+            // same work, the agent takes it, so two queues that disagree about membership cannot bounce it for ever.
+            var offered = new QueueHead(queueId, hold.InteractionId, hold.Priority, hold.EnqueuedAt);
+            var heads = await Task.WhenAll(current.Queues.Keys.Where(q => q != queueId).Select(q => Router(q).PeekHead(cancellationToken)));
+            var better = WorkSelection.Best(heads.Where(h => h is not null).Select(h => new QueueHead(h!.QueueId, h.InteractionId, h.Priority, h.EnqueuedAt)));
+            if (better is not null && WorkSelection.IsBetter(better, offered) && IdleSince(state.State) is { } idleSince)
+            {
+                preferredElsewhere = hold.InteractionId;
+                Router(better.QueueId).MemberAvailable(agentId, idleSince).Ignore();
+                Router(queueId).MemberAvailable(agentId, idleSince).Ignore();
+                return false;
+            }
+        }
+
+        preferredElsewhere = null;
+        var now = time.GetUtcNow();
+        await Persist(s => s.HeldOffer = new HeldOfferRecord(hold.InteractionId, hold.QueueId, hold.Routed, now));
+        return true;
+    }
+
+    public async Task ReleaseOffer(string interactionId, CancellationToken cancellationToken = default)
+    {
+        if (state.State.HeldOffer?.InteractionId == interactionId)
+        {
+            var now = time.GetUtcNow();
+            await Persist(s =>
+            {
+                s.HeldOffer = null;
+                s.LastOfferEndedAt = now;
+            });
+        }
+    }
+
+    public Task OfferNotAnswered(string interactionId, CancellationToken cancellationToken = default) =>
+        EndOffer(interactionId, AgentState.Break, SystemReasonCodes.NoAnswer, "offer not answered in time");
+
+    public Task OfferRejected(string interactionId, AgentState then, CancellationToken cancellationToken = default) =>
+        EndOffer(interactionId, then, then == AgentState.Available ? null : SystemReasonCodes.Rejected, "offer rejected");
+
+    public Task<DateTimeOffset?> GetRoutingStatus(CancellationToken cancellationToken = default) => Task.FromResult(IdleSince(state.State));
 
     public Task<StateChangeResult> CompleteWrapUp(CancellationToken cancellationToken = default) => RunExisting(new CompleteWrapUp());
 
-    private async Task<StateChangeResult> RunExisting(AgentCommand command) => state.State.Exists
-        ? await Run(command, StatusCodeCatalog.Empty)
-        : new StateChangeResult(StateChangeOutcome.AgentNotFound, null, $"Agent '{agentId}' does not exist.");
+    public async Task<bool> JoinQueue(string queueId, int skillLevel, CancellationToken cancellationToken = default)
+    {
+        if (!state.State.Exists)
+        {
+            return false;
+        }
+
+        if (!state.State.Queues.TryGetValue(queueId, out var current) || current != skillLevel)
+        {
+            await Persist(s => s.Queues[queueId] = skillLevel);
+        }
+
+        return true;
+    }
+
+    public async Task LeaveQueue(string queueId, CancellationToken cancellationToken = default)
+    {
+        if (state.State.Queues.ContainsKey(queueId))
+        {
+            await Persist(s => s.Queues.Remove(queueId));
+        }
+    }
+
+    public Task<IReadOnlyList<QueueMembership>?> GetQueues(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<QueueMembership>?>(state.State.Exists
+            ? state.State.Queues.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => new QueueMembership(q.Key, q.Value)).ToList()
+            : null);
+
+    /// <summary>
+    /// Runs a system command on an existing agent; <c>alsoChange</c> is written with a change of status, and with
+    /// <c>evenIfUnchanged</c> also alone when it changes anything.
+    /// </summary>
+    private async Task<StateChangeResult> RunExisting(AgentCommand command, Action<AgentGrainState>? alsoChange = null, bool evenIfUnchanged = false)
+    {
+        if (!state.State.Exists)
+        {
+            return new StateChangeResult(StateChangeOutcome.AgentNotFound, null, $"Agent '{agentId}' does not exist.");
+        }
+
+        var decision = AgentStateMachine.Decide(state.State.ToStatus(), command, StatusCodeCatalog.Empty, time.GetUtcNow());
+        if (decision.Changed || (evenIfUnchanged && alsoChange is not null && NeedsWrite(alsoChange)))
+        {
+            await Commit(decision, alsoChange ?? (static _ => { }));
+            if (decision.Changed)
+            {
+                AgentLog.StateChanged(logger, tenantId, agentId, decision.Status.State, decision.Status.Version);
+            }
+        }
+
+        return new StateChangeResult(decision.ToOutcome(), decision.Status.ToView(), decision.Detail);
+    }
+
+    /// <summary>Whether <paramref name="change"/> would change anything persisted beyond the status (tried on a copy).</summary>
+    private bool NeedsWrite(Action<AgentGrainState> change)
+    {
+        var copy = Copy(state.State);
+        change(copy);
+        return copy.HeldOffer != state.State.HeldOffer || copy.WrapUpFor != state.State.WrapUpFor;
+    }
+
+    /// <summary>An offer this agent holds ends unanswered or rejected: released, and the agent moved by the system.</summary>
+    private async Task EndOffer(string interactionId, AgentState then, string? code, string reason)
+    {
+        if (state.State.HeldOffer?.InteractionId != interactionId)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var decision = AgentStateMachine.Decide(state.State.ToStatus(), new ChangeState(then, code, StateActor.System, null, reason), StatusCodeCatalog.Empty, now);
+        await Commit(decision.Changed ? decision : new AgentDecision(DecisionOutcome.Unchanged, state.State.ToStatus(), null), s =>
+        {
+            s.HeldOffer = null;
+            s.LastOfferEndedAt = now;
+        });
+    }
+
+    /// <summary>Since when the agent can take routed work (available, nothing offered), or null.</summary>
+    private static DateTimeOffset? IdleSince(AgentGrainState s) =>
+        s.Exists && RoutingEligibility.CanTakeRoutedOffer(s.State, s.HeldOffer is not null)
+            ? (s.LastOfferEndedAt is { } ended && ended > s.Since ? ended : s.Since)
+            : null;
+
+    /// <summary>Tells the agent's queues (one way) when it starts or stops being able to take routed work.</summary>
+    private void NotifyQueues(DateTimeOffset? before)
+    {
+        var after = IdleSince(state.State);
+        if ((before is null) == (after is null) && before == after)
+        {
+            return;
+        }
+
+        foreach (var queueId in state.State.Queues.Keys)
+        {
+            (after is { } idleSince ? Router(queueId).MemberAvailable(agentId, idleSince) : Router(queueId).MemberUnavailable(agentId)).Ignore();
+        }
+    }
 
     private async Task<StateChangeResult> Run(AgentCommand command, StatusCodeCatalog catalog)
     {
@@ -253,6 +444,7 @@ public sealed class AgentGrain(
     private async Task Persist(Action<AgentGrainState> change)
     {
         var snapshot = Copy(state.State);
+        var idleBefore = IdleSince(snapshot);
         change(state.State);
         DropArchivedEntries(state.State);
         try
@@ -271,6 +463,8 @@ public sealed class AgentGrain(
 
             throw;
         }
+
+        NotifyQueues(idleBefore);
     }
 
     private void DropArchivedEntries(AgentGrainState s)
@@ -298,11 +492,19 @@ public sealed class AgentGrain(
         ActiveWork = [.. s.ActiveWork],
         RecentHistory = [.. s.RecentHistory],
         ArchivedThrough = s.ArchivedThrough,
+        Queues = new(s.Queues, StringComparer.Ordinal),
+        HeldOffer = s.HeldOffer,
+        WrapUpFor = s.WrapUpFor,
+        LastOfferEndedAt = s.LastOfferEndedAt,
     };
 
     private AgentRecord ToRecord() => new(state.State.Profile!, state.State.CreatedAt, state.State.UpdatedAt);
 
     private IAgentRosterGrain Roster => GrainFactory.GetGrain<IAgentRosterGrain>(tenantId);
+
+    private IQueueGrain Queue(string queueId) => GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(tenantId, queueId));
+
+    private IQueueRouterGrain Router(string queueId) => GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, queueId));
 
     private IAgentHistoryPageGrain HistoryPage(long page) =>
         GrainFactory.GetGrain<IAgentHistoryPageGrain>(GrainKeys.AgentHistoryPage(tenantId, agentId, page));

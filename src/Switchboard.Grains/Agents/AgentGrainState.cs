@@ -25,4 +25,16 @@ public sealed class AgentGrainState
 
     /// <summary>Entries with a sequence up to this one are in history pages.</summary>
     [Id(13)] public long ArchivedThrough { get; set; }
+
+    /// <summary>The queues the agent is a member of (queue id to skill level); kept in step by the queue grains.</summary>
+    [Id(14)] public Dictionary<string, int> Queues { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The one offer the agent holds, if any (routed or direct): persisted, so a failure never lets a second one in.</summary>
+    [Id(15)] public HeldOfferRecord? HeldOffer { get; set; }
+
+    /// <summary>The work whose end started the current wrap-up, so only that interaction can complete it.</summary>
+    [Id(16)] public string? WrapUpFor { get; set; }
+
+    /// <summary>When the last offer ended unanswered or withdrawn: idle time for routing counts from then.</summary>
+    [Id(17)] public DateTimeOffset? LastOfferEndedAt { get; set; }
 }

@@ -58,7 +58,7 @@ public sealed class OfferLifecycleTests
         Assert.Null(call.Record.Offer);
         Assert.Equal("a1", call.Record.Handler);
         Assert.Equal(["a1"], call.Record.Participants);
-        Assert.Equal([new StartAgentWork("a1")], call.Effects);
+        Assert.Equal([new StartAgentWork("a1"), new CountAnswered("support", TimeSpan.FromSeconds(4))], call.Effects); // waited 4 s since arrival
         Assert.Equal(new CallLeg("L2", 1, PartyKind.Agent, "a1", LegState.Connected, T0.AddSeconds(4)), call.Leg("L2"));
         Assert.Null(call.Record.NextDeadline);
     }
@@ -88,7 +88,7 @@ public sealed class OfferLifecycleTests
 
         Assert.Equal(InteractionState.Queued, call.State);
         Assert.Null(call.Record.Offer);
-        Assert.Equal([new MarkRejected("a1", AgentState.Offline), new EnqueueWork("support", 5, T0)], call.Effects);
+        Assert.Equal([new MarkRejected("a1", AgentState.Offline), new EnqueueWork("support", 5, T0, Requeue: true)], call.Effects);
         Assert.Equal(["created", "queued", "offered", "rejected", "requeued"], call.EventTypes);
     }
 
@@ -104,7 +104,7 @@ public sealed class OfferLifecycleTests
         Assert.True(call.Tick().Applied);
 
         Assert.Equal(InteractionState.Queued, call.State);
-        Assert.Equal([new MarkNoAnswer("a1"), new EnqueueWork("support", 5, T0)], call.Effects);
+        Assert.Equal([new MarkNoAnswer("a1"), new EnqueueWork("support", 5, T0, Requeue: true)], call.Effects);
         Assert.Contains("offer-timed-out", call.EventTypes);
         Assert.Equal(DecisionKind.Unchanged, call.Tick().Kind);
 
@@ -139,7 +139,7 @@ public sealed class OfferLifecycleTests
         call.Applied(new LegEvent("L1", LegEventKind.Ended));
 
         Assert.Equal(InteractionState.Abandoned, call.State);
-        Assert.Equal([new LeaveQueue("support")], call.Effects);
+        Assert.Equal([new LeaveQueue("support"), new CountAbandoned("support")], call.Effects);
         Assert.Equal(T0.AddSeconds(30), call.Record.EndedAt);
         Assert.Equal(["created", "queued", "leg-ended", "abandoned"], call.EventTypes);
         call.Refused(new OfferToAgent("a1", "support", SupportPolicy), DecisionKind.Unchanged);
@@ -154,7 +154,7 @@ public sealed class OfferLifecycleTests
         call.Applied(new LegEvent("L1", LegEventKind.Ended));
 
         Assert.Equal(InteractionState.Abandoned, call.State);
-        Assert.Equal([new ReleaseOffer("a1")], call.Effects);
+        Assert.Equal([new ReleaseOffer("a1"), new CountAbandoned("support")], call.Effects);
         Assert.Null(call.Record.Offer);
         Assert.Null(call.Record.NextDeadline);
     }

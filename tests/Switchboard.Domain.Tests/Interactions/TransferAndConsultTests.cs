@@ -46,7 +46,7 @@ public sealed class TransferAndConsultTests
         call.Tick();
 
         Assert.Equal(InteractionState.Queued, call.State);
-        Assert.Equal([new MarkNoAnswer("b1"), new EnqueueWork("support", 5, T0)], call.Effects);
+        Assert.Equal([new MarkNoAnswer("b1"), new EnqueueWork("support", 5, T0, Requeue: true)], call.Effects);
     }
 
     [Fact]

@@ -1,0 +1,16 @@
+using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
+
+namespace Switchboard.Contracts.Interactions;
+
+/// <summary>A new interaction: inbound into a queue or to an agent, or an outbound call by an agent.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.CreateInteraction")]
+public sealed record CreateInteraction(
+    [property: Id(0)] MediaType Media,
+    [property: Id(1)] InteractionDirection Direction,
+    [property: Id(2)] string? QueueId,
+    [property: Id(3)] string? AgentId,
+    [property: Id(4)] string? From,
+    [property: Id(5)] string? To,
+    [property: Id(6)] int Priority,
+    [property: Id(7)] string Actor);

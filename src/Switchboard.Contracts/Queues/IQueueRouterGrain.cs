@@ -1,0 +1,71 @@
+using Switchboard.Contracts.Interactions;
+
+namespace Switchboard.Contracts.Queues;
+
+/// <summary>
+/// The live side of one queue: its waiting work, which members can take work now, and the offers. Keyed like the queue
+/// (<see cref="GrainKeys.Queue"/>); its settings and members come from <see cref="IQueueGrain"/>.
+/// </summary>
+/// <remarks>
+/// Call directions, so that no two grains ever wait on each other: the router calls interactions (to offer, to move on
+/// overflow) and reads its queue's settings; interactions call it to enqueue; agents only send it one-way notices and
+/// read its head through <see cref="PeekHead"/>, which interleaves.
+/// </remarks>
+[Alias("Switchboard.IQueueRouterGrain")]
+public interface IQueueRouterGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Adds the interaction (idempotent): a new arrival, or a <paramref name="requeue"/> after an offer nobody took.
+    /// False when the queue does not exist. Offers follow at once, in a separate turn.
+    /// </summary>
+    [Alias("Enqueue")]
+    Task<bool> Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes the interaction out if it waits here (the caller hung up, a consult was cancelled).</summary>
+    [Alias("Withdraw"), OneWay]
+    Task Withdraw(string interactionId);
+
+    /// <summary>The queue's offer and wrap-up rules; null when the queue does not exist.</summary>
+    [Alias("GetPolicy"), AlwaysInterleave]
+    Task<QueuePolicy?> GetPolicy(CancellationToken cancellationToken = default);
+
+    /// <summary>The next work this queue would offer (also while it is being offered); null when none.</summary>
+    [Alias("PeekHead"), AlwaysInterleave]
+    Task<WaitingHead?> PeekHead(CancellationToken cancellationToken = default);
+
+    /// <summary>All waiting work in offer order.</summary>
+    [Alias("GetWaiting"), AlwaysInterleave]
+    Task<IReadOnlyList<WaitingItem>> GetWaiting(CancellationToken cancellationToken = default);
+
+    /// <summary>A member became able to take routed work (available, nothing offered) at <paramref name="idleSince"/>.</summary>
+    [Alias("MemberAvailable"), OneWay]
+    Task MemberAvailable(string agentId, DateTimeOffset idleSince);
+
+    /// <summary>A member can no longer take routed work.</summary>
+    [Alias("MemberUnavailable"), OneWay]
+    Task MemberUnavailable(string agentId);
+
+    /// <summary>The queue's settings or members changed: read them again.</summary>
+    [Alias("SettingsChanged"), OneWay]
+    Task SettingsChanged();
+
+    /// <summary>Offers waiting work to available members (sent to itself after every change, so callers never wait on it).</summary>
+    [Alias("Dispatch"), OneWay]
+    Task Dispatch();
+
+    /// <summary>Moves work past the overflow wait to the overflow queue; called by the deadline scheduler.</summary>
+    [Alias("CheckDeadlines")]
+    Task CheckDeadlines(CancellationToken cancellationToken = default);
+
+    /// <summary>Routed work of this queue was answered after waiting this long (for the figures).</summary>
+    [Alias("RecordAnswered"), OneWay]
+    Task RecordAnswered(TimeSpan wait);
+
+    /// <summary>A caller hung up while waiting here or being offered from here (for the figures).</summary>
+    [Alias("RecordAbandoned"), OneWay]
+    Task RecordAbandoned();
+
+    /// <summary>The queue's figures now; null when the queue does not exist.</summary>
+    [Alias("GetStats"), AlwaysInterleave]
+    Task<QueueStats?> GetStats(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Switchboard.Domain.Interactions;
+using Switchboard.Grains.Scheduling;
+using Switchboard.Grains.Telephony;
+
+namespace Switchboard.Grains;
+
+/// <summary>What interaction and routing grains need in a silo: deadlines, a telephony gateway, and the domain records' codec.</summary>
+public static class InteractionServices
+{
+    public static IServiceCollection AddSwitchboardInteractions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<DeadlineScheduler>();
+        services.AddOptions<TelephonyOptions>();
+        services.TryAddSingleton<ITelephonyGateway>(provider =>
+            provider.GetRequiredService<IOptions<TelephonyOptions>>().Value.Mode == TelephonyMode.Carrier
+                ? ActivatorUtilities.CreateInstance<CarrierTelephonyGateway>(provider)
+                : ActivatorUtilities.CreateInstance<SimulatedTelephonyGateway>(provider));
+
+        // Interaction records are plain domain records (no Orleans attributes): in grain state they travel as JSON.
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: type => type.Namespace == typeof(InteractionRecord).Namespace));
+        return services;
+    }
+}

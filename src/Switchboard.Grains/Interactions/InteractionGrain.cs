@@ -1,0 +1,341 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Interactions;
+using Switchboard.Contracts.Queues;
+using Switchboard.Domain.Interactions;
+using Switchboard.Grains.Scheduling;
+using Switchboard.Grains.Telephony;
+
+namespace Switchboard.Grains.Interactions;
+
+/// <summary>
+/// One interaction. Thin: asks <see cref="InteractionMachine"/>, persists the record with the effects it asks for (an
+/// outbox), then carries them out: queue and agent calls, telephony. Calls go one way only — interaction → queue and
+/// interaction → agent — so that grains that wait on each other can never deadlock (see README, "How routing scales").
+/// </summary>
+public sealed class InteractionGrain(
+    [PersistentState("interaction", StorageNames.Default)] IPersistentState<InteractionGrainState> state,
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
+    DeadlineScheduler deadlines,
+    ITelephonyGateway telephony,
+    ILogger<InteractionGrain> logger) : Grain, IInteractionGrain, IRemindable
+{
+    private const string ReminderName = "interaction-deadlines";
+
+    private string tenantId = "";
+    private string interactionId = "";
+    private bool reminderActive;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var parts = GrainKeys.Split(this.GetPrimaryKeyString());
+        (tenantId, interactionId) = (parts[0], parts[1]);
+        if (state.State.Record is not null)
+        {
+            // After a failure: finish what the last change asked for, and take up its deadlines again.
+            await RunPendingEffects();
+            await KeepTime();
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        deadlines.Cancel(DeadlineKey);
+        return Task.CompletedTask;
+    }
+
+    public async Task<InteractionResult> Create(CreateInteraction request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (state.State.Record is { } existing)
+        {
+            return new InteractionResult(InteractionOutcome.AlreadyExists, existing.ToView(), $"Interaction '{interactionId}' exists already.");
+        }
+
+        var now = time.GetUtcNow();
+        var decision = InteractionMachine.Create(
+            new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority, request.Actor),
+            now);
+
+        if (request.QueueId is null && request.AgentId is { } agentId)
+        {
+            // Direct and outbound work needs its agent's agreement before anything exists.
+            if (!await HoldDirect(agentId, cancellationToken))
+            {
+                return new InteractionResult(InteractionOutcome.AgentUnavailable, null, $"Agent '{agentId}' cannot take a call now (on break, logged out, busy, or already offered one).");
+            }
+        }
+
+        await Commit(decision);
+        InteractionLog.Created(logger, tenantId, interactionId, decision.Record.State);
+        return Result(decision);
+    }
+
+    public Task<InteractionView?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Record?.ToView());
+
+    public async Task<InteractionResult> Act(InteractionAction action, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (state.State.Record is not { } record)
+        {
+            return NotFound();
+        }
+
+        var decision = InteractionMachine.Decide(record, action.ToCommand(), time.GetUtcNow());
+        if (!decision.Applied)
+        {
+            return Result(decision);
+        }
+
+        if (action.Kind is InteractionActionKind.Transfer or InteractionActionKind.Consult && action.TargetKind is { } kind)
+        {
+            if (await CheckTarget(kind, action.TargetId!, cancellationToken) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        await Commit(decision);
+        return Result(decision);
+    }
+
+    public async Task<InteractionResult> ReportLeg(string legId, LegEventKind kind, CancellationToken cancellationToken = default)
+    {
+        if (state.State.Record is not { } record)
+        {
+            return NotFound();
+        }
+
+        var decision = InteractionMachine.Decide(record, new LegEvent(legId, kind), time.GetUtcNow());
+        if (decision.Applied)
+        {
+            await Commit(decision);
+        }
+
+        return Result(decision);
+    }
+
+    public async Task<OfferAttempt> TryOffer(string queueId, string agentId, QueuePolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (state.State.Record is not { } record)
+        {
+            return OfferAttempt.NotWaiting;
+        }
+
+        var decision = InteractionMachine.Decide(record, new OfferToAgent(agentId, queueId, policy.ToDomain()), time.GetUtcNow());
+        if (!decision.Applied)
+        {
+            return OfferAttempt.NotWaiting;
+        }
+
+        var hold = new OfferHold(interactionId, queueId, record.Priority, record.QueuedAt ?? record.CreatedAt, Routed: true);
+        if (!await Agent(agentId).TryHoldOffer(hold, cancellationToken))
+        {
+            return OfferAttempt.AgentUnavailable;
+        }
+
+        try
+        {
+            await Commit(decision);
+        }
+        catch
+        {
+            await Agent(agentId).ReleaseOffer(interactionId, CancellationToken.None);
+            throw;
+        }
+
+        return OfferAttempt.Offered;
+    }
+
+    public async Task<bool> MoveToQueue(string fromQueueId, string toQueueId, CancellationToken cancellationToken = default)
+    {
+        if (state.State.Record is not { } record || record.QueueId != fromQueueId)
+        {
+            return false;
+        }
+
+        var decision = InteractionMachine.Decide(record, new Domain.Interactions.MoveToQueue(toQueueId), time.GetUtcNow());
+        if (decision.Applied)
+        {
+            await Commit(decision);
+        }
+
+        return decision.Applied;
+    }
+
+    public async Task CheckDeadlines(CancellationToken cancellationToken = default)
+    {
+        if (state.State.Record is not { } record)
+        {
+            return;
+        }
+
+        var decision = InteractionMachine.Tick(record, time.GetUtcNow());
+        if (decision.Applied)
+        {
+            await Commit(decision);
+        }
+        else
+        {
+            await KeepTime();
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        reminderActive = true;
+        await RunPendingEffects();
+        await CheckDeadlines();
+    }
+
+    /// <summary>Persists the decision with its effects, then carries them out; a failed write changes nothing.</summary>
+    private async Task Commit(InteractionDecision decision)
+    {
+        var previous = (state.State.Record, state.State.PendingEffects);
+        state.State.Record = decision.Record;
+        state.State.PendingEffects = [.. state.State.PendingEffects, .. decision.Effects];
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception exception)
+        {
+            (state.State.Record, state.State.PendingEffects) = previous;
+            InteractionLog.WriteFailed(logger, exception, tenantId, interactionId);
+            if (exception is InconsistentStateException)
+            {
+                DeactivateOnIdle();
+            }
+
+            throw;
+        }
+
+        await RunPendingEffects();
+        await KeepTime();
+    }
+
+    /// <summary>
+    /// Runs the outbox. Each effect is idempotent for this interaction, so running one twice after a failure is harmless;
+    /// one that fails stays in the outbox for the reminder to retry, and the others still run.
+    /// </summary>
+    private async Task RunPendingEffects()
+    {
+        if (state.State.PendingEffects.Count == 0)
+        {
+            return;
+        }
+
+        var failed = new List<InteractionEffect>();
+        foreach (var effect in state.State.PendingEffects.ToList())
+        {
+            try
+            {
+                await Execute(effect);
+            }
+            catch (Exception exception)
+            {
+                InteractionLog.EffectFailed(logger, exception, tenantId, interactionId, effect.GetType().Name);
+                failed.Add(effect);
+            }
+        }
+
+        // Kept in memory only: the next write persists the shorter outbox; until then a replay is harmless.
+        state.State.PendingEffects = failed;
+    }
+
+    private Task Execute(InteractionEffect effect) => effect switch
+    {
+        EnqueueWork e => Enqueue(e),
+        LeaveQueue e => Queue(e.QueueId).Withdraw(interactionId),
+        ReleaseOffer e => Agent(e.AgentId).ReleaseOffer(interactionId),
+        MarkNoAnswer e => Agent(e.AgentId).OfferNotAnswered(interactionId),
+        MarkRejected e => Agent(e.AgentId).OfferRejected(interactionId, e.State),
+        StartAgentWork e => Agent(e.AgentId).StartWork(interactionId),
+        EndAgentWork e => Agent(e.AgentId).EndWork(interactionId),
+        CompleteAgentWrapUp e => Agent(e.AgentId).CompleteWrapUpFor(interactionId),
+        DialLeg e => Run(() => telephony.Dial(tenantId, interactionId, e.LegId, e.Party, e.Address)),
+        HangUpLeg e => Run(() => telephony.HangUp(tenantId, interactionId, e.LegId)),
+        CountAnswered e => Queue(e.QueueId).RecordAnswered(e.Wait),
+        CountAbandoned e => Queue(e.QueueId).RecordAbandoned(),
+        _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "Unknown effect."),
+    };
+
+    /// <summary>
+    /// The next deadline on the business clock, and a reminder while anything is due or pending, so that a silo failure
+    /// does not lose it: the reminder wakes the interaction on another silo, which schedules the deadline again.
+    /// </summary>
+    private async Task KeepTime()
+    {
+        var record = state.State.Record!;
+        if (record.NextDeadline is { } due)
+        {
+            var key = this.GetPrimaryKeyString();
+            deadlines.Schedule(DeadlineKey, due, grains => grains.GetGrain<IInteractionGrain>(key).CheckDeadlines());
+        }
+        else
+        {
+            deadlines.Cancel(DeadlineKey);
+        }
+
+        var needsReminder = record.NextDeadline is not null || state.State.PendingEffects.Count > 0;
+        if (needsReminder && !reminderActive)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            reminderActive = true;
+        }
+        else if (!needsReminder && (reminderActive || record.IsOver))
+        {
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            reminderActive = false;
+        }
+    }
+
+    private async Task<bool> HoldDirect(string agentId, CancellationToken cancellationToken) =>
+        await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false), cancellationToken);
+
+    /// <summary>An agent target must agree to hold the offer first; a queue target must exist.</summary>
+    private async Task<InteractionResult?> CheckTarget(TargetKind kind, string targetId, CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case TargetKind.Agent when !await HoldDirect(targetId, cancellationToken):
+                return new InteractionResult(InteractionOutcome.AgentUnavailable, state.State.Record!.ToView(), $"Agent '{targetId}' cannot take a call now (on break, logged out, busy, or already offered one).");
+            case TargetKind.Queue when await Queue(targetId).GetPolicy(cancellationToken) is null:
+                return new InteractionResult(InteractionOutcome.Invalid, state.State.Record!.ToView(), $"There is no queue '{targetId}'.");
+            default:
+                return null;
+        }
+    }
+
+    private async Task Enqueue(EnqueueWork effect)
+    {
+        if (!await Queue(effect.QueueId).Enqueue(interactionId, effect.Priority, effect.EnqueuedAt, effect.Requeue))
+        {
+            // The queue was deleted after the work was sent there; retrying cannot help.
+            InteractionLog.QueueGone(logger, tenantId, interactionId, effect.QueueId);
+        }
+    }
+
+    private static Task Run(Action action)
+    {
+        action();
+        return Task.CompletedTask;
+    }
+
+    private static InteractionResult Result(InteractionDecision decision) =>
+        new(decision.Kind.ToOutcome(), decision.Record.ToView(), decision.Detail);
+
+    private InteractionResult NotFound() => new(InteractionOutcome.NotFound, null, $"There is no interaction '{interactionId}'.");
+
+    private string DeadlineKey => "interaction/" + this.GetPrimaryKeyString();
+
+    private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, agentId));
+
+    private IQueueRouterGrain Queue(string queueId) => GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, queueId));
+}

@@ -1,0 +1,17 @@
+using Switchboard.Domain.Interactions;
+
+namespace Switchboard.Grains.Interactions;
+
+/// <summary>
+/// The interaction record (a domain record: persisted as JSON, and through Orleans' System.Text.Json codec in memory)
+/// and the effects of its last change not yet carried out (an outbox: run again after a failure or on activation).
+/// </summary>
+[GenerateSerializer, Alias("Switchboard.InteractionGrainState")]
+public sealed class InteractionGrainState
+{
+    [Id(0)]
+    public InteractionRecord? Record { get; set; }
+
+    [Id(1)]
+    public List<InteractionEffect> PendingEffects { get; set; } = [];
+}

@@ -1,0 +1,64 @@
+using Switchboard.Contracts.Interactions;
+using Switchboard.Domain.Interactions;
+
+namespace Switchboard.Grains.Interactions;
+
+/// <summary>Between the domain record and the wire views and commands.</summary>
+internal static class InteractionMapping
+{
+    public static InteractionView ToView(this InteractionRecord r) => new(
+        r.Id,
+        r.Media,
+        r.Direction,
+        r.State,
+        r.QueueId,
+        r.Priority,
+        r.From,
+        r.To,
+        r.CreatedAt,
+        r.EndedAt,
+        r.Handler,
+        r.Participants,
+        r.Conference,
+        [.. r.Legs.Select(l => new LegView(l.Id, l.Line, l.Party, l.Address, l.State, l.StartedAt, l.EndedAt))],
+        r.Offer is { } o ? new OfferView(o.AgentId, o.QueueId, o.Purpose, o.OfferedAt, o.ExpiresAt) : null,
+        r.Consult is { } c ? new ConsultView(c.Target.Kind, c.Target.Id, c.LegId, c.AgentId, c.StartedAt) : null,
+        [.. r.WrapUps.Select(w => new WrapUpView(w.AgentId, w.CodeRequired, w.StartedAt, w.Deadline, w.Codes, w.Notes, w.CompletedAt, w.TimedOut))],
+        r.TransactionCodes,
+        [.. r.Timeline.Select(e => new TimelineEntry(e.Sequence, e.At, e.Type, e.Actor, e.Details))]);
+
+    public static RoutingPolicy ToDomain(this QueuePolicy p) => new(
+        TimeSpan.FromSeconds(p.OfferTimeoutSeconds),
+        p.TransactionCodes,
+        p.CodeRequired,
+        p.MaxWrapUpSeconds is { } max ? TimeSpan.FromSeconds(max) : null,
+        p.RejectAgentState);
+
+    public static InteractionCommand ToCommand(this InteractionAction a) => a.Kind switch
+    {
+        InteractionActionKind.Accept => new AcceptOffer(a.AgentId),
+        InteractionActionKind.Reject => new RejectOffer(a.AgentId),
+        InteractionActionKind.Hold => new HoldCall(a.AgentId),
+        InteractionActionKind.Resume => new ResumeCall(a.AgentId),
+        InteractionActionKind.End => new EndCall(a.AgentId),
+        InteractionActionKind.Transfer => new Transfer(a.AgentId, Target(a)),
+        InteractionActionKind.Consult => new StartConsult(a.AgentId, Target(a)),
+        InteractionActionKind.CompleteConsult => new CompleteConsult(a.AgentId),
+        InteractionActionKind.CancelConsult => new CancelConsult(a.AgentId),
+        InteractionActionKind.Conference => new StartConference(a.AgentId),
+        InteractionActionKind.WrapUp => new SaveWrapUp(a.AgentId, a.Codes ?? [], a.Notes),
+        _ => throw new ArgumentOutOfRangeException(nameof(a), a.Kind, "Unknown interaction action."),
+    };
+
+    public static InteractionOutcome ToOutcome(this DecisionKind kind) => kind switch
+    {
+        DecisionKind.Applied => InteractionOutcome.Applied,
+        DecisionKind.Unchanged => InteractionOutcome.Unchanged,
+        DecisionKind.NotAllowed => InteractionOutcome.NotAllowed,
+        DecisionKind.NotParticipant => InteractionOutcome.NotParticipant,
+        _ => InteractionOutcome.Invalid,
+    };
+
+    private static TransferTarget Target(InteractionAction a) =>
+        new(a.TargetKind ?? throw new ArgumentException("A transfer or consult needs a target.", nameof(a)), a.TargetId ?? string.Empty);
+}

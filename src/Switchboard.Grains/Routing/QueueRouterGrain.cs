@@ -1,0 +1,358 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Interactions;
+using Switchboard.Contracts.Queues;
+using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
+using Switchboard.Domain.Routing;
+using Switchboard.Grains.Scheduling;
+
+namespace Switchboard.Grains.Routing;
+
+/// <summary>
+/// Routing for one queue. Offers go head of the queue first, to members in the order of the queue's strategy; the agent
+/// grain has the last word (it holds at most one offer, and prefers older work of its other queues). Every queue routes
+/// on its own, so routing scales out with the number of queues; no grain sees all of a tenant's work.
+/// </summary>
+public sealed class QueueRouterGrain(
+    [PersistentState("router", StorageNames.Default)] IPersistentState<QueueRouterState> state,
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
+    DeadlineScheduler deadlines,
+    ILogger<QueueRouterGrain> logger) : Grain, IQueueRouterGrain, IRemindable
+{
+    private const string ReminderName = "queue-overflow";
+
+    /// <summary>Service level: the share of calls answered within this wait (the usual 80/20 target's 20 s).</summary>
+    private static readonly TimeSpan ServiceLevel = TimeSpan.FromSeconds(20);
+
+    private readonly Dictionary<string, MemberAvailability> members = new(StringComparer.Ordinal);
+    private string tenantId = "";
+    private string queueId = "";
+    private QueueConfig? config;
+    private WaitingList waiting = new();
+    private bool reminderActive;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var parts = GrainKeys.Split(this.GetPrimaryKeyString());
+        (tenantId, queueId) = (parts[0], parts[1]);
+        waiting = new WaitingList(state.State.Waiting.Select(w => new WaitingWork(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence)), state.State.NextSequence);
+        await LoadSettings(cancellationToken);
+        if (waiting.Count > 0)
+        {
+            await KeepTime();
+            SelfDispatch();
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        deadlines.Cancel(DeadlineKey);
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue, CancellationToken cancellationToken = default)
+    {
+        if (config is null)
+        {
+            return false;
+        }
+
+        if (!waiting.Contains(interactionId))
+        {
+            waiting.Add(interactionId, priority, enqueuedAt);
+            if (!requeue)
+            {
+                Today().Offered++;
+            }
+
+            await Save();
+            await KeepTime();
+        }
+
+        SelfDispatch();
+        return true;
+    }
+
+    public async Task Withdraw(string interactionId)
+    {
+        if (waiting.Remove(interactionId, out _))
+        {
+            await Save();
+            await KeepTime();
+        }
+    }
+
+    public Task<QueuePolicy?> GetPolicy(CancellationToken cancellationToken = default) => Task.FromResult(config is null ? null : Policy(config));
+
+    public Task<WaitingHead?> PeekHead(CancellationToken cancellationToken = default)
+    {
+        // The head even while it is being offered: an agent asked to take worse work elsewhere must see it.
+        var head = waiting.Head;
+        return Task.FromResult(head is null ? null : new WaitingHead(queueId, head.InteractionId, head.Priority, head.EnqueuedAt));
+    }
+
+    public Task<IReadOnlyList<WaitingItem>> GetWaiting(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<WaitingItem>>([.. waiting.Items.Select(ToItem)]);
+
+    public Task MemberAvailable(string agentId, DateTimeOffset idleSince)
+    {
+        if (members.TryGetValue(agentId, out var member))
+        {
+            members[agentId] = member with { IdleSince = idleSince };
+            SelfDispatch();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task MemberUnavailable(string agentId)
+    {
+        if (members.TryGetValue(agentId, out var member))
+        {
+            members[agentId] = member with { IdleSince = null };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RecordAnswered(TimeSpan wait)
+    {
+        var today = Today();
+        today.Answered++;
+        today.AnswerWaitSeconds += wait.TotalSeconds;
+        if (wait <= ServiceLevel)
+        {
+            today.AnsweredWithinServiceLevel++;
+        }
+
+        // Figures are written with the next change of the waiting list: a count may be lost with a failed silo.
+        return Task.CompletedTask;
+    }
+
+    public Task RecordAbandoned()
+    {
+        Today().Abandoned++;
+        return Task.CompletedTask;
+    }
+
+    public async Task<QueueStats?> GetStats(CancellationToken cancellationToken = default)
+    {
+        if (config is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var today = Today();
+        var states = await Task.WhenAll(members.Keys.Select(id => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, id)).GetState(cancellationToken)));
+        var byState = Enum.GetValues<AgentState>().ToDictionary(s => s, s => states.Count(v => v?.State == s));
+        return new QueueStats(
+            queueId,
+            waiting.Count,
+            waiting.OldestArrival is { } oldest ? Math.Max(0, (now - oldest).TotalSeconds) : null,
+            byState,
+            today.Offered,
+            today.Answered,
+            today.Abandoned,
+            today.Answered > 0 ? today.AnswerWaitSeconds / today.Answered : null,
+            (int)ServiceLevel.TotalSeconds,
+            today.Answered + today.Abandoned > 0 ? 100.0 * today.AnsweredWithinServiceLevel / (today.Answered + today.Abandoned) : null,
+            today.Day,
+            now);
+    }
+
+    public async Task SettingsChanged()
+    {
+        await LoadSettings(CancellationToken.None);
+        SelfDispatch();
+    }
+
+    /// <summary>
+    /// Offers the head of the queue to eligible members, best first by strategy, until the work runs out or nobody
+    /// left can take it. Each attempt goes through the interaction, which asks the agent to hold the offer.
+    /// </summary>
+    public async Task Dispatch()
+    {
+        if (config is null)
+        {
+            return;
+        }
+
+        var policy = Policy(config);
+        while (waiting.Head is { } work)
+        {
+            var candidates = AgentSelector.Order(
+                config.Strategy,
+                members.Where(m => m.Value.Eligible).Select(m => new RoutingCandidate(m.Key, m.Value.SkillLevel, m.Value.IdleSince!.Value)),
+                state.State.LastOffered);
+            if (candidates.Count == 0)
+            {
+                return;
+            }
+
+            var resolved = false;
+            foreach (var candidate in candidates)
+            {
+                var attempt = await Interaction(work.InteractionId).TryOffer(queueId, candidate.AgentId, policy);
+                if (attempt == OfferAttempt.AgentUnavailable)
+                {
+                    members[candidate.AgentId] = members[candidate.AgentId] with { IdleSince = null };
+                    continue;
+                }
+
+                if (attempt == OfferAttempt.Offered)
+                {
+                    members[candidate.AgentId] = members[candidate.AgentId] with { IdleSince = null };
+                    state.State.LastOffered = candidate.AgentId;
+                    RouterLog.Offered(logger, tenantId, queueId, work.InteractionId, candidate.AgentId);
+                }
+
+                // Offered, or no longer waiting here (abandoned, moved): either way it leaves the queue.
+                waiting.Remove(work.InteractionId, out _);
+                await Save();
+                resolved = true;
+                break;
+            }
+
+            if (!resolved)
+            {
+                return; // nobody could take the head now; the next notice from a member tries again
+            }
+        }
+
+        await KeepTime();
+    }
+
+    public async Task CheckDeadlines(CancellationToken cancellationToken = default)
+    {
+        if (config?.Overflow is not { } overflow)
+        {
+            await KeepTime();
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var due = waiting.Items.Where(w => w.EnqueuedAt.AddSeconds(overflow.AfterSeconds) <= now).ToList();
+        foreach (var work in due)
+        {
+            // Out of this queue first (durably), then handed on: the interaction re-enqueues itself in the target.
+            waiting.Remove(work.InteractionId, out _);
+            await Save();
+            if (!await Interaction(work.InteractionId).MoveToQueue(queueId, overflow.QueueId, cancellationToken))
+            {
+                RouterLog.OverflowSkipped(logger, tenantId, queueId, work.InteractionId);
+            }
+        }
+
+        await KeepTime();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        reminderActive = true;
+        await CheckDeadlines();
+        SelfDispatch();
+    }
+
+    private async Task LoadSettings(CancellationToken cancellationToken)
+    {
+        var queue = GrainFactory.GetGrain<IQueueGrain>(this.GetPrimaryKeyString());
+        config = (await queue.Get(cancellationToken))?.Config;
+        var current = await queue.GetMembers(cancellationToken) ?? [];
+        foreach (var gone in members.Keys.Except(current.Select(m => m.AgentId)).ToList())
+        {
+            members.Remove(gone);
+        }
+
+        var unknown = new List<string>();
+        foreach (var member in current)
+        {
+            if (members.TryGetValue(member.AgentId, out var known))
+            {
+                members[member.AgentId] = known with { SkillLevel = member.SkillLevel };
+            }
+            else
+            {
+                members[member.AgentId] = new MemberAvailability(member.SkillLevel, null);
+                unknown.Add(member.AgentId);
+            }
+        }
+
+        // New members tell us whether they can take work now; after that they send notices themselves.
+        var statuses = await Task.WhenAll(unknown.Select(id => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, id)).GetRoutingStatus(cancellationToken)));
+        for (var i = 0; i < unknown.Count; i++)
+        {
+            if (statuses[i] is { } idleSince)
+            {
+                members[unknown[i]] = members[unknown[i]] with { IdleSince = idleSince };
+            }
+        }
+    }
+
+    /// <summary>The next overflow on the business clock, and a reminder while work waits, so that overflow survives a silo failure.</summary>
+    private async Task KeepTime()
+    {
+        var oldest = waiting.OldestArrival;
+        if (oldest is { } arrival && config?.Overflow is { } overflow)
+        {
+            var key = this.GetPrimaryKeyString();
+            deadlines.Schedule(DeadlineKey, arrival.AddSeconds(overflow.AfterSeconds), grains => grains.GetGrain<IQueueRouterGrain>(key).CheckDeadlines());
+        }
+        else
+        {
+            deadlines.Cancel(DeadlineKey);
+        }
+
+        if (oldest is not null && !reminderActive)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            reminderActive = true;
+        }
+        else if (oldest is null && reminderActive)
+        {
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            reminderActive = false;
+        }
+    }
+
+    /// <summary>Today's figures, started again when the UTC day changed.</summary>
+    private QueueRouterState Today()
+    {
+        var day = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
+        if (state.State.Day != day)
+        {
+            state.State.Day = day;
+            state.State.Offered = 0;
+            state.State.Answered = 0;
+            state.State.Abandoned = 0;
+            state.State.AnswerWaitSeconds = 0;
+            state.State.AnsweredWithinServiceLevel = 0;
+        }
+
+        return state.State;
+    }
+
+    private async Task Save()
+    {
+        state.State.Waiting = [.. waiting.Items.Select(ToItem)];
+        state.State.NextSequence = waiting.NextSequence;
+        await state.WriteStateAsync();
+    }
+
+    private void SelfDispatch() => this.AsReference<IQueueRouterGrain>().Dispatch().Ignore();
+
+    private static WaitingItem ToItem(WaitingWork w) => new(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence);
+
+    private static QueuePolicy Policy(QueueConfig c) =>
+        new(c.OfferTimeoutSeconds, c.TransactionCodes, c.WrapUp.CodeRequired, c.WrapUp.MaxSeconds, c.RejectAgentState);
+
+    private string DeadlineKey => "queue/" + this.GetPrimaryKeyString();
+
+    private IInteractionGrain Interaction(string interactionId) => GrainFactory.GetGrain<IInteractionGrain>(GrainKeys.Interaction(tenantId, interactionId));
+}

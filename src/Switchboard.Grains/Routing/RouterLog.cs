@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Grains.Routing;
+
+internal static partial class RouterLog
+{
+    [LoggerMessage(4001, LogLevel.Debug, "Queue {TenantId}/{QueueId}: {InteractionId} offered to {AgentId}")]
+    public static partial void Offered(ILogger logger, string tenantId, string queueId, string interactionId, string agentId);
+
+    [LoggerMessage(4002, LogLevel.Information, "Queue {TenantId}/{QueueId}: {InteractionId} was no longer waiting when it overflowed")]
+    public static partial void OverflowSkipped(ILogger logger, string tenantId, string queueId, string interactionId);
+}

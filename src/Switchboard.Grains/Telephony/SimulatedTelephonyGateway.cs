@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Interactions;
+using Switchboard.Domain.Interactions;
+using Switchboard.Grains.Scheduling;
+
+namespace Switchboard.Grains.Telephony;
+
+/// <summary>
+/// The default gateway: deterministic. After <see cref="TelephonyOptions.AnswerDelay"/> on the business clock every
+/// dialled leg is answered, except numbers starting with <see cref="TelephonyOptions.FailingPrefix"/> (they fail) and
+/// <see cref="TelephonyOptions.SilentPrefix"/> (they ring on). Agents' phones always answer.
+/// </summary>
+public sealed class SimulatedTelephonyGateway(DeadlineScheduler scheduler, IOptions<TelephonyOptions> options, [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : ITelephonyGateway
+{
+    public void Dial(string tenantId, string interactionId, string legId, PartyKind party, string address)
+    {
+        var settings = options.Value;
+        LegEventKind? outcome = party == PartyKind.Agent ? LegEventKind.Answered
+            : address.StartsWith(settings.FailingPrefix, StringComparison.Ordinal) ? LegEventKind.Failed
+            : address.StartsWith(settings.SilentPrefix, StringComparison.Ordinal) ? null
+            : LegEventKind.Answered;
+        if (outcome is not { } kind)
+        {
+            return;
+        }
+
+        var key = GrainKeys.Interaction(tenantId, interactionId);
+        scheduler.Schedule(
+            $"telephony/{key}/{legId}",
+            time.GetUtcNow() + settings.AnswerDelay,
+            grains => grains.GetGrain<IInteractionGrain>(key).ReportLeg(legId, kind));
+    }
+
+    public void HangUp(string tenantId, string interactionId, string legId) =>
+        scheduler.Cancel($"telephony/{GrainKeys.Interaction(tenantId, interactionId)}/{legId}");
+}

@@ -1,0 +1,7 @@
+namespace Switchboard.Grains.Telephony;
+
+public enum TelephonyMode
+{
+    Simulator = 0,
+    Carrier = 1,
+}

@@ -1,0 +1,77 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Interactions;
+using Switchboard.Contracts.Queues;
+using Switchboard.Domain.Agents;
+using Switchboard.Domain.Interactions;
+
+namespace Switchboard.Grains.Tests;
+
+/// <summary>Interactions, queues and held offers come back exactly as they were after their grains are deactivated.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class InteractionPersistenceTests(ClusterFixture fixture)
+{
+    private readonly IClusterClient client = fixture.Client;
+
+    [Fact]
+    public async Task A_call_survives_deactivation_at_every_step_with_its_timeline_and_deadlines()
+    {
+        var tenant = TestIds.Tenant();
+        var a1 = await client.AvailableAgent(tenant, "a1");
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(codes: ["sale"], codeRequired: true, maxWrapUpSeconds: 60), ("a1", 5));
+        var call = await client.InboundCall(tenant, "i1", "support");
+        var offered = await call.OfferedTo("a1");
+        var router = client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support"));
+
+        await fixture.DeactivateAllAsync(call, a1, router);
+        Assert.Equal(Json(offered), Json(await call.Get())); // views hold lists: compare their content
+        await call.Act(InteractionActionKind.Accept, "a1");
+        await call.Act(InteractionActionKind.Consult, "a1", target: TargetKind.External, targetId: "+390655555555");
+
+        await fixture.DeactivateAllAsync(call, a1);
+        fixture.Time.Advance(TimeSpan.FromSeconds(2)); // the simulator answers the consult leg
+        var consulting = await call.Until(v => v.Consult?.LegId is { } leg && v.Legs.Single(l => l.Id == leg).State == LegState.Connected, "consult answered");
+        await call.Act(InteractionActionKind.Conference, "a1");
+        var ended = await call.Act(InteractionActionKind.End, "a1");
+        Assert.Equal(InteractionState.Connected, ended.State); // the number stays with the customer
+
+        await fixture.DeactivateAllAsync(call, a1);
+        Assert.Equal(AgentState.WrapUp, (await a1.StateOf()).State);
+
+        // The wrap-up limit is a deadline of a deactivated grain: the reminder-backed scheduler still ends it.
+        await call.Get(); // activates it again, which schedules the deadline on the fake clock
+        fixture.Time.Advance(TimeSpan.FromSeconds(60));
+        var timedOut = await call.Until(v => v.WrapUps.All(w => w.CompletedAt is not null), "wrap-up over");
+        Assert.True(timedOut.WrapUps.Single().TimedOut);
+        Assert.Equal(AgentState.Available, (await a1.StateOf()).State);
+        Assert.True(consulting.Timeline.Count < timedOut.Timeline.Count);
+        Assert.Equal(Enumerable.Range(1, timedOut.Timeline.Count), timedOut.Timeline.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task Waiting_work_and_held_offers_survive_deactivation()
+    {
+        var tenant = TestIds.Tenant();
+        var a1 = await client.CreateAgent(tenant, "a1");
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
+        var first = await client.InboundCall(tenant, "i1", "support");
+        fixture.Time.Advance(TimeSpan.FromSeconds(1));
+        await client.InboundCall(tenant, "i2", "support", priority: 7);
+        var router = client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support"));
+        var waiting = await router.GetWaiting();
+
+        await fixture.DeactivateAllAsync(router);
+        Assert.Equal(waiting, await router.GetWaiting()); // WaitingItem holds no lists: records compare by value
+
+        await a1.SetState(AgentState.Available);
+        var second = client.Interaction(tenant, "i2");
+        await second.OfferedTo("a1");
+        await fixture.DeactivateAllAsync(a1, router);
+
+        // a1 still holds i2's offer after reactivation, so i1 is not offered to it as well.
+        Assert.False(await a1.TryHoldOffer(new Contracts.Agents.OfferHold("i1", "support", 5, ClusterFixture.Start, Routed: true)));
+        Assert.Equal(InteractionState.Queued, (await first.Get())!.State);
+        Assert.Null(await a1.GetRoutingStatus());
+    }
+
+    private static string Json(InteractionView? view) => System.Text.Json.JsonSerializer.Serialize(view);
+}
