@@ -106,6 +106,7 @@ app.MapQueueEndpoints();
 app.MapQueueMemberEndpoints();
 app.MapQueueStatsEndpoints();
 app.MapInteractionEndpoints();
+app.MapInteractionListEndpoints();
 app.MapInteractionActionEndpoints();
 app.MapTelephonyEndpoints();
 app.MapStatusCodeEndpoints();

@@ -13,6 +13,10 @@ public static class GrainKeys
 
     public static string Interaction(string tenantId, string interactionId) => $"{tenantId}{Separator}{interactionId}";
 
+    /// <summary>The list index of the interactions a tenant created in the UTC hour of <paramref name="createdAt"/>.</summary>
+    public static string InteractionIndex(string tenantId, DateTimeOffset createdAt) =>
+        $"{tenantId}{Separator}{createdAt.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>Splits a key made by one of the methods above.</summary>
     public static string[] Split(string key) => key.Split(Separator);
 }

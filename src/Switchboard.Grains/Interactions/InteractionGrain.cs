@@ -36,6 +36,7 @@ public sealed class InteractionGrain(
             // After a failure: finish what the last change asked for, and take up its deadlines again.
             await RunPendingEffects();
             await KeepTime();
+            await EnsureIndexed();
         }
     }
 
@@ -69,6 +70,7 @@ public sealed class InteractionGrain(
 
         await Commit(decision);
         InteractionLog.Created(logger, tenantId, interactionId, decision.Record.State);
+        await EnsureIndexed();
         return Result(decision);
     }
 
@@ -188,6 +190,28 @@ public sealed class InteractionGrain(
         reminderActive = true;
         await RunPendingEffects();
         await CheckDeadlines();
+    }
+
+    /// <summary>
+    /// Lists the interaction in the index of its creation hour. A failure is not the caller's problem (the interaction
+    /// exists): it is retried on the next activation, and the flag is written with the next change.
+    /// </summary>
+    private async Task EnsureIndexed()
+    {
+        if (state.State.Indexed || state.State.Record is not { } record)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(tenantId, record.CreatedAt)).Add(new IndexedInteraction(interactionId, record.CreatedAt));
+            state.State.Indexed = true;
+        }
+        catch (Exception exception)
+        {
+            InteractionLog.IndexFailed(logger, exception, tenantId, interactionId);
+        }
     }
 
     /// <summary>Persists the decision with its effects, then carries them out; a failed write changes nothing.</summary>

@@ -14,4 +14,8 @@ public sealed class InteractionGrainState
 
     [Id(1)]
     public List<InteractionEffect> PendingEffects { get; set; } = [];
+
+    /// <summary>Whether the interaction is in its hour's list index (added right after creation; retried until it is).</summary>
+    [Id(2)]
+    public bool Indexed { get; set; }
 }
