@@ -8,18 +8,19 @@ namespace Switchboard.Contracts.Queues;
 /// </summary>
 /// <remarks>
 /// Call directions, so that no two grains ever wait on each other: the router calls interactions (to offer, to move on
-/// overflow) and reads its queue's settings; interactions call it to enqueue; agents only send it one-way notices and
-/// read its head through <see cref="PeekHead"/>, which interleaves.
+/// overflow) and reads its queue's settings; interactions and agents only send it one-way messages, and read its
+/// policy and head through methods that interleave.
 /// </remarks>
 [Alias("Switchboard.IQueueRouterGrain")]
 public interface IQueueRouterGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Adds the interaction (idempotent): a new arrival, or a <paramref name="requeue"/> after an offer nobody took.
-    /// False when the queue does not exist. Offers follow at once, in a separate turn.
+    /// One way, so that an interaction never waits on a router that may be waiting on it; the interaction sends it again
+    /// (from its reminder) for as long as it is queued, so a lost message loses no work.
     /// </summary>
-    [Alias("Enqueue")]
-    Task<bool> Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue, CancellationToken cancellationToken = default);
+    [Alias("Enqueue"), OneWay]
+    Task Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue);
 
     /// <summary>Takes the interaction out if it waits here (the caller hung up, a consult was cancelled).</summary>
     [Alias("Withdraw"), OneWay]

@@ -35,6 +35,7 @@ public sealed class InteractionGrain(
         {
             // After a failure: finish what the last change asked for, and take up its deadlines again.
             await RunPendingEffects();
+            await ConfirmQueued();
             await KeepTime();
             await EnsureIndexed();
         }
@@ -190,6 +191,10 @@ public sealed class InteractionGrain(
         reminderActive = true;
         await RunPendingEffects();
         await CheckDeadlines();
+        if (state.State.Record is not null)
+        {
+            await ConfirmQueued();
+        }
     }
 
     /// <summary>
@@ -303,7 +308,7 @@ public sealed class InteractionGrain(
             deadlines.Cancel(DeadlineKey);
         }
 
-        var needsReminder = record.NextDeadline is not null || state.State.PendingEffects.Count > 0;
+        var needsReminder = record.NextDeadline is not null || state.State.PendingEffects.Count > 0 || WaitsInQueue(record);
         if (needsReminder && !reminderActive)
         {
             await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -337,14 +342,27 @@ public sealed class InteractionGrain(
         }
     }
 
-    private async Task Enqueue(EnqueueWork effect)
+    private Task Enqueue(EnqueueWork effect) => Queue(effect.QueueId).Enqueue(interactionId, effect.Priority, effect.EnqueuedAt, effect.Requeue);
+
+    /// <summary>
+    /// While the interaction waits in a queue it tells the queue so again on activation and on each reminder tick
+    /// (idempotent there): the enqueue is one way, and this is what makes sure no queued work is lost with a message.
+    /// </summary>
+    private Task ConfirmQueued()
     {
-        if (!await Queue(effect.QueueId).Enqueue(interactionId, effect.Priority, effect.EnqueuedAt, effect.Requeue))
+        var record = state.State.Record!;
+        if (record.State == InteractionState.Queued && record.QueueId is { } queueId)
         {
-            // The queue was deleted after the work was sent there; retrying cannot help.
-            InteractionLog.QueueGone(logger, tenantId, interactionId, effect.QueueId);
+            return Enqueue(new EnqueueWork(queueId, record.Priority, record.QueuedAt ?? record.CreatedAt, Requeue: true));
         }
+
+        return record.Consult is { Target.Kind: TargetKind.Queue, AgentId: null } consult && record.Offer is null
+            ? Enqueue(new EnqueueWork(consult.Target.Id, record.Priority, consult.StartedAt, Requeue: true))
+            : Task.CompletedTask;
     }
+
+    private static bool WaitsInQueue(InteractionRecord record) =>
+        record.State == InteractionState.Queued || record.Consult is { Target.Kind: TargetKind.Queue, AgentId: null };
 
     private static Task Run(Action action)
     {

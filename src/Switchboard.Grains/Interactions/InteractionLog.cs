@@ -14,8 +14,6 @@ internal static partial class InteractionLog
     [LoggerMessage(3003, LogLevel.Warning, "Interaction {TenantId}/{InteractionId}: effect {Effect} failed; it stays in the outbox and is retried")]
     public static partial void EffectFailed(ILogger logger, Exception exception, string tenantId, string interactionId, string effect);
 
-    [LoggerMessage(3004, LogLevel.Error, "Interaction {TenantId}/{InteractionId} was sent to queue {QueueId}, which does not exist")]
-    public static partial void QueueGone(ILogger logger, string tenantId, string interactionId, string queueId);
 
     [LoggerMessage(3005, LogLevel.Warning, "Interaction {TenantId}/{InteractionId} could not be added to the list index yet; retried on activation")]
     public static partial void IndexFailed(ILogger logger, Exception exception, string tenantId, string interactionId);

@@ -52,11 +52,12 @@ public sealed class QueueRouterGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<bool> Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue, CancellationToken cancellationToken = default)
+    public async Task Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue)
     {
         if (config is null)
         {
-            return false;
+            RouterLog.QueueGone(logger, tenantId, queueId, interactionId);
+            return;
         }
 
         if (!waiting.Contains(interactionId))
@@ -72,7 +73,6 @@ public sealed class QueueRouterGrain(
         }
 
         SelfDispatch();
-        return true;
     }
 
     public async Task Withdraw(string interactionId)

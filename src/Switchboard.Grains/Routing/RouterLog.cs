@@ -9,4 +9,7 @@ internal static partial class RouterLog
 
     [LoggerMessage(4002, LogLevel.Information, "Queue {TenantId}/{QueueId}: {InteractionId} was no longer waiting when it overflowed")]
     public static partial void OverflowSkipped(ILogger logger, string tenantId, string queueId, string interactionId);
+
+    [LoggerMessage(4003, LogLevel.Error, "Queue {TenantId}/{QueueId} does not exist: {InteractionId} cannot wait in it")]
+    public static partial void QueueGone(ILogger logger, string tenantId, string queueId, string interactionId);
 }
