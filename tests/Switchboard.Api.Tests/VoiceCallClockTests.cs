@@ -77,4 +77,46 @@ public sealed class VoiceCallClockTests(SwitchboardApiFactory factory)
         var state = await tenant.WaitForAgentStateAsync("a1", "Break");
         Assert.Equal("no-answer", state.Text("reasonCode"));
     }
+
+    [Fact]
+    public async Task Work_waiting_past_the_overflow_limit_is_offered_in_the_overflow_queue()
+    {
+        var tenant = await factory.CreateCallCenterAsync("backup", codeRequired: false, "b1");
+        await tenant.CreateQueueAsync("front", """{"id":"front","name":"Front","overflow":{"queueId":"backup","afterSeconds":60}}""");
+        using var admin = tenant.Admin();
+        var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("front"))).Text("id");
+        Assert.Equal("Queued", (await admin.GetInteractionAsync(id)).Text("state"));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(60));
+
+        var offered = await admin.WaitForOfferAsync(id, "b1");
+        Assert.Equal("backup", offered.Text("queueId"));
+        Assert.Contains("overflowed", offered.EventTypes());
+        var stats = await admin.GetOkJsonAsync("/v1/queues/front/stats");
+        Assert.Equal(0, stats.Number("waiting"));
+    }
+
+    [Fact]
+    public async Task The_wrap_up_limit_ends_a_wrap_up_waiting_for_a_required_code()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.SetTransactionCodesAsync("sale");
+        await tenant.CreateQueueAsync("support", """{"id":"support","name":"Support","transactionCodes":["sale"],"wrapUp":{"codeRequired":true,"maxSeconds":30}}""");
+        await tenant.CreateAgentAsync("a1");
+        await tenant.PutMemberAsync("support", "a1");
+        await tenant.SetStateAsync("a1", "Available");
+        using var admin = tenant.Admin();
+        var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+        await admin.WaitForOfferAsync(id, "a1");
+        await admin.ActAsAsync("a1", id, "accept");
+        await admin.ActAsAsync("a1", id, "end");
+        await tenant.WaitForAgentStateAsync("a1", "WrapUp");
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var wrapped = await admin.WaitForStateAsync(id, "WrappedUp");
+        Assert.True(Assert.Single(wrapped["wrapUps"]!.AsArray())!["timedOut"]!.GetValue<bool>());
+        Assert.Contains("wrap-up-timed-out", wrapped.EventTypes());
+        await tenant.WaitForAgentStateAsync("a1", "Available");
+    }
 }
