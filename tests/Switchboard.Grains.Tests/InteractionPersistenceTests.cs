@@ -57,7 +57,7 @@ public sealed class InteractionPersistenceTests(ClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
         await client.InboundCall(tenant, "i2", "support", priority: 7);
         var router = client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support"));
-        var waiting = await router.GetWaiting();
+        var waiting = await router.WaitingExactly("i2", "i1"); // priority 7 first
 
         await fixture.DeactivateAllAsync(router);
         Assert.Equal(waiting, await router.GetWaiting()); // WaitingItem holds no lists: records compare by value

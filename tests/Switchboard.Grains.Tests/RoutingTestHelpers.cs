@@ -99,4 +99,24 @@ internal static class RoutingTestHelpers
         interaction.Until(v => v.State == InteractionState.Offered && v.Offer?.AgentId == agentId, $"offered to {agentId}");
 
     public static async Task<AgentStateView> StateOf(this IAgentGrain agent) => (await agent.GetState())!;
+
+    /// <summary>
+    /// The queue's waiting work once it holds exactly <paramref name="ids"/> (in that order): enqueues and withdrawals
+    /// are one-way messages, so a read straight after the call that sent one may come first.
+    /// </summary>
+    public static async Task<IReadOnlyList<WaitingItem>> WaitingExactly(this IQueueRouterGrain router, params string[] ids)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var waiting = await router.GetWaiting();
+            if (waiting.Select(w => w.InteractionId).SequenceEqual(ids))
+            {
+                return waiting;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"The queue holds [{string.Join(", ", waiting.Select(w => w.InteractionId))}], not [{string.Join(", ", ids)}].");
+            await Task.Delay(2);
+        }
+    }
 }

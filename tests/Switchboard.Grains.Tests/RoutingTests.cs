@@ -38,7 +38,7 @@ public sealed class RoutingTests(ClusterFixture fixture)
         Assert.Equal(InteractionState.WrappedUp, done.State);
         Assert.Equal(["sale"], done.TransactionCodes);
         Assert.Equal(AgentState.Available, (await agent.StateOf()).State);
-        Assert.Empty(await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).GetWaiting());
+        await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).WaitingExactly();
     }
 
     [Fact]
@@ -50,13 +50,13 @@ public sealed class RoutingTests(ClusterFixture fixture)
 
         var call = await client.InboundCall(tenant, "i1", "support");
         var router = client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support"));
-        Assert.Equal(["i1"], (await router.GetWaiting()).Select(w => w.InteractionId));
+        await router.WaitingExactly("i1");
         Assert.Equal(InteractionState.Queued, (await call.Get())!.State);
 
         await agent.SetState(AgentState.Available);
 
         await call.OfferedTo("a1");
-        Assert.Empty(await router.GetWaiting());
+        await router.WaitingExactly();
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class RoutingTests(ClusterFixture fixture)
         await first.OfferedTo("a1");
 
         var second = await client.InboundCall(tenant, "i2", "support");
-        await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).GetWaiting();
+        await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).WaitingExactly("i2");
         Assert.Equal(InteractionState.Queued, (await second.Get())!.State);
 
         await first.Act(InteractionActionKind.Accept, "a1");
@@ -156,6 +156,8 @@ public sealed class RoutingTests(ClusterFixture fixture)
         var older = await client.InboundCall(tenant, "older", "support");
         fixture.Time.Advance(TimeSpan.FromSeconds(10));
         var newer = await client.InboundCall(tenant, "newer", "sales");
+        await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).WaitingExactly("older");
+        await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "sales")).WaitingExactly("newer");
 
         await agent.SetState(AgentState.Available);
 
@@ -172,6 +174,7 @@ public sealed class RoutingTests(ClusterFixture fixture)
         var normal = await client.InboundCall(tenant, "normal", "support", priority: 5);
         fixture.Time.Advance(TimeSpan.FromSeconds(10));
         var urgent = await client.InboundCall(tenant, "urgent", "support", priority: 9);
+        await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).WaitingExactly("urgent", "normal");
 
         await agent.SetState(AgentState.Available);
 
@@ -189,13 +192,7 @@ public sealed class RoutingTests(ClusterFixture fixture)
         var result = await call.ReportLeg("L1", LegEventKind.Ended);
 
         Assert.Equal(InteractionState.Abandoned, result.Interaction!.State);
-        var router = client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support"));
-        for (var i = 0; i < 1000 && (await router.GetWaiting()).Count > 0; i++)
-        {
-            await Task.Delay(2); // the withdrawal is one-way
-        }
-
-        Assert.Empty(await router.GetWaiting());
+        await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).WaitingExactly(); // the withdrawal is one-way
     }
 
     [Fact]
@@ -212,7 +209,7 @@ public sealed class RoutingTests(ClusterFixture fixture)
         var offered = await call.OfferedTo("b1");
         Assert.Equal("backup", offered.QueueId);
         Assert.Contains("overflowed", offered.Timeline.Select(e => e.Type));
-        Assert.Empty(await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).GetWaiting());
+        await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).WaitingExactly();
         Assert.Equal(AgentState.Available, (await backupAgent.StateOf()).State);
     }
 

@@ -72,9 +72,12 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("OfferNotAnswered")]
     Task OfferNotAnswered(string interactionId, CancellationToken cancellationToken = default);
 
-    /// <summary>The agent rejected it: release it and go to <paramref name="then"/> (code <c>rejected</c> unless Available). Idempotent.</summary>
+    /// <summary>
+    /// The agent rejected it: release it and go to <paramref name="then"/> (code <c>rejected</c> unless Available), or
+    /// stay as it is when null (a direct offer). Idempotent.
+    /// </summary>
     [Alias("OfferRejected")]
-    Task OfferRejected(string interactionId, Domain.Agents.AgentState then, CancellationToken cancellationToken = default);
+    Task OfferRejected(string interactionId, Domain.Agents.AgentState? then, CancellationToken cancellationToken = default);
 
     /// <summary>Completes wrap-up if it is the wrap-up of this work; otherwise nothing (so a replay never ends a later wrap-up).</summary>
     [Alias("CompleteWrapUpFor")]
@@ -83,4 +86,8 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Since when the agent can take routed work; null when it cannot (not Available, or holding an offer).</summary>
     [Alias("GetRoutingStatus"), ReadOnly]
     Task<DateTimeOffset?> GetRoutingStatus(CancellationToken cancellationToken = default);
+
+    /// <summary>Tells the agent's queues again whether it can take routed work (after it declined work for better work elsewhere).</summary>
+    [Alias("RenotifyQueues"), OneWay]
+    Task RenotifyQueues();
 }

@@ -23,7 +23,7 @@ public interface IInteractionGrain : IGrainWithStringKey
 
     /// <summary>Routing: the queue asks to offer this waiting interaction (or its consult) to an agent.</summary>
     [Alias("TryOffer")]
-    Task<OfferAttempt> TryOffer(string queueId, string agentId, QueuePolicy policy, CancellationToken cancellationToken = default);
+    Task<OfferAttempt> TryOffer(string queueId, string agentId, QueuePolicy policy, Queues.WaitingItem work, CancellationToken cancellationToken = default);
 
     /// <summary>Overflow: the queue hands waiting work on to another queue.</summary>
     [Alias("MoveToQueue")]

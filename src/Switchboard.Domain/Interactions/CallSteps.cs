@@ -198,8 +198,18 @@ internal static class CallSteps
         if (record.Consult is { } consult && consult.LegId == legId)
         {
             draft.Consult = null;
-            LeaveCall(draft, agentId);
-            draft.Event("consult-ended", ("agent", agentId));
+            if (consult.AgentId == agentId)
+            {
+                LeaveCall(draft, agentId);
+                draft.Event("consult-ended", ("agent", agentId));
+            }
+            else
+            {
+                // The consulted agent's phone stopped ringing before it answered: its offer goes with the consult.
+                ReleaseOpenOffer(draft);
+                draft.Event("consult-failed", ("agent", agentId));
+            }
+
             return;
         }
 

@@ -13,6 +13,7 @@ internal sealed class InteractionDraft
         State = record.State;
         QueueId = record.QueueId;
         QueuedAt = record.QueuedAt;
+        QueueSequence = record.QueueSequence;
         EndedAt = record.EndedAt;
         Legs = [.. record.Legs];
         Offer = record.Offer;
@@ -37,6 +38,8 @@ internal sealed class InteractionDraft
     public string? QueueId { get; set; }
 
     public DateTimeOffset? QueuedAt { get; set; }
+
+    public long? QueueSequence { get; set; }
 
     public DateTimeOffset? EndedAt { get; set; }
 
@@ -116,6 +119,7 @@ internal sealed class InteractionDraft
         State = State,
         QueueId = QueueId,
         QueuedAt = QueuedAt,
+        QueueSequence = QueueSequence,
         EndedAt = EndedAt,
         Legs = [.. Legs],
         Offer = Offer,

@@ -26,6 +26,9 @@ public sealed record InteractionRecord
     /// <summary>When it started waiting in <see cref="QueueId"/> (kept when it is put back at the head).</summary>
     public DateTimeOffset? QueuedAt { get; init; }
 
+    /// <summary>Its arrival number in <see cref="QueueId"/>, once routing has offered it: a requeue takes exactly that place.</summary>
+    public long? QueueSequence { get; init; }
+
     public string? From { get; init; }
 
     public string? To { get; init; }

@@ -8,6 +8,7 @@ internal static class OfferSteps
         draft.State = InteractionState.Queued;
         draft.QueueId = queueId;
         draft.QueuedAt = enqueuedAt;
+        draft.QueueSequence = null; // a new arrival there: the queue numbers it
         draft.Effect(new EnqueueWork(queueId, draft.Original.Priority, enqueuedAt));
         draft.Event("queued", ("queue", queueId));
     }
@@ -30,7 +31,8 @@ internal static class OfferSteps
         if (record.Offer is null && record.State == InteractionState.Queued && record.QueueId == offer.QueueId)
         {
             draft.Policy = offer.Policy ?? draft.Policy;
-            draft.Offer = new InteractionOffer(offer.AgentId, offer.QueueId, OfferPurpose.Main, draft.Now, draft.Now + draft.Policy.OfferTimeout);
+            draft.Offer = new InteractionOffer(offer.AgentId, offer.QueueId, OfferPurpose.Main, draft.Now, draft.Now + draft.Policy.OfferTimeout, offer.QueueSequence);
+            draft.QueueSequence = offer.QueueSequence ?? draft.QueueSequence;
             draft.State = InteractionState.Offered;
             draft.Event("offered", ("agent", offer.AgentId), ("queue", offer.QueueId));
             return draft.Applied();
@@ -39,7 +41,7 @@ internal static class OfferSteps
         if (record.Offer is null && record.Consult is { Target.Kind: TargetKind.Queue, AgentId: null } consult && consult.Target.Id == offer.QueueId && !record.IsOver)
         {
             var timeout = offer.Policy?.OfferTimeout ?? draft.Policy.OfferTimeout;
-            draft.Offer = new InteractionOffer(offer.AgentId, offer.QueueId, OfferPurpose.Consult, draft.Now, draft.Now + timeout);
+            draft.Offer = new InteractionOffer(offer.AgentId, offer.QueueId, OfferPurpose.Consult, draft.Now, draft.Now + timeout, offer.QueueSequence);
             draft.Event("consult-offered", ("agent", offer.AgentId), ("queue", offer.QueueId));
             return draft.Applied();
         }
@@ -104,7 +106,8 @@ internal static class OfferSteps
             return refusal;
         }
 
-        draft.Effect(new MarkRejected(agentId, record.Policy.RejectAgentState));
+        // A direct offer (a transfer, a direct call) has no queue rule: the agent just stays as it was.
+        draft.Effect(new MarkRejected(agentId, record.Offer!.QueueId is null ? null : record.Policy.RejectAgentState));
         draft.Event("rejected", ("agent", agentId));
         ReturnOffer(draft);
         return draft.Applied();
@@ -134,6 +137,7 @@ internal static class OfferSteps
 
         draft.Event("overflowed", ("from", record.QueueId), ("to", queueId));
         draft.QueueId = queueId;
+        draft.QueueSequence = null;
         draft.Effect(new EnqueueWork(queueId, record.Priority, record.QueuedAt ?? draft.Now));
         return draft.Applied();
     }
@@ -148,7 +152,7 @@ internal static class OfferSteps
             var consult = draft.Consult!;
             if (consult.Target.Kind == TargetKind.Queue)
             {
-                draft.Effect(new EnqueueWork(consult.Target.Id, draft.Original.Priority, consult.StartedAt, Requeue: true));
+                draft.Effect(new EnqueueWork(consult.Target.Id, draft.Original.Priority, consult.StartedAt, Requeue: true, offer.QueueSequence));
                 draft.Event("consult-requeued", ("queue", consult.Target.Id));
             }
             else
@@ -168,7 +172,9 @@ internal static class OfferSteps
         if (draft.QueueId is { } queueId)
         {
             draft.State = InteractionState.Queued;
-            draft.Effect(new EnqueueWork(queueId, draft.Original.Priority, draft.QueuedAt ?? draft.Now, Requeue: true));
+            // Back at its place: also after a blind transfer to an agent nobody answered (a direct offer, so the place
+            // comes from the record, kept since the queue first offered it).
+            draft.Effect(new EnqueueWork(queueId, draft.Original.Priority, draft.QueuedAt ?? draft.Now, Requeue: true, draft.QueueSequence));
             draft.Event("requeued", ("queue", queueId));
             return;
         }

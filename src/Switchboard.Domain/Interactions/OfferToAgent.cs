@@ -1,4 +1,7 @@
 namespace Switchboard.Domain.Interactions;
 
-/// <summary>Routing or a direct call offers the interaction (or its pending consult) to an agent who has agreed to hold it.</summary>
-public sealed record OfferToAgent(string AgentId, string? QueueId, RoutingPolicy? Policy, string Actor = "system") : InteractionCommand(Actor);
+/// <summary>
+/// Routing or a direct call offers the interaction (or its pending consult) to an agent who has agreed to hold it;
+/// <c>QueueSequence</c> is the work's arrival number in that queue.
+/// </summary>
+public sealed record OfferToAgent(string AgentId, string? QueueId, RoutingPolicy? Policy, long? QueueSequence = null, string Actor = "system") : InteractionCommand(Actor);

@@ -15,6 +15,7 @@ namespace Switchboard.Grains.Agents;
 public sealed class AgentGrain(
     [PersistentState("agent", StorageNames.Default)] IPersistentState<AgentGrainState> state,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
+    Scheduling.DeadlineScheduler deadlines,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     /// <summary>How many audit entries the agent row holds before they are copied to a history page.</summary>
@@ -29,8 +30,13 @@ public sealed class AgentGrain(
     /// </summary>
     private long archivedNotYetDropped;
 
-    /// <summary>The routed offer last declined in favour of better work in another queue (taken if offered again).</summary>
+    /// <summary>How long the agent waits for a queue with better work to offer it before taking what it is offered.</summary>
+    private static readonly TimeSpan PreferenceWindow = TimeSpan.FromSeconds(2);
+
+    /// <summary>The routed offer last declined in favour of better work in another queue, and since when.</summary>
     private string? preferredElsewhere;
+
+    private DateTimeOffset preferredSince;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -113,7 +119,7 @@ public sealed class AgentGrain(
             return DeleteAgentOutcome.NotFound;
         }
 
-        if (state.State.State is AgentState.Busy or AgentState.WrapUp)
+        if (state.State.State is AgentState.Busy or AgentState.WrapUp || state.State.HeldOffer is not null)
         {
             return DeleteAgentOutcome.HandlingWork;
         }
@@ -146,6 +152,14 @@ public sealed class AgentGrain(
         }
 
         var status = state.State.ToStatus();
+        if (state.State.HeldOffer is { } held)
+        {
+            // The offer resolves first (accept, reject, or its timeout): a change now could leave a call accepted by an
+            // agent on break, or have the no-answer rule log a logged-out agent back in.
+            return new StateChangeResult(StateChangeOutcome.TransitionNotAllowed, status.ToView(),
+                $"Agent '{agentId}' is being offered interaction '{held.InteractionId}': accept or reject it first.");
+        }
+
         if (request.ExpectedVersion is { } expected && expected != status.Version)
         {
             return new StateChangeResult(StateChangeOutcome.PreconditionFailed, status.ToView(),
@@ -233,25 +247,32 @@ public sealed class AgentGrain(
             return false;
         }
 
-        if (hold.Routed && hold.QueueId is { } queueId && current.Queues.Count > 1 && hold.InteractionId != preferredElsewhere)
+        var now = time.GetUtcNow();
+        var insisted = hold.InteractionId == preferredElsewhere && now - preferredSince >= PreferenceWindow;
+        if (hold.Routed && hold.QueueId is { } queueId && current.Queues.Count > 1 && !insisted)
         {
             // An agent in several queues takes the oldest, most urgent work among them: if another queue has better work,
-            // say no and tell that queue (and this one, to try again if that work goes elsewhere). Asked again for the
-            // same work, the agent takes it, so two queues that disagree about membership cannot bounce it for ever.
+            // say no and tell that queue to offer it. Should that queue not do so within the preference window (its work
+            // went elsewhere, or it does not know this agent as a member), every queue hears from the agent again, and the
+            // same work offered again is then taken: the agent never idles, and never bounces work for ever.
             var offered = new QueueHead(queueId, hold.InteractionId, hold.Priority, hold.EnqueuedAt);
             var heads = await Task.WhenAll(current.Queues.Keys.Where(q => q != queueId).Select(q => Router(q).PeekHead(cancellationToken)));
             var better = WorkSelection.Best(heads.Where(h => h is not null).Select(h => new QueueHead(h!.QueueId, h.InteractionId, h.Priority, h.EnqueuedAt)));
             if (better is not null && WorkSelection.IsBetter(better, offered) && IdleSince(state.State) is { } idleSince)
             {
-                preferredElsewhere = hold.InteractionId;
+                if (preferredElsewhere != hold.InteractionId)
+                {
+                    (preferredElsewhere, preferredSince) = (hold.InteractionId, now);
+                }
+
                 Router(better.QueueId).MemberAvailable(agentId, idleSince).Ignore();
-                Router(queueId).MemberAvailable(agentId, idleSince).Ignore();
+                var key = this.GetPrimaryKeyString();
+                deadlines.Schedule("agent-preference/" + key, now + PreferenceWindow, grains => grains.GetGrain<IAgentGrain>(key).RenotifyQueues());
                 return false;
             }
         }
 
         preferredElsewhere = null;
-        var now = time.GetUtcNow();
         await Persist(s => s.HeldOffer = new HeldOfferRecord(hold.InteractionId, hold.QueueId, hold.Routed, now));
         return true;
     }
@@ -272,10 +293,18 @@ public sealed class AgentGrain(
     public Task OfferNotAnswered(string interactionId, CancellationToken cancellationToken = default) =>
         EndOffer(interactionId, AgentState.Break, SystemReasonCodes.NoAnswer, "offer not answered in time");
 
-    public Task OfferRejected(string interactionId, AgentState then, CancellationToken cancellationToken = default) =>
-        EndOffer(interactionId, then, then == AgentState.Available ? null : SystemReasonCodes.Rejected, "offer rejected");
+    public Task OfferRejected(string interactionId, AgentState? then, CancellationToken cancellationToken = default) =>
+        then is { } state
+            ? EndOffer(interactionId, state, state == AgentState.Available ? null : SystemReasonCodes.Rejected, "offer rejected")
+            : ReleaseOffer(interactionId, cancellationToken);
 
     public Task<DateTimeOffset?> GetRoutingStatus(CancellationToken cancellationToken = default) => Task.FromResult(IdleSince(state.State));
+
+    public Task RenotifyQueues()
+    {
+        NotifyQueues(null);
+        return Task.CompletedTask;
+    }
 
     public Task<StateChangeResult> CompleteWrapUp(CancellationToken cancellationToken = default) => RunExisting(new CompleteWrapUp());
 

@@ -119,21 +119,23 @@ public sealed class InteractionGrain(
         return Result(decision);
     }
 
-    public async Task<OfferAttempt> TryOffer(string queueId, string agentId, QueuePolicy policy, CancellationToken cancellationToken = default)
+    public async Task<OfferAttempt> TryOffer(string queueId, string agentId, QueuePolicy policy, WaitingItem work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(work);
         if (state.State.Record is not { } record)
         {
             return OfferAttempt.NotWaiting;
         }
 
-        var decision = InteractionMachine.Decide(record, new OfferToAgent(agentId, queueId, policy.ToDomain()), time.GetUtcNow());
+        var decision = InteractionMachine.Decide(record, new OfferToAgent(agentId, queueId, policy.ToDomain(), work.Sequence), time.GetUtcNow());
         if (!decision.Applied)
         {
             return OfferAttempt.NotWaiting;
         }
 
-        var hold = new OfferHold(interactionId, queueId, record.Priority, record.QueuedAt ?? record.CreatedAt, Routed: true);
+        // The work as it waits in that queue (a consult waits there since the consult began, not since the call did).
+        var hold = new OfferHold(interactionId, queueId, work.Priority, work.EnqueuedAt, Routed: true);
         if (!await Agent(agentId).TryHoldOffer(hold, cancellationToken))
         {
             return OfferAttempt.AgentUnavailable;
@@ -342,7 +344,7 @@ public sealed class InteractionGrain(
         }
     }
 
-    private Task Enqueue(EnqueueWork effect) => Queue(effect.QueueId).Enqueue(interactionId, effect.Priority, effect.EnqueuedAt, effect.Requeue);
+    private Task Enqueue(EnqueueWork effect) => Queue(effect.QueueId).Enqueue(interactionId, effect.Priority, effect.EnqueuedAt, effect.Requeue, effect.Sequence);
 
     /// <summary>
     /// While the interaction waits in a queue it tells the queue so again on activation and on each reminder tick
@@ -353,7 +355,7 @@ public sealed class InteractionGrain(
         var record = state.State.Record!;
         if (record.State == InteractionState.Queued && record.QueueId is { } queueId)
         {
-            return Enqueue(new EnqueueWork(queueId, record.Priority, record.QueuedAt ?? record.CreatedAt, Requeue: true));
+            return Enqueue(new EnqueueWork(queueId, record.Priority, record.QueuedAt ?? record.CreatedAt, Requeue: true, record.QueueSequence));
         }
 
         return record.Consult is { Target.Kind: TargetKind.Queue, AgentId: null } consult && record.Offer is null

@@ -52,7 +52,7 @@ public sealed class QueueRouterGrain(
         return Task.CompletedTask;
     }
 
-    public async Task Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue)
+    public async Task Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue, long? sequence)
     {
         if (config is null)
         {
@@ -62,7 +62,15 @@ public sealed class QueueRouterGrain(
 
         if (!waiting.Contains(interactionId))
         {
-            waiting.Add(interactionId, priority, enqueuedAt);
+            if (requeue && sequence is { } number)
+            {
+                waiting.Restore(new WaitingWork(interactionId, priority, enqueuedAt, number));
+            }
+            else
+            {
+                waiting.Add(interactionId, priority, enqueuedAt);
+            }
+
             if (!requeue)
             {
                 Today().Offered++;
@@ -195,7 +203,7 @@ public sealed class QueueRouterGrain(
             var resolved = false;
             foreach (var candidate in candidates)
             {
-                var attempt = await Interaction(work.InteractionId).TryOffer(queueId, candidate.AgentId, policy);
+                var attempt = await Interaction(work.InteractionId).TryOffer(queueId, candidate.AgentId, policy, ToItem(work));
                 if (attempt == OfferAttempt.AgentUnavailable)
                 {
                     members[candidate.AgentId] = members[candidate.AgentId] with { IdleSince = null };

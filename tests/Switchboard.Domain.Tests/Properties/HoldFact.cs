@@ -1,0 +1,17 @@
+using Switchboard.Domain.Agents;
+
+namespace Switchboard.Domain.Tests.Properties;
+
+/// <summary>
+/// Not glue: what the agent looked like at the moment it agreed to hold an offer, written down for the invariants
+/// ("offered only to an agent who was eligible when the offer was made").
+/// </summary>
+internal sealed record HoldFact(
+    string InteractionId,
+    string AgentId,
+    bool Routed,
+    string? QueueId,
+    AgentState State,
+    int ActiveWork,
+    string? HeldAnother,
+    DateTimeOffset At);

@@ -1,0 +1,22 @@
+using Switchboard.Domain.Agents;
+
+namespace Switchboard.Domain.Tests.Properties;
+
+/// <summary>The state of one agent grain (<c>AgentGrainState</c> plus the grain's in-memory <c>preferredElsewhere</c>).</summary>
+internal sealed class SimAgent(string id, IReadOnlyDictionary<string, int> queues, DateTimeOffset createdAt)
+{
+    public string Id { get; } = id;
+
+    public AgentStatus Status { get; set; } = AgentStatus.Initial(createdAt);
+
+    /// <summary>Queue id to skill level.</summary>
+    public SortedDictionary<string, int> Queues { get; } = new(queues.ToDictionary(q => q.Key, q => q.Value), StringComparer.Ordinal);
+
+    public HeldOffer? HeldOffer { get; set; }
+
+    public DateTimeOffset? LastOfferEndedAt { get; set; }
+
+    public string? WrapUpFor { get; set; }
+
+    public string? PreferredElsewhere { get; set; }
+}
