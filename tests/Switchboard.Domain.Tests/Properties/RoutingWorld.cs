@@ -62,6 +62,9 @@ internal sealed class RoutingWorld
         Settle();
     }
 
+    /// <summary>Mirrors <c>AgentGrain.PreferenceWindow</c>.</summary>
+    private static readonly TimeSpan PreferenceWindow = TimeSpan.FromSeconds(2);
+
     public DateTimeOffset Now { get; private set; } = T0;
 
     public SortedDictionary<string, SimAgent> Agents { get; } = new(StringComparer.Ordinal);
@@ -219,6 +222,14 @@ internal sealed class RoutingWorld
                 }
             }
 
+            foreach (var agent in Agents.Values)
+            {
+                if (agent.RenotifyAt is { } at && at <= target && (due is null || at < due))
+                {
+                    due = at;
+                }
+            }
+
             if (due is null)
             {
                 break;
@@ -232,6 +243,11 @@ internal sealed class RoutingWorld
             foreach (var id in Created.Where(id => Interactions[id].NextDeadline <= Now).ToList())
             {
                 CheckDeadlines(id);
+            }
+
+            foreach (var agent in Agents.Values.Where(a => a.RenotifyAt <= Now).ToList())
+            {
+                RenotifyQueues(agent);
             }
 
             Settle(guard);
@@ -600,17 +616,22 @@ internal sealed class RoutingWorld
             return false;
         }
 
-        if (routed && queueId is { } offeredQueue && agent.Queues.Count > 1 && interactionId != agent.PreferredElsewhere)
+        var insisted = interactionId == agent.PreferredElsewhere && Now - agent.PreferredSince >= PreferenceWindow;
+        if (routed && queueId is { } offeredQueue && agent.Queues.Count > 1 && !insisted)
         {
             var offered = new QueueHead(offeredQueue, interactionId, priority, enqueuedAt);
             var heads = agent.Queues.Keys.Where(q => q != offeredQueue).Select(q => PeekHead(Routers[q]));
             var better = WorkSelection.Best(heads);
             if (better is not null && WorkSelection.IsBetter(better, offered) && IdleSince(agent) is { } idleSince)
             {
-                agent.PreferredElsewhere = interactionId;
+                if (agent.PreferredElsewhere != interactionId)
+                {
+                    (agent.PreferredElsewhere, agent.PreferredSince) = (interactionId, Now);
+                }
+
                 Note($"{agentId} declines {interactionId} of {offeredQueue}: prefers {better.InteractionId} of {better.QueueId}");
                 Send(better.QueueId, $"{agentId} available", router => MemberAvailable(router, agentId, idleSince));
-                Send(offeredQueue, $"{agentId} available", router => MemberAvailable(router, agentId, idleSince));
+                agent.RenotifyAt = Now + PreferenceWindow;
                 return false;
             }
         }
@@ -619,6 +640,19 @@ internal sealed class RoutingWorld
         Holds[interactionId] = new HoldFact(interactionId, agentId, routed, queueId, agent.Status.State, agent.Status.ActiveWork.Count, agent.HeldOffer?.InteractionId, Now);
         Persist(agent, () => agent.HeldOffer = new HeldOffer(interactionId, queueId, routed, Now));
         return true;
+    }
+
+    /// <summary>Mirrors <c>AgentGrain.RenotifyQueues</c> (<c>NotifyQueues(null)</c>), run by the preference deadline.</summary>
+    private void RenotifyQueues(SimAgent agent)
+    {
+        agent.RenotifyAt = null;
+        if (IdleSince(agent) is { } idleSince)
+        {
+            foreach (var queueId in agent.Queues.Keys)
+            {
+                Send(queueId, $"{agent.Id} available again", router => MemberAvailable(router, agent.Id, idleSince));
+            }
+        }
     }
 
     /// <summary>Mirrors <c>AgentGrain.ReleaseOffer</c>.</summary>

@@ -2,7 +2,7 @@ using Switchboard.Domain.Agents;
 
 namespace Switchboard.Domain.Tests.Properties;
 
-/// <summary>The state of one agent grain (<c>AgentGrainState</c> plus the grain's in-memory <c>preferredElsewhere</c>).</summary>
+/// <summary>The state of one agent grain (<c>AgentGrainState</c> plus the grain's in-memory preference and its re-notice deadline).</summary>
 internal sealed class SimAgent(string id, IReadOnlyDictionary<string, int> queues, DateTimeOffset createdAt)
 {
     public string Id { get; } = id;
@@ -19,4 +19,9 @@ internal sealed class SimAgent(string id, IReadOnlyDictionary<string, int> queue
     public string? WrapUpFor { get; set; }
 
     public string? PreferredElsewhere { get; set; }
+
+    public DateTimeOffset PreferredSince { get; set; }
+
+    /// <summary>When the agent tells its queues again that it can take work (the deadline <c>TryHoldOffer</c> schedules).</summary>
+    public DateTimeOffset? RenotifyAt { get; set; }
 }

@@ -240,7 +240,8 @@ internal static class WorldInvariants
 
     /// <summary>
     /// Routing is work-conserving once settled: no work waits in a queue while one of its members is Available with no
-    /// offer (a lost availability notice would leave both waiting for ever).
+    /// offer (a lost availability notice would leave both waiting for ever), except an agent that just declined work for
+    /// better work elsewhere, whose re-notice is due within the preference window.
     /// </summary>
     private static void NoIdleAgentBesideWaitingWork(RoutingWorld w, List<string> problems)
     {
@@ -249,7 +250,7 @@ internal static class WorldInvariants
             foreach (var member in q.Members.Keys)
             {
                 var agent = w.Agents[member];
-                if (agent.Status.State == AgentState.Available && agent.HeldOffer is null)
+                if (agent.Status.State == AgentState.Available && agent.HeldOffer is null && agent.RenotifyAt is null)
                 {
                     problems.Add($"7: {q.Waiting.Head!.InteractionId} waits in {q.Id} while member {member} is Available with no offer (router thinks idle since {q.Members[member].IdleSince?.ToString("T", System.Globalization.CultureInfo.InvariantCulture) ?? "never"})");
                 }
