@@ -24,6 +24,10 @@ public static class InteractionListEndpoints
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(24);
     private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(31);
 
+    // Far from both ends of DateTimeOffset, so that window and hour arithmetic can never overflow.
+    private static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestTime = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static IEndpointRouteBuilder MapInteractionListEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGroup("/v1/interactions").WithTags(InteractionEndpoints.Tag).RequireAuthorization(Policies.AnyTenantKey)
@@ -111,8 +115,7 @@ public static class InteractionListEndpoints
                 break;
             }
 
-            var index = grains.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(caller.TenantId, hour));
-            var entries = await index.ListBefore(position, ReadBatch, cancellationToken);
+            var entries = await ListHour(grains, caller.TenantId, hour, position, cancellationToken);
             if (entries.Count == 0)
             {
                 hour = hour.AddHours(-1); // this hour is done; the position still holds for older ones
@@ -157,6 +160,17 @@ public static class InteractionListEndpoints
         return TypedResults.Ok(new Page<InteractionSummary>(items, next));
     }
 
+    /// <summary>The next entries of one hour, newest first, merged from its index shards.</summary>
+    private static async Task<List<IndexedInteraction>> ListHour(IGrainFactory grains, string tenantId, DateTimeOffset hour, IndexedInteraction? position, CancellationToken cancellationToken)
+    {
+        var shards = await Task.WhenAll(Enumerable.Range(0, GrainKeys.InteractionIndexShards).Select(shard =>
+            grains.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(tenantId, hour, shard)).ListBefore(position, ReadBatch, cancellationToken)));
+        return [.. shards.SelectMany(s => s)
+            .OrderByDescending(e => e.CreatedAt)
+            .ThenByDescending(e => e.Id, StringComparer.Ordinal)
+            .Take(ReadBatch)];
+    }
+
     private static DateTimeOffset Hour(DateTimeOffset at) => new(at.UtcDateTime.Date.AddHours(at.UtcDateTime.Hour), TimeSpan.Zero);
 
     private static string EncodePosition(IndexedInteraction entry) =>
@@ -179,8 +193,9 @@ public static class InteractionListEndpoints
             return null;
         }
 
-        var ok = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed);
-        errors.Check(ok, field, $"{field} must be an ISO 8601 date and time, e.g. 2030-01-02T09:00:00Z.");
+        var ok = DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+            && parsed >= EarliestTime && parsed <= LatestTime;
+        errors.Check(ok, field, $"{field} must be an ISO 8601 date and time between 2000 and 9999, e.g. 2030-01-02T09:00:00Z.");
         return ok ? parsed.ToUniversalTime() : null;
     }
 

@@ -54,7 +54,7 @@ public static class QueueEndpoints
             .WithName("DeleteQueue")
             .WithSummary("Delete a queue")
             .WithDescription("Deletes the queue and takes its members out of it (their agents no longer list it). " +
-                "A queue with work waiting in it cannot be deleted (409): nothing queued is ever dropped.")
+                "A queue with work waiting in it, or one another queue overflows to, cannot be deleted (409): nothing queued is ever dropped.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         return routes;
@@ -159,13 +159,41 @@ public static class QueueEndpoints
             return problem;
         }
 
-        var waiting = await grains.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(http.User.GetCaller().TenantId, queueId)).GetWaiting(cancellationToken);
+        var tenantId = http.User.GetCaller().TenantId;
+        var waiting = await grains.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, queueId)).GetWaiting(cancellationToken);
         if (waiting.Count > 0)
         {
             return ApiProblems.Conflict($"{waiting.Count} interaction(s) wait in queue '{queueId}'; transfer or end them before deleting the queue.");
         }
 
+        if (await OverflowingInto(grains, tenantId, queueId, cancellationToken) is { } source)
+        {
+            return ApiProblems.Conflict($"Queue '{source}' overflows to queue '{queueId}'; change its overflow before deleting this queue.");
+        }
+
         return await Queue(grains, http, queueId).Delete(cancellationToken) ? TypedResults.NoContent() : NotFound(queueId);
+    }
+
+    /// <summary>A queue of the tenant whose overflow goes to <paramref name="queueId"/>, if any: work must never be sent to a deleted queue.</summary>
+    private static async Task<string?> OverflowingInto(IGrainFactory grains, string tenantId, string queueId, CancellationToken cancellationToken)
+    {
+        string? after = null;
+        do
+        {
+            var page = await grains.GetGrain<IQueueRosterGrain>(tenantId).List(after, Paging.MaxLimit, cancellationToken);
+            var configs = await Task.WhenAll(page.Items
+                .Where(entry => entry.Id != queueId)
+                .Select(entry => grains.GetGrain<IQueueGrain>(GrainKeys.Queue(tenantId, entry.Id)).Get(cancellationToken)));
+            if (configs.FirstOrDefault(q => q?.Config.Overflow?.QueueId == queueId) is { } source)
+            {
+                return source.Id;
+            }
+
+            after = page.NextAfter;
+        }
+        while (after is not null);
+
+        return null;
     }
 
     internal static ProblemHttpResult NotFound(string queueId) => ApiProblems.NotFound($"Queue '{queueId}' does not exist.");

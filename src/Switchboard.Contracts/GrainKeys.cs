@@ -13,9 +13,28 @@ public static class GrainKeys
 
     public static string Interaction(string tenantId, string interactionId) => $"{tenantId}{Separator}{interactionId}";
 
-    /// <summary>The list index of the interactions a tenant created in the UTC hour of <paramref name="createdAt"/>.</summary>
-    public static string InteractionIndex(string tenantId, DateTimeOffset createdAt) =>
-        $"{tenantId}{Separator}{createdAt.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture)}";
+    /// <summary>How many list-index grains share one hour of a tenant's interactions (so that no one grain is busy or big).</summary>
+    public const int InteractionIndexShards = 16;
+
+    /// <summary>
+    /// The list-index shard of the interactions a tenant created in the UTC hour of <paramref name="createdAt"/>;
+    /// an interaction's shard is <see cref="InteractionIndexShard"/> of its id.
+    /// </summary>
+    public static string InteractionIndex(string tenantId, DateTimeOffset createdAt, int shard) =>
+        $"{tenantId}{Separator}{createdAt.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture)}-{shard:D2}";
+
+    /// <summary>A stable shard for an interaction id (FNV-1a: the same in every process, unlike string hash codes).</summary>
+    public static int InteractionIndexShard(string interactionId)
+    {
+        ArgumentNullException.ThrowIfNull(interactionId);
+        var hash = 2166136261u;
+        foreach (var c in interactionId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % InteractionIndexShards);
+    }
 
     /// <summary>Splits a key made by one of the methods above.</summary>
     public static string[] Split(string key) => key.Split(Separator);

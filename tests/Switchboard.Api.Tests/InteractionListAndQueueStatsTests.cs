@@ -88,6 +88,8 @@ public sealed class InteractionListAndQueueStatsTests(SwitchboardApiFactory fact
     [InlineData("limit=0", "limit")]
     [InlineData("cursor=bm90LW91cnM", "cursor")]
     [InlineData("queueId=bad%20id", "queueId")]
+    [InlineData("to=0001-01-01T00:30:00Z", "to")]
+    [InlineData("from=0001-01-01T00:00:00Z&to=0001-01-01T01:00:00Z", "from")]
     public async Task Bad_list_queries_are_400_naming_the_parameter(string query, string field)
     {
         var tenant = await factory.CreateTenantAsync();

@@ -84,10 +84,14 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<StateChangeResult> CompleteWrapUpFor(string workId, CancellationToken cancellationToken = default);
 
     /// <summary>Since when the agent can take routed work; null when it cannot (not Available, or holding an offer).</summary>
-    [Alias("GetRoutingStatus"), ReadOnly]
+    [Alias("GetRoutingStatus"), AlwaysInterleave]
     Task<DateTimeOffset?> GetRoutingStatus(CancellationToken cancellationToken = default);
 
     /// <summary>Tells the agent's queues again whether it can take routed work (after it declined work for better work elsewhere).</summary>
     [Alias("RenotifyQueues"), OneWay]
     Task RenotifyQueues();
+
+    /// <summary>Lets go of a held offer older than any offer can be (left behind by a failure); nothing otherwise.</summary>
+    [Alias("ReleaseStaleOffer"), OneWay]
+    Task ReleaseStaleOffer();
 }

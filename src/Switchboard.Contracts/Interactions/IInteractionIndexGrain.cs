@@ -1,8 +1,9 @@
 namespace Switchboard.Contracts.Interactions;
 
 /// <summary>
-/// The interactions of one tenant created in one UTC hour (key <see cref="GrainKeys.InteractionIndex"/>), for listing.
-/// One grain per hour keeps each small (a busy hour of a 100,000-a-day tenant is a few hundred KB) and spreads the load.
+/// One shard of the interactions of one tenant created in one UTC hour (key <see cref="GrainKeys.InteractionIndex"/>),
+/// for listing. Sixteen shards per hour keep each small (a busy hour of a 100,000-a-day tenant is some 40 KB a shard)
+/// and spread the load of new interactions.
 /// </summary>
 [Alias("Switchboard.IInteractionIndexGrain")]
 public interface IInteractionIndexGrain : IGrainWithStringKey

@@ -15,7 +15,7 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<CreateQueueResult> Create(QueueConfig config, CancellationToken cancellationToken = default);
 
-    [Alias("Get"), ReadOnly]
+    [Alias("Get"), AlwaysInterleave]
     Task<QueueRecord?> Get(CancellationToken cancellationToken = default);
 
     /// <summary>Merges <paramref name="patch"/> into the settings; the result must follow the same rules as a create.</summary>
@@ -34,7 +34,7 @@ public interface IQueueGrain : IGrainWithStringKey
     Task<RemoveMemberOutcome> RemoveMember(string agentId, CancellationToken cancellationToken = default);
 
     /// <summary>All members ordered by agent id; null when the queue does not exist.</summary>
-    [Alias("GetMembers"), ReadOnly]
+    [Alias("GetMembers"), AlwaysInterleave]
     Task<IReadOnlyList<QueueMember>?> GetMembers(CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -17,7 +17,7 @@ internal static class WrapUpSteps
 
         var required = draft.Policy.CodeRequired && draft.HandledBy.Contains(agentId);
         var deadline = draft.Policy.MaxWrapUp is { } max ? draft.Now + max : (DateTimeOffset?)null;
-        var item = new WrapUpItem(agentId, required, draft.Now, deadline, [], null, required ? null : draft.Now, TimedOut: false);
+        var item = new WrapUpItem(agentId, required, draft.Now, deadline, [], null, required ? null : draft.Now, TimedOut: false, draft.Policy.TransactionCodes);
         draft.WrapUps.Add(item);
         if (!required)
         {
@@ -44,10 +44,11 @@ internal static class WrapUpSteps
             return InteractionMachine.NotAllowed(record, $"Agent '{command.AgentId}' has already completed wrap-up of interaction '{record.Id}'.");
         }
 
-        var unknown = command.Codes.Where(c => !record.Policy.TransactionCodes.Contains(c, StringComparer.Ordinal)).ToList();
+        var codesOfQueue = item.AllowedCodes ?? record.Policy.TransactionCodes;
+        var unknown = command.Codes.Where(c => !codesOfQueue.Contains(c, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
         {
-            var allowed = record.Policy.TransactionCodes.Count == 0 ? "none" : string.Join(", ", record.Policy.TransactionCodes);
+            var allowed = codesOfQueue.Count == 0 ? "none" : string.Join(", ", codesOfQueue);
             return InteractionMachine.Invalid(record, $"Transaction code(s) {string.Join(", ", unknown)} do not belong to the queue (allowed: {allowed}).");
         }
 

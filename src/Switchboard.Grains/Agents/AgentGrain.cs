@@ -30,6 +30,13 @@ public sealed class AgentGrain(
     /// </summary>
     private long archivedNotYetDropped;
 
+    /// <summary>
+    /// The longest an offer can be open (the longest offer timeout a queue may set, 300 s, and a margin). A held offer
+    /// older than this is a leftover of a failure between the agent agreeing and the interaction recording it: the agent
+    /// lets it go rather than be blocked by it for ever.
+    /// </summary>
+    internal static readonly TimeSpan HeldOfferLimit = TimeSpan.FromSeconds(330);
+
     /// <summary>How long the agent waits for a queue with better work to offer it before taking what it is offered.</summary>
     private static readonly TimeSpan PreferenceWindow = TimeSpan.FromSeconds(2);
 
@@ -45,6 +52,7 @@ public sealed class AgentGrain(
 
         // A notice lost with a failed silo would leave queues thinking this agent busy: repeat it on activation.
         NotifyQueues(null);
+        WatchHeldOffer();
         return Task.CompletedTask;
     }
 
@@ -119,6 +127,7 @@ public sealed class AgentGrain(
             return DeleteAgentOutcome.NotFound;
         }
 
+        await ReleaseStaleOffer();
         if (state.State.State is AgentState.Busy or AgentState.WrapUp || state.State.HeldOffer is not null)
         {
             return DeleteAgentOutcome.HandlingWork;
@@ -151,6 +160,7 @@ public sealed class AgentGrain(
             return new StateChangeResult(StateChangeOutcome.AgentNotFound, null, $"Agent '{agentId}' does not exist.");
         }
 
+        await ReleaseStaleOffer();
         var status = state.State.ToStatus();
         if (state.State.HeldOffer is { } held)
         {
@@ -235,6 +245,7 @@ public sealed class AgentGrain(
     public async Task<bool> TryHoldOffer(OfferHold hold, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hold);
+        await ReleaseStaleOffer();
         var current = state.State;
         if (current.HeldOffer?.InteractionId == hold.InteractionId)
         {
@@ -274,6 +285,7 @@ public sealed class AgentGrain(
 
         preferredElsewhere = null;
         await Persist(s => s.HeldOffer = new HeldOfferRecord(hold.InteractionId, hold.QueueId, hold.Routed, now));
+        WatchHeldOffer();
         return true;
     }
 
@@ -299,6 +311,15 @@ public sealed class AgentGrain(
             : ReleaseOffer(interactionId, cancellationToken);
 
     public Task<DateTimeOffset?> GetRoutingStatus(CancellationToken cancellationToken = default) => Task.FromResult(IdleSince(state.State));
+
+    public async Task ReleaseStaleOffer()
+    {
+        if (state.State.HeldOffer is { } held && time.GetUtcNow() - held.At >= HeldOfferLimit)
+        {
+            AgentLog.StaleOfferReleased(logger, tenantId, agentId, held.InteractionId);
+            await ReleaseOffer(held.InteractionId);
+        }
+    }
 
     public Task RenotifyQueues()
     {
@@ -383,6 +404,16 @@ public sealed class AgentGrain(
             s.HeldOffer = null;
             s.LastOfferEndedAt = now;
         });
+    }
+
+    /// <summary>Schedules the check that lets a held offer lapse at <see cref="HeldOfferLimit"/> (see there).</summary>
+    private void WatchHeldOffer()
+    {
+        if (state.State.HeldOffer is { } held)
+        {
+            var key = this.GetPrimaryKeyString();
+            deadlines.Schedule("agent-offer/" + key, held.At + HeldOfferLimit, grains => grains.GetGrain<IAgentGrain>(key).ReleaseStaleOffer());
+        }
     }
 
     /// <summary>Since when the agent can take routed work (available, nothing offered), or null.</summary>

@@ -25,7 +25,8 @@ public sealed class InteractionGrain(
 
     private string tenantId = "";
     private string interactionId = "";
-    private bool reminderActive;
+    /// <summary>Whether this interaction's reminder is registered; null until known (after an activation).</summary>
+    private bool? reminderActive;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +70,7 @@ public sealed class InteractionGrain(
             }
         }
 
-        await Commit(decision);
+        await CommitOrRelease(decision, request.QueueId is null ? request.AgentId : null);
         InteractionLog.Created(logger, tenantId, interactionId, decision.Record.State);
         await EnsureIndexed();
         return Result(decision);
@@ -91,15 +92,18 @@ public sealed class InteractionGrain(
             return Result(decision);
         }
 
+        string? held = null;
         if (action.Kind is InteractionActionKind.Transfer or InteractionActionKind.Consult && action.TargetKind is { } kind)
         {
             if (await CheckTarget(kind, action.TargetId!, cancellationToken) is { } refusal)
             {
                 return refusal;
             }
+
+            held = kind == TargetKind.Agent ? action.TargetId : null;
         }
 
-        await Commit(decision);
+        await CommitOrRelease(decision, held);
         return Result(decision);
     }
 
@@ -141,16 +145,7 @@ public sealed class InteractionGrain(
             return OfferAttempt.AgentUnavailable;
         }
 
-        try
-        {
-            await Commit(decision);
-        }
-        catch
-        {
-            await Agent(agentId).ReleaseOffer(interactionId, CancellationToken.None);
-            throw;
-        }
-
+        await CommitOrRelease(decision, agentId);
         return OfferAttempt.Offered;
     }
 
@@ -212,7 +207,8 @@ public sealed class InteractionGrain(
 
         try
         {
-            await GrainFactory.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(tenantId, record.CreatedAt)).Add(new IndexedInteraction(interactionId, record.CreatedAt));
+            var shard = GrainKeys.InteractionIndexShard(interactionId);
+            await GrainFactory.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(tenantId, record.CreatedAt, shard)).Add(new IndexedInteraction(interactionId, record.CreatedAt));
             state.State.Indexed = true;
         }
         catch (Exception exception)
@@ -221,12 +217,41 @@ public sealed class InteractionGrain(
         }
     }
 
+    /// <summary>
+    /// Commits; if the write fails, the offer <paramref name="heldBy"/> agreed to hold for this change is released (and
+    /// should that fail too, the agent lets a held offer lapse by itself, see <c>AgentGrain.HeldOfferLimit</c>).
+    /// </summary>
+    private async Task CommitOrRelease(InteractionDecision decision, string? heldBy)
+    {
+        try
+        {
+            await Commit(decision);
+        }
+        catch when (heldBy is not null)
+        {
+            try
+            {
+                await Agent(heldBy).ReleaseOffer(interactionId, CancellationToken.None);
+            }
+            catch (Exception release)
+            {
+                InteractionLog.EffectFailed(logger, release, tenantId, interactionId, nameof(ReleaseOffer));
+            }
+
+            throw;
+        }
+    }
+
     /// <summary>Persists the decision with its effects, then carries them out; a failed write changes nothing.</summary>
     private async Task Commit(InteractionDecision decision)
     {
         var previous = (state.State.Record, state.State.PendingEffects);
         state.State.Record = decision.Record;
-        state.State.PendingEffects = [.. state.State.PendingEffects, .. decision.Effects];
+
+        // Counts for the queue figures are sent once, after the write, never replayed from the outbox (a replay after a
+        // restart would count the same call again; a count lost with a failed silo is the lesser harm).
+        var counts = decision.Effects.Where(e => e is CountAnswered or CountAbandoned).ToList();
+        state.State.PendingEffects = [.. state.State.PendingEffects, .. decision.Effects.Where(e => e is not (CountAnswered or CountAbandoned))];
         try
         {
             await state.WriteStateAsync();
@@ -243,38 +268,46 @@ public sealed class InteractionGrain(
             throw;
         }
 
+        foreach (var count in counts)
+        {
+            await Execute(count);
+        }
+
         await RunPendingEffects();
         await KeepTime();
+        if (Settled(decision.Record) && state.State.PendingEffects.Count == 0)
+        {
+            // Nothing more will happen to it: free the memory after this call rather than after the idle collection age.
+            DeactivateOnIdle();
+        }
     }
 
     /// <summary>
-    /// Runs the outbox. Each effect is idempotent for this interaction, so running one twice after a failure is harmless;
-    /// one that fails stays in the outbox for the reminder to retry, and the others still run.
+    /// Runs the outbox in order. Each effect is idempotent for this interaction, so running one twice after a failure is
+    /// harmless; the first that fails stays in the outbox with everything after it, for the reminder to retry.
     /// </summary>
     private async Task RunPendingEffects()
     {
-        if (state.State.PendingEffects.Count == 0)
+        var pending = state.State.PendingEffects;
+        var done = 0;
+        try
         {
-            return;
+            for (; done < pending.Count; done++)
+            {
+                await Execute(pending[done]);
+            }
         }
-
-        var failed = new List<InteractionEffect>();
-        foreach (var effect in state.State.PendingEffects.ToList())
+        catch (Exception exception)
         {
-            try
-            {
-                await Execute(effect);
-            }
-            catch (Exception exception)
-            {
-                InteractionLog.EffectFailed(logger, exception, tenantId, interactionId, effect.GetType().Name);
-                failed.Add(effect);
-            }
+            // In order or not at all: a later effect run before an earlier one failed (complete a wrap-up before the
+            // work ended) would leave the agent stuck. The failed one and all after it wait for the reminder.
+            InteractionLog.EffectFailed(logger, exception, tenantId, interactionId, pending[done].GetType().Name);
         }
 
         // Kept in memory only: the next write persists the shorter outbox; until then a replay is harmless.
-        state.State.PendingEffects = failed;
+        state.State.PendingEffects = [.. pending.Skip(done)];
     }
+
 
     private Task Execute(InteractionEffect effect) => effect switch
     {
@@ -310,13 +343,15 @@ public sealed class InteractionGrain(
             deadlines.Cancel(DeadlineKey);
         }
 
-        var needsReminder = record.NextDeadline is not null || state.State.PendingEffects.Count > 0 || WaitsInQueue(record);
-        if (needsReminder && !reminderActive)
+        // One reminder from creation until the interaction is over and settled: registered once and removed once, rather
+        // than for each offer and wrap-up (each is a storage write of the reminder service, on the routing path).
+        var needsReminder = !Settled(record) || record.NextDeadline is not null || state.State.PendingEffects.Count > 0 || WaitsInQueue(record);
+        if (needsReminder && reminderActive != true)
         {
             await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             reminderActive = true;
         }
-        else if (!needsReminder && (reminderActive || record.IsOver))
+        else if (!needsReminder && reminderActive != false)
         {
             if (await this.GetReminder(ReminderName) is { } reminder)
             {
@@ -325,6 +360,7 @@ public sealed class InteractionGrain(
 
             reminderActive = false;
         }
+
     }
 
     private async Task<bool> HoldDirect(string agentId, CancellationToken cancellationToken) =>
@@ -362,6 +398,10 @@ public sealed class InteractionGrain(
             ? Enqueue(new EnqueueWork(consult.Target.Id, record.Priority, consult.StartedAt, Requeue: true))
             : Task.CompletedTask;
     }
+
+    /// <summary>Over, with every wrap-up done: nothing can happen to it any more.</summary>
+    private static bool Settled(InteractionRecord record) =>
+        record.State is InteractionState.WrappedUp or InteractionState.Abandoned or InteractionState.Failed && record.WrapUps.All(w => !w.IsOpen);
 
     private static bool WaitsInQueue(InteractionRecord record) =>
         record.State == InteractionState.Queued || record.Consult is { Target.Kind: TargetKind.Queue, AgentId: null };

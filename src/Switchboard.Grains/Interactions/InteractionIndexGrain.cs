@@ -3,21 +3,32 @@ using Switchboard.Contracts.Interactions;
 
 namespace Switchboard.Grains.Interactions;
 
-/// <summary>One tenant's interactions created in one UTC hour, newest first.</summary>
+/// <summary>One shard of one tenant's interactions created in one UTC hour.</summary>
 public sealed class InteractionIndexGrain(
     [PersistentState("index", StorageNames.Default)] IPersistentState<InteractionIndexState> state) : Grain, IInteractionIndexGrain
 {
+    private HashSet<string>? ids;
+
     public async Task Add(IndexedInteraction entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        if (state.State.Entries.Any(e => e.Id == entry.Id))
+        ids ??= new HashSet<string>(state.State.Entries.Select(e => e.Id), StringComparer.Ordinal);
+        if (!ids.Add(entry.Id))
         {
             return;
         }
 
-        var entries = state.State.Entries;
-        state.State.Entries = [.. entries, entry];
-        await state.WriteOrRollbackAsync(() => state.State.Entries = entries);
+        state.State.Entries.Add(entry);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Entries.RemoveAt(state.State.Entries.Count - 1);
+            ids.Remove(entry.Id);
+            throw;
+        }
     }
 
     public Task<IReadOnlyList<IndexedInteraction>> ListBefore(IndexedInteraction? position, int max, CancellationToken cancellationToken = default) =>
@@ -27,6 +38,6 @@ public sealed class InteractionIndexGrain(
             .ThenByDescending(e => e.Id, StringComparer.Ordinal)
             .Take(max)]);
 
-    private static bool IsBefore(IndexedInteraction entry, IndexedInteraction position) =>
+    internal static bool IsBefore(IndexedInteraction entry, IndexedInteraction position) =>
         entry.CreatedAt < position.CreatedAt || (entry.CreatedAt == position.CreatedAt && string.CompareOrdinal(entry.Id, position.Id) < 0);
 }

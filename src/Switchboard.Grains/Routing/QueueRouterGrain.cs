@@ -27,6 +27,15 @@ public sealed class QueueRouterGrain(
     private static readonly TimeSpan ServiceLevel = TimeSpan.FromSeconds(20);
 
     private readonly Dictionary<string, MemberAvailability> members = new(StringComparer.Ordinal);
+
+    /// <summary>Members whose availability has not been asked yet (loaded during activation).</summary>
+    private readonly HashSet<string> statusesUnknown = new(StringComparer.Ordinal);
+
+    /// <summary>When each waiting item arrived in this queue (overflow counts from it; order counts from EnqueuedAt).</summary>
+    private readonly Dictionary<string, DateTimeOffset> arrivedAt = new(StringComparer.Ordinal);
+
+    /// <summary>Waiting work that would not move to the overflow queue (a consult, or the target is gone): it stays.</summary>
+    private readonly HashSet<string> overflowRefused = new(StringComparer.Ordinal);
     private string tenantId = "";
     private string queueId = "";
     private QueueConfig? config;
@@ -38,11 +47,18 @@ public sealed class QueueRouterGrain(
         var parts = GrainKeys.Split(this.GetPrimaryKeyString());
         (tenantId, queueId) = (parts[0], parts[1]);
         waiting = new WaitingList(state.State.Waiting.Select(w => new WaitingWork(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence)), state.State.NextSequence);
-        await LoadSettings(cancellationToken);
+        foreach (var item in state.State.Waiting)
+        {
+            arrivedAt[item.InteractionId] = item.ArrivedAt ?? item.EnqueuedAt;
+        }
+
+        // Settings only: asking the members' agents now could deadlock (an agent waiting on this router's PeekHead
+        // waits for this activation to finish). Their availability is read in the first turn, right after.
+        await LoadSettings(askAgents: false, cancellationToken);
+        this.AsReference<IQueueRouterGrain>().SettingsChanged().Ignore();
         if (waiting.Count > 0)
         {
             await KeepTime();
-            SelfDispatch();
         }
     }
 
@@ -71,6 +87,8 @@ public sealed class QueueRouterGrain(
                 waiting.Add(interactionId, priority, enqueuedAt);
             }
 
+            arrivedAt[interactionId] = time.GetUtcNow();
+
             if (!requeue)
             {
                 Today().Offered++;
@@ -85,7 +103,7 @@ public sealed class QueueRouterGrain(
 
     public async Task Withdraw(string interactionId)
     {
-        if (waiting.Remove(interactionId, out _))
+        if (Forget(interactionId))
         {
             await Save();
             await KeepTime();
@@ -173,7 +191,7 @@ public sealed class QueueRouterGrain(
 
     public async Task SettingsChanged()
     {
-        await LoadSettings(CancellationToken.None);
+        await LoadSettings(askAgents: true, CancellationToken.None);
         SelfDispatch();
     }
 
@@ -218,7 +236,7 @@ public sealed class QueueRouterGrain(
                 }
 
                 // Offered, or no longer waiting here (abandoned, moved): either way it leaves the queue.
-                waiting.Remove(work.InteractionId, out _);
+                Forget(work.InteractionId);
                 await Save();
                 resolved = true;
                 break;
@@ -242,14 +260,27 @@ public sealed class QueueRouterGrain(
         }
 
         var now = time.GetUtcNow();
-        var due = waiting.Items.Where(w => w.EnqueuedAt.AddSeconds(overflow.AfterSeconds) <= now).ToList();
+        var due = waiting.Items.Where(w => OverflowAt(w, overflow) is { } at && at <= now).ToList();
+        if (due.Count > 0 && await GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, overflow.QueueId)).GetPolicy(cancellationToken) is null)
+        {
+            // The overflow queue is gone: the work stays here rather than go where nobody can take it.
+            RouterLog.OverflowTargetMissing(logger, tenantId, queueId, overflow.QueueId);
+            overflowRefused.UnionWith(due.Select(w => w.InteractionId));
+            due.Clear();
+        }
+
         foreach (var work in due)
         {
-            // Out of this queue first (durably), then handed on: the interaction re-enqueues itself in the target.
-            waiting.Remove(work.InteractionId, out _);
-            await Save();
-            if (!await Interaction(work.InteractionId).MoveToQueue(queueId, overflow.QueueId, cancellationToken))
+            // Handed on first; it leaves this queue only once the interaction took the move (a consult waiting here,
+            // or work no longer waiting, does not move: a consult stays, and stale work is dropped by the next offer).
+            if (await Interaction(work.InteractionId).MoveToQueue(queueId, overflow.QueueId, cancellationToken))
             {
+                Forget(work.InteractionId);
+                await Save();
+            }
+            else
+            {
+                overflowRefused.Add(work.InteractionId);
                 RouterLog.OverflowSkipped(logger, tenantId, queueId, work.InteractionId);
             }
         }
@@ -262,9 +293,19 @@ public sealed class QueueRouterGrain(
         reminderActive = true;
         await CheckDeadlines();
         SelfDispatch();
+        if (config?.Overflow is null || waiting.Count == 0)
+        {
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            reminderActive = false;
+        }
     }
 
-    private async Task LoadSettings(CancellationToken cancellationToken)
+    /// <summary>Reads settings and members; with <paramref name="askAgents"/>, also whether members not yet heard from can take work.</summary>
+    private async Task LoadSettings(bool askAgents, CancellationToken cancellationToken)
     {
         var queue = GrainFactory.GetGrain<IQueueGrain>(this.GetPrimaryKeyString());
         config = (await queue.Get(cancellationToken))?.Config;
@@ -288,7 +329,15 @@ public sealed class QueueRouterGrain(
             }
         }
 
+        if (!askAgents)
+        {
+            statusesUnknown.UnionWith(unknown);
+            return;
+        }
+
         // New members tell us whether they can take work now; after that they send notices themselves.
+        unknown.AddRange(statusesUnknown.Where(id => members.ContainsKey(id) && !unknown.Contains(id)));
+        statusesUnknown.Clear();
         var statuses = await Task.WhenAll(unknown.Select(id => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, id)).GetRoutingStatus(cancellationToken)));
         for (var i = 0; i < unknown.Count; i++)
         {
@@ -302,30 +351,24 @@ public sealed class QueueRouterGrain(
     /// <summary>The next overflow on the business clock, and a reminder while work waits, so that overflow survives a silo failure.</summary>
     private async Task KeepTime()
     {
-        var oldest = waiting.OldestArrival;
-        if (oldest is { } arrival && config?.Overflow is { } overflow)
+        var next = config?.Overflow is { } overflow ? waiting.Items.Select(w => OverflowAt(w, overflow)).Where(at => at is not null).Min() : null;
+        if (next is { } due)
         {
             var key = this.GetPrimaryKeyString();
-            deadlines.Schedule(DeadlineKey, arrival.AddSeconds(overflow.AfterSeconds), grains => grains.GetGrain<IQueueRouterGrain>(key).CheckDeadlines());
+            deadlines.Schedule(DeadlineKey, due, grains => grains.GetGrain<IQueueRouterGrain>(key).CheckDeadlines());
         }
         else
         {
             deadlines.Cancel(DeadlineKey);
         }
 
-        if (oldest is not null && !reminderActive)
+        // Only overflow needs the router woken after a silo failure (queued interactions re-confirm themselves, and
+        // agents' notices wake it for offers). Registered when work waits in a queue with overflow; removed lazily, by a
+        // tick that finds nothing to wait for, so that a queue emptying and filling does not write the reminder each time.
+        if (next is not null && !reminderActive)
         {
             await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             reminderActive = true;
-        }
-        else if (oldest is null && reminderActive)
-        {
-            if (await this.GetReminder(ReminderName) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            reminderActive = false;
         }
     }
 
@@ -346,6 +389,17 @@ public sealed class QueueRouterGrain(
         return state.State;
     }
 
+    /// <summary>When waiting work overflows: its wait limit counted from its arrival in this queue; null if it does not.</summary>
+    private DateTimeOffset? OverflowAt(WaitingWork work, QueueOverflowConfig overflow) =>
+        overflowRefused.Contains(work.InteractionId) ? null : arrivedAt.GetValueOrDefault(work.InteractionId, work.EnqueuedAt).AddSeconds(overflow.AfterSeconds);
+
+    private bool Forget(string interactionId)
+    {
+        arrivedAt.Remove(interactionId);
+        overflowRefused.Remove(interactionId);
+        return waiting.Remove(interactionId, out _);
+    }
+
     private async Task Save()
     {
         state.State.Waiting = [.. waiting.Items.Select(ToItem)];
@@ -355,7 +409,7 @@ public sealed class QueueRouterGrain(
 
     private void SelfDispatch() => this.AsReference<IQueueRouterGrain>().Dispatch().Ignore();
 
-    private static WaitingItem ToItem(WaitingWork w) => new(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence);
+    private WaitingItem ToItem(WaitingWork w) => new(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence, arrivedAt.GetValueOrDefault(w.InteractionId, w.EnqueuedAt));
 
     private static QueuePolicy Policy(QueueConfig c) =>
         new(c.OfferTimeoutSeconds, c.TransactionCodes, c.WrapUp.CodeRequired, c.WrapUp.MaxSeconds, c.RejectAgentState);
