@@ -7,6 +7,8 @@ namespace Switchboard.Benchmarks;
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- [seconds=10] [concurrency=32] [agents=64]
 // Persisted changes through the agent grain on Azurite beside raw table upserts:
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- storage [seconds=10] [concurrency=32]
+// Routing (enqueue → offer) on an in-process silo beside no-op grain calls (see RoutingOptions for the flags):
+//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- routing [seconds=20] [agents=1000] [queues=100] [--concurrency=64] [--rates=10,100,half] [--azurite] [--profile] [--fresh-hour]
 public static class AgentStateBenchmark
 {
     public static async Task Main(string[] args)
@@ -18,6 +20,12 @@ public static class AgentStateBenchmark
             await StorageBenchmark.RunAsync(
                 TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10),
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "routing")
+        {
+            await RoutingBenchmark.RunAsync(RoutingOptions.Parse(args[1..]));
             return;
         }
 
