@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Switchboard.Contracts;
 using Switchboard.Storage;
 
 namespace Switchboard.Hosting;
@@ -33,6 +34,8 @@ public static class ClientBuilderExtensions
             client.UseLocalhostClustering(cluster.GatewayPorts is { Length: > 0 } ports ? ports : [cluster.GatewayPort], cluster.ServiceId, cluster.ClusterId);
         }
 
+        // Live status: the API host subscribes to the silos' live streams (one subscription per tenant stream it needs).
+        client.AddMemoryStreams(StreamNames.Provider);
         return client;
     }
 }

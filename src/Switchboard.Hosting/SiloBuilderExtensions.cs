@@ -65,7 +65,8 @@ public static class SiloBuilderExtensions
         }
 
         silo.AddSwitchboardStorage(storage, connectionString, cluster.ServiceId);
-        silo.AddMemoryStreams(StreamNames.Provider);
+        silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
+            agent.Configure(o => o.GetQueueMsgsTimerPeriod = LiveStreamPolling.Period)));
         silo.Services.AddSwitchboardInteractions();
         silo.Services.AddOptions<TelephonyOptions>().Bind(configuration.GetSection(TelephonyOptions.Section));
 

@@ -69,7 +69,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, Time);
             silo.Services.AddSwitchboardInteractions();
             silo.UseInMemoryReminderService();
+            silo.AddMemoryStreams(StreamNames.Provider);
         });
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNames.Provider));
         cluster = builder.Build();
         await cluster.DeployAsync();
     }

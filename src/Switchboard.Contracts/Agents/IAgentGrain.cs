@@ -91,6 +91,13 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("RenotifyQueues"), OneWay]
     Task RenotifyQueues();
 
+    /// <summary>
+    /// The interactions the agent has now: the one offered to it, those it handles and the one it wraps up (ids, oldest
+    /// first); empty when the agent does not exist.
+    /// </summary>
+    [Alias("GetCurrentWork"), ReadOnly]
+    Task<IReadOnlyList<string>> GetCurrentWork(CancellationToken cancellationToken = default);
+
     /// <summary>Lets go of a held offer older than any offer can be (left behind by a failure); nothing otherwise.</summary>
     [Alias("ReleaseStaleOffer"), OneWay]
     Task ReleaseStaleOffer();

@@ -47,6 +47,14 @@ public interface IQueueRouterGrain : IGrainWithStringKey
     [Alias("MemberUnavailable"), OneWay]
     Task MemberUnavailable(string agentId);
 
+    /// <summary>A member's state changed without changing whether it can take routed work (for the figures).</summary>
+    [Alias("MemberStateChanged"), OneWay]
+    Task MemberStateChanged(string agentId);
+
+    /// <summary>Publishes the queue's figures to consoles if they changed since last published (the coalescing deadline).</summary>
+    [Alias("PublishStats"), OneWay, AlwaysInterleave]
+    Task PublishStats();
+
     /// <summary>The queue's settings or members changed: read them again.</summary>
     [Alias("SettingsChanged"), OneWay]
     Task SettingsChanged();

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Live;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Tenancy;
+using Switchboard.Grains.Live;
 
 namespace Switchboard.Grains.Agents;
 
@@ -321,6 +323,13 @@ public sealed class AgentGrain(
         }
     }
 
+    public Task<IReadOnlyList<string>> GetCurrentWork(CancellationToken cancellationToken = default)
+    {
+        var s = state.State;
+        IEnumerable<string?> work = s.Exists ? [.. s.ActiveWork, s.WrapUpFor, s.HeldOffer?.InteractionId] : [];
+        return Task.FromResult<IReadOnlyList<string>>([.. work.OfType<string>().Distinct(StringComparer.Ordinal)]);
+    }
+
     public Task RenotifyQueues()
     {
         NotifyQueues(null);
@@ -423,18 +432,20 @@ public sealed class AgentGrain(
             : null;
 
     /// <summary>Tells the agent's queues (one way) when it starts or stops being able to take routed work.</summary>
-    private void NotifyQueues(DateTimeOffset? before)
+    private bool NotifyQueues(DateTimeOffset? before)
     {
         var after = IdleSince(state.State);
         if ((before is null) == (after is null) && before == after)
         {
-            return;
+            return false;
         }
 
         foreach (var queueId in state.State.Queues.Keys)
         {
             (after is { } idleSince ? Router(queueId).MemberAvailable(agentId, idleSince) : Router(queueId).MemberUnavailable(agentId)).Ignore();
         }
+
+        return true;
     }
 
     private async Task<StateChangeResult> Run(AgentCommand command, StatusCodeCatalog catalog)
@@ -524,7 +535,28 @@ public sealed class AgentGrain(
             throw;
         }
 
-        NotifyQueues(idleBefore);
+        if (!NotifyQueues(idleBefore) && snapshot.State != state.State.State)
+        {
+            // Queue figures count members by state, not only those who can take work.
+            foreach (var queueId in state.State.Queues.Keys)
+            {
+                Router(queueId).MemberStateChanged(agentId).Ignore();
+            }
+        }
+
+        if (snapshot.Version != state.State.Version || snapshot.Profile != state.State.Profile || snapshot.Exists != state.State.Exists)
+        {
+            await PublishChange(snapshot.Profile);
+        }
+    }
+
+    /// <summary>Tells consoles (agent and directory topics) of a stored change of state or profile.</summary>
+    private Task PublishChange(AgentProfile? before)
+    {
+        var s = state.State;
+        var profile = s.Profile ?? before;
+        var change = new AgentChanged(agentId, profile?.DisplayName ?? agentId, profile?.Group, s.ToStatus().ToView(), null, !s.Exists, time.GetUtcNow());
+        return this.PublishLive(LiveStreams.Agents, tenantId, change, logger);
     }
 
     private void DropArchivedEntries(AgentGrainState s)

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Interactions;
+using Switchboard.Contracts.Live;
 using Switchboard.Contracts.Queues;
 using Switchboard.Domain.Interactions;
+using Switchboard.Grains.Live;
 using Switchboard.Grains.Scheduling;
 using Switchboard.Grains.Telephony;
 
@@ -268,6 +270,7 @@ public sealed class InteractionGrain(
             throw;
         }
 
+        await PublishChange(previous.Record, decision.Record);
         foreach (var count in counts)
         {
             await Execute(count);
@@ -279,6 +282,54 @@ public sealed class InteractionGrain(
         {
             // Nothing more will happen to it: free the memory after this call rather than after the idle collection age.
             DeactivateOnIdle();
+        }
+    }
+
+    /// <summary>
+    /// Tells the consoles of the agents it concerns, before and after the change, that it changed: the agent it was just
+    /// offered to sees <c>interaction.offered</c>, the others <c>interaction.updated</c>. Before the effects run, so an
+    /// offer reaches the agent's console as soon as it is stored.
+    /// </summary>
+    private Task PublishChange(InteractionRecord? before, InteractionRecord after)
+    {
+        var agents = ConcernedAgents(before).Union(ConcernedAgents(after), StringComparer.Ordinal).ToList();
+        if (agents.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var offeredTo = after.Offer is { } offer && (before?.Offer is not { } old || old.AgentId != offer.AgentId || old.OfferedAt != offer.OfferedAt)
+            ? offer.AgentId
+            : null;
+        return this.PublishLive(LiveStreams.Interactions, tenantId, new InteractionChanged(after.ToView(), agents, offeredTo, time.GetUtcNow()), logger);
+    }
+
+    /// <summary>The agents an interaction is on the console of: offered to, handling, consulted, wrapping up.</summary>
+    private static IEnumerable<string> ConcernedAgents(InteractionRecord? r)
+    {
+        if (r is null)
+        {
+            yield break;
+        }
+
+        if (r.Offer is { } offer)
+        {
+            yield return offer.AgentId;
+        }
+
+        if (r.Handler is { } handler)
+        {
+            yield return handler;
+        }
+
+        if (r.Consult?.AgentId is { } consulted)
+        {
+            yield return consulted;
+        }
+
+        foreach (var wrapUp in r.WrapUps.Where(w => w.CompletedAt is null))
+        {
+            yield return wrapUp.AgentId;
         }
     }
 

@@ -2,10 +2,12 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Interactions;
+using Switchboard.Contracts.Live;
 using Switchboard.Contracts.Queues;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Queues;
 using Switchboard.Domain.Routing;
+using Switchboard.Grains.Live;
 using Switchboard.Grains.Scheduling;
 
 namespace Switchboard.Grains.Routing;
@@ -26,6 +28,9 @@ public sealed class QueueRouterGrain(
     /// <summary>Service level: the share of calls answered within this wait (the usual 80/20 target's 20 s).</summary>
     private static readonly TimeSpan ServiceLevel = TimeSpan.FromSeconds(20);
 
+    /// <summary>How often at most the queue's figures are published to consoles.</summary>
+    internal static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(1);
+
     private readonly Dictionary<string, MemberAvailability> members = new(StringComparer.Ordinal);
 
     /// <summary>Members whose availability has not been asked yet (loaded during activation).</summary>
@@ -41,6 +46,8 @@ public sealed class QueueRouterGrain(
     private QueueConfig? config;
     private WaitingList waiting = new();
     private bool reminderActive;
+    private bool statsDirty;
+    private DateTimeOffset statsPublishedAt = DateTimeOffset.MinValue;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -128,6 +135,7 @@ public sealed class QueueRouterGrain(
         {
             members[agentId] = member with { IdleSince = idleSince };
             SelfDispatch();
+            StatsChanged();
         }
 
         return Task.CompletedTask;
@@ -138,9 +146,30 @@ public sealed class QueueRouterGrain(
         if (members.TryGetValue(agentId, out var member))
         {
             members[agentId] = member with { IdleSince = null };
+            StatsChanged();
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task MemberStateChanged(string agentId)
+    {
+        if (members.ContainsKey(agentId))
+        {
+            StatsChanged();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task PublishStats()
+    {
+        statsDirty = false;
+        statsPublishedAt = time.GetUtcNow();
+        if (await GetStats() is { } stats)
+        {
+            await this.PublishLive(LiveStreams.Queues, tenantId, new QueueStatsChanged(stats), logger);
+        }
     }
 
     public Task RecordAnswered(TimeSpan wait)
@@ -153,6 +182,8 @@ public sealed class QueueRouterGrain(
             today.AnsweredWithinServiceLevel++;
         }
 
+        StatsChanged();
+
         // Figures are written with the next change of the waiting list: a count may be lost with a failed silo.
         return Task.CompletedTask;
     }
@@ -160,6 +191,7 @@ public sealed class QueueRouterGrain(
     public Task RecordAbandoned()
     {
         Today().Abandoned++;
+        StatsChanged();
         return Task.CompletedTask;
     }
 
@@ -405,6 +437,23 @@ public sealed class QueueRouterGrain(
         state.State.Waiting = [.. waiting.Items.Select(ToItem)];
         state.State.NextSequence = waiting.NextSequence;
         await state.WriteStateAsync();
+        StatsChanged();
+    }
+
+    /// <summary>
+    /// Consoles see the figures at most <see cref="StatsInterval"/> late and at most once per interval: the first change
+    /// after a quiet interval is published at once, later ones together at the end of the interval.
+    /// </summary>
+    private void StatsChanged()
+    {
+        if (statsDirty)
+        {
+            return;
+        }
+
+        statsDirty = true;
+        var key = this.GetPrimaryKeyString();
+        deadlines.Schedule("queue-stats/" + key, statsPublishedAt + StatsInterval, grains => grains.GetGrain<IQueueRouterGrain>(key).PublishStats());
     }
 
     private void SelfDispatch() => this.AsReference<IQueueRouterGrain>().Dispatch().Ignore();

@@ -1,0 +1,15 @@
+using Switchboard.Contracts.Interactions;
+
+namespace Switchboard.Contracts.Live;
+
+/// <summary>
+/// An interaction changed (published after the change is stored, in order). <see cref="AgentIds"/> are the agents it
+/// concerns before and after the change (offered, handling, consulted, wrapping up); <see cref="OfferedTo"/> is the
+/// agent a new offer was just made to, if any.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.InteractionChanged")]
+public sealed record InteractionChanged(
+    [property: Id(0)] InteractionView Interaction,
+    [property: Id(1)] IReadOnlyList<string> AgentIds,
+    [property: Id(2)] string? OfferedTo,
+    [property: Id(3)] DateTimeOffset At);

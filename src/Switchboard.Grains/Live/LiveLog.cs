@@ -1,0 +1,9 @@
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Grains.Live;
+
+internal static partial class LiveLog
+{
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Live event on stream {Kind} of tenant {TenantId} not published; consoles see the change on their next snapshot")]
+    public static partial void PublishFailed(ILogger logger, Exception exception, string kind, string tenantId);
+}
