@@ -7,6 +7,7 @@ using Switchboard.Api.Auth;
 using Switchboard.Api.Endpoints;
 using Switchboard.Api.Hosting;
 using Switchboard.Api.Json;
+using Switchboard.Api.Live;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
 using Switchboard.Domain.Agents;
@@ -78,6 +79,12 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     // A number sent as a string ("15") is a wrong type, not a number: the web defaults would read it.
     o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
 });
+builder.Services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<LiveEventMapping>();
+builder.Services.AddSingleton<LiveFeeds>();
+builder.Services.AddSingleton<LiveTopics>();
+builder.Services.AddSingleton<LiveHub>();
+builder.Services.AddSingleton<LiveSocketHandler>();
 builder.Services.AddSwitchboardSwagger();
 builder.Services.AddSwitchboardRateLimiting(api);
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
@@ -93,6 +100,12 @@ app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseSwagger();
 app.UseSwaggerUI(o => o.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Switchboard v1"));
+var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
+app.UseWebSockets(new WebSocketOptions
+{
+    KeepAliveInterval = TimeSpan.FromSeconds(live.KeepAliveSeconds),
+    KeepAliveTimeout = TimeSpan.FromSeconds(live.KeepAliveTimeoutSeconds), // a peer that stops answering pings is dropped
+});
 app.UseRateLimiter(); // before authentication: a flood of bad keys is refused before any key is looked up
 app.UseAuthentication();
 app.UseAuthorization();
@@ -112,6 +125,7 @@ app.MapTelephonyEndpoints();
 app.MapStatusCodeEndpoints();
 app.MapTransactionCodeEndpoints();
 app.MapApiKeyEndpoints();
+app.MapLiveEndpoints();
 
 var (mode, description) = cluster.Mode == HostingMode.Client
     ? ("client", storage.Provider == StorageProvider.AzureTables

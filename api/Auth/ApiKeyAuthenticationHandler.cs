@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Switchboard.Api.Live;
 using Switchboard.Api.Problems;
 
 namespace Switchboard.Api.Auth;
@@ -19,18 +20,23 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization;
-        if (header.Count == 0)
+        if (header.Count == 0 && !IsLiveStream(Request))
         {
             return AuthenticateResult.NoResult();
         }
 
-        var value = header.ToString();
-        if (header.Count > 1 || !value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (header.Count > 1 || (header.Count == 1 && !header.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)))
         {
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <key>'.");
         }
 
-        var key = value[BearerPrefix.Length..].Trim();
+        if (PresentedKey(Request) is not { } key)
+        {
+            return header.Count == 0 && Request.Query.ContainsKey(LiveEndpoints.AccessTokenParameter)
+                ? AuthenticateResult.Fail($"Pass one key in '{LiveEndpoints.AccessTokenParameter}'.")
+                : AuthenticateResult.NoResult();
+        }
+
         if (authenticator.IsOperatorKey(key))
         {
             var operatorIdentity = new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Operator)], SchemeName);
@@ -42,6 +48,25 @@ public sealed class ApiKeyAuthenticationHandler(
             ? AuthenticateResult.Fail("The API key is unknown or revoked.")
             : Success(identity.ToPrincipal(SchemeName));
     }
+
+    /// <summary>
+    /// The key of a request: the Bearer header, or on the live WebSocket only (browsers cannot set headers there)
+    /// a single <c>access_token</c> query parameter.
+    /// </summary>
+    public static string? PresentedKey(HttpRequest request)
+    {
+        var header = request.Headers.Authorization;
+        if (header.Count == 1 && header.ToString() is { } value && value.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return value[BearerPrefix.Length..].Trim();
+        }
+
+        return header.Count == 0 && IsLiveStream(request) && request.Query[LiveEndpoints.AccessTokenParameter] is { Count: 1 } token
+            ? token.ToString()
+            : null;
+    }
+
+    private static bool IsLiveStream(HttpRequest request) => request.Path.Equals(LiveEndpoints.Path, StringComparison.OrdinalIgnoreCase);
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

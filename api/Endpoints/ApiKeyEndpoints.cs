@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Live;
 using Switchboard.Api.Models;
 using Switchboard.Api.Problems;
 using Switchboard.Contracts;
@@ -108,7 +109,7 @@ public static class ApiKeyEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeKey(
-        string keyId, HttpContext http, IGrainFactory grains, ApiKeyAuthenticator authenticator, CancellationToken cancellationToken)
+        string keyId, HttpContext http, IGrainFactory grains, ApiKeyAuthenticator authenticator, LiveHub live, CancellationToken cancellationToken)
     {
         if (!Identifiers.IsValidId(keyId))
         {
@@ -122,6 +123,9 @@ public static class ApiKeyEndpoints
         }
 
         authenticator.Forget(revoked.Hash);
+
+        // Sockets on this host close at once; on other hosts at their next heartbeat's key check.
+        await live.CloseKey(http.User.GetCaller().TenantId, keyId);
         return TypedResults.NoContent();
     }
 }

@@ -1,11 +1,13 @@
 using Switchboard.Contracts.Agents;
+using Switchboard.Domain.Agents;
 using Switchboard.Domain.Queues;
 
 namespace Switchboard.Contracts.Live;
 
 /// <summary>
 /// An agent's state or profile changed (published after the change is stored). <see cref="AgentStateView.Version"/>
-/// orders the events of one agent; <see cref="Deleted"/> marks an agent that no longer exists.
+/// orders the events of one agent; <see cref="Deleted"/> marks an agent that no longer exists. <see cref="ChangedBy"/>
+/// (with its id and reason) says who made the state change, so a console can tell an agent a supervisor moved it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.AgentChanged")]
 public sealed record AgentChanged(
@@ -15,4 +17,7 @@ public sealed record AgentChanged(
     [property: Id(3)] AgentStateView State,
     [property: Id(4)] MediaType? WorkMedia,
     [property: Id(5)] bool Deleted,
-    [property: Id(6)] DateTimeOffset At);
+    [property: Id(6)] DateTimeOffset At,
+    [property: Id(7)] StateActor? ChangedBy,
+    [property: Id(8)] string? ChangedById,
+    [property: Id(9)] string? Reason);

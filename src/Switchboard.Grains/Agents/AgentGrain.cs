@@ -555,7 +555,9 @@ public sealed class AgentGrain(
     {
         var s = state.State;
         var profile = s.Profile ?? before;
-        var change = new AgentChanged(agentId, profile?.DisplayName ?? agentId, profile?.Group, s.ToStatus().ToView(), null, !s.Exists, time.GetUtcNow());
+        var entry = s.RecentHistory.Count > 0 && s.RecentHistory[^1].Sequence == s.Version ? s.RecentHistory[^1] : null;
+        var change = new AgentChanged(agentId, profile?.DisplayName ?? agentId, profile?.Group, s.ToStatus().ToView(), null, !s.Exists, time.GetUtcNow(),
+            entry?.Actor, entry?.ActorId, entry?.Reason);
         return this.PublishLive(LiveStreams.Agents, tenantId, change, logger);
     }
 

@@ -19,4 +19,16 @@ internal static class IsolatedApi
                 web.UseSetting(key, value);
             }
         });
+
+    /// <summary>Creates a tenant with the operator key (the host must have <see cref="SwitchboardApiFactory.OperatorKey"/>): its id, admin key and key id.</summary>
+    public static async Task<(string TenantId, string AdminKey, string AdminKeyId)> CreateTenantAsync(WebApplicationFactory<Program> api)
+    {
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", SwitchboardApiFactory.OperatorKey);
+        var id = "t-" + Guid.NewGuid().ToString("N");
+        using var response = await client.SendJsonAsync(HttpMethod.Post, "/v1/tenants", $$"""{"id":"{{id}}","name":"Isolated"}""");
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var adminKey = (await response.ReadJsonAsync())["adminKey"]!;
+        return (id, adminKey["key"]!.GetValue<string>(), adminKey["id"]!.GetValue<string>());
+    }
 }

@@ -1,0 +1,7 @@
+namespace Switchboard.Api.Live;
+
+/// <summary>Where a feed hands an event for one topic of one session. Must not block: fan-out never waits on a socket.</summary>
+public interface ILiveSink
+{
+    void Deliver(LiveDelivery delivery);
+}

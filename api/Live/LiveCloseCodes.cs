@@ -1,0 +1,20 @@
+namespace Switchboard.Api.Live;
+
+/// <summary>WebSocket close codes the server uses (documented in /asyncapi.json and the README).</summary>
+public static class LiveCloseCodes
+{
+    /// <summary>The API key was revoked while the socket was open.</summary>
+    public const int KeyRevoked = 4001;
+
+    /// <summary>The session was resumed on another socket.</summary>
+    public const int SessionTakenOver = 4002;
+
+    /// <summary>The client read too slowly: its send queue overflowed. It may resume.</summary>
+    public const int SlowConsumer = 4008;
+
+    /// <summary>A client message was larger than <c>Live:MaxClientMessageBytes</c> (standard 1009).</summary>
+    public const int MessageTooBig = 1009;
+
+    /// <summary>The server is shutting down (standard 1001).</summary>
+    public const int GoingAway = 1001;
+}

@@ -1,0 +1,58 @@
+using System.Threading.Channels;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>
+/// The sending side of one socket: a bounded queue the socket's send loop drains. Adding never waits; a queue that
+/// overflows closes the socket with <see cref="LiveCloseCodes.SlowConsumer"/>, so one slow client never holds up the
+/// fan-out to the others.
+/// </summary>
+public sealed class LiveConnection(int sendQueueLimit, string apiKey)
+{
+    private readonly Channel<byte[]> outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(sendQueueLimit)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails instead of dropping anything silently
+    });
+
+    private int closeCode;
+    private int sentSinceHeartbeat;
+
+    /// <summary>The key the socket was opened with, checked again on every heartbeat (revocation).</summary>
+    public string ApiKey { get; } = apiKey;
+
+    public ChannelReader<byte[]> Outbox => outbox.Reader;
+
+    /// <summary>0 while open; otherwise the close code the server chose.</summary>
+    public int CloseCode => Volatile.Read(ref closeCode);
+
+    public string? CloseReason { get; private set; }
+
+    public bool TrySend(byte[] message)
+    {
+        if (outbox.Writer.TryWrite(message))
+        {
+            Volatile.Write(ref sentSinceHeartbeat, 1);
+            return true;
+        }
+
+        Close(LiveCloseCodes.SlowConsumer, "send queue full: the client reads too slowly (resume to catch up)");
+        return false;
+    }
+
+    /// <summary>Whether anything was queued since the last call (a heartbeat is due only on an idle socket).</summary>
+    public bool TakeActivity() => Interlocked.Exchange(ref sentSinceHeartbeat, 0) == 1;
+
+    /// <summary>Closes with <paramref name="code"/>: messages still queued are dropped, the first code wins.</summary>
+    public void Close(int code, string reason)
+    {
+        if (Interlocked.CompareExchange(ref closeCode, code, 0) == 0)
+        {
+            CloseReason = reason;
+            outbox.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>The socket ended from the client's side: stop the send loop.</summary>
+    public void Complete() => outbox.Writer.TryComplete();
+}

@@ -1,0 +1,42 @@
+using Switchboard.Api.Auth;
+using Switchboard.Api.Problems;
+
+namespace Switchboard.Api.Live;
+
+/// <summary><c>GET /v1/stream</c>: the live WebSocket (protocol in <c>/asyncapi.json</c>).</summary>
+public static class LiveEndpoints
+{
+    public const string Path = "/v1/stream";
+
+    /// <summary>The query parameter a browser, which cannot set headers on a WebSocket, passes its key in.</summary>
+    public const string AccessTokenParameter = "access_token";
+
+    public static IEndpointRouteBuilder MapLiveEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, Open)
+            .RequireAuthorization(Policies.AnyTenantKey)
+            .WithName("OpenLiveStream")
+            .WithSummary("Open the live WebSocket")
+            .WithDescription("Upgrade to a WebSocket (key in 'Authorization: Bearer' or '?access_token='); then subscribe to topics and receive a snapshot of each followed by sequenced events. The message protocol is described in /asyncapi.json.")
+            .WithTags("Live")
+            .Produces(StatusCodes.Status101SwitchingProtocols)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status426UpgradeRequired);
+        return app;
+    }
+
+    private static async Task Open(HttpContext http, LiveSocketHandler handler)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.Headers.Upgrade = "websocket";
+            await ProblemWriter.WriteAsync(http, StatusCodes.Status426UpgradeRequired, "This endpoint is a WebSocket: send an upgrade request.");
+            return;
+        }
+
+        var key = ApiKeyAuthenticationHandler.PresentedKey(http.Request) ?? "";
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        await handler.Run(socket, http.User.GetCaller(), key, http.RequestAborted);
+    }
+}

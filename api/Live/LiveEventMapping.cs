@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Switchboard.Api.Models;
+using Switchboard.Contracts.Live;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>Turns stream events into encoded socket events and the routes they go to. Each payload is serialized once.</summary>
+public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions)
+{
+    private readonly JsonSerializerOptions json = jsonOptions.Value.SerializerOptions;
+
+    public JsonSerializerOptions Json => json;
+
+    public IEnumerable<LiveFanOut> Map(AgentChanged e)
+    {
+        var state = LiveMessages.Body("agent:" + e.AgentId, LiveEventTypes.AgentStateChanged, e.At, LiveAgentState.From(e), json);
+        yield return new LiveFanOut([LiveRoutes.Agent(e.AgentId)], new LiveDelivery(state, e.AgentId, e.State.Version));
+    }
+
+    public IEnumerable<LiveFanOut> Map(InteractionChanged e)
+    {
+        var data = InteractionResponse.FromView(e.Interaction);
+        foreach (var agentId in e.AgentIds)
+        {
+            var type = agentId == e.OfferedTo ? LiveEventTypes.InteractionOffered : LiveEventTypes.InteractionUpdated;
+            yield return new LiveFanOut([agentId], new LiveDelivery(LiveMessages.Body("interactions:" + agentId, type, e.At, data, json)));
+        }
+    }
+
+    public IEnumerable<LiveFanOut> Map(QueueStatsChanged e)
+    {
+        var body = LiveMessages.Body("queue:" + e.Stats.QueueId, LiveEventTypes.QueueStats, e.Stats.At, QueueStatsResponse.From(e.Stats), json);
+        yield return new LiveFanOut([e.Stats.QueueId], new LiveDelivery(body));
+    }
+}

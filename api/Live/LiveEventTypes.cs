@@ -1,0 +1,14 @@
+namespace Switchboard.Api.Live;
+
+/// <summary>The <c>type</c> of server messages: event types (with a dot) and the others.</summary>
+public static class LiveEventTypes
+{
+    public const string AgentStateChanged = "agent.state_changed";
+    public const string InteractionOffered = "interaction.offered";
+    public const string InteractionUpdated = "interaction.updated";
+    public const string QueueStats = "queue.stats";
+    public const string DirectoryAgentChanged = "directory.agent_changed";
+    public const string AlertReceived = "alert.received";
+    public const string PlatformNotice = "platform.notice";
+    public const string Snapshot = "snapshot";
+}

@@ -1,0 +1,158 @@
+using Orleans.Streams;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>
+/// One tenant stream (<see cref="Contracts.Live.LiveStreams"/>) seen by this API host: subscribed while at least one
+/// local socket topic needs it and unsubscribed when the last leaves, so the cluster's pub/sub holds one entry per
+/// host and stream, never one per socket. Events are routed to sinks by route key (an agent id, a queue id...).
+/// </summary>
+public sealed class LiveFeed<T>(IAsyncStream<T> stream, Func<T, IEnumerable<LiveFanOut>> map, ILogger logger) : ILiveFeed
+{
+    private readonly SemaphoreSlim transitions = new(1, 1);
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, HashSet<ILiveSink>> routes = new(StringComparer.Ordinal);
+    private int sinkCount;
+    private StreamSubscriptionHandle<T>? handle;
+
+    public int SinkCount => Volatile.Read(ref sinkCount);
+
+    public bool Subscribed => Volatile.Read(ref handle) is not null;
+
+    public async Task Join(string route, ILiveSink sink, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (!routes.TryGetValue(route, out var sinks))
+            {
+                routes[route] = sinks = [];
+            }
+
+            if (sinks.Add(sink))
+            {
+                sinkCount++;
+            }
+        }
+
+        try
+        {
+            await transitions.WaitAsync(cancellationToken);
+            try
+            {
+                if (handle is null && SinkCount > 0)
+                {
+                    handle = await stream.SubscribeAsync(OnNext);
+                }
+            }
+            finally
+            {
+                transitions.Release();
+            }
+        }
+        catch
+        {
+            await Leave(route, sink);
+            throw;
+        }
+    }
+
+    public async Task Leave(string route, ILiveSink sink)
+    {
+        lock (gate)
+        {
+            if (routes.TryGetValue(route, out var sinks) && sinks.Remove(sink))
+            {
+                sinkCount--;
+                if (sinks.Count == 0)
+                {
+                    routes.Remove(route);
+                }
+            }
+        }
+
+        await transitions.WaitAsync();
+        try
+        {
+            if (handle is not null && SinkCount == 0)
+            {
+                var last = handle;
+                handle = null;
+                await last.UnsubscribeAsync();
+            }
+        }
+        catch (Exception exception)
+        {
+            // The subscription dies with the client or is dropped by the stream's pub/sub on delivery failure.
+            LiveLog.UnsubscribeFailed(logger, exception, stream.StreamId.ToString());
+        }
+        finally
+        {
+            transitions.Release();
+        }
+    }
+
+    public async Task Renew()
+    {
+        await transitions.WaitAsync();
+        try
+        {
+            if (handle is not null)
+            {
+                try
+                {
+                    await handle.UnsubscribeAsync();
+                }
+                catch (Exception exception)
+                {
+                    LiveLog.UnsubscribeFailed(logger, exception, stream.StreamId.ToString());
+                }
+
+                handle = null;
+            }
+
+            if (SinkCount > 0)
+            {
+                handle = await stream.SubscribeAsync(OnNext);
+            }
+        }
+        finally
+        {
+            transitions.Release();
+        }
+    }
+
+    private Task OnNext(T item, StreamSequenceToken? token)
+    {
+        try
+        {
+            foreach (var fanOut in map(item))
+            {
+                foreach (var route in fanOut.Routes)
+                {
+                    ILiveSink[] sinks;
+                    lock (gate)
+                    {
+                        if (!routes.TryGetValue(route, out var set))
+                        {
+                            continue;
+                        }
+
+                        sinks = [.. set];
+                    }
+
+                    foreach (var sink in sinks)
+                    {
+                        sink.Deliver(fanOut.Delivery);
+                    }
+                }
+            }
+        }
+        catch (Exception exception)
+        {
+            // Never fail the stream's delivery: Orleans would retry or drop the subscription, for every socket.
+            LiveLog.FanOutFailed(logger, exception, stream.StreamId.ToString());
+        }
+
+        return Task.CompletedTask;
+    }
+}

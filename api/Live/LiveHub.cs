@@ -1,0 +1,243 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Switchboard.Api.Auth;
+using Switchboard.Grains;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>
+/// The live sessions of this API host: opening, resuming and expiring them, and subscribing their topics to the
+/// host's shared feeds with a snapshot first.
+/// </summary>
+public sealed class LiveHub(
+    LiveFeeds feeds,
+    LiveTopics topics,
+    LiveEventMapping mapping,
+    IOptions<LiveOptions> options,
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
+    ILogger<LiveHub> logger)
+{
+    private readonly ConcurrentDictionary<string, LiveSession> sessions = new(StringComparer.Ordinal);
+
+    public LiveOptions Options => options.Value;
+
+    public TimeProvider Time => time;
+
+    public int SessionCount => sessions.Count;
+
+    public LiveSession Open(Caller caller)
+    {
+        var session = new LiveSession("s_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), caller, options.Value.ResumeBufferSize);
+        sessions[session.Id] = session;
+        return session;
+    }
+
+    /// <summary>A session to resume: only one opened with the same key.</summary>
+    public LiveSession? Find(string sessionId, Caller caller) =>
+        sessions.TryGetValue(sessionId, out var session) && session.Caller.TenantId == caller.TenantId && session.Caller.KeyId == caller.KeyId
+            ? session
+            : null;
+
+    /// <summary>Subscribes topics (snapshot first, then events); answers with <c>subscribed</c> listing any denied.</summary>
+    public async Task Subscribe(LiveSession session, IReadOnlyList<string> requested, CancellationToken cancellationToken)
+    {
+        var accepted = new List<string>();
+        var denied = new List<(string, string, string)>();
+        foreach (var name in requested.Distinct(StringComparer.Ordinal))
+        {
+            if (!LiveTopic.TryParse(name, out var topic))
+            {
+                denied.Add((name, "invalid-topic", "Topics are agent:{id}, interactions:{agentId}, queue:{id}, directory, alerts or platform."));
+                continue;
+            }
+
+            if (session.HasTopic(topic.Name))
+            {
+                accepted.Add(topic.Name);
+                continue;
+            }
+
+            if (session.TopicCount >= options.Value.MaxTopicsPerSession)
+            {
+                denied.Add((topic.Name, "too-many-topics", $"A session may hold at most {options.Value.MaxTopicsPerSession} topics."));
+                continue;
+            }
+
+            var denial = await Add(session, topic, cancellationToken);
+            if (denial is { } d)
+            {
+                denied.Add((topic.Name, d.Code!, d.Detail!));
+            }
+            else
+            {
+                accepted.Add(topic.Name);
+            }
+        }
+
+        session.SendControl(LiveMessages.Subscribed(accepted, denied));
+    }
+
+    public async Task Unsubscribe(LiveSession session, IReadOnlyList<string> names)
+    {
+        var removed = new List<string>();
+        foreach (var name in names.Distinct(StringComparer.Ordinal))
+        {
+            if (session.RemoveTopic(name) is { } topic)
+            {
+                removed.Add(name);
+                if (topic.Leave is { } leave)
+                {
+                    await leave();
+                }
+            }
+        }
+
+        session.SendControl(LiveMessages.Unsubscribed(removed));
+    }
+
+    /// <summary>A <c>resync</c> marker, then a fresh snapshot of every topic: the client can never miss state silently.</summary>
+    public async Task Resync(LiveSession session, string reason, CancellationToken cancellationToken)
+    {
+        foreach (var topic in session.BeginResync(LiveMessages.Resync(reason, time.GetUtcNow())))
+        {
+            if (!await Prime(session, topic, cancellationToken))
+            {
+                await Drop(session, topic);
+            }
+        }
+    }
+
+    /// <summary>The socket ended: the session stays for the resume window, then goes with its subscriptions.</summary>
+    public void Detached(LiveSession session, LiveConnection connection)
+    {
+        if (!session.Detach(connection, time.GetUtcNow()))
+        {
+            return;
+        }
+
+        session.Expiry?.Dispose();
+        session.Expiry = time.CreateTimer(_ => _ = Expire(session, connection), null, TimeSpan.FromSeconds(options.Value.ResumeWindowSeconds), Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Closes every socket opened with a key that was just revoked, and ends their sessions.</summary>
+    public async Task CloseKey(string tenantId, string keyId)
+    {
+        foreach (var session in sessions.Values.Where(s => s.Caller.TenantId == tenantId && s.Caller.KeyId == keyId).ToList())
+        {
+            session.CloseSocket(LiveCloseCodes.KeyRevoked, "the API key was revoked");
+            await End(session);
+        }
+    }
+
+    /// <summary>After the cluster connection came back: subscriptions again, and every session resyncs (events may be lost).</summary>
+    public async Task Recover(CancellationToken cancellationToken)
+    {
+        LiveLog.Renewing(logger, feeds.SubscriptionCount, sessions.Count);
+        await feeds.RenewAll();
+        foreach (var session in sessions.Values.ToList())
+        {
+            await Resync(session, "cluster-reconnected", cancellationToken);
+        }
+    }
+
+    /// <summary>Ends a session now: out of the registry and all its feeds.</summary>
+    public async Task End(LiveSession session)
+    {
+        sessions.TryRemove(session.Id, out _);
+        session.Expiry?.Dispose();
+        foreach (var topic in session.RemoveAllTopics())
+        {
+            if (topic.Leave is { } leave)
+            {
+                await leave();
+            }
+        }
+    }
+
+    private async Task Expire(LiveSession session, LiveConnection detachedFrom)
+    {
+        if (session.IsDetachedFrom(detachedFrom))
+        {
+            await End(session);
+        }
+    }
+
+    /// <summary>Joins the topic's feed, then sends its snapshot; null when done, else why not.</summary>
+    private async Task<TopicGrant?> Add(LiveSession session, LiveTopic topic, CancellationToken cancellationToken)
+    {
+        TopicGrant grant;
+        try
+        {
+            grant = await topics.Grant(session, topic, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LiveLog.SnapshotFailed(logger, exception, topic.Name, session.Id);
+            return TopicGrant.Deny("unavailable", "The topic could not be read now; subscribe again.");
+        }
+
+        if (!grant.Allowed)
+        {
+            return grant;
+        }
+
+        var entry = new SessionTopic(topic);
+        if (!session.TryAddTopic(entry))
+        {
+            return null;
+        }
+
+        // Joined before the snapshot is read: events from then on wait in the topic, so none falls between the two.
+        var feed = feeds.For(grant.StreamKind!, session.Caller.TenantId);
+        try
+        {
+            await feed.Join(grant.Route!, entry, cancellationToken);
+            entry.Leave = () => feed.Leave(grant.Route!, entry);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            session.RemoveTopic(topic.Name);
+            LiveLog.SnapshotFailed(logger, exception, topic.Name, session.Id);
+            return TopicGrant.Deny("unavailable", "Live events for this topic are not available now; subscribe again.");
+        }
+
+        if (!await Prime(session, entry, cancellationToken))
+        {
+            await Drop(session, entry);
+            return TopicGrant.Deny("unavailable", "The topic's snapshot could not be read now; subscribe again.");
+        }
+
+        return null;
+    }
+
+    private async Task<bool> Prime(LiveSession session, SessionTopic topic, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var snapshot = await topics.Snapshot(session, topic.Topic, cancellationToken);
+            if (snapshot is null)
+            {
+                return false;
+            }
+
+            var body = LiveMessages.Body(topic.Topic.Name, LiveEventTypes.Snapshot, time.GetUtcNow(), snapshot.Data, mapping.Json);
+            session.Prime(topic, body, snapshot.Versions);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LiveLog.SnapshotFailed(logger, exception, topic.Topic.Name, session.Id);
+            return false;
+        }
+    }
+
+    private static async Task Drop(LiveSession session, SessionTopic topic)
+    {
+        session.RemoveTopic(topic.Topic.Name);
+        if (topic.Leave is { } leave)
+        {
+            await leave();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Switchboard.Api.Models;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>Snapshot of <c>interactions:{agentId}</c>: what the agent has now (offered, handling, wrapping up).</summary>
+public sealed record LiveInteractionsSnapshot(IReadOnlyList<InteractionResponse> Interactions);

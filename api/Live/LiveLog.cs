@@ -1,0 +1,25 @@
+namespace Switchboard.Api.Live;
+
+internal static partial class LiveLog
+{
+    [LoggerMessage(300, LogLevel.Warning, "Unsubscribing from live stream {StreamId} failed")]
+    public static partial void UnsubscribeFailed(ILogger logger, Exception exception, string streamId);
+
+    [LoggerMessage(301, LogLevel.Error, "Fanning out an event of live stream {StreamId} failed")]
+    public static partial void FanOutFailed(ILogger logger, Exception exception, string streamId);
+
+    [LoggerMessage(302, LogLevel.Information, "Live socket of session {SessionId} closed with {Code}: {Reason}")]
+    public static partial void SocketClosed(ILogger logger, string sessionId, int code, string? reason);
+
+    [LoggerMessage(303, LogLevel.Warning, "Live socket of session {SessionId} failed")]
+    public static partial void SocketFailed(ILogger logger, Exception exception, string sessionId);
+
+    [LoggerMessage(304, LogLevel.Warning, "Snapshot of topic {Topic} for session {SessionId} failed")]
+    public static partial void SnapshotFailed(ILogger logger, Exception exception, string topic, string sessionId);
+
+    [LoggerMessage(305, LogLevel.Information, "Connection to the cluster recovered: renewing {Feeds} live stream subscriptions and resyncing {Sessions} sessions")]
+    public static partial void Renewing(ILogger logger, int feeds, int sessions);
+
+    [LoggerMessage(306, LogLevel.Warning, "Renewing live stream subscriptions failed")]
+    public static partial void RenewFailed(ILogger logger, Exception exception);
+}

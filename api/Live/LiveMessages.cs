@@ -1,0 +1,138 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text.Json;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>
+/// Encodes server messages. A message for many sockets is encoded once, without its <c>seq</c>
+/// (<see cref="Body"/>); each session then prefixes its own sequence number (<see cref="Sequenced"/>), so fan-out to
+/// thousands of sockets serializes the payload once.
+/// </summary>
+public static class LiveMessages
+{
+    private static readonly byte[] SeqPrefix = "{\"seq\":"u8.ToArray();
+
+    /// <summary><c>{"topic","type","at","data"}</c>, to be sequenced per session.</summary>
+    public static byte[] Body(string topic, string type, DateTimeOffset at, object data, JsonSerializerOptions json) =>
+        Write(w =>
+        {
+            w.WriteString("topic", topic);
+            w.WriteString("type", type);
+            w.WriteString("at", at);
+            w.WritePropertyName("data");
+            JsonSerializer.Serialize(w, data, data.GetType(), json);
+        });
+
+    /// <summary><c>{"type":"resync","reason","at"}</c>, sequenced: the snapshots that follow replace everything the client had.</summary>
+    public static byte[] Resync(string reason, DateTimeOffset at) =>
+        Write(w =>
+        {
+            w.WriteString("type", "resync");
+            w.WriteString("reason", reason);
+            w.WriteString("at", at);
+        });
+
+    /// <summary><paramref name="body"/> with <c>"seq":N</c> first.</summary>
+    public static byte[] Sequenced(long seq, byte[] body)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        Utf8Formatter.TryFormat(seq, digits, out var length);
+        var message = new byte[SeqPrefix.Length + length + 1 + body.Length - 1];
+        SeqPrefix.CopyTo(message, 0);
+        digits[..length].CopyTo(message.AsSpan(SeqPrefix.Length));
+        message[SeqPrefix.Length + length] = (byte)',';
+        body.AsSpan(1).CopyTo(message.AsSpan(SeqPrefix.Length + length + 1));
+        return message;
+    }
+
+    public static byte[] Welcome(string session, long seq, LiveOptions options) =>
+        Write(w =>
+        {
+            w.WriteString("type", "welcome");
+            w.WriteString("session", session);
+            w.WriteNumber("seq", seq);
+            w.WriteNumber("heartbeatSeconds", options.HeartbeatSeconds);
+            w.WriteNumber("resumeWindowSeconds", options.ResumeWindowSeconds);
+            w.WriteNumber("resumeBufferSize", options.ResumeBufferSize);
+        });
+
+    public static byte[] Resumed(string session, long from, long to) =>
+        Write(w =>
+        {
+            w.WriteString("type", "resumed");
+            w.WriteString("session", session);
+            w.WriteNumber("from", from);
+            w.WriteNumber("to", to);
+        });
+
+    public static byte[] Subscribed(IEnumerable<string> topics, IEnumerable<(string Topic, string Code, string Detail)> denied) =>
+        Write(w =>
+        {
+            w.WriteString("type", "subscribed");
+            w.WriteStartArray("topics");
+            foreach (var topic in topics)
+            {
+                w.WriteStringValue(topic);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("denied");
+            foreach (var (topic, code, detail) in denied)
+            {
+                w.WriteStartObject();
+                w.WriteString("topic", topic);
+                w.WriteString("code", code);
+                w.WriteString("detail", detail);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+
+    public static byte[] Unsubscribed(IEnumerable<string> topics) =>
+        Write(w =>
+        {
+            w.WriteString("type", "unsubscribed");
+            w.WriteStartArray("topics");
+            foreach (var topic in topics)
+            {
+                w.WriteStringValue(topic);
+            }
+
+            w.WriteEndArray();
+        });
+
+    public static byte[] Error(string code, string detail) =>
+        Write(w =>
+        {
+            w.WriteString("type", "error");
+            w.WriteString("code", code);
+            w.WriteString("detail", detail);
+        });
+
+    public static byte[] Pong(DateTimeOffset at) => Write(w =>
+    {
+        w.WriteString("type", "pong");
+        w.WriteString("at", at);
+    });
+
+    public static byte[] Heartbeat(DateTimeOffset at) => Write(w =>
+    {
+        w.WriteString("type", "heartbeat");
+        w.WriteString("at", at);
+    });
+
+    private static byte[] Write(Action<Utf8JsonWriter> properties)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            properties(writer);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

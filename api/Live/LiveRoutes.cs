@@ -1,0 +1,14 @@
+namespace Switchboard.Api.Live;
+
+/// <summary>Route keys inside a tenant feed: which local topic subscriptions an event goes to.</summary>
+public static class LiveRoutes
+{
+    /// <summary>Every sink of a tenant-wide topic (supervisors' <c>directory</c> and <c>alerts</c>, everyone's <c>platform</c>).</summary>
+    public const string All = "*";
+
+    public static string Agent(string agentId) => "agent/" + agentId;
+
+    public static string DirectoryGroup(string? group) => "directory/" + (group ?? "");
+
+    public const string DirectoryAll = "directory*";
+}

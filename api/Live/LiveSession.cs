@@ -1,0 +1,303 @@
+using Switchboard.Api.Auth;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>
+/// A client's live session: its topics, a sequence number per message, and the last messages in a bounded buffer. It
+/// outlives its socket for the resume window, still buffering, so a client that reconnects with <c>resumeFrom</c> gets
+/// exactly what it missed. All state changes under one lock; nothing here waits on a socket.
+/// </summary>
+public sealed class LiveSession(string id, Caller caller, int bufferSize)
+{
+    /// <summary>How long after a snapshot late events are checked against it (stream delivery takes milliseconds).</summary>
+    private const long FloorMilliseconds = 10_000;
+
+    private readonly Lock gate = new();
+    private readonly Queue<(long Seq, byte[] Message)> buffer = new();
+    private readonly Dictionary<string, SessionTopic> topics = new(StringComparer.Ordinal);
+    private long lastSeq;
+    private LiveConnection? connection;
+    private LiveConnection? lastDetached;
+
+    public string Id { get; } = id;
+
+    public Caller Caller { get; } = caller;
+
+    /// <summary>The agent's group for the <c>directory</c> topic of an agent key (read when the topic is subscribed).</summary>
+    public string? AgentGroup { get; set; }
+
+    /// <summary>When the session lost its socket; null while one is attached.</summary>
+    public DateTimeOffset? DetachedAt { get; private set; }
+
+    public ITimer? Expiry { get; set; }
+
+    public long LastSeq
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastSeq;
+            }
+        }
+    }
+
+    public IReadOnlyList<string> TopicNames
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. topics.Keys];
+            }
+        }
+    }
+
+    public int TopicCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return topics.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Attaches a socket; with <paramref name="resumeFrom"/>, queues <paramref name="onReplay"/>'s message (given the
+    /// last sequence) and then every buffered message after it.
+    /// </summary>
+    public ResumeOutcome Attach(LiveConnection socket, long? resumeFrom, Func<long, byte[]>? onReplay, out LiveConnection? replaced)
+    {
+        lock (gate)
+        {
+            replaced = connection;
+            connection = socket;
+            DetachedAt = null;
+            if (resumeFrom is not { } from)
+            {
+                return ResumeOutcome.Fresh;
+            }
+
+            var oldest = buffer.Count > 0 ? buffer.Peek().Seq : lastSeq + 1;
+            if (from > lastSeq || from < oldest - 1)
+            {
+                return ResumeOutcome.Gap;
+            }
+
+            if (onReplay is not null)
+            {
+                socket.TrySend(onReplay(lastSeq));
+            }
+
+            foreach (var (seq, message) in buffer)
+            {
+                if (seq > from && !socket.TrySend(message))
+                {
+                    break;
+                }
+            }
+
+            return ResumeOutcome.Replayed;
+        }
+    }
+
+    /// <summary>The socket ended; the session keeps buffering until it expires. False if another socket took over.</summary>
+    public bool Detach(LiveConnection socket, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            if (connection != socket)
+            {
+                return false;
+            }
+
+            connection = null;
+            lastDetached = socket;
+            DetachedAt = now;
+            return true;
+        }
+    }
+
+    /// <summary>Whether the session still has no socket since it lost <paramref name="socket"/>.</summary>
+    public bool IsDetachedFrom(LiveConnection socket)
+    {
+        lock (gate)
+        {
+            return connection is null && DetachedAt is not null && lastDetached == socket;
+        }
+    }
+
+    /// <summary>Closes the attached socket, if any, with <paramref name="code"/>.</summary>
+    public void CloseSocket(int code, string reason)
+    {
+        lock (gate)
+        {
+            connection?.Close(code, reason);
+        }
+    }
+
+    /// <summary>A control message (no sequence, not buffered) to the socket, if one is attached.</summary>
+    public void SendControl(byte[] message)
+    {
+        lock (gate)
+        {
+            connection?.TrySend(message);
+        }
+    }
+
+    internal bool TryAddTopic(SessionTopic topic)
+    {
+        lock (gate)
+        {
+            if (!topics.TryAdd(topic.Topic.Name, topic))
+            {
+                return false;
+            }
+
+            topic.Session = this;
+            return true;
+        }
+    }
+
+    internal SessionTopic? RemoveTopic(string name)
+    {
+        lock (gate)
+        {
+            if (topics.Remove(name, out var topic))
+            {
+                topic.Session = null;
+                return topic;
+            }
+
+            return null;
+        }
+    }
+
+    internal IReadOnlyList<SessionTopic> RemoveAllTopics()
+    {
+        lock (gate)
+        {
+            var all = topics.Values.ToList();
+            foreach (var topic in all)
+            {
+                topic.Session = null;
+            }
+
+            topics.Clear();
+            return all;
+        }
+    }
+
+    internal bool HasTopic(string name)
+    {
+        lock (gate)
+        {
+            return topics.ContainsKey(name);
+        }
+    }
+
+    /// <summary>An event from a feed: sent at once if the topic's snapshot went out, else held until it does.</summary>
+    internal void Deliver(SessionTopic topic, LiveDelivery delivery)
+    {
+        lock (gate)
+        {
+            if (topic.Session != this)
+            {
+                return;
+            }
+
+            if (topic.Primed)
+            {
+                if (!IsStale(topic, delivery))
+                {
+                    Emit(delivery.Body);
+                }
+            }
+            else
+            {
+                topic.Pending.Add(delivery);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends the topic's snapshot, then the events that arrived while it was read, less those it already reflects (an
+    /// agent event whose version the snapshot has): no gap between snapshot and events, and no step back.
+    /// </summary>
+    internal void Prime(SessionTopic topic, byte[] snapshotBody, IReadOnlyDictionary<string, long>? versions)
+    {
+        lock (gate)
+        {
+            if (topic.Session != this)
+            {
+                return;
+            }
+
+            Emit(snapshotBody);
+            topic.Floor = versions is null ? null : new Dictionary<string, long>(versions, StringComparer.Ordinal);
+            topic.FloorUntil = Environment.TickCount64 + FloorMilliseconds;
+            foreach (var pending in topic.Pending)
+            {
+                if (!IsStale(topic, pending))
+                {
+                    Emit(pending.Body);
+                }
+            }
+
+            topic.Pending.Clear();
+            topic.Primed = true;
+        }
+    }
+
+    /// <summary>Starts a resync: a sequenced <c>resync</c> marker, and every topic holds its events until its new snapshot.</summary>
+    internal IReadOnlyList<SessionTopic> BeginResync(byte[] resyncBody)
+    {
+        lock (gate)
+        {
+            Emit(resyncBody);
+            foreach (var topic in topics.Values)
+            {
+                topic.Primed = false;
+            }
+
+            return [.. topics.Values];
+        }
+    }
+
+    /// <summary>An agent event older than what the topic already sent (within the floor's short life); records it otherwise.</summary>
+    private static bool IsStale(SessionTopic topic, LiveDelivery delivery)
+    {
+        if (topic.Floor is not { } floor || delivery.AgentId is not { } agent || delivery.Version is not { } version)
+        {
+            return false;
+        }
+
+        if (Environment.TickCount64 > topic.FloorUntil)
+        {
+            topic.Floor = null;
+            return false;
+        }
+
+        if (floor.TryGetValue(agent, out var sent) && version <= sent)
+        {
+            return true;
+        }
+
+        floor[agent] = version;
+        return false;
+    }
+
+    private void Emit(byte[] body)
+    {
+        var message = LiveMessages.Sequenced(++lastSeq, body);
+        buffer.Enqueue((lastSeq, message));
+        while (buffer.Count > bufferSize)
+        {
+            buffer.Dequeue();
+        }
+
+        connection?.TrySend(message);
+    }
+}

@@ -1,0 +1,201 @@
+using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
+using Switchboard.Api.Auth;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>
+/// One WebSocket: a receive loop for client messages, a send loop that alone writes to the socket, and a heartbeat
+/// on the business clock that also checks the key is still valid.
+/// </summary>
+public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authenticator, ILogger<LiveSocketHandler> logger)
+{
+    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
+
+    public async Task Run(WebSocket socket, Caller caller, string apiKey, CancellationToken aborted)
+    {
+        var options = hub.Options;
+        var connection = new LiveConnection(options.SendQueueLimit, apiKey);
+        var current = new StrongBox<LiveSession>(hub.Open(caller));
+        current.Value!.Attach(connection, null, null, out _);
+        connection.TrySend(LiveMessages.Welcome(current.Value.Id, 0, options));
+
+        using var receiving = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        var sending = Send(socket, connection, receiving, aborted);
+        var period = TimeSpan.FromSeconds(options.HeartbeatSeconds);
+        using var heartbeat = hub.Time.CreateTimer(_ => _ = Beat(connection), null, period, period);
+        try
+        {
+            await Receive(socket, connection, current, receiving.Token);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The client went away or the server closed the socket: the session stays for resume.
+        }
+        catch (Exception exception)
+        {
+            LiveLog.SocketFailed(logger, exception, current.Value!.Id);
+            connection.Close((int)WebSocketCloseStatus.InternalServerError, "server error");
+        }
+        finally
+        {
+            connection.Complete();
+            await sending;
+            hub.Detached(current.Value!, connection);
+            LiveLog.SocketClosed(logger, current.Value!.Id, connection.CloseCode, connection.CloseReason);
+        }
+    }
+
+    /// <summary>Reads client messages until the socket closes; <paramref name="session"/> follows a resume.</summary>
+    private async Task Receive(WebSocket socket, LiveConnection connection, StrongBox<LiveSession> session, CancellationToken cancellationToken)
+    {
+        var options = hub.Options;
+        var buffer = new byte[options.MaxClientMessageBytes];
+        while (connection.CloseCode == 0)
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                if (length == buffer.Length)
+                {
+                    connection.Close(LiveCloseCodes.MessageTooBig, $"client messages are at most {options.MaxClientMessageBytes} bytes");
+                    return;
+                }
+
+                result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                connection.Close((int)WebSocketCloseStatus.NormalClosure, "closed by the client");
+                return;
+            }
+
+            if (result.MessageType == WebSocketMessageType.Binary)
+            {
+                connection.TrySend(LiveMessages.Error("invalid-message", "Messages are JSON text frames."));
+                continue;
+            }
+
+            if (!LiveClientMessageReader.TryRead(buffer.AsSpan(0, length), options.MaxTopicsPerSession, out var message, out var code, out var detail))
+            {
+                connection.TrySend(LiveMessages.Error(code, detail));
+                continue;
+            }
+
+            session.Value = await Handle(message, connection, session.Value!, cancellationToken);
+        }
+    }
+
+    private async Task<LiveSession> Handle(LiveClientMessage message, LiveConnection connection, LiveSession session, CancellationToken cancellationToken)
+    {
+        switch (message.Op)
+        {
+            case LiveClientMessage.Ping:
+                connection.TrySend(LiveMessages.Pong(hub.Time.GetUtcNow()));
+                return session;
+
+            case LiveClientMessage.Unsubscribe:
+                await hub.Unsubscribe(session, message.Topics);
+                return session;
+        }
+
+        if (message.Session is { } resumeId && message.ResumeFrom is { } from && resumeId != session.Id)
+        {
+            session = await Resume(connection, session, resumeId, from, cancellationToken);
+        }
+        else if (message.ResumeFrom is { } sameFrom && session.LastSeq != sameFrom)
+        {
+            // Its own session on this socket: nothing to replay unless the client says it missed something.
+            await hub.Resync(session, "resume-gap", cancellationToken);
+        }
+
+        await hub.Subscribe(session, message.Topics, cancellationToken);
+        return session;
+    }
+
+    /// <summary>
+    /// Moves this socket to the session it had before: the missed messages are replayed exactly if still buffered;
+    /// otherwise (or if the session is gone) a <c>resync</c> and fresh snapshots.
+    /// </summary>
+    private async Task<LiveSession> Resume(LiveConnection connection, LiveSession fresh, string resumeId, long from, CancellationToken cancellationToken)
+    {
+        if (hub.Find(resumeId, fresh.Caller) is not { } previous)
+        {
+            await hub.Resync(fresh, "session-expired", cancellationToken);
+            return fresh;
+        }
+
+        // The fresh session of this socket had nothing yet: it goes, the socket is the previous session's now.
+        fresh.Detach(connection, hub.Time.GetUtcNow());
+        await hub.End(fresh);
+        var outcome = previous.Attach(connection, from, last => LiveMessages.Resumed(previous.Id, from, last), out var replaced);
+        replaced?.Close(LiveCloseCodes.SessionTakenOver, "the session was resumed on another socket");
+        if (outcome == ResumeOutcome.Gap)
+        {
+            await hub.Resync(previous, "resume-gap", cancellationToken);
+        }
+
+        return previous;
+    }
+
+    private static async Task Send(WebSocket socket, LiveConnection connection, CancellationTokenSource receiving, CancellationToken aborted)
+    {
+        try
+        {
+            var outbox = connection.Outbox;
+            while (await outbox.WaitToReadAsync(aborted))
+            {
+                while (connection.CloseCode == 0 && outbox.TryRead(out var message))
+                {
+                    await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, aborted);
+                }
+
+                if (connection.CloseCode != 0)
+                {
+                    break;
+                }
+            }
+
+            if (connection.CloseCode != 0 && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var grace = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+                grace.CancelAfter(CloseGrace);
+                await socket.CloseOutputAsync((WebSocketCloseStatus)connection.CloseCode, connection.CloseReason, grace.Token);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The peer is gone.
+        }
+        finally
+        {
+            // A client that does not answer the close handshake is not waited for.
+            receiving.CancelAfter(CloseGrace);
+        }
+    }
+
+    private async Task Beat(LiveConnection connection)
+    {
+        try
+        {
+            if (!connection.TakeActivity())
+            {
+                connection.TrySend(LiveMessages.Heartbeat(hub.Time.GetUtcNow()));
+            }
+
+            if (await authenticator.AuthenticateAsync(connection.ApiKey, CancellationToken.None) is null)
+            {
+                connection.Close(LiveCloseCodes.KeyRevoked, "the API key was revoked");
+            }
+        }
+        catch (Exception exception)
+        {
+            // The next beat checks again; a key store that cannot be reached is not a revoked key.
+            LiveLog.SocketFailed(logger, exception, "heartbeat");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Switchboard.Api.Models;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Auth;
+using Switchboard.Contracts.Interactions;
+using Switchboard.Contracts.Live;
+using Switchboard.Contracts.Queues;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>
+/// Who may subscribe to what, which feed serves it, and its snapshot. An agent key sees its own agent and interactions,
+/// the queues it is a member of, the directory of its group, its alerts and platform notices; admins, supervisors and
+/// integrations see the whole tenant.
+/// </summary>
+public sealed class LiveTopics(IGrainFactory grains)
+{
+    public async Task<TopicGrant> Grant(LiveSession session, LiveTopic topic, CancellationToken cancellationToken)
+    {
+        var caller = session.Caller;
+        var agentKey = caller.Role == ApiKeyRole.Agent;
+        switch (topic.Kind)
+        {
+            case LiveTopicKind.Agent:
+            case LiveTopicKind.Interactions:
+                if (!caller.MayAccessAgent(topic.Id!))
+                {
+                    return TopicGrant.Deny("forbidden", "An agent key may only follow its own agent.");
+                }
+
+                if (await Agent(caller.TenantId, topic.Id!).Get(cancellationToken) is null)
+                {
+                    return TopicGrant.Deny("not-found", $"Agent '{topic.Id}' does not exist.");
+                }
+
+                return topic.Kind == LiveTopicKind.Agent
+                    ? new TopicGrant(LiveStreams.Agents, LiveRoutes.Agent(topic.Id!))
+                    : new TopicGrant(LiveStreams.Interactions, topic.Id!);
+
+            case LiveTopicKind.Queue:
+                if (agentKey)
+                {
+                    var queues = await Agent(caller.TenantId, caller.AgentId!).GetQueues(cancellationToken);
+                    if (queues is null || !queues.Any(q => q.QueueId == topic.Id))
+                    {
+                        return TopicGrant.Deny("forbidden", $"An agent key may only follow the queues its agent is a member of; '{topic.Id}' is not one.");
+                    }
+                }
+
+                if (await grains.GetGrain<IQueueGrain>(GrainKeys.Queue(caller.TenantId, topic.Id!)).Get(cancellationToken) is null)
+                {
+                    return TopicGrant.Deny("not-found", $"Queue '{topic.Id}' does not exist.");
+                }
+
+                return new TopicGrant(LiveStreams.Queues, topic.Id!);
+
+            default:
+                return TopicGrant.Deny("unavailable", $"Topic '{topic.Name}' is not served yet.");
+        }
+    }
+
+    public async Task<TopicSnapshot?> Snapshot(LiveSession session, LiveTopic topic, CancellationToken cancellationToken)
+    {
+        var tenantId = session.Caller.TenantId;
+        switch (topic.Kind)
+        {
+            case LiveTopicKind.Agent:
+            {
+                var agent = Agent(tenantId, topic.Id!);
+                var record = await agent.Get(cancellationToken);
+                var state = await agent.GetState(cancellationToken);
+                return record is null || state is null
+                    ? null
+                    : new TopicSnapshot(LiveAgentState.From(record.Profile, state), new Dictionary<string, long> { [topic.Id!] = state.Version });
+            }
+
+            case LiveTopicKind.Interactions:
+            {
+                var work = await Agent(tenantId, topic.Id!).GetCurrentWork(cancellationToken);
+                var views = await Task.WhenAll(work.Select(id => grains.GetGrain<IInteractionGrain>(GrainKeys.Interaction(tenantId, id)).Get(cancellationToken)));
+                return new TopicSnapshot(new LiveInteractionsSnapshot([.. views.OfType<InteractionView>().Select(InteractionResponse.FromView)]));
+            }
+
+            case LiveTopicKind.Queue:
+            {
+                var stats = await grains.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, topic.Id!)).GetStats(cancellationToken);
+                return stats is null ? null : new TopicSnapshot(QueueStatsResponse.From(stats));
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    private IAgentGrain Agent(string tenantId, string agentId) => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, agentId));
+}
