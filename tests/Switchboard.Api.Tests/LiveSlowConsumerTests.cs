@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Live;
+using Switchboard.Contracts.Auth;
+
+namespace Switchboard.Api.Tests;
+
+/// <summary>A client that reads too slowly is closed with 4008 without holding up anyone else, and can still resume.</summary>
+public sealed class LiveSlowConsumerTests
+{
+    private static readonly Caller Admin = new("t1", "key_1", ApiKeyRole.Admin, null);
+
+    [Fact]
+    public void A_full_send_queue_closes_that_socket_only_and_the_session_keeps_every_message()
+    {
+        var slow = new LiveSession("s_slow", Admin, bufferSize: 100);
+        var fast = new LiveSession("s_fast", Admin, bufferSize: 100);
+        var slowSocket = new LiveConnection(sendQueueLimit: 32, "key");
+        var fastSocket = new LiveConnection(sendQueueLimit: 1000, "key");
+        slow.Attach(slowSocket, null, null, out _);
+        fast.Attach(fastSocket, null, null, out _);
+        var slowTopic = Subscribe(slow);
+        var fastTopic = Subscribe(fast);
+
+        // 50 events fanned out to both; nobody reads the slow socket.
+        for (var i = 1; i <= 50; i++)
+        {
+            var delivery = new LiveDelivery(Body(i));
+            slowTopic.Deliver(delivery);
+            fastTopic.Deliver(delivery);
+        }
+
+        Assert.Equal(LiveCloseCodes.SlowConsumer, slowSocket.CloseCode);
+        Assert.Contains("too slowly", slowSocket.CloseReason, StringComparison.Ordinal);
+        Assert.Equal(0, fastSocket.CloseCode);
+        Assert.Equal(51, Drain(fastSocket).Count); // snapshot + 50 events, none lost
+
+        // The slow client's session kept buffering: resuming on a new socket replays exactly what follows its last seq.
+        var again = new LiveConnection(sendQueueLimit: 1000, "key");
+        Assert.Equal(ResumeOutcome.Replayed, slow.Attach(again, 20, null, out _));
+        var replayed = Drain(again).Select(m => JsonNode.Parse(m)!["seq"]!.GetValue<long>()).ToList();
+        Assert.Equal(Enumerable.Range(21, 31).Select(i => (long)i), replayed);
+    }
+
+    [Fact]
+    public void A_resume_further_back_than_the_buffer_is_a_gap()
+    {
+        var session = new LiveSession("s_1", Admin, bufferSize: 16);
+        session.Attach(new LiveConnection(1000, "key"), null, null, out _);
+        var topic = Subscribe(session);
+        for (var i = 1; i <= 30; i++)
+        {
+            topic.Deliver(new LiveDelivery(Body(i)));
+        }
+
+        Assert.Equal(31, session.LastSeq);
+        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000, "key"), 10, null, out _));
+        Assert.Equal(ResumeOutcome.Replayed, session.Attach(new LiveConnection(1000, "key"), 15, null, out _));
+        Assert.Equal(ResumeOutcome.Replayed, session.Attach(new LiveConnection(1000, "key"), 31, null, out _));
+        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000, "key"), 32, null, out _));
+    }
+
+    [Fact]
+    public void Events_held_during_a_snapshot_follow_it_and_those_it_already_shows_are_dropped()
+    {
+        var session = new LiveSession("s_1", Admin, bufferSize: 100);
+        var socket = new LiveConnection(1000, "key");
+        session.Attach(socket, null, null, out _);
+        var topic = new SessionTopic(new LiveTopic(LiveTopicKind.Agent, "a1"));
+        Assert.True(session.TryAddTopic(topic));
+
+        topic.Deliver(new LiveDelivery(Body(1), "a1", 4)); // older than the snapshot's version 5
+        topic.Deliver(new LiveDelivery(Body(2), "a1", 6));
+        session.Prime(topic, Body(0), new Dictionary<string, long> { ["a1"] = 5 });
+        topic.Deliver(new LiveDelivery(Body(3), "a1", 5)); // late, already in the snapshot
+        topic.Deliver(new LiveDelivery(Body(4), "a1", 7));
+
+        var sent = Drain(socket).Select(m => JsonNode.Parse(m)!["data"]!["n"]!.GetValue<int>()).ToList();
+        Assert.Equal([0, 2, 4], sent);
+    }
+
+    private static SessionTopic Subscribe(LiveSession session)
+    {
+        var topic = new SessionTopic(new LiveTopic(LiveTopicKind.Platform, null));
+        Assert.True(session.TryAddTopic(topic));
+        session.Prime(topic, Body(0), null);
+        return topic;
+    }
+
+    private static byte[] Body(int n) => LiveMessages.Body("platform", "platform.notice", DateTimeOffset.UnixEpoch, new { n }, System.Text.Json.JsonSerializerOptions.Web);
+
+    private static List<byte[]> Drain(LiveConnection connection)
+    {
+        var messages = new List<byte[]>();
+        while (connection.Outbox.TryRead(out var message))
+        {
+            messages.Add(message);
+        }
+
+        return messages;
+    }
+}
