@@ -1,3 +1,4 @@
+using Switchboard.Api.Live;
 using Switchboard.Hosting;
 
 namespace Switchboard.Api.Hosting;
@@ -11,6 +12,7 @@ public static class OrleansHostingExtensions
         if (cluster.Mode == HostingMode.Client)
         {
             builder.UseOrleansClient(client => client.AddSwitchboardClient(builder.Configuration));
+            builder.Services.AddSingleton<IClusterConnectionStatusObserver, LiveClusterObserver>();
         }
         else
         {

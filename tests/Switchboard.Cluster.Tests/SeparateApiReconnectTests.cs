@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Switchboard.TestSupport.Azurite;
@@ -12,7 +14,8 @@ namespace Switchboard.Cluster.Tests;
 /// <summary>
 /// Issue 3, cluster proof: as separate processes, a silo and an API host in client mode (Orleans:Mode=Client) on
 /// Azurite. The silo is killed (kill -9) and a new one started; the same API host reconnects by itself and no
-/// acknowledged state change is lost.
+/// acknowledged state change is lost. A live socket open on the API host through it all is told to resync when the
+/// cluster comes back and gets events again (issue 5).
 /// </summary>
 public sealed class SeparateApiReconnectTests
 {
@@ -62,6 +65,13 @@ public sealed class SeparateApiReconnectTests
             created.Dispose();
             output.WriteLine($"silo pid {silos[0].Id} up and agent created after {total.Elapsed.TotalSeconds:F1} s");
 
+            // A console on the live socket of the API host: events come from the silo's streams through the client.
+            var sockets = api.Server.CreateWebSocketClient();
+            sockets.ConfigureRequest = request => request.Headers.Authorization = "Bearer " + AdminKey;
+            using var live = await sockets.ConnectAsync(new Uri("ws://localhost/v1/stream"), ct);
+            await live.SendAsync("""{"op":"subscribe","topics":["agent:a1"]}"""u8.ToArray(), WebSocketMessageType.Text, true, ct);
+            await NextAsync(live, m => m["type"]?.GetValue<string>() == "snapshot", TimeSpan.FromSeconds(30));
+
             string[] states = ["Available", "Offline", "Available", "Offline", "Available"];
             var lastState = "";
             long lastVersion = 0;
@@ -76,6 +86,8 @@ public sealed class SeparateApiReconnectTests
                 lastState = body.RootElement.GetProperty("state").GetString()!;
             }
 
+            var lastEvent = await NextAsync(live, m => m["data"]?["version"]?.GetValue<long>() == lastVersion, TimeSpan.FromSeconds(30));
+            Assert.Equal(lastState, lastEvent["data"]!["state"]!.GetValue<string>());
             Assert.Equal("Offline", states[^2]);
             Assert.Equal("Available", lastState);
             output.WriteLine($"{states.Length} acknowledged changes, last: {lastState} v{lastVersion}");
@@ -135,6 +147,21 @@ public sealed class SeparateApiReconnectTests
                 Assert.Equal(lastVersion + 1, body.RootElement.GetProperty("version").GetInt64());
             }
 
+            // The socket stayed open: it was told to resync when the cluster came back (events may have been lost), got a
+            // fresh snapshot, and gets events again through the re-made stream subscription.
+            var resync = await NextAsync(live, m => m["type"]?.GetValue<string>() == "resync", TimeSpan.FromSeconds(30));
+            Assert.Equal("cluster-reconnected", resync["reason"]!.GetValue<string>());
+            var fresh = await NextAsync(live, m => m["type"]?.GetValue<string>() == "snapshot", TimeSpan.FromSeconds(30));
+            Assert.True(fresh["data"]!["version"]!.GetValue<long>() >= lastVersion);
+            using (var again = await client.PutAsJsonAsync("/v1/agents/a1/state", new { state = "Available" }, ct))
+            {
+                Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            }
+
+            var afterRestart = await NextAsync(live, m => m["type"]?.GetValue<string>() == "agent.state_changed" && m["data"]!["version"]!.GetValue<long>() == lastVersion + 2, TimeSpan.FromSeconds(30));
+            Assert.Equal("Available", afterRestart["data"]!["state"]!.GetValue<string>());
+            output.WriteLine($"live socket: resync and events again after the restart ({total.Elapsed.TotalSeconds:F1} s)");
+
             output.WriteLine($"total {total.Elapsed.TotalSeconds:F1} s");
         }
         finally
@@ -143,6 +170,41 @@ public sealed class SeparateApiReconnectTests
             {
                 silo.Dispose();
             }
+        }
+    }
+
+    /// <summary>Reads socket messages until one matches (real time: the silo is a separate process).</summary>
+    private static async Task<JsonNode> NextAsync(WebSocket socket, Func<JsonNode, bool> match, TimeSpan timeout)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancel.CancelAfter(timeout);
+        var buffer = new byte[64 * 1024];
+        var seen = new List<string>();
+        try
+        {
+            while (true)
+            {
+                using var message = new MemoryStream();
+                WebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer, cancel.Token);
+                    message.Write(buffer, 0, result.Count);
+                }
+                while (!result.EndOfMessage);
+
+                Assert.NotEqual(WebSocketMessageType.Close, result.MessageType);
+                var node = JsonNode.Parse(message.ToArray())!;
+                seen.Add(node.ToJsonString());
+                if (match(node))
+                {
+                    return node;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no matching message within {timeout}; seen: {string.Join(" | ", seen)}");
         }
     }
 
