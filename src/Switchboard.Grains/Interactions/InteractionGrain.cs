@@ -367,7 +367,7 @@ public sealed class InteractionGrain(
         ReleaseOffer e => Agent(e.AgentId).ReleaseOffer(interactionId),
         MarkNoAnswer e => Agent(e.AgentId).OfferNotAnswered(interactionId),
         MarkRejected e => Agent(e.AgentId).OfferRejected(interactionId, e.State),
-        StartAgentWork e => Agent(e.AgentId).StartWork(interactionId),
+        StartAgentWork e => Agent(e.AgentId).StartWork(interactionId, e.Media),
         EndAgentWork e => Agent(e.AgentId).EndWork(interactionId),
         CompleteAgentWrapUp e => Agent(e.AgentId).CompleteWrapUpFor(interactionId),
         DialLeg e => Run(() => telephony.Dial(tenantId, interactionId, e.LegId, e.Party, e.Address)),
