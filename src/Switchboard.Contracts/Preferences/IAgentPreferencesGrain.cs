@@ -26,8 +26,8 @@ public interface IAgentPreferencesGrain : IGrainWithStringKey
     Task<bool> RemoveFavorite(DirectoryKind kind, string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The agent dealt with <paramref name="id"/> at <paramref name="at"/>: it moves to the front of its list (an older
-    /// report than the one kept changes nothing). One way: sent by interactions after a transfer or consult.
+    /// The agent dealt with <paramref name="id"/> at <paramref name="at"/>: it moves to the front of its list (a report
+    /// older than the one kept changes nothing). One way: sent by interactions after a transfer or consult.
     /// </summary>
     [Alias("RecordRecent"), OneWay]
     Task RecordRecent(DirectoryKind kind, string id, DateTimeOffset at);

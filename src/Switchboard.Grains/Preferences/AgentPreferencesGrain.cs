@@ -57,7 +57,7 @@ public sealed class AgentPreferencesGrain(
         var index = list.FindIndex(r => r.Id == id);
         if (index >= 0)
         {
-            if (list[index].At >= at)
+            if (list[index].At > at)
             {
                 return; // a late report of something already seen since
             }
@@ -65,7 +65,7 @@ public sealed class AgentPreferencesGrain(
             list.RemoveAt(index);
         }
 
-        // Ordered by time rather than arrival: one-way reports from different interactions may cross.
+        // Ordered by time rather than arrival, as one-way reports may cross; of reports at the same time the last is first.
         var position = list.FindIndex(r => r.At <= at);
         list.Insert(position < 0 ? list.Count : position, new RecentEntry(id, at));
         if (list.Count > IAgentPreferencesGrain.MaxRecents)
