@@ -1,4 +1,5 @@
 using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Live;
 using Switchboard.Domain.Agents;
 
 namespace Switchboard.Api.Models;
@@ -31,4 +32,15 @@ public sealed record DirectoryAgent(
         presence.State.ReasonCode,
         Presence.Icon(presence.State.State, presence.WorkMedia),
         presence.State.Version);
+
+    /// <summary>The same shape from a live event, so a socket's snapshot and its updates read alike.</summary>
+    public static DirectoryAgent From(AgentChanged change) => new(
+        change.AgentId,
+        change.DisplayName,
+        change.Group,
+        change.State.State,
+        change.State.Since,
+        change.State.ReasonCode,
+        Presence.Icon(change.State.State, change.WorkMedia),
+        change.State.Version);
 }
