@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Switchboard.Api;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Directory;
 using Switchboard.Api.Endpoints;
 using Switchboard.Api.Hosting;
 using Switchboard.Api.Json;
 using Switchboard.Api.Live;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
+using Switchboard.Contracts.Preferences;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
@@ -64,6 +66,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new WireEnumConverter<MediaType>(JsonNamingPolicy.KebabCaseLower));
     o.SerializerOptions.Converters.Add(new WireEnumConverter<RoutingStrategy>(JsonNamingPolicy.KebabCaseLower));
     o.SerializerOptions.Converters.Add(new WireEnumConverter<AgentState>());
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<PresenceIcon>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<DirectoryKind>(JsonNamingPolicy.KebabCaseLower));
 
     // Interactions: states PascalCase like agent states; the rest lower-case (kebab) like media.
     o.SerializerOptions.Converters.Add(new WireEnumConverter<InteractionState>());
@@ -85,6 +89,8 @@ builder.Services.AddSingleton<LiveFeeds>();
 builder.Services.AddSingleton<LiveTopics>();
 builder.Services.AddSingleton<LiveHub>();
 builder.Services.AddSingleton<LiveSocketHandler>();
+builder.Services.AddSingleton<AgentDirectory>();
+builder.Services.AddSingleton<QueueDirectory>();
 builder.Services.AddSwitchboardSwagger();
 builder.Services.AddSwitchboardRateLimiting(api);
 builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
@@ -126,6 +132,9 @@ app.MapStatusCodeEndpoints();
 app.MapTransactionCodeEndpoints();
 app.MapApiKeyEndpoints();
 app.MapLiveEndpoints();
+app.MapDirectoryEndpoints();
+app.MapFavoriteEndpoints();
+app.MapRecentEndpoints();
 
 var (mode, description) = cluster.Mode == HostingMode.Client
     ? ("client", storage.Provider == StorageProvider.AzureTables

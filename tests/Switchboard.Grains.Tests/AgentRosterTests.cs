@@ -38,6 +38,27 @@ public sealed class AgentRosterTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ListGroup_pages_through_one_group_or_the_agents_without_one()
+    {
+        var tenant = TestIds.Tenant();
+        foreach (var (id, group) in new[] { ("s3", "sales"), ("n1", null), ("s1", "sales"), ("u1", "support"), ("s2", (string?)"sales"), ("n2", null) })
+        {
+            await client.CreateAgent(tenant, id, group);
+        }
+
+        var roster = client.GetGrain<IAgentRosterGrain>(tenant);
+
+        var first = await roster.ListGroup("sales", null, 2);
+        Assert.Equal(["s1", "s2"], first.Items.Select(a => a.Id));
+        var second = await roster.ListGroup("sales", first.NextAfter, 2);
+        Assert.Equal(["s3"], second.Items.Select(a => a.Id));
+        Assert.Null(second.NextAfter);
+        Assert.Equal(["n1", "n2"], (await roster.ListGroup(null, null, 10)).Items.Select(a => a.Id));
+        Assert.Empty((await roster.ListGroup("nobody", null, 10)).Items);
+        Assert.Equal(6, (await roster.List(null, 10)).Items.Count);
+    }
+
+    [Fact]
     public async Task A_page_of_zero_is_empty_and_keeps_the_position()
     {
         var tenant = TestIds.Tenant();

@@ -22,6 +22,10 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("GetState"), ReadOnly]
     Task<AgentStateView?> GetState(CancellationToken cancellationToken = default);
 
+    /// <summary>Profile, state and the media of the current work in one call (the status view); null when the agent does not exist.</summary>
+    [Alias("GetPresence"), ReadOnly]
+    Task<AgentPresence?> GetPresence(CancellationToken cancellationToken = default);
+
     [Alias("ChangeState")]
     Task<StateChangeResult> ChangeState(StateChangeRequest request, CancellationToken cancellationToken = default);
 
@@ -29,9 +33,9 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("GetHistory"), ReadOnly]
     Task<StateHistoryPage?> GetHistory(long? before, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>The agent took a piece of work (system): Busy.</summary>
+    /// <summary>The agent took a piece of work of this media (system): Busy. The media shows in the status view (reading email).</summary>
     [Alias("StartWork")]
-    Task<StateChangeResult> StartWork(string workId, CancellationToken cancellationToken = default);
+    Task<StateChangeResult> StartWork(string workId, Domain.Queues.MediaType media = Domain.Queues.MediaType.Voice, CancellationToken cancellationToken = default);
 
     /// <summary>A piece of work ended (system): WrapUp once no work is left.</summary>
     [Alias("EndWork")]

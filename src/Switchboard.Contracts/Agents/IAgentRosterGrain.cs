@@ -13,4 +13,8 @@ public interface IAgentRosterGrain : IGrainWithStringKey
     /// <summary>Agents with ids after <paramref name="after"/> (ordinal), at most <paramref name="limit"/>.</summary>
     [Alias("List"), ReadOnly]
     Task<AgentRosterPage> List(string? after, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="List"/>, only the agents of <paramref name="group"/> (null: the agents without a group).</summary>
+    [Alias("ListGroup"), ReadOnly]
+    Task<AgentRosterPage> ListGroup(string? group, string? after, int limit, CancellationToken cancellationToken = default);
 }

@@ -32,7 +32,7 @@ public static class InteractionMachine
             draft.Participants.Add(agentId);
             draft.HandledBy.Add(agentId);
             var agentLeg = draft.AddLeg(1, PartyKind.Agent, agentId, LegState.Ringing);
-            draft.Effect(new StartAgentWork(agentId));
+            draft.Effect(new StartAgentWork(agentId, draft.Original.Media));
             draft.Effect(new DialLeg(agentLeg.Id, PartyKind.Agent, agentId));
             draft.Event("leg-dialed", ("leg", agentLeg.Id), ("party", "agent"), ("address", agentId));
             return draft.Applied();

@@ -59,7 +59,7 @@ internal static class OfferSteps
 
         var offer = record.Offer!;
         draft.Offer = null;
-        draft.Effect(new StartAgentWork(agentId));
+        draft.Effect(new StartAgentWork(agentId, draft.Original.Media));
         if (offer.Purpose == OfferPurpose.Main)
         {
             draft.AddLeg(1, PartyKind.Agent, agentId, LegState.Connected);

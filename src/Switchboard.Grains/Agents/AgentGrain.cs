@@ -5,6 +5,7 @@ using Switchboard.Contracts.Live;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Tenancy;
 using Switchboard.Grains.Live;
@@ -155,6 +156,9 @@ public sealed class AgentGrain(
     public Task<AgentStateView?> GetState(CancellationToken cancellationToken = default) =>
         Task.FromResult(state.State.Exists ? state.State.ToStatus().ToView() : null);
 
+    public Task<AgentPresence?> GetPresence(CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.Exists ? new AgentPresence(state.State.Profile!, state.State.ToStatus().ToView(), CurrentWorkMedia(state.State)) : null);
+
     public async Task<StateChangeResult> ChangeState(StateChangeRequest request, CancellationToken cancellationToken = default)
     {
         if (!state.State.Exists)
@@ -216,12 +220,17 @@ public sealed class AgentGrain(
     }
 
     /// <summary>Work starts (Busy); an offer of the same interaction held so far becomes that work.</summary>
-    public Task<StateChangeResult> StartWork(string workId, CancellationToken cancellationToken = default) =>
+    public Task<StateChangeResult> StartWork(string workId, MediaType media = MediaType.Voice, CancellationToken cancellationToken = default) =>
         RunExisting(new StartWork(workId), s =>
         {
             if (s.HeldOffer?.InteractionId == workId)
             {
                 s.HeldOffer = null;
+            }
+
+            if (s.ActiveWork.Contains(workId, StringComparer.Ordinal))
+            {
+                s.WorkMedia[workId] = media;
             }
         }, evenIfUnchanged: true);
 
@@ -395,7 +404,9 @@ public sealed class AgentGrain(
     {
         var copy = Copy(state.State);
         change(copy);
-        return copy.HeldOffer != state.State.HeldOffer || copy.WrapUpFor != state.State.WrapUpFor;
+        return copy.HeldOffer != state.State.HeldOffer || copy.WrapUpFor != state.State.WrapUpFor
+            || copy.WorkMedia.Count != state.State.WorkMedia.Count
+            || copy.WorkMedia.Any(w => !state.State.WorkMedia.TryGetValue(w.Key, out var media) || media != w.Value);
     }
 
     /// <summary>An offer this agent holds ends unanswered or rejected: released, and the agent moved by the system.</summary>
@@ -424,6 +435,10 @@ public sealed class AgentGrain(
             deadlines.Schedule("agent-offer/" + key, held.At + HeldOfferLimit, grains => grains.GetGrain<IAgentGrain>(key).ReleaseStaleOffer());
         }
     }
+
+    /// <summary>The media of the work the agent is busy with (see <see cref="Presence.WorkMedia"/>), or null.</summary>
+    private static MediaType? CurrentWorkMedia(AgentGrainState s) =>
+        Presence.WorkMedia([.. s.ActiveWork.Select(w => s.WorkMedia.GetValueOrDefault(w, MediaType.Voice))]);
 
     /// <summary>Since when the agent can take routed work (available, nothing offered), or null.</summary>
     private static DateTimeOffset? IdleSince(AgentGrainState s) =>
@@ -475,6 +490,12 @@ public sealed class AgentGrain(
             }
 
             alsoChange(s);
+
+            // The media of work that ended goes with it.
+            foreach (var ended in s.WorkMedia.Keys.Where(w => !s.ActiveWork.Contains(w, StringComparer.Ordinal)).ToList())
+            {
+                s.WorkMedia.Remove(ended);
+            }
         });
 
         if (state.State.RecentHistory.Count(e => e.Sequence > archivedNotYetDropped) >= ArchiveBatchSize)
@@ -556,7 +577,7 @@ public sealed class AgentGrain(
         var s = state.State;
         var profile = s.Profile ?? before;
         var entry = s.RecentHistory.Count > 0 && s.RecentHistory[^1].Sequence == s.Version ? s.RecentHistory[^1] : null;
-        var change = new AgentChanged(agentId, profile?.DisplayName ?? agentId, profile?.Group, s.ToStatus().ToView(), null, !s.Exists, time.GetUtcNow(),
+        var change = new AgentChanged(agentId, profile?.DisplayName ?? agentId, profile?.Group, s.ToStatus().ToView(), CurrentWorkMedia(s), !s.Exists, time.GetUtcNow(),
             entry?.Actor, entry?.ActorId, entry?.Reason);
         return this.PublishLive(LiveStreams.Agents, tenantId, change, logger);
     }
@@ -590,6 +611,7 @@ public sealed class AgentGrain(
         HeldOffer = s.HeldOffer,
         WrapUpFor = s.WrapUpFor,
         LastOfferEndedAt = s.LastOfferEndedAt,
+        WorkMedia = new(s.WorkMedia, StringComparer.Ordinal),
     };
 
     private AgentRecord ToRecord() => new(state.State.Profile!, state.State.CreatedAt, state.State.UpdatedAt);

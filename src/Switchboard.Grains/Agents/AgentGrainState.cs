@@ -1,5 +1,6 @@
 using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
 
 namespace Switchboard.Grains.Agents;
 
@@ -37,4 +38,10 @@ public sealed class AgentGrainState
 
     /// <summary>When the last offer ended unanswered or withdrawn: idle time for routing counts from then.</summary>
     [Id(17)] public DateTimeOffset? LastOfferEndedAt { get; set; }
+
+    /// <summary>
+    /// The media of each item of <see cref="ActiveWork"/>, for the status view (reading email). Work without an entry
+    /// (started before the media was kept) counts as voice.
+    /// </summary>
+    [Id(18)] public Dictionary<string, MediaType> WorkMedia { get; set; } = new(StringComparer.Ordinal);
 }

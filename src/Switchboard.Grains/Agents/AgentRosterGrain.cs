@@ -45,15 +45,21 @@ public sealed class AgentRosterGrain(
         await WriteOrRollback(() => state.State.Agents[agentId] = removed);
     }
 
-    public Task<AgentRosterPage> List(string? after, int limit, CancellationToken cancellationToken = default)
+    public Task<AgentRosterPage> List(string? after, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Page(static _ => true, after, limit));
+
+    public Task<AgentRosterPage> ListGroup(string? group, string? after, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Page(a => string.Equals(a.Group, group, StringComparison.Ordinal), after, limit));
+
+    private AgentRosterPage Page(Func<AgentProfile, bool> include, string? after, int limit)
     {
         if (limit <= 0)
         {
-            return Task.FromResult(new AgentRosterPage([], after));
+            return new AgentRosterPage([], after);
         }
 
         var items = Sorted.Values
-            .Where(a => after is null || string.CompareOrdinal(a.Id, after) > 0)
+            .Where(a => (after is null || string.CompareOrdinal(a.Id, after) > 0) && include(a))
             .Take(limit + 1)
             .ToList();
         var more = items.Count > limit;
@@ -62,7 +68,7 @@ public sealed class AgentRosterGrain(
             items.RemoveAt(items.Count - 1);
         }
 
-        return Task.FromResult(new AgentRosterPage(items, more ? items[^1].Id : null));
+        return new AgentRosterPage(items, more ? items[^1].Id : null);
     }
 
     private Task WriteOrRollback(Action rollback)

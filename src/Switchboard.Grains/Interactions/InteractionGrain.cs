@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Live;
+using Switchboard.Contracts.Preferences;
 using Switchboard.Contracts.Queues;
 using Switchboard.Domain.Interactions;
 using Switchboard.Grains.Live;
@@ -88,13 +89,15 @@ public sealed class InteractionGrain(
             return NotFound();
         }
 
-        var decision = InteractionMachine.Decide(record, action.ToCommand(), time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var decision = InteractionMachine.Decide(record, action.ToCommand(), now);
         if (!decision.Applied)
         {
             return Result(decision);
         }
 
         string? held = null;
+        TargetKind? passedTo = null;
         if (action.Kind is InteractionActionKind.Transfer or InteractionActionKind.Consult && action.TargetKind is { } kind)
         {
             if (await CheckTarget(kind, action.TargetId!, cancellationToken) is { } refusal)
@@ -103,9 +106,15 @@ public sealed class InteractionGrain(
             }
 
             held = kind == TargetKind.Agent ? action.TargetId : null;
+            passedTo = kind;
         }
 
         await CommitOrRelease(decision, held);
+        if (passedTo is { } targetKind)
+        {
+            RecordRecents(action.AgentId, targetKind, action.TargetId!, now);
+        }
+
         return Result(decision);
     }
 
@@ -367,7 +376,7 @@ public sealed class InteractionGrain(
         ReleaseOffer e => Agent(e.AgentId).ReleaseOffer(interactionId),
         MarkNoAnswer e => Agent(e.AgentId).OfferNotAnswered(interactionId),
         MarkRejected e => Agent(e.AgentId).OfferRejected(interactionId, e.State),
-        StartAgentWork e => Agent(e.AgentId).StartWork(interactionId),
+        StartAgentWork e => Agent(e.AgentId).StartWork(interactionId, e.Media),
         EndAgentWork e => Agent(e.AgentId).EndWork(interactionId),
         CompleteAgentWrapUp e => Agent(e.AgentId).CompleteWrapUpFor(interactionId),
         DialLeg e => Run(() => telephony.Dial(tenantId, interactionId, e.LegId, e.Party, e.Address)),
@@ -412,6 +421,26 @@ public sealed class InteractionGrain(
             reminderActive = false;
         }
 
+    }
+
+    /// <summary>
+    /// A transfer or consult goes to the recents of the agents on both ends. One way (the preferences grain calls nobody
+    /// back) and not in the outbox: a report lost with a failure costs a console convenience, never a call.
+    /// </summary>
+    private void RecordRecents(string agentId, TargetKind kind, string targetId, DateTimeOffset at)
+    {
+        switch (kind)
+        {
+            case TargetKind.Queue:
+                Preferences(agentId).RecordRecent(DirectoryKind.Queue, targetId, at).Ignore();
+                break;
+            case TargetKind.Agent:
+                Preferences(agentId).RecordRecent(DirectoryKind.Agent, targetId, at).Ignore();
+                Preferences(targetId).RecordRecent(DirectoryKind.Agent, agentId, at).Ignore();
+                break;
+            default:
+                break; // an external number is not in the directory
+        }
     }
 
     private async Task<bool> HoldDirect(string agentId, CancellationToken cancellationToken) =>
@@ -471,6 +500,8 @@ public sealed class InteractionGrain(
     private string DeadlineKey => "interaction/" + this.GetPrimaryKeyString();
 
     private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, agentId));
+
+    private IAgentPreferencesGrain Preferences(string agentId) => GrainFactory.GetGrain<IAgentPreferencesGrain>(GrainKeys.Agent(tenantId, agentId));
 
     private IQueueRouterGrain Queue(string queueId) => GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, queueId));
 }
