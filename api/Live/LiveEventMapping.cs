@@ -16,6 +16,8 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
     {
         var state = LiveMessages.Body("agent:" + e.AgentId, LiveEventTypes.AgentStateChanged, e.At, LiveAgentState.From(e), json);
         yield return new LiveFanOut([LiveRoutes.Agent(e.AgentId)], new LiveDelivery(state, e.AgentId, e.State.Version));
+        var entry = LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentChanged, e.At, DirectoryAgent.From(e), json);
+        yield return new LiveFanOut([LiveRoutes.DirectoryGroup(e.Group), LiveRoutes.DirectoryAll], new LiveDelivery(entry, e.AgentId, e.State.Version));
     }
 
     public IEnumerable<LiveFanOut> Map(InteractionChanged e)

@@ -1,3 +1,4 @@
+using Switchboard.Api.Directory;
 using Switchboard.Api.Models;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
@@ -13,7 +14,7 @@ namespace Switchboard.Api.Live;
 /// the queues it is a member of, the directory of its group, its alerts and platform notices; admins, supervisors and
 /// integrations see the whole tenant.
 /// </summary>
-public sealed class LiveTopics(IGrainFactory grains)
+public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
 {
     public async Task<TopicGrant> Grant(LiveSession session, LiveTopic topic, CancellationToken cancellationToken)
     {
@@ -54,6 +55,22 @@ public sealed class LiveTopics(IGrainFactory grains)
 
                 return new TopicGrant(LiveStreams.Queues, topic.Id!);
 
+            case LiveTopicKind.Directory:
+                if (agentKey)
+                {
+                    // An agent sees the agents of its own group (those without one, if it has none).
+                    var self = await Agent(caller.TenantId, caller.AgentId!).Get(cancellationToken);
+                    if (self is null)
+                    {
+                        return TopicGrant.Deny("not-found", $"Agent '{caller.AgentId}' does not exist.");
+                    }
+
+                    session.AgentGroup = self.Profile.Group ?? AgentDirectory.NoGroup;
+                    return new TopicGrant(LiveStreams.Agents, LiveRoutes.DirectoryGroup(session.AgentGroup));
+                }
+
+                return new TopicGrant(LiveStreams.Agents, LiveRoutes.DirectoryAll);
+
             default:
                 return TopicGrant.Deny("unavailable", $"Topic '{topic.Name}' is not served yet.");
         }
@@ -85,6 +102,13 @@ public sealed class LiveTopics(IGrainFactory grains)
             {
                 var stats = await grains.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, topic.Id!)).GetStats(cancellationToken);
                 return stats is null ? null : new TopicSnapshot(QueueStatsResponse.From(stats));
+            }
+
+            case LiveTopicKind.Directory:
+            {
+                var group = session.Caller.Role == ApiKeyRole.Agent ? session.AgentGroup ?? AgentDirectory.NoGroup : null;
+                var agents = await directory.ListAsync(tenantId, group, cancellationToken);
+                return new TopicSnapshot(new LiveDirectorySnapshot(agents), agents.ToDictionary(a => a.AgentId, a => a.Version, StringComparer.Ordinal));
             }
 
             default:
