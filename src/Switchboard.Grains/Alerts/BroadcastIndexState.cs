@@ -1,0 +1,9 @@
+using Switchboard.Contracts.Alerts;
+
+namespace Switchboard.Grains.Alerts;
+
+[GenerateSerializer, Alias("Switchboard.Grains.BroadcastIndexState")]
+public sealed class BroadcastIndexState
+{
+    [Id(0)] public List<IndexedBroadcast> Entries { get; set; } = [];
+}
