@@ -11,6 +11,7 @@ using Switchboard.Api.OpenApi;
 using Switchboard.Api.Problems;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.PlatformChanges;
 using Switchboard.Domain.Queues;
 using Switchboard.Domain.Tenancy;
 using Switchboard.Hosting;
@@ -72,6 +73,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new WireEnumConverter<OfferPurpose>(JsonNamingPolicy.KebabCaseLower));
     o.SerializerOptions.Converters.Add(new WireEnumConverter<TargetKind>(JsonNamingPolicy.KebabCaseLower));
     o.SerializerOptions.Converters.Add(new WireEnumConverter<LegEventKind>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<ComplianceStatus>(JsonNamingPolicy.KebabCaseLower));
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
 
@@ -112,6 +114,9 @@ app.MapTelephonyEndpoints();
 app.MapStatusCodeEndpoints();
 app.MapTransactionCodeEndpoints();
 app.MapApiKeyEndpoints();
+app.MapBroadcastEndpoints();
+app.MapAlertEndpoints();
+app.MapPlatformChangeEndpoints();
 
 var (mode, description) = cluster.Mode == HostingMode.Client
     ? ("client", storage.Provider == StorageProvider.AzureTables

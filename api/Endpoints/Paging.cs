@@ -28,6 +28,27 @@ public static class Paging
         return !errors.HasErrors;
     }
 
+    /// <summary>A position in a list ordered by time, then id (newest first): what <see cref="TryReadTimePosition"/> reads.</summary>
+    public static string TimePosition(DateTimeOffset at, string id) =>
+        $"{at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{id}";
+
+    /// <summary>Reads a <see cref="TimePosition"/>; false when it is not one.</summary>
+    public static bool TryReadTimePosition(string position, out DateTimeOffset at, out string id)
+    {
+        (at, id) = (default, "");
+        var colon = position.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0
+            || !long.TryParse(position.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !Domain.Tenancy.Identifiers.IsValidId(position[(colon + 1)..]))
+        {
+            return false;
+        }
+
+        (at, id) = (new DateTimeOffset(ticks, TimeSpan.Zero), position[(colon + 1)..]);
+        return true;
+    }
+
     private static bool TryDecode(string kind, string cursor, out string? position)
     {
         position = null;

@@ -53,6 +53,31 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
         [typeof(InteractionConsultResponse)] = """{"target":{"type":"agent","id":"a2","number":null},"legId":"L3","agentId":"a2","startedAt":"2026-11-25T09:02:00+00:00"}""",
         [typeof(InteractionWrapUpResponse)] = """{"agentId":"a1","codeRequired":true,"startedAt":"2026-11-25T09:05:00+00:00","deadline":"2026-11-25T09:07:00+00:00","transactionCodes":["sale"],"notes":"Upgraded to the family plan.","completedAt":"2026-11-25T09:05:40+00:00","timedOut":false}""",
         [typeof(InteractionTimelineItem)] = """{"sequence":4,"at":"2026-11-25T09:00:04+00:00","type":"accepted","actor":"agent:a1","details":{"agent":"a1"}}""",
+        [typeof(CreateBroadcastRequest)] = """{"text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"group":"sales"},"expiresAt":"2026-11-25T18:00:00+00:00"}""",
+        [typeof(BroadcastAudienceRequest)] = """{"queueId":"support"}""",
+        [typeof(BroadcastAudienceResponse)] = """{"all":false,"group":"sales","queueId":null}""",
+        [typeof(BroadcastResponse)] = """
+            {"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.",
+             "audience":{"all":false,"group":"sales","queueId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00",
+             "expiresAt":"2026-11-25T18:00:00+00:00","recipientCount":2,"deliveredCount":2,"readCount":1,
+             "recipients":[{"agentId":"a1","delivered":true,"read":true,"readAt":"2026-11-25T09:00:30+00:00"},{"agentId":"a2","delivered":true,"read":false,"readAt":null}]}
+            """,
+        [typeof(BroadcastSummaryResponse)] = """{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":false,"group":"sales","queueId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T18:00:00+00:00","recipientCount":2,"deliveredCount":2,"readCount":1}""",
+        [typeof(BroadcastRecipientResponse)] = """{"agentId":"a1","delivered":true,"read":true,"readAt":"2026-11-25T09:00:30+00:00"}""",
+        [typeof(AlertResponse)] = """{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":false,"group":"sales","queueId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T18:00:00+00:00","read":true,"readAt":"2026-11-25T09:00:30+00:00"}""",
+        [typeof(AlertList)] = """{"items":[{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":true,"group":null,"queueId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":null,"read":false,"readAt":null}]}""",
+        [typeof(PlatformNoticeRequest)] = """{"message":"The platform moves to the new data centre at 20:00. Finish your calls, then log out and in again.","final":true}""",
+        [typeof(PlatformNoticeResponse)] = """{"changeId":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","number":2,"message":"Log out now, then log in again.","final":true,"sentAt":"2026-11-25T19:50:00+00:00","sentBy":"key_3q2-7wAbCdEf","logoutDeadline":"2026-11-25T20:00:00+00:00"}""",
+        [typeof(AgentComplianceResponse)] = """{"agentId":"a1","status":"logged-out","at":"2026-11-25T19:53:10+00:00"}""",
+        [typeof(PlatformChangeResponse)] = """
+            {"id":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","createdAt":"2026-11-25T18:00:00+00:00","createdBy":"key_3q2-7wAbCdEf","final":true,
+             "logoutDeadline":"2026-11-25T20:00:00+00:00","enforced":true,
+             "notices":[{"changeId":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","number":1,"message":"The platform moves to the new data centre at 20:00.","final":false,"sentAt":"2026-11-25T18:00:00+00:00","sentBy":"key_3q2-7wAbCdEf","logoutDeadline":null},
+                        {"changeId":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","number":2,"message":"Log out now, then log in again.","final":true,"sentAt":"2026-11-25T19:50:00+00:00","sentBy":"key_3q2-7wAbCdEf","logoutDeadline":"2026-11-25T20:00:00+00:00"}],
+             "compliance":[{"agentId":"a1","status":"logged-out","at":"2026-11-25T19:53:10+00:00"},{"agentId":"a2","status":"finishing-call","at":null},
+                           {"agentId":"a3","status":"logged-out-by-system","at":"2026-11-25T20:00:00+00:00"},{"agentId":"a4","status":"not-logged-in","at":null}]}
+            """,
+        [typeof(PlatformChangeSummaryResponse)] = """{"id":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","createdAt":"2026-11-25T18:00:00+00:00","createdBy":"key_3q2-7wAbCdEf","noticeCount":2,"final":true,"logoutDeadline":"2026-11-25T20:00:00+00:00","lastNotice":{"changeId":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","number":2,"message":"Log out now, then log in again.","final":true,"sentAt":"2026-11-25T19:50:00+00:00","sentBy":"key_3q2-7wAbCdEf","logoutDeadline":"2026-11-25T20:00:00+00:00"}}""",
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
