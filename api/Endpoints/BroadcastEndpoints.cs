@@ -105,7 +105,7 @@ public static class BroadcastEndpoints
         var entries = await grains.GetGrain<IBroadcastIndexGrain>(caller.TenantId).ListBefore(position, pageSize + 1, cancellationToken);
         var page = entries.Take(pageSize).ToList();
         var summaries = await Task.WhenAll(page.Select(e => Broadcast(grains, caller, e.Id).GetSummary(cancellationToken)));
-        var next = entries.Count > pageSize ? Paging.Encode(CursorKind, Paging.TimePosition(page[^1].SentAt, page[^1].Id)) : null;
+        var next = entries.Count > pageSize ? Paging.Encode(CursorKind, Paging.TimePosition(page[^1].SentAt, page[^1].Sequence)) : null;
         return TypedResults.Ok(new Page<BroadcastSummaryResponse>([.. summaries.OfType<BroadcastSummary>().Select(BroadcastSummaryResponse.From)], next));
     }
 
@@ -163,7 +163,7 @@ public static class BroadcastEndpoints
 
     private static bool TryPosition(string text, out IndexedBroadcast? position)
     {
-        position = Paging.TryReadTimePosition(text, out var at, out var id) ? new IndexedBroadcast(id, at) : null;
+        position = Paging.TryReadTimePosition(text, out var at, out var sequence) ? new IndexedBroadcast("", at, sequence) : null;
         return position is not null;
     }
 

@@ -28,24 +28,24 @@ public static class Paging
         return !errors.HasErrors;
     }
 
-    /// <summary>A position in a list ordered by time, then id (newest first): what <see cref="TryReadTimePosition"/> reads.</summary>
-    public static string TimePosition(DateTimeOffset at, string id) =>
-        $"{at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{id}";
+    /// <summary>A position in a list ordered by time, then a sequence (newest first): what <see cref="TryReadTimePosition"/> reads.</summary>
+    public static string TimePosition(DateTimeOffset at, long sequence) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at.UtcTicks}:{sequence}");
 
     /// <summary>Reads a <see cref="TimePosition"/>; false when it is not one.</summary>
-    public static bool TryReadTimePosition(string position, out DateTimeOffset at, out string id)
+    public static bool TryReadTimePosition(string position, out DateTimeOffset at, out long sequence)
     {
-        (at, id) = (default, "");
+        (at, sequence) = (default, 0);
         var colon = position.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0
             || !long.TryParse(position.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
             || ticks > DateTimeOffset.MaxValue.UtcTicks
-            || !Domain.Tenancy.Identifiers.IsValidId(position[(colon + 1)..]))
+            || !long.TryParse(position.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sequence))
         {
             return false;
         }
 
-        (at, id) = (new DateTimeOffset(ticks, TimeSpan.Zero), position[(colon + 1)..]);
+        at = new DateTimeOffset(ticks, TimeSpan.Zero);
         return true;
     }
 

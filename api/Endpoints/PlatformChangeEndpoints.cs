@@ -119,7 +119,7 @@ public static class PlatformChangeEndpoints
 
         var entries = await grains.GetGrain<IPlatformChangeIndexGrain>(caller.TenantId).ListBefore(position, pageSize + 1, cancellationToken);
         var page = entries.Take(pageSize).ToList();
-        var next = entries.Count > pageSize ? Paging.Encode(CursorKind, Paging.TimePosition(page[^1].CreatedAt, page[^1].Id)) : null;
+        var next = entries.Count > pageSize ? Paging.Encode(CursorKind, Paging.TimePosition(page[^1].CreatedAt, page[^1].Sequence)) : null;
         return TypedResults.Ok(new Page<PlatformChangeSummaryResponse>([.. page.Select(PlatformChangeSummaryResponse.From)], next));
     }
 
@@ -158,7 +158,7 @@ public static class PlatformChangeEndpoints
 
     private static bool TryPosition(string text, out PlatformChangePosition? position)
     {
-        position = Paging.TryReadTimePosition(text, out var at, out var id) ? new PlatformChangePosition(id, at) : null;
+        position = Paging.TryReadTimePosition(text, out var at, out var sequence) ? new PlatformChangePosition(sequence, at) : null;
         return position is not null;
     }
 

@@ -9,11 +9,11 @@ public interface IBroadcastIndexGrain : IGrainWithStringKey
 {
     const int MaxEntries = 10_000;
 
-    /// <summary>Records a broadcast (idempotent).</summary>
+    /// <summary>Records a broadcast (idempotent); the index gives it its sequence.</summary>
     [Alias("Add")]
     Task Add(IndexedBroadcast entry, CancellationToken cancellationToken = default);
 
-    /// <summary>Up to <paramref name="max"/> entries, newest first, strictly older than the position (sent at, then id) when given.</summary>
+    /// <summary>Up to <paramref name="max"/> entries, newest first, strictly older than the position (sent at, then sequence) when given.</summary>
     [Alias("ListBefore"), ReadOnly]
     Task<IReadOnlyList<IndexedBroadcast>> ListBefore(IndexedBroadcast? position, int max, CancellationToken cancellationToken = default);
 }

@@ -13,7 +13,7 @@ public interface IPlatformChangeIndexGrain : IGrainWithStringKey
     [Alias("Record")]
     Task Record(PlatformNoticeView notice, DateTimeOffset createdAt, string createdBy, CancellationToken cancellationToken = default);
 
-    /// <summary>Up to <paramref name="max"/> changes, newest first, strictly older than the position (created at, then id) when given.</summary>
+    /// <summary>Up to <paramref name="max"/> changes, newest first, strictly older than the position (created at, then sequence) when given.</summary>
     [Alias("ListBefore"), ReadOnly]
     Task<IReadOnlyList<PlatformChangeSummary>> ListBefore(PlatformChangePosition? position, int max, CancellationToken cancellationToken = default);
 

@@ -35,10 +35,13 @@ public sealed class AlertInboxGrain(
         {
             // Over the limit: expired alerts go first, then the oldest sent (possibly this one, which is then delivered and gone).
             alerts = [.. alerts
-                .OrderByDescending(a => a.Alert.ExpiresAt is not { } expires || expires > now)
-                .ThenByDescending(a => a.Alert.SentAt)
-                .ThenByDescending(a => a.Alert.Id, StringComparer.Ordinal)
-                .Take(BroadcastRules.InboxSize)];
+                .Select((a, arrival) => (Alert: a, Arrival: arrival))
+                .OrderByDescending(a => a.Alert.Alert.ExpiresAt is not { } expires || expires > now)
+                .ThenByDescending(a => a.Alert.Alert.SentAt)
+                .ThenByDescending(a => a.Arrival)
+                .Take(BroadcastRules.InboxSize)
+                .OrderBy(a => a.Arrival)
+                .Select(a => a.Alert)];
         }
 
         state.State.Alerts = alerts;
@@ -48,10 +51,13 @@ public sealed class AlertInboxGrain(
     public Task<IReadOnlyList<InboxAlert>> GetCurrent(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
+        // Arrival order breaks ties of alerts sent at the same instant.
         return Task.FromResult<IReadOnlyList<InboxAlert>>([.. state.State.Alerts
-            .Where(a => a.Alert.ExpiresAt is not { } expires || expires > now)
-            .OrderByDescending(a => a.Alert.SentAt)
-            .ThenByDescending(a => a.Alert.Id, StringComparer.Ordinal)]);
+            .Select((a, arrival) => (Alert: a, Arrival: arrival))
+            .Where(a => a.Alert.Alert.ExpiresAt is not { } expires || expires > now)
+            .OrderByDescending(a => a.Alert.Alert.SentAt)
+            .ThenByDescending(a => a.Arrival)
+            .Select(a => a.Alert)]);
     }
 
     public async Task<InboxAlert?> MarkRead(string alertId, CancellationToken cancellationToken = default)

@@ -16,20 +16,25 @@ public sealed class BroadcastIndexGrain(
         }
 
         var before = state.State.Entries;
-        var entries = new List<IndexedBroadcast>(before) { entry };
+        var entries = new List<IndexedBroadcast>(before) { entry with { Sequence = state.State.NextSequence } };
         if (entries.Count > IBroadcastIndexGrain.MaxEntries)
         {
-            entries = [.. entries.OrderByDescending(e => e.SentAt).ThenByDescending(e => e.Id, StringComparer.Ordinal).Take(IBroadcastIndexGrain.MaxEntries)];
+            entries = [.. entries.OrderByDescending(e => e.SentAt).ThenByDescending(e => e.Sequence).Take(IBroadcastIndexGrain.MaxEntries)];
         }
 
         state.State.Entries = entries;
-        await state.WriteOrRollbackAsync(() => state.State.Entries = before);
+        state.State.NextSequence++;
+        await state.WriteOrRollbackAsync(() =>
+        {
+            state.State.Entries = before;
+            state.State.NextSequence--;
+        });
     }
 
     public Task<IReadOnlyList<IndexedBroadcast>> ListBefore(IndexedBroadcast? position, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<IndexedBroadcast>>([.. state.State.Entries
-            .Where(e => position is null || e.SentAt < position.SentAt || (e.SentAt == position.SentAt && string.CompareOrdinal(e.Id, position.Id) < 0))
+            .Where(e => position is null || e.SentAt < position.SentAt || (e.SentAt == position.SentAt && e.Sequence < position.Sequence))
             .OrderByDescending(e => e.SentAt)
-            .ThenByDescending(e => e.Id, StringComparer.Ordinal)
+            .ThenByDescending(e => e.Sequence)
             .Take(Math.Max(0, max))]);
 }

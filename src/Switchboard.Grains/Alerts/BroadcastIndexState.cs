@@ -6,4 +6,6 @@ namespace Switchboard.Grains.Alerts;
 public sealed class BroadcastIndexState
 {
     [Id(0)] public List<IndexedBroadcast> Entries { get; set; } = [];
+
+    [Id(1)] public long NextSequence { get; set; } = 1;
 }

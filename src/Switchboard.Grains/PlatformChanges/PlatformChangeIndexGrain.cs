@@ -20,9 +20,15 @@ public sealed class PlatformChangeIndexGrain(
             .ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
         var changed = active.Count != state.State.Active.Count;
 
-        if (!changes.TryGetValue(notice.ChangeId, out var summary) || summary.NoticeCount < notice.Number)
+        var nextSequence = state.State.NextSequence;
+        if (!changes.TryGetValue(notice.ChangeId, out var summary))
         {
-            changes[notice.ChangeId] = new PlatformChangeSummary(notice.ChangeId, createdAt, createdBy, notice.Number, notice);
+            changes[notice.ChangeId] = new PlatformChangeSummary(notice.ChangeId, createdAt, createdBy, notice.Number, notice, nextSequence++);
+            changed = true;
+        }
+        else if (summary.NoticeCount < notice.Number)
+        {
+            changes[notice.ChangeId] = summary with { NoticeCount = notice.Number, LastNotice = notice };
             changed = true;
         }
 
@@ -38,16 +44,16 @@ public sealed class PlatformChangeIndexGrain(
             return;
         }
 
-        var before = (state.State.Changes, state.State.Active);
-        (state.State.Changes, state.State.Active) = (changes, active);
-        await state.WriteOrRollbackAsync(() => (state.State.Changes, state.State.Active) = before);
+        var before = (state.State.Changes, state.State.Active, state.State.NextSequence);
+        (state.State.Changes, state.State.Active, state.State.NextSequence) = (changes, active, nextSequence);
+        await state.WriteOrRollbackAsync(() => (state.State.Changes, state.State.Active, state.State.NextSequence) = before);
     }
 
     public Task<IReadOnlyList<PlatformChangeSummary>> ListBefore(PlatformChangePosition? position, int max, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PlatformChangeSummary>>([.. state.State.Changes.Values
-            .Where(c => position is null || c.CreatedAt < position.CreatedAt || (c.CreatedAt == position.CreatedAt && string.CompareOrdinal(c.Id, position.Id) < 0))
+            .Where(c => position is null || c.CreatedAt < position.CreatedAt || (c.CreatedAt == position.CreatedAt && c.Sequence < position.Sequence))
             .OrderByDescending(c => c.CreatedAt)
-            .ThenByDescending(c => c.Id, StringComparer.Ordinal)
+            .ThenByDescending(c => c.Sequence)
             .Take(Math.Max(0, max))]);
 
     public Task<IReadOnlyList<PlatformNoticeView>> GetActiveNotices(CancellationToken cancellationToken = default)
@@ -55,8 +61,7 @@ public sealed class PlatformChangeIndexGrain(
         var now = time.GetUtcNow();
         return Task.FromResult<IReadOnlyList<PlatformNoticeView>>([.. state.State.Active
             .Where(a => PlatformChangeRules.InProgress(a.Value[^1].LogoutDeadline, now))
-            .OrderBy(a => state.State.Changes.TryGetValue(a.Key, out var c) ? c.CreatedAt : DateTimeOffset.MinValue)
-            .ThenBy(a => a.Key, StringComparer.Ordinal)
+            .OrderBy(a => state.State.Changes.TryGetValue(a.Key, out var c) ? (c.CreatedAt, c.Sequence) : (DateTimeOffset.MinValue, 0))
             .SelectMany(a => a.Value)]);
     }
 }

@@ -10,4 +10,6 @@ public sealed class PlatformChangeIndexState
 
     /// <summary>The notices of changes in progress, by change id; a completed change's are dropped.</summary>
     [Id(1)] public Dictionary<string, List<PlatformNoticeView>> Active { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(2)] public long NextSequence { get; set; } = 1;
 }
