@@ -14,6 +14,7 @@ using Switchboard.Api.Problems;
 using Switchboard.Contracts.Preferences;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.PlatformChanges;
 using Switchboard.Domain.Queues;
 using Switchboard.Domain.Tenancy;
 using Switchboard.Hosting;
@@ -77,6 +78,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new WireEnumConverter<OfferPurpose>(JsonNamingPolicy.KebabCaseLower));
     o.SerializerOptions.Converters.Add(new WireEnumConverter<TargetKind>(JsonNamingPolicy.KebabCaseLower));
     o.SerializerOptions.Converters.Add(new WireEnumConverter<LegEventKind>(JsonNamingPolicy.KebabCaseLower));
+    o.SerializerOptions.Converters.Add(new WireEnumConverter<ComplianceStatus>(JsonNamingPolicy.KebabCaseLower));
     o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
     o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
 
@@ -135,6 +137,9 @@ app.MapLiveEndpoints();
 app.MapDirectoryEndpoints();
 app.MapFavoriteEndpoints();
 app.MapRecentEndpoints();
+app.MapBroadcastEndpoints();
+app.MapAlertEndpoints();
+app.MapPlatformChangeEndpoints();
 
 var (mode, description) = cluster.Mode == HostingMode.Client
     ? ("client", storage.Provider == StorageProvider.AzureTables

@@ -8,7 +8,6 @@ using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Tenancy;
-using Switchboard.Grains;
 
 namespace Switchboard.Api.Endpoints;
 
@@ -85,7 +84,7 @@ public static class InteractionListEndpoints
             errors.Check(Identifiers.IsValidId(agentId), "agentId", "agentId is not a valid agent id.");
         }
 
-        var now = (http.RequestServices.GetKeyedService<TimeProvider>(SwitchboardClock.ServiceKey) ?? TimeProvider.System).GetUtcNow();
+        var now = BusinessTime.Now(http);
         var until = ParseTime(errors, to, "to") ?? now;
         var since = ParseTime(errors, from, "from") ?? until - DefaultWindow;
         if (!errors.HasErrors)

@@ -28,6 +28,27 @@ public static class Paging
         return !errors.HasErrors;
     }
 
+    /// <summary>A position in a list ordered by time, then a sequence (newest first): what <see cref="TryReadTimePosition"/> reads.</summary>
+    public static string TimePosition(DateTimeOffset at, long sequence) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at.UtcTicks}:{sequence}");
+
+    /// <summary>Reads a <see cref="TimePosition"/>; false when it is not one.</summary>
+    public static bool TryReadTimePosition(string position, out DateTimeOffset at, out long sequence)
+    {
+        (at, sequence) = (default, 0);
+        var colon = position.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0
+            || !long.TryParse(position.AsSpan(0, colon), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !long.TryParse(position.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out sequence))
+        {
+            return false;
+        }
+
+        at = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
+
     private static bool TryDecode(string kind, string cursor, out string? position)
     {
         position = null;

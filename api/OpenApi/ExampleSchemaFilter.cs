@@ -59,6 +59,31 @@ public sealed class ExampleSchemaFilter : ISchemaFilter
         [typeof(RecentAgent)] = """{"id":"a2","at":"2026-11-25T12:20:00+00:00","agent":{"agentId":"a2","displayName":"Grace","group":"sales","state":"Busy","since":"2026-11-25T12:28:10+00:00","reasonCode":null,"icon":"reading-email","version":12}}""",
         [typeof(RecentQueue)] = """{"id":"support","at":"2026-11-25T12:25:00+00:00","queue":{"queueId":"support","name":"Support","media":"voice","stats":{"queueId":"support","waiting":3,"longestWaitSeconds":42.5,"agents":{"available":1,"busy":4,"wrapUp":1,"offline":0,"break":2,"loggedOut":3,"total":11},"today":{"day":"2026-11-25T00:00:00+00:00","offered":120,"answered":110,"abandoned":4,"averageSpeedOfAnswerSeconds":18.2,"serviceLevelSeconds":20,"serviceLevelPercent":85.3},"at":"2026-11-25T12:30:00+00:00"}}}""",
         [typeof(RecentsResponse)] = """{"queues":[{"id":"support","at":"2026-11-25T12:25:00+00:00","queue":{"queueId":"support","name":"Support","media":"voice","stats":{"queueId":"support","waiting":3,"longestWaitSeconds":42.5,"agents":{"available":1,"busy":4,"wrapUp":1,"offline":0,"break":2,"loggedOut":3,"total":11},"today":{"day":"2026-11-25T00:00:00+00:00","offered":120,"answered":110,"abandoned":4,"averageSpeedOfAnswerSeconds":18.2,"serviceLevelSeconds":20,"serviceLevelPercent":85.3},"at":"2026-11-25T12:30:00+00:00"}}}],"agents":[{"id":"a2","at":"2026-11-25T12:20:00+00:00","agent":{"agentId":"a2","displayName":"Grace","group":"sales","state":"Busy","since":"2026-11-25T12:28:10+00:00","reasonCode":null,"icon":"reading-email","version":12}}]}""",
+        [typeof(CreateBroadcastRequest)] = """{"text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"group":"sales"},"expiresAt":"2026-11-25T18:00:00+00:00"}""",
+        [typeof(BroadcastAudienceRequest)] = """{"queueId":"support"}""",
+        [typeof(BroadcastAudienceResponse)] = """{"all":false,"group":"sales","queueId":null}""",
+        [typeof(BroadcastResponse)] = """
+            {"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.",
+             "audience":{"all":false,"group":"sales","queueId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00",
+             "expiresAt":"2026-11-25T18:00:00+00:00","recipientCount":2,"deliveredCount":2,"readCount":1,
+             "recipients":[{"agentId":"a1","delivered":true,"read":true,"readAt":"2026-11-25T09:00:30+00:00"},{"agentId":"a2","delivered":true,"read":false,"readAt":null}]}
+            """,
+        [typeof(BroadcastSummaryResponse)] = """{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":false,"group":"sales","queueId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T18:00:00+00:00","recipientCount":2,"deliveredCount":2,"readCount":1}""",
+        [typeof(BroadcastRecipientResponse)] = """{"agentId":"a1","delivered":true,"read":true,"readAt":"2026-11-25T09:00:30+00:00"}""",
+        [typeof(AlertResponse)] = """{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":false,"group":"sales","queueId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T18:00:00+00:00","read":true,"readAt":"2026-11-25T09:00:30+00:00"}""",
+        [typeof(AlertList)] = """{"items":[{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":true,"group":null,"queueId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":null,"read":false,"readAt":null}]}""",
+        [typeof(PlatformNoticeRequest)] = """{"message":"The platform moves to the new data centre at 20:00. Finish your calls, then log out and in again.","final":true}""",
+        [typeof(PlatformNoticeResponse)] = """{"changeId":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","number":2,"message":"Log out now, then log in again.","final":true,"sentAt":"2026-11-25T19:50:00+00:00","sentBy":"key_3q2-7wAbCdEf","logoutDeadline":"2026-11-25T20:00:00+00:00"}""",
+        [typeof(AgentComplianceResponse)] = """{"agentId":"a1","status":"logged-out","at":"2026-11-25T19:53:10+00:00"}""",
+        [typeof(PlatformChangeResponse)] = """
+            {"id":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","createdAt":"2026-11-25T18:00:00+00:00","createdBy":"key_3q2-7wAbCdEf","final":true,
+             "logoutDeadline":"2026-11-25T20:00:00+00:00","enforced":true,
+             "notices":[{"changeId":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","number":1,"message":"The platform moves to the new data centre at 20:00.","final":false,"sentAt":"2026-11-25T18:00:00+00:00","sentBy":"key_3q2-7wAbCdEf","logoutDeadline":null},
+                        {"changeId":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","number":2,"message":"Log out now, then log in again.","final":true,"sentAt":"2026-11-25T19:50:00+00:00","sentBy":"key_3q2-7wAbCdEf","logoutDeadline":"2026-11-25T20:00:00+00:00"}],
+             "compliance":[{"agentId":"a1","status":"logged-out","at":"2026-11-25T19:53:10+00:00"},{"agentId":"a2","status":"finishing-call","at":null},
+                           {"agentId":"a3","status":"logged-out-by-system","at":"2026-11-25T20:00:00+00:00"},{"agentId":"a4","status":"not-logged-in","at":null}]}
+            """,
+        [typeof(PlatformChangeSummaryResponse)] = """{"id":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","createdAt":"2026-11-25T18:00:00+00:00","createdBy":"key_3q2-7wAbCdEf","noticeCount":2,"final":true,"logoutDeadline":"2026-11-25T20:00:00+00:00","lastNotice":{"changeId":"pc_0a1b2c3d4e5f60718293a4b5c6d7e8f9","number":2,"message":"Log out now, then log in again.","final":true,"sentAt":"2026-11-25T19:50:00+00:00","sentBy":"key_3q2-7wAbCdEf","logoutDeadline":"2026-11-25T20:00:00+00:00"}}""",
     };
 
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)

@@ -11,6 +11,12 @@ public static class GrainKeys
 
     public static string Queue(string tenantId, string queueId) => $"{tenantId}{Separator}{queueId}";
 
+    public static string Broadcast(string tenantId, string broadcastId) => $"{tenantId}{Separator}{broadcastId}";
+
+    public static string AlertInbox(string tenantId, string agentId) => $"{tenantId}{Separator}{agentId}";
+
+    public static string PlatformChange(string tenantId, string changeId) => $"{tenantId}{Separator}{changeId}";
+
     public static string Interaction(string tenantId, string interactionId) => $"{tenantId}{Separator}{interactionId}";
 
     /// <summary>How many list-index grains share one hour of a tenant's interactions (so that no one grain is busy or big).</summary>

@@ -16,6 +16,7 @@ public static class InteractionServices
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<DeadlineScheduler>();
         services.AddOptions<TelephonyOptions>();
+        services.AddOptions<PlatformChanges.PlatformChangeOptions>();
         services.TryAddSingleton<ITelephonyGateway>(provider =>
             provider.GetRequiredService<IOptions<TelephonyOptions>>().Value.Mode == TelephonyMode.Carrier
                 ? ActivatorUtilities.CreateInstance<CarrierTelephonyGateway>(provider)

@@ -7,6 +7,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Switchboard.Contracts;
 using Switchboard.Grains;
+using Switchboard.Grains.PlatformChanges;
 using Switchboard.Grains.Telephony;
 using Switchboard.Storage;
 
@@ -19,6 +20,9 @@ public static class SiloBuilderExtensions
     {
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(configuration, SwitchboardClusterOptions.Section);
         var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
+
+        // Read here so that a bad value stops the silo at start-up, not at the first final notice.
+        OptionsReader.Read<PlatformChangeOptions>(configuration, PlatformChangeOptions.Section);
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (storage.Provider == StorageProvider.AzureTables)
@@ -69,6 +73,7 @@ public static class SiloBuilderExtensions
             agent.Configure(o => o.GetQueueMsgsTimerPeriod = LiveStreamPolling.Period)));
         silo.Services.AddSwitchboardInteractions();
         silo.Services.AddOptions<TelephonyOptions>().Bind(configuration.GetSection(TelephonyOptions.Section));
+        silo.Services.AddOptions<PlatformChangeOptions>().Bind(configuration.GetSection(PlatformChangeOptions.Section));
 
         // Failure detection (probe timeouts, missed probes, IAmAlive period) can be tuned per deployment.
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection));

@@ -30,6 +30,13 @@ public static partial class Identifiers
     public static bool IsValidText(string? value, int maxLength = MaxLabelLength) =>
         !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength && !value.Any(IsHidden);
 
+    /// <summary>
+    /// A message people read (broadcasts, platform notices): like <see cref="IsValidText"/> but it may span lines
+    /// ('\n', '\r' and tabs are allowed; other hidden characters are not).
+    /// </summary>
+    public static bool IsValidMessage(string? value, int maxLength) =>
+        !string.IsNullOrWhiteSpace(value) && value.Length <= maxLength && !value.Any(c => c is not ('\n' or '\r' or '\t') && IsHidden(c));
+
     private static bool IsHidden(char c) =>
         char.IsControl(c)
         || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;

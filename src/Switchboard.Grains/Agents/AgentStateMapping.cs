@@ -36,6 +36,9 @@ internal static class AgentStateMapping
     public static StateHistoryEntry ToWire(this StateAuditEntry entry) =>
         new(entry.Sequence, entry.Kind, entry.From, entry.To, entry.ReasonCode, entry.Actor, entry.ActorId, entry.Reason, entry.At);
 
+    public static StateAuditEntry ToDomain(this StateHistoryEntry entry) =>
+        new(entry.Sequence, entry.Kind, entry.From, entry.To, entry.ReasonCode, entry.Actor, entry.ActorId, entry.Reason, entry.At);
+
     public static StateChangeOutcome ToOutcome(this AgentDecision decision) => decision switch
     {
         { Outcome: DecisionOutcome.Applied } => StateChangeOutcome.Applied,
