@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Api;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Directory;
@@ -17,6 +18,7 @@ using Switchboard.Domain.Interactions;
 using Switchboard.Domain.PlatformChanges;
 using Switchboard.Domain.Queues;
 using Switchboard.Domain.Tenancy;
+using Switchboard.Grains;
 using Switchboard.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +41,9 @@ if (builder.Environment.IsDevelopment())
 }
 
 var cluster = builder.AddSwitchboardOrleans();
+
+// Business time for the API's own timers (live heartbeats, resume windows); a co-hosted silo shares it, tests replace it.
+builder.Services.TryAddKeyedSingleton(SwitchboardClock.ServiceKey, TimeProvider.System);
 var storage = OptionsReader.Read<StorageOptions>(builder.Configuration, StorageOptions.Section);
 var api = OptionsReader.Read<ApiOptions>(builder.Configuration, ApiOptions.Section);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Switchboard.Api.Models;
+using Switchboard.Contracts.Alerts;
 using Switchboard.Contracts.Live;
 
 namespace Switchboard.Api.Live;
@@ -28,6 +29,18 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
             var type = agentId == e.OfferedTo ? LiveEventTypes.InteractionOffered : LiveEventTypes.InteractionUpdated;
             yield return new LiveFanOut([agentId], new LiveDelivery(LiveMessages.Body("interactions:" + agentId, type, e.At, data, json)));
         }
+    }
+
+    public IEnumerable<LiveFanOut> Map(AlertSent e)
+    {
+        var body = LiveMessages.Body("alerts", LiveEventTypes.AlertReceived, e.Alert.SentAt, AlertResponse.From(new InboxAlert(e.Alert, null)), json);
+        yield return new LiveFanOut([.. e.Recipients, LiveRoutes.All], new LiveDelivery(body));
+    }
+
+    public IEnumerable<LiveFanOut> Map(PlatformNoticeSent e)
+    {
+        var body = LiveMessages.Body("platform", LiveEventTypes.PlatformNotice, e.Notice.SentAt, PlatformNoticeResponse.From(e.Notice), json);
+        yield return new LiveFanOut([LiveRoutes.All], new LiveDelivery(body));
     }
 
     public IEnumerable<LiveFanOut> Map(QueueStatsChanged e)

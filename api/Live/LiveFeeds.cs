@@ -28,6 +28,8 @@ public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, 
         LiveStreams.Agents => Feed<AgentChanged>(kind, tenantId, mapping.Map),
         LiveStreams.Interactions => Feed<InteractionChanged>(kind, tenantId, mapping.Map),
         LiveStreams.Queues => Feed<QueueStatsChanged>(kind, tenantId, mapping.Map),
+        LiveStreams.Alerts => Feed<AlertSent>(kind, tenantId, mapping.Map),
+        LiveStreams.Platform => Feed<PlatformNoticeSent>(kind, tenantId, mapping.Map),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown live stream."),
     };
 

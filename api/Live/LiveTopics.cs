@@ -2,9 +2,11 @@ using Switchboard.Api.Directory;
 using Switchboard.Api.Models;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Alerts;
 using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Live;
+using Switchboard.Contracts.PlatformChanges;
 using Switchboard.Contracts.Queues;
 
 namespace Switchboard.Api.Live;
@@ -71,8 +73,12 @@ public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
 
                 return new TopicGrant(LiveStreams.Agents, LiveRoutes.DirectoryAll);
 
+            case LiveTopicKind.Alerts:
+                // An agent hears the broadcasts it is a recipient of; supervisors every broadcast of the tenant.
+                return new TopicGrant(LiveStreams.Alerts, agentKey ? caller.AgentId! : LiveRoutes.All);
+
             default:
-                return TopicGrant.Deny("unavailable", $"Topic '{topic.Name}' is not served yet.");
+                return new TopicGrant(LiveStreams.Platform, LiveRoutes.All);
         }
     }
 
@@ -111,10 +117,29 @@ public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
                 return new TopicSnapshot(new LiveDirectorySnapshot(agents), agents.ToDictionary(a => a.AgentId, a => a.Version, StringComparer.Ordinal));
             }
 
+            case LiveTopicKind.Alerts when session.Caller.Role == ApiKeyRole.Agent:
+            {
+                var alerts = await grains.GetGrain<IAlertInboxGrain>(GrainKeys.AlertInbox(tenantId, session.Caller.AgentId!)).GetCurrent(cancellationToken);
+                return new TopicSnapshot(new LiveAlertsSnapshot([.. alerts.Select(AlertResponse.From)], null));
+            }
+
+            case LiveTopicKind.Alerts:
+            {
+                var recent = await grains.GetGrain<IBroadcastIndexGrain>(tenantId).ListBefore(null, RecentBroadcasts, cancellationToken);
+                var summaries = await Task.WhenAll(recent.Select(e => grains.GetGrain<IBroadcastGrain>(GrainKeys.Broadcast(tenantId, e.Id)).GetSummary(cancellationToken)));
+                return new TopicSnapshot(new LiveAlertsSnapshot(null, [.. summaries.OfType<BroadcastSummary>().Select(BroadcastSummaryResponse.From)]));
+            }
+
             default:
-                return null;
+            {
+                var notices = await grains.GetGrain<IPlatformChangeIndexGrain>(tenantId).GetActiveNotices(cancellationToken);
+                return new TopicSnapshot(new LivePlatformSnapshot([.. notices.Select(PlatformNoticeResponse.From)]));
+            }
         }
     }
+
+    /// <summary>How many of the latest broadcasts a supervisor's <c>alerts</c> snapshot lists (older ones: <c>GET /v1/broadcasts</c>).</summary>
+    private const int RecentBroadcasts = 50;
 
     private IAgentGrain Agent(string tenantId, string agentId) => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, agentId));
 }

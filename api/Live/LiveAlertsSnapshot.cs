@@ -1,0 +1,9 @@
+using Switchboard.Api.Models;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>
+/// Snapshot of <c>alerts</c>: for an agent key its current (unexpired) alerts with read receipts; for supervisors the
+/// tenant's latest broadcasts with their delivery and read counts.
+/// </summary>
+public sealed record LiveAlertsSnapshot(IReadOnlyList<AlertResponse>? Alerts, IReadOnlyList<BroadcastSummaryResponse>? Broadcasts);

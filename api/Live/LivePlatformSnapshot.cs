@@ -1,0 +1,6 @@
+using Switchboard.Api.Models;
+
+namespace Switchboard.Api.Live;
+
+/// <summary>Snapshot of <c>platform</c>: the notices of platform changes still in progress.</summary>
+public sealed record LivePlatformSnapshot(IReadOnlyList<PlatformNoticeResponse> Notices);

@@ -1,0 +1,108 @@
+using System.Net;
+using Switchboard.Api.Live;
+using Switchboard.Api.Tests.Support;
+
+namespace Switchboard.Api.Tests;
+
+/// <summary>The directory, alerts and platform topics: who sees what, snapshot then events.</summary>
+public sealed class LiveTopicsTests(SwitchboardApiFactory factory)
+{
+    [Fact]
+    public async Task The_directory_shows_an_agent_its_own_group_and_a_supervisor_everyone()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.CreateAgentAsync("a1", "Ada", "sales");
+        await tenant.CreateAgentAsync("a2", "Grace", "sales");
+        await tenant.CreateAgentAsync("a3", "Linus", "support");
+        var (_, agentKey) = await tenant.IssueKeyAsync("agent", "a1");
+        var (_, supervisorKey) = await tenant.IssueKeyAsync("supervisor");
+        await using var agent = await LiveTestClient.ConnectAsync(factory, agentKey);
+        await using var supervisor = await LiveTestClient.ConnectAsync(factory, supervisorKey);
+        await agent.SubscribeAsync("directory");
+        await supervisor.SubscribeAsync("directory");
+
+        var own = await agent.NextOfTypeAsync("snapshot", "directory");
+        Assert.Equal(["a1", "a2"], own["data"]!["agents"]!.AsArray().Select(a => a!.Text("agentId")).Order());
+        Assert.All(own["data"]!["agents"]!.AsArray(), a => Assert.Equal("logged-out", a!.Text("icon")));
+        var all = await supervisor.NextOfTypeAsync("snapshot", "directory");
+        Assert.Equal(["a1", "a2", "a3"], all["data"]!["agents"]!.AsArray().Select(a => a!.Text("agentId")).Order());
+        await agent.NextOfTypeAsync("subscribed");
+        await supervisor.NextOfTypeAsync("subscribed");
+
+        await tenant.SetStateAsync("a3", "Available"); // another group: the agent does not see it
+        await tenant.SetStateAsync("a2", "Available");
+        var changed = await agent.NextOfTypeAsync(LiveEventTypes.DirectoryAgentChanged, "directory");
+        Assert.Equal(("a2", "available", "sales"), (changed["data"]!.Text("agentId"), changed["data"]!.Text("icon"), changed["data"]!.Text("group")));
+        var seenBySupervisor = new[]
+        {
+            await supervisor.NextOfTypeAsync(LiveEventTypes.DirectoryAgentChanged, "directory"),
+            await supervisor.NextOfTypeAsync(LiveEventTypes.DirectoryAgentChanged, "directory"),
+        };
+        Assert.Equal(["a2", "a3"], seenBySupervisor.Select(m => m["data"]!.Text("agentId")).Order());
+        await agent.SendAsync("""{"op":"ping"}""");
+        await agent.NextOfTypeAsync("pong");
+        Assert.DoesNotContain(agent.Received, m => m["data"]?["agentId"]?.GetValue<string>() == "a3");
+    }
+
+    [Fact]
+    public async Task A_broadcast_reaches_its_audience_live_and_supervisors_see_it_go_out()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.CreateAgentAsync("a1", "Ada", "sales");
+        await tenant.CreateAgentAsync("a3", "Linus", "support");
+        var (_, salesKey) = await tenant.IssueKeyAsync("agent", "a1");
+        var (_, supportKey) = await tenant.IssueKeyAsync("agent", "a3");
+        var (_, supervisorKey) = await tenant.IssueKeyAsync("supervisor");
+        await using var sales = await LiveTestClient.ConnectAsync(factory, salesKey);
+        await using var support = await LiveTestClient.ConnectAsync(factory, supportKey);
+        await using var supervisor = await LiveTestClient.ConnectAsync(factory, supervisorKey);
+        foreach (var live in new[] { sales, support, supervisor })
+        {
+            await live.SubscribeAsync("alerts");
+            await live.NextOfTypeAsync("subscribed");
+        }
+
+        Assert.Empty(sales.Received.Single(m => m.TextOrNull("type") == "snapshot")["data"]!["alerts"]!.AsArray());
+
+        using var client = factory.ClientWith(supervisorKey);
+        using var sent = await client.SendJsonAsync(HttpMethod.Post, "/v1/broadcasts", """{"text":"Team meeting at 11","audience":{"group":"sales"}}""");
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var id = (await sent.ReadJsonAsync()).Text("id");
+
+        var received = await sales.NextOfTypeAsync(LiveEventTypes.AlertReceived, "alerts");
+        Assert.Equal((id, "Team meeting at 11"), (received["data"]!.Text("id"), received["data"]!.Text("text")));
+        Assert.Equal(id, (await supervisor.NextOfTypeAsync(LiveEventTypes.AlertReceived, "alerts"))["data"]!.Text("id"));
+        await support.SendAsync("""{"op":"ping"}""");
+        await support.NextOfTypeAsync("pong");
+        Assert.DoesNotContain(support.Received, m => m.TextOrNull("type") == LiveEventTypes.AlertReceived);
+
+        // A console that connects later finds it in its snapshot.
+        await using var later = await LiveTestClient.ConnectAsync(factory, salesKey);
+        await later.SubscribeAsync("alerts");
+        var snapshot = await later.NextOfTypeAsync("snapshot", "alerts");
+        Assert.Equal(id, Assert.Single(snapshot["data"]!["alerts"]!.AsArray())!.Text("id"));
+    }
+
+    [Fact]
+    public async Task Platform_notices_go_out_live_and_are_in_the_snapshot_while_the_change_is_in_progress()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.CreateAgentAsync("a1");
+        var (_, agentKey) = await tenant.IssueKeyAsync("agent", "a1");
+        await using var live = await LiveTestClient.ConnectAsync(factory, agentKey);
+        await live.SubscribeAsync("platform");
+        var empty = await live.NextOfTypeAsync("snapshot", "platform");
+        Assert.Empty(empty["data"]!["notices"]!.AsArray());
+
+        using var admin = tenant.Admin();
+        using var created = await admin.SendJsonAsync(HttpMethod.Post, "/v1/platform-changes", """{"message":"New platform tonight at 20:00"}""");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var notice = await live.NextOfTypeAsync(LiveEventTypes.PlatformNotice, "platform");
+        Assert.Equal(("New platform tonight at 20:00", false), (notice["data"]!.Text("message"), notice["data"]!["final"]!.GetValue<bool>()));
+
+        await using var later = await LiveTestClient.ConnectAsync(factory, agentKey);
+        await later.SubscribeAsync("platform");
+        var snapshot = await later.NextOfTypeAsync("snapshot", "platform");
+        Assert.Equal("New platform tonight at 20:00", Assert.Single(snapshot["data"]!["notices"]!.AsArray())!.Text("message"));
+    }
+}
