@@ -204,6 +204,8 @@ public sealed class RoutingTests(ClusterFixture fixture)
         await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(overflow: new QueueOverflowConfig("backup", 60)));
         var call = await client.InboundCall(tenant, "i1", "support");
 
+        // The enqueue is one-way: the overflow wait counts from the item's arrival in the router, so it must be there first.
+        await client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "support")).WaitingExactly("i1");
         fixture.Time.Advance(TimeSpan.FromSeconds(60));
 
         var offered = await call.OfferedTo("b1");
