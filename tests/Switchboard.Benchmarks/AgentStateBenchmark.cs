@@ -8,6 +8,8 @@ namespace Switchboard.Benchmarks;
 // Persisted changes through the agent grain on Azurite beside raw table upserts:
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- storage [seconds=10] [concurrency=32]
 // Routing (enqueue → offer) on an in-process silo beside no-op grain calls (see RoutingOptions for the flags):
+// Live status fan-out (state change → every subscribed socket) beside a bare Kestrel WebSocket broadcast:
+//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- live [sockets=1000,10000] [changes=100]
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- routing [seconds=20] [agents=1000] [queues=100] [--concurrency=64] [--rates=10,100,half] [--azurite] [--profile] [--fresh-hour]
 public static class AgentStateBenchmark
 {
@@ -20,6 +22,19 @@ public static class AgentStateBenchmark
             await StorageBenchmark.RunAsync(
                 TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10),
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "live")
+        {
+            var counts = args.Length > 1 ? args[1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray() : [1000, 10000];
+            await LiveBenchmark.RunAsync(counts, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "live-client")
+        {
+            Environment.ExitCode = await LiveBenchmarkClient.RunAsync(args[1..]);
             return;
         }
 

@@ -9,7 +9,7 @@ namespace Switchboard.Benchmarks;
 /// <summary>The real API host (co-hosted silo, in-memory storage) on Kestrel at 127.0.0.1, with agents to toggle.</summary>
 public sealed class SwitchboardServer : IAsyncDisposable
 {
-    private const string AdminKey = "benchmark-admin-key";
+    public const string AdminKey = "benchmark-admin-key";
     private readonly WebApplicationFactory<Program> factory;
     private readonly int agents;
 
