@@ -139,6 +139,7 @@ app.MapStatusCodeEndpoints();
 app.MapTransactionCodeEndpoints();
 app.MapApiKeyEndpoints();
 app.MapLiveEndpoints();
+app.MapAsyncApiEndpoints();
 app.MapDirectoryEndpoints();
 app.MapFavoriteEndpoints();
 app.MapRecentEndpoints();
