@@ -15,6 +15,6 @@ public static class LiveCloseCodes
     /// <summary>A client message was larger than <c>Live:MaxClientMessageBytes</c> (standard 1009).</summary>
     public const int MessageTooBig = 1009;
 
-    /// <summary>The server is shutting down (standard 1001).</summary>
-    public const int GoingAway = 1001;
+    /// <summary>The server failed handling this socket (standard 1011); the session stays, so the client may resume.</summary>
+    public const int ServerError = 1011;
 }

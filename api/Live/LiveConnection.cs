@@ -28,11 +28,16 @@ public sealed class LiveConnection(int sendQueueLimit, string apiKey)
 
     public string? CloseReason { get; private set; }
 
-    public bool TrySend(byte[] message)
+    /// <summary>Queues a message; <paramref name="activity"/> false for the heartbeat itself, so an idle socket gets one every period.</summary>
+    public bool TrySend(byte[] message, bool activity = true)
     {
         if (outbox.Writer.TryWrite(message))
         {
-            Volatile.Write(ref sentSinceHeartbeat, 1);
+            if (activity)
+            {
+                Volatile.Write(ref sentSinceHeartbeat, 1);
+            }
+
             return true;
         }
 

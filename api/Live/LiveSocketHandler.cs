@@ -35,7 +35,7 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
         catch (Exception exception)
         {
             LiveLog.SocketFailed(logger, exception, current.Value!.Id);
-            connection.Close((int)WebSocketCloseStatus.InternalServerError, "server error");
+            connection.Close(LiveCloseCodes.ServerError, "server error");
         }
         finally
         {
@@ -184,7 +184,7 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
         {
             if (!connection.TakeActivity())
             {
-                connection.TrySend(LiveMessages.Heartbeat(hub.Time.GetUtcNow()));
+                connection.TrySend(LiveMessages.Heartbeat(hub.Time.GetUtcNow()), activity: false);
             }
 
             if (await authenticator.AuthenticateAsync(connection.ApiKey, CancellationToken.None) is null)

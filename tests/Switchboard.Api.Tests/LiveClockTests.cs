@@ -60,6 +60,11 @@ public sealed class LiveClockTests(SwitchboardApiFactory factory)
         var heartbeat = await live.NextOfTypeAsync("heartbeat");
         Assert.Equal(factory.Clock.GetUtcNow(), heartbeat["at"]!.GetValue<DateTimeOffset>());
         Assert.DoesNotContain(live.Received.SkipLast(1), m => m["type"]?.GetValue<string>() == "heartbeat");
+
+        // Still idle: one every period, the heartbeat itself not counting as activity.
+        factory.Clock.Advance(period);
+        var next = await live.NextOfTypeAsync("heartbeat");
+        Assert.Equal(factory.Clock.GetUtcNow(), next["at"]!.GetValue<DateTimeOffset>());
     }
 
     [Fact]
