@@ -16,9 +16,13 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
     public IEnumerable<LiveFanOut> Map(AgentChanged e)
     {
         var state = LiveMessages.Body("agent:" + e.AgentId, LiveEventTypes.AgentStateChanged, e.At, LiveAgentState.From(e), json);
-        yield return new LiveFanOut([LiveRoutes.Agent(e.AgentId)], new LiveDelivery(state, e.AgentId, e.State.Version));
-        var entry = LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentChanged, e.At, DirectoryAgent.From(e), json);
-        yield return new LiveFanOut([LiveRoutes.DirectoryGroup(e.Group), LiveRoutes.DirectoryAll], new LiveDelivery(entry, e.AgentId, e.State.Version));
+        // A deletion may keep the state version (a logged-out agent deleted): never drop it as already seen.
+        long? version = e.Deleted ? null : e.State.Version;
+        yield return new LiveFanOut([LiveRoutes.Agent(e.AgentId)], new LiveDelivery(state, e.AgentId, version));
+        var entry = e.Deleted
+            ? LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentRemoved, e.At, new LiveDirectoryRemoval(e.AgentId), json)
+            : LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentChanged, e.At, DirectoryAgent.From(e), json);
+        yield return new LiveFanOut([LiveRoutes.DirectoryGroup(e.Group), LiveRoutes.DirectoryAll], new LiveDelivery(entry, e.AgentId, version));
     }
 
     public IEnumerable<LiveFanOut> Map(InteractionChanged e)

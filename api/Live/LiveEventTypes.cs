@@ -8,6 +8,7 @@ public static class LiveEventTypes
     public const string InteractionUpdated = "interaction.updated";
     public const string QueueStats = "queue.stats";
     public const string DirectoryAgentChanged = "directory.agent_changed";
+    public const string DirectoryAgentRemoved = "directory.agent_removed";
     public const string AlertReceived = "alert.received";
     public const string PlatformNotice = "platform.notice";
     public const string Snapshot = "snapshot";

@@ -20,7 +20,7 @@ public sealed class AsyncApiTests(SwitchboardApiFactory factory)
     [
         "welcome", "subscribed", "unsubscribed",
         "agentSnapshot", "interactionsSnapshot", "queueSnapshot", "directorySnapshot", "alertsSnapshot", "platformSnapshot",
-        "agentStateChanged", "interactionOffered", "interactionUpdated", "queueStats", "directoryAgentChanged", "alertReceived", "platformNotice",
+        "agentStateChanged", "interactionOffered", "interactionUpdated", "queueStats", "directoryAgentChanged", "directoryAgentRemoved", "alertReceived", "platformNotice",
         "resync", "resumed", "error", "pong", "heartbeat",
     ];
 
@@ -103,6 +103,16 @@ public sealed class AsyncApiTests(SwitchboardApiFactory factory)
                 await live.NextAsync(m => m.TextOrNull("type") == LiveEventTypes.AgentStateChanged && m["data"]!.Text("state") == "Available", "a1 Available");
                 await live.NextAsync(m => m.TextOrNull("type") == LiveEventTypes.DirectoryAgentChanged && m["data"]!.Text("state") == "Available", "a1 Available in the directory");
             }
+
+            // An agent deleted leaves the directory.
+            await tenant.CreateAgentAsync("gone");
+            using (var deleted = await tenant.Admin().DeleteResponseAsync("/v1/agents/gone"))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            }
+
+            var removed = await admin.NextOfTypeAsync(LiveEventTypes.DirectoryAgentRemoved, "directory");
+            Assert.Equal("gone", removed["data"]!.Text("agentId"));
 
             // A call offered to a1 and accepted.
             using var adminClient = tenant.Admin();

@@ -42,6 +42,14 @@ public sealed class LiveTopicsTests(SwitchboardApiFactory factory)
         await agent.SendAsync("""{"op":"ping"}""");
         await agent.NextOfTypeAsync("pong");
         Assert.DoesNotContain(agent.Received, m => m["data"]?["agentId"]?.GetValue<string>() == "a3");
+
+        // A deleted agent leaves the directory.
+        using (var deleted = await tenant.Admin().DeleteResponseAsync("/v1/agents/a2"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        Assert.Equal("a2", (await agent.NextOfTypeAsync(LiveEventTypes.DirectoryAgentRemoved, "directory"))["data"]!.Text("agentId"));
     }
 
     [Fact]
