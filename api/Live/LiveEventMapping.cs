@@ -23,6 +23,12 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
             ? LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentRemoved, e.At, new LiveDirectoryRemoval(e.AgentId), json)
             : LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentChanged, e.At, DirectoryAgent.From(e), json);
         yield return new LiveFanOut([LiveRoutes.DirectoryGroup(e.Group), LiveRoutes.DirectoryAll], new LiveDelivery(entry, e.AgentId, version));
+        if (e.GroupChanged && !e.Deleted)
+        {
+            // Moved to another group: it leaves the old group's directory.
+            var left = LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentRemoved, e.At, new LiveDirectoryRemoval(e.AgentId), json);
+            yield return new LiveFanOut([LiveRoutes.DirectoryGroup(e.PreviousGroup)], new LiveDelivery(left, e.AgentId, null));
+        }
     }
 
     public IEnumerable<LiveFanOut> Map(InteractionChanged e)

@@ -43,6 +43,21 @@ public sealed class LiveTopicsTests(SwitchboardApiFactory factory)
         await agent.NextOfTypeAsync("pong");
         Assert.DoesNotContain(agent.Received, m => m["data"]?["agentId"]?.GetValue<string>() == "a3");
 
+        // An agent moved to another group leaves this group's directory; supervisors see the new group.
+        using (var moved = await tenant.Admin().SendJsonAsync(HttpMethod.Patch, "/v1/agents/a3", """{"group":"sales"}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+
+        var joined = await agent.NextOfTypeAsync(LiveEventTypes.DirectoryAgentChanged, "directory");
+        Assert.Equal(("a3", "sales"), (joined["data"]!.Text("agentId"), joined["data"]!.Text("group")));
+        using (var movedBack = await tenant.Admin().SendJsonAsync(HttpMethod.Patch, "/v1/agents/a3", """{"group":"support"}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, movedBack.StatusCode);
+        }
+
+        Assert.Equal("a3", (await agent.NextOfTypeAsync(LiveEventTypes.DirectoryAgentRemoved, "directory"))["data"]!.Text("agentId"));
+
         // A deleted agent leaves the directory.
         using (var deleted = await tenant.Admin().DeleteResponseAsync("/v1/agents/a2"))
         {
