@@ -166,7 +166,8 @@ public sealed class LiveResumeTests(SwitchboardApiFactory factory)
         return await LiveTestClient.StartAsync(await client.ConnectAsync(new Uri("ws://localhost/v1/stream"), TestContext.Current.CancellationToken));
     }
 
-    private static string Resume(string session, long from, params string[] topics) =>
+    /// <summary>A subscribe that resumes <paramref name="session"/> after <paramref name="from"/>.</summary>
+    internal static string Resume(string session, long from, params string[] topics) =>
         new JsonObject
         {
             ["op"] = "subscribe",

@@ -9,6 +9,10 @@ namespace Switchboard.Api.Tests.Support;
 internal static class IsolatedApi
 {
     public static WebApplicationFactory<Program> Create(string environment, params (string Key, string Value)[] settings) =>
+        Create(environment, _ => { }, settings);
+
+    /// <summary>As above, with <paramref name="configure"/> for what settings cannot express (services, options of the server).</summary>
+    public static WebApplicationFactory<Program> Create(string environment, Action<IWebHostBuilder> configure, params (string Key, string Value)[] settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment(environment);
@@ -18,6 +22,8 @@ internal static class IsolatedApi
             {
                 web.UseSetting(key, value);
             }
+
+            configure(web);
         });
 
     /// <summary>Creates a tenant with the operator key (the host must have <see cref="SwitchboardApiFactory.OperatorKey"/>): its id, admin key and key id.</summary>

@@ -33,14 +33,22 @@ public sealed class LiveTestClient(WebSocket socket) : IAsyncDisposable
         return await StartAsync(socket);
     }
 
-    /// <summary>Connects over a real socket (Kestrel) to <paramref name="baseUri"/>.</summary>
-    public static async Task<LiveTestClient> ConnectAsync(Uri baseUri, string key)
+    /// <summary>Connects over a real socket (Kestrel) to <paramref name="baseUri"/>, the key as Bearer header or as <c>access_token</c>.</summary>
+    public static async Task<LiveTestClient> ConnectAsync(Uri baseUri, string key, bool keyInQuery = false)
     {
         var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader("Authorization", "Bearer " + key);
-        await socket.ConnectAsync(new UriBuilder(baseUri) { Scheme = "ws", Path = "/v1/stream" }.Uri, TestContext.Current.CancellationToken);
+        if (!keyInQuery)
+        {
+            socket.Options.SetRequestHeader("Authorization", "Bearer " + key);
+        }
+
+        await socket.ConnectAsync(StreamUri(baseUri, keyInQuery ? key : null), TestContext.Current.CancellationToken);
         return await StartAsync(socket);
     }
+
+    /// <summary>The <c>ws://</c> address of the stream on a real server, with <paramref name="accessToken"/> in the query if given.</summary>
+    public static Uri StreamUri(Uri baseUri, string? accessToken = null) =>
+        new UriBuilder(baseUri) { Scheme = "ws", Path = "/v1/stream", Query = accessToken is null ? "" : "access_token=" + Uri.EscapeDataString(accessToken) }.Uri;
 
     public Task SendAsync(string json) =>
         Socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, TestContext.Current.CancellationToken);
