@@ -9,7 +9,7 @@ namespace Switchboard.Api.Live;
 /// </summary>
 public sealed class LiveConnection(int sendQueueLimit, string apiKey)
 {
-    private readonly Channel<byte[]> outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(sendQueueLimit)
+    private readonly Channel<LiveOutgoing> outbox = Channel.CreateBounded<LiveOutgoing>(new BoundedChannelOptions(sendQueueLimit)
     {
         SingleReader = true,
         FullMode = BoundedChannelFullMode.Wait, // TryWrite then fails instead of dropping anything silently
@@ -21,7 +21,7 @@ public sealed class LiveConnection(int sendQueueLimit, string apiKey)
     /// <summary>The key the socket was opened with, checked again on every heartbeat (revocation).</summary>
     public string ApiKey { get; } = apiKey;
 
-    public ChannelReader<byte[]> Outbox => outbox.Reader;
+    public ChannelReader<LiveOutgoing> Outbox => outbox.Reader;
 
     /// <summary>0 while open; otherwise the close code the server chose.</summary>
     public int CloseCode => Volatile.Read(ref closeCode);
@@ -29,7 +29,9 @@ public sealed class LiveConnection(int sendQueueLimit, string apiKey)
     public string? CloseReason { get; private set; }
 
     /// <summary>Queues a message; <paramref name="activity"/> false for the heartbeat itself, so an idle socket gets one every period.</summary>
-    public bool TrySend(byte[] message, bool activity = true)
+    public bool TrySend(byte[] message, bool activity = true) => TrySend(LiveOutgoing.Control(message), activity);
+
+    public bool TrySend(LiveOutgoing message, bool activity = true)
     {
         if (outbox.Writer.TryWrite(message))
         {

@@ -34,16 +34,31 @@ public static class LiveMessages
         });
 
     /// <summary><paramref name="body"/> with <c>"seq":N</c> first.</summary>
-    public static byte[] Sequenced(long seq, byte[] body)
+    public static byte[] Sequenced(long seq, byte[] body) => new LiveOutgoing(seq, body).ToArray();
+
+    public static int SequencedLength(long seq, byte[] body) => SeqPrefix.Length + Digits(seq) + 1 + body.Length - 1;
+
+    /// <summary>Writes <c>{"seq":N,</c> and the body after its opening brace; returns the length written.</summary>
+    public static int WriteSequenced(long seq, byte[] body, Span<byte> destination)
     {
-        Span<byte> digits = stackalloc byte[20];
-        Utf8Formatter.TryFormat(seq, digits, out var length);
-        var message = new byte[SeqPrefix.Length + length + 1 + body.Length - 1];
-        SeqPrefix.CopyTo(message, 0);
-        digits[..length].CopyTo(message.AsSpan(SeqPrefix.Length));
-        message[SeqPrefix.Length + length] = (byte)',';
-        body.AsSpan(1).CopyTo(message.AsSpan(SeqPrefix.Length + length + 1));
-        return message;
+        SeqPrefix.CopyTo(destination);
+        Utf8Formatter.TryFormat(seq, destination[SeqPrefix.Length..], out var digits);
+        var at = SeqPrefix.Length + digits;
+        destination[at++] = (byte)',';
+        body.AsSpan(1).CopyTo(destination[at..]);
+        return at + body.Length - 1;
+    }
+
+    private static int Digits(long value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+
+        return digits;
     }
 
     public static byte[] Welcome(string session, long seq, LiveOptions options) =>

@@ -13,7 +13,7 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize)
     private const long FloorMilliseconds = 10_000;
 
     private readonly Lock gate = new();
-    private readonly Queue<(long Seq, byte[] Message)> buffer = new();
+    private readonly Queue<LiveOutgoing> buffer = new();
     private readonly Dictionary<string, SessionTopic> topics = new(StringComparer.Ordinal);
     private long lastSeq;
     private LiveConnection? connection;
@@ -91,9 +91,9 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize)
                 socket.TrySend(onReplay(lastSeq));
             }
 
-            foreach (var (seq, message) in buffer)
+            foreach (var message in buffer)
             {
-                if (seq > from && !socket.TrySend(message))
+                if (message.Seq > from && !socket.TrySend(message))
                 {
                     break;
                 }
@@ -291,8 +291,8 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize)
 
     private void Emit(byte[] body)
     {
-        var message = LiveMessages.Sequenced(++lastSeq, body);
-        buffer.Enqueue((lastSeq, message));
+        var message = new LiveOutgoing(++lastSeq, body);
+        buffer.Enqueue(message);
         while (buffer.Count > bufferSize)
         {
             buffer.Dequeue();

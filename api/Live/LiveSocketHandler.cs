@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using Switchboard.Api.Auth;
@@ -151,7 +152,19 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
             {
                 while (connection.CloseCode == 0 && outbox.TryRead(out var message))
                 {
-                    await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, aborted);
+                    // The session's seq goes in front of the shared body here, in a pooled buffer: nothing is copied per
+                    // session until the moment it is sent.
+                    var length = message.Length;
+                    var frame = ArrayPool<byte>.Shared.Rent(length);
+                    try
+                    {
+                        message.CopyTo(frame);
+                        await socket.SendAsync(frame.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, aborted);
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(frame);
+                    }
                 }
 
                 if (connection.CloseCode != 0)

@@ -94,7 +94,7 @@ public sealed class LiveSlowConsumerTests
         var messages = new List<byte[]>();
         while (connection.Outbox.TryRead(out var message))
         {
-            messages.Add(message);
+            messages.Add(message.ToArray());
         }
 
         return messages;
