@@ -92,6 +92,29 @@ public sealed class LiveClockTests(SwitchboardApiFactory factory)
         Assert.Equal("session-expired", (await second.NextOfTypeAsync("resync")).Text("reason"));
     }
 
+    [Fact]
+    public async Task A_key_revoked_through_another_host_closes_the_socket_at_the_next_heartbeat()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.CreateAgentAsync("a1");
+        var (keyId, key) = await tenant.IssueKeyAsync("agent", "a1");
+        await using var live = await LiveTestClient.ConnectAsync(factory, key);
+        await live.SubscribeAsync("agent:a1");
+        await live.NextOfTypeAsync("subscribed");
+
+        // Revoked in the key store (as another API host does) and gone from this host's cache (its entry lapsed):
+        // this host hears nothing; its next heartbeat checks the key.
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var revoked = await grains.GetGrain<Contracts.Auth.IApiKeyStoreGrain>(tenant.Id).Revoke(keyId, TestContext.Current.CancellationToken);
+        factory.Services.GetRequiredService<Auth.ApiKeyAuthenticator>().Forget(revoked!.Hash);
+        await live.SendAsync("""{"op":"ping"}""");
+        await live.NextOfTypeAsync("pong");
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(live.Welcome["heartbeatSeconds"]!.GetValue<int>()));
+        var (code, _) = await live.ExpectCloseAsync();
+        Assert.Equal(LiveCloseCodes.KeyRevoked, code);
+    }
+
     /// <summary>A ping answered: everything the server queued before it has been read.</summary>
     private static async Task Pong(LiveTestClient live)
     {
