@@ -9,6 +9,11 @@ namespace Switchboard.Api.Live;
 /// </summary>
 public sealed class LiveConnection(int sendQueueLimit, string apiKey)
 {
+    /// <summary>How long the close handshake and the last send may take after the server closes.</summary>
+    public static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
+
+    /// <remarks>Not disposed: a late <see cref="Close"/> (a revocation racing the socket's end) must not throw.</remarks>
+    private readonly CancellationTokenSource sending = new();
     private readonly Channel<LiveOutgoing> outbox = Channel.CreateBounded<LiveOutgoing>(new BoundedChannelOptions(sendQueueLimit)
     {
         SingleReader = true,
@@ -57,8 +62,14 @@ public sealed class LiveConnection(int sendQueueLimit, string apiKey)
         {
             CloseReason = reason;
             outbox.Writer.TryComplete();
+
+            // A send stuck on a peer that stopped reading would keep the socket (and its session) forever: give it up.
+            sending.CancelAfter(CloseGrace);
         }
     }
+
+    /// <summary>Cancelled a grace period after the server closes the socket, so a stuck send cannot hold it open.</summary>
+    public CancellationToken SendAborted => sending.Token;
 
     /// <summary>The socket ended from the client's side: stop the send loop.</summary>
     public void Complete() => outbox.Writer.TryComplete();

@@ -16,14 +16,14 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
     public IEnumerable<LiveFanOut> Map(AgentChanged e)
     {
         var state = LiveMessages.Body("agent:" + e.AgentId, LiveEventTypes.AgentStateChanged, e.At, LiveAgentState.From(e), json);
-        // A deletion may keep the state version (a logged-out agent deleted): never drop it as already seen.
-        long? version = e.Deleted ? null : e.State.Version;
+        // A deletion or a new name or group keeps the state version: never drop those as already seen.
+        long? version = e.Deleted || e.ProfileChanged ? null : e.State.Version;
         yield return new LiveFanOut([LiveRoutes.Agent(e.AgentId)], new LiveDelivery(state, e.AgentId, version));
         var entry = e.Deleted
             ? LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentRemoved, e.At, new LiveDirectoryRemoval(e.AgentId), json)
             : LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentChanged, e.At, DirectoryAgent.From(e), json);
         yield return new LiveFanOut([LiveRoutes.DirectoryGroup(e.Group), LiveRoutes.DirectoryAll], new LiveDelivery(entry, e.AgentId, version));
-        if (e.GroupChanged && !e.Deleted)
+        if (e.ProfileChanged && !e.Deleted && e.PreviousGroup != e.Group)
         {
             // Moved to another group: it leaves the old group's directory.
             var left = LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentRemoved, e.At, new LiveDirectoryRemoval(e.AgentId), json);

@@ -7,6 +7,8 @@ namespace Switchboard.Api.Live;
 /// <summary>This API host's feeds: one per tenant stream (<see cref="LiveStreams"/>), created on first use.</summary>
 public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, ILogger<LiveFeeds> logger)
 {
+    private const int RenewAttempts = 10;
+    private static readonly TimeSpan RenewRetryDelay = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<(string Kind, string TenantId), ILiveFeed> feeds = new();
 
     public ILiveFeed For(string kind, string tenantId) => feeds.GetOrAdd((kind, tenantId), key => Create(key.Kind, key.TenantId));
@@ -14,12 +16,34 @@ public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, 
     /// <summary>How many Orleans stream subscriptions this host holds now.</summary>
     public int SubscriptionCount => feeds.Values.Count(f => f.Subscribed);
 
-    /// <summary>Subscribes every feed in use again (after the cluster connection came back).</summary>
-    public async Task RenewAll()
+    /// <summary>
+    /// Subscribes every feed in use again (after the cluster connection came back). One that fails (silos still coming
+    /// back) does not stop the others and is tried again, a few times, a second apart.
+    /// </summary>
+    public async Task RenewAll(CancellationToken cancellationToken)
     {
-        foreach (var feed in feeds.Values.Where(f => f.SinkCount > 0))
+        var pending = feeds.Values.Where(f => f.SinkCount > 0).ToList();
+        for (var attempt = 1; pending.Count > 0; attempt++)
         {
-            await feed.Renew();
+            var failed = new List<ILiveFeed>();
+            foreach (var feed in pending)
+            {
+                try
+                {
+                    await feed.Renew();
+                }
+                catch (Exception exception) when (attempt < RenewAttempts)
+                {
+                    LiveLog.RenewFailed(logger, exception);
+                    failed.Add(feed);
+                }
+            }
+
+            pending = failed;
+            if (pending.Count > 0)
+            {
+                await Task.Delay(RenewRetryDelay, cancellationToken);
+            }
         }
     }
 

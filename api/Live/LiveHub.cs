@@ -18,6 +18,9 @@ public sealed class LiveHub(
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     ILogger<LiveHub> logger)
 {
+    /// <summary>The longest a topic's snapshot may take to read.</summary>
+    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<string, LiveSession> sessions = new(StringComparer.Ordinal);
 
     public LiveOptions Options => options.Value;
@@ -99,12 +102,20 @@ public sealed class LiveHub(
     /// <summary>A <c>resync</c> marker, then a fresh snapshot of every topic: the client can never miss state silently.</summary>
     public async Task Resync(LiveSession session, string reason, CancellationToken cancellationToken)
     {
+        var dropped = new List<(string, string, string)>();
         foreach (var topic in session.BeginResync(LiveMessages.Resync(reason, time.GetUtcNow())))
         {
             if (!await Prime(session, topic, cancellationToken))
             {
                 await Drop(session, topic);
+                dropped.Add((topic.Topic.Name, "unavailable", "The topic could not be read again after the resync; subscribe again."));
             }
+        }
+
+        if (dropped.Count > 0)
+        {
+            // The client waits for a snapshot of each of its topics after a resync: say which will not come.
+            session.SendControl(LiveMessages.Subscribed([], dropped));
         }
     }
 
@@ -134,16 +145,24 @@ public sealed class LiveHub(
     public async Task Recover(CancellationToken cancellationToken)
     {
         LiveLog.Renewing(logger, feeds.SubscriptionCount, sessions.Count);
-        await feeds.RenewAll();
-        foreach (var session in sessions.Values.ToList())
+        try
         {
-            await Resync(session, "cluster-reconnected", cancellationToken);
+            await feeds.RenewAll(cancellationToken);
+        }
+        finally
+        {
+            // Whatever could be renewed: every session is told to resync, so none waits silently for lost events.
+            foreach (var session in sessions.Values.ToList())
+            {
+                await Resync(session, "cluster-reconnected", cancellationToken);
+            }
         }
     }
 
     /// <summary>Ends a session now: out of the registry and all its feeds.</summary>
     public async Task End(LiveSession session)
     {
+        session.MarkEnded();
         sessions.TryRemove(session.Id, out _);
         session.Expiry?.Dispose();
         foreach (var topic in session.RemoveAllTopics())
@@ -157,7 +176,8 @@ public sealed class LiveHub(
 
     private async Task Expire(LiveSession session, LiveConnection detachedFrom)
     {
-        if (session.IsDetachedFrom(detachedFrom))
+        // Checked and marked ended in one step: a resume that comes at the same moment either wins or is refused.
+        if (session.TryEndDetached(detachedFrom))
         {
             await End(session);
         }
@@ -189,13 +209,20 @@ public sealed class LiveHub(
         }
 
         // Joined before the snapshot is read: events from then on wait in the topic, so none falls between the two.
+        // Leave is set first (leaving twice is harmless) so that a session ended meanwhile leaves the feed too.
         var feed = feeds.For(grant.StreamKind!, session.Caller.TenantId);
+        entry.Leave = () => feed.Leave(grant.Route!, entry);
         try
         {
-            await feed.Join(grant.Route!, entry, cancellationToken);
-            entry.Leave = () => feed.Leave(grant.Route!, entry);
+            // Not the socket's token: the session outlives its socket, and a half-added topic must not stay behind.
+            await feed.Join(grant.Route!, entry, CancellationToken.None);
+            if (!session.Owns(entry))
+            {
+                await entry.Leave();
+                return null;
+            }
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             session.RemoveTopic(topic.Name);
             LiveLog.SnapshotFailed(logger, exception, topic.Name, session.Id);
@@ -215,7 +242,9 @@ public sealed class LiveHub(
     {
         try
         {
-            var snapshot = await topics.Snapshot(session, topic.Topic, cancellationToken);
+            // Bounded, but not by the socket: a snapshot cut short by a dropped socket would leave the topic unprimed.
+            using var timeout = new CancellationTokenSource(SnapshotTimeout);
+            var snapshot = await topics.Snapshot(session, topic.Topic, timeout.Token);
             if (snapshot is null)
             {
                 return false;
@@ -225,7 +254,7 @@ public sealed class LiveHub(
             session.Prime(topic, body, snapshot.Versions);
             return true;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             LiveLog.SnapshotFailed(logger, exception, topic.Topic.Name, session.Id);
             return false;

@@ -18,6 +18,7 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize)
     private long lastSeq;
     private LiveConnection? connection;
     private LiveConnection? lastDetached;
+    private bool ended;
 
     public string Id { get; } = id;
 
@@ -72,6 +73,12 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize)
     {
         lock (gate)
         {
+            replaced = null;
+            if (ended)
+            {
+                return ResumeOutcome.Ended;
+            }
+
             replaced = connection;
             connection = socket;
             DetachedAt = null;
@@ -80,8 +87,9 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize)
                 return ResumeOutcome.Fresh;
             }
 
+            // A topic still waiting for its snapshot (one cut short) cannot be replayed exactly either.
             var oldest = buffer.Count > 0 ? buffer.Peek().Seq : lastSeq + 1;
-            if (from > lastSeq || from < oldest - 1)
+            if (from > lastSeq || from < oldest - 1 || topics.Values.Any(t => !t.Primed))
             {
                 return ResumeOutcome.Gap;
             }
@@ -120,12 +128,36 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize)
         }
     }
 
-    /// <summary>Whether the session still has no socket since it lost <paramref name="socket"/>.</summary>
-    public bool IsDetachedFrom(LiveConnection socket)
+    /// <summary>Ends the session if it still has no socket since it lost <paramref name="socket"/> (the resume window is over).</summary>
+    public bool TryEndDetached(LiveConnection socket)
     {
         lock (gate)
         {
-            return connection is null && DetachedAt is not null && lastDetached == socket;
+            if (ended || connection is not null || DetachedAt is null || lastDetached != socket)
+            {
+                return false;
+            }
+
+            ended = true;
+            return true;
+        }
+    }
+
+    /// <summary>No socket may attach any more.</summary>
+    public void MarkEnded()
+    {
+        lock (gate)
+        {
+            ended = true;
+        }
+    }
+
+    /// <summary>Whether <paramref name="topic"/> is (still) one of this session's topics.</summary>
+    internal bool Owns(SessionTopic topic)
+    {
+        lock (gate)
+        {
+            return topic.Session == this;
         }
     }
 

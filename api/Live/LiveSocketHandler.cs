@@ -11,8 +11,6 @@ namespace Switchboard.Api.Live;
 /// </summary>
 public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authenticator, ILogger<LiveSocketHandler> logger)
 {
-    private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
-
     public async Task Run(WebSocket socket, Caller caller, string apiKey, CancellationToken aborted)
     {
         var options = hub.Options;
@@ -130,10 +128,16 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
             return fresh;
         }
 
+        var outcome = previous.Attach(connection, from, last => LiveMessages.Resumed(previous.Id, from, last), out var replaced);
+        if (outcome == ResumeOutcome.Ended)
+        {
+            await hub.Resync(fresh, "session-expired", cancellationToken);
+            return fresh;
+        }
+
         // The fresh session of this socket had nothing yet: it goes, the socket is the previous session's now.
         fresh.Detach(connection, hub.Time.GetUtcNow());
         await hub.End(fresh);
-        var outcome = previous.Attach(connection, from, last => LiveMessages.Resumed(previous.Id, from, last), out var replaced);
         replaced?.Close(LiveCloseCodes.SessionTakenOver, "the session was resumed on another socket");
         if (outcome == ResumeOutcome.Gap)
         {
@@ -143,8 +147,10 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
         return previous;
     }
 
-    private static async Task Send(WebSocket socket, LiveConnection connection, CancellationTokenSource receiving, CancellationToken aborted)
+    private static async Task Send(WebSocket socket, LiveConnection connection, CancellationTokenSource receiving, CancellationToken requestAborted)
     {
+        using var stuck = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.SendAborted);
+        var aborted = stuck.Token;
         try
         {
             var outbox = connection.Outbox;
@@ -176,7 +182,7 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
             if (connection.CloseCode != 0 && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
                 using var grace = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-                grace.CancelAfter(CloseGrace);
+                grace.CancelAfter(LiveConnection.CloseGrace);
                 await socket.CloseOutputAsync((WebSocketCloseStatus)connection.CloseCode, connection.CloseReason, grace.Token);
             }
         }
@@ -187,7 +193,7 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
         finally
         {
             // A client that does not answer the close handshake is not waited for.
-            receiving.CancelAfter(CloseGrace);
+            receiving.CancelAfter(LiveConnection.CloseGrace);
         }
     }
 

@@ -11,4 +11,7 @@ public enum ResumeOutcome
 
     /// <summary>Some were gone (or the number was not one this session gave): the client needs a resync.</summary>
     Gap,
+
+    /// <summary>The session ended (its resume window closed) just before: the client starts afresh.</summary>
+    Ended,
 }

@@ -79,6 +79,36 @@ public sealed class LiveSlowConsumerTests
         Assert.Equal([0, 2, 4], sent);
     }
 
+    [Fact]
+    public void A_session_with_a_topic_still_waiting_for_its_snapshot_cannot_be_replayed_exactly()
+    {
+        var session = new LiveSession("s_1", Admin, bufferSize: 100);
+        session.Attach(new LiveConnection(1000, "key"), null, null, out _);
+        Subscribe(session);
+        Assert.True(session.TryAddTopic(new SessionTopic(new LiveTopic(LiveTopicKind.Agent, "a1")))); // snapshot cut short
+
+        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000, "key"), session.LastSeq, null, out _));
+    }
+
+    [Fact]
+    public void An_ended_session_cannot_be_resumed_and_ends_only_once_its_socket_is_gone()
+    {
+        var session = new LiveSession("s_1", Admin, bufferSize: 100);
+        var first = new LiveConnection(1000, "key");
+        session.Attach(first, null, null, out _);
+        Assert.False(session.TryEndDetached(first)); // still attached
+
+        Assert.True(session.Detach(first, DateTimeOffset.UnixEpoch));
+        var second = new LiveConnection(1000, "key");
+        Assert.Equal(ResumeOutcome.Replayed, session.Attach(second, 0, null, out _));
+        Assert.False(session.TryEndDetached(first)); // resumed meanwhile: the expiry of the first socket does nothing
+
+        Assert.True(session.Detach(second, DateTimeOffset.UnixEpoch));
+        Assert.True(session.TryEndDetached(second));
+        Assert.Equal(ResumeOutcome.Ended, session.Attach(new LiveConnection(1000, "key"), 0, null, out var replaced));
+        Assert.Null(replaced);
+    }
+
     private static SessionTopic Subscribe(LiveSession session)
     {
         var topic = new SessionTopic(new LiveTopic(LiveTopicKind.Platform, null));

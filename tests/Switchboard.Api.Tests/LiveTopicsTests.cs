@@ -68,6 +68,26 @@ public sealed class LiveTopicsTests(SwitchboardApiFactory factory)
     }
 
     [Fact]
+    public async Task A_new_name_right_after_a_snapshot_is_not_taken_for_a_change_already_seen()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.CreateAgentAsync("a1", "Ada", "sales");
+        await using var live = await LiveTestClient.ConnectAsync(factory, tenant.AdminKey);
+        await live.SubscribeAsync("agent:a1", "directory");
+        await live.NextOfTypeAsync("subscribed");
+
+        // Same state version as the snapshots: only the profile changed.
+        using (var renamed = await tenant.Admin().SendJsonAsync(HttpMethod.Patch, "/v1/agents/a1", """{"displayName":"Ada L."}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        }
+
+        var agent = await live.NextAsync(m => m.TextOrNull("type") == LiveEventTypes.AgentStateChanged && m["data"]!.Text("displayName") == "Ada L.", "the new name on agent:a1");
+        Assert.Equal(0, agent["data"]!.Number("version"));
+        await live.NextAsync(m => m.TextOrNull("type") == LiveEventTypes.DirectoryAgentChanged && m["data"]!.Text("displayName") == "Ada L.", "the new name in the directory");
+    }
+
+    [Fact]
     public async Task A_broadcast_reaches_its_audience_live_and_supervisors_see_it_go_out()
     {
         var tenant = await factory.CreateTenantAsync();

@@ -8,7 +8,8 @@ namespace Switchboard.Contracts.Live;
 /// An agent's state or profile changed (published after the change is stored). <see cref="AgentStateView.Version"/>
 /// orders the events of one agent; <see cref="Deleted"/> marks an agent that no longer exists. <see cref="ChangedBy"/>
 /// (with its id and reason) says who made the state change, so a console can tell an agent a supervisor moved it.
-/// <see cref="GroupChanged"/> with <see cref="PreviousGroup"/>: the agent left that group's directory.
+/// <see cref="ProfileChanged"/>: name or group changed (the state version stays); <see cref="PreviousGroup"/> is the
+/// group before, which the agent left if it is not <see cref="Group"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.AgentChanged")]
 public sealed record AgentChanged(
@@ -22,5 +23,5 @@ public sealed record AgentChanged(
     [property: Id(7)] StateActor? ChangedBy,
     [property: Id(8)] string? ChangedById,
     [property: Id(9)] string? Reason,
-    [property: Id(10)] bool GroupChanged = false,
+    [property: Id(10)] bool ProfileChanged = false,
     [property: Id(11)] string? PreviousGroup = null);

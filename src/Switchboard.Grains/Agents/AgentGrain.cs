@@ -579,7 +579,7 @@ public sealed class AgentGrain(
         var entry = s.RecentHistory.Count > 0 && s.RecentHistory[^1].Sequence == s.Version ? s.RecentHistory[^1] : null;
         var change = new AgentChanged(agentId, profile?.DisplayName ?? agentId, profile?.Group, s.ToStatus().ToView(), CurrentWorkMedia(s), !s.Exists, time.GetUtcNow(),
             entry?.Actor, entry?.ActorId, entry?.Reason,
-            before is not null && s.Profile is not null && before.Group != s.Profile.Group, before?.Group);
+            before is not null && s.Profile is not null && before != s.Profile, before?.Group);
         return this.PublishLive(LiveStreams.Agents, tenantId, change, logger);
     }
 
