@@ -22,11 +22,12 @@ public static class LiveEndpoints
             .Produces(StatusCodes.Status101SwitchingProtocols)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status426UpgradeRequired);
+            .ProducesProblem(StatusCodes.Status426UpgradeRequired)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
-    private static async Task Open(HttpContext http, LiveSocketHandler handler)
+    private static async Task Open(HttpContext http, LiveHub hub, LiveSocketHandler handler)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -35,8 +36,15 @@ public static class LiveEndpoints
             return;
         }
 
+        if (await hub.TryOpen(http.User.GetCaller()) is not { } session)
+        {
+            await ProblemWriter.WriteAsync(http, StatusCodes.Status429TooManyRequests,
+                $"This API key already has {hub.Options.MaxSessionsPerKey} live sockets open on this host (Live:MaxSessionsPerKey); close one first.");
+            return;
+        }
+
         var key = ApiKeyAuthenticationHandler.PresentedKey(http.Request) ?? "";
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await handler.Run(socket, http.User.GetCaller(), key, http.RequestAborted);
+        await handler.Run(socket, session, key, http.RequestAborted);
     }
 }

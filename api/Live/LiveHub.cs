@@ -29,9 +29,25 @@ public sealed class LiveHub(
 
     public int SessionCount => sessions.Count;
 
-    public LiveSession Open(Caller caller)
+    /// <summary>
+    /// A new session for a socket of <paramref name="caller"/>'s key; null when the key holds
+    /// <see cref="LiveOptions.MaxSessionsPerKey"/> sessions with sockets (one waiting for a resume is let go instead).
+    /// </summary>
+    public async Task<LiveSession?> TryOpen(Caller caller)
     {
-        var session = new LiveSession("s_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), caller, options.Value.ResumeBufferSize);
+        var mine = sessions.Values.Where(s => s.Caller.TenantId == caller.TenantId && s.Caller.KeyId == caller.KeyId).ToList();
+        if (mine.Count >= options.Value.MaxSessionsPerKey)
+        {
+            if (mine.Where(s => s.DetachedAt is not null).MinBy(s => s.DetachedAt) is not { } oldest)
+            {
+                return null;
+            }
+
+            await End(oldest);
+        }
+
+        var session = new LiveSession(
+            "s_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), caller, options.Value.ResumeBufferSize, options.Value.ResumeBufferBytes);
         sessions[session.Id] = session;
         return session;
     }

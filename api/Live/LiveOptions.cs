@@ -19,6 +19,17 @@ public sealed class LiveOptions : IValidatableObject
     [Range(16, 100_000)]
     public int ResumeBufferSize { get; set; } = 1000;
 
+    /// <summary>Bytes a session's resume buffer may hold (snapshots can be large); older messages go first, as with the count.</summary>
+    [Range(64 * 1024, 1024L * 1024 * 1024)]
+    public long ResumeBufferBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Live sessions one API key may hold on one host, attached or waiting for a resume; at the limit the oldest waiting
+    /// one makes room, and with none waiting a new socket is refused (429).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxSessionsPerKey { get; set; } = 20;
+
     /// <summary>Messages waiting to be sent on one socket; a client that lets more pile up is closed (4008) so others are not slowed.</summary>
     [Range(32, 1_000_000)]
     public int SendQueueLimit { get; set; } = 2000;

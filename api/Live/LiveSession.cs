@@ -7,7 +7,7 @@ namespace Switchboard.Api.Live;
 /// outlives its socket for the resume window, still buffering, so a client that reconnects with <c>resumeFrom</c> gets
 /// exactly what it missed. All state changes under one lock; nothing here waits on a socket.
 /// </summary>
-public sealed class LiveSession(string id, Caller caller, int bufferSize)
+public sealed class LiveSession(string id, Caller caller, int bufferSize, long bufferBytes = long.MaxValue)
 {
     /// <summary>How long after a snapshot late events are checked against it (stream delivery takes milliseconds).</summary>
     private const long FloorMilliseconds = 10_000;
@@ -19,6 +19,7 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize)
     private LiveConnection? connection;
     private LiveConnection? lastDetached;
     private bool ended;
+    private long bufferedBytes;
 
     public string Id { get; } = id;
 
@@ -325,9 +326,10 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize)
     {
         var message = new LiveOutgoing(++lastSeq, body);
         buffer.Enqueue(message);
-        while (buffer.Count > bufferSize)
+        bufferedBytes += body.Length;
+        while (buffer.Count > bufferSize || (bufferedBytes > bufferBytes && buffer.Count > 1))
         {
-            buffer.Dequeue();
+            bufferedBytes -= buffer.Dequeue().Body.Length;
         }
 
         connection?.TrySend(message);

@@ -11,11 +11,12 @@ namespace Switchboard.Api.Live;
 /// </summary>
 public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authenticator, ILogger<LiveSocketHandler> logger)
 {
-    public async Task Run(WebSocket socket, Caller caller, string apiKey, CancellationToken aborted)
+    /// <summary>Runs the socket of <paramref name="session"/> (from <see cref="LiveHub.TryOpen"/>) until it closes.</summary>
+    public async Task Run(WebSocket socket, LiveSession session, string apiKey, CancellationToken aborted)
     {
         var options = hub.Options;
         var connection = new LiveConnection(options.SendQueueLimit, apiKey);
-        var current = new StrongBox<LiveSession>(hub.Open(caller));
+        var current = new StrongBox<LiveSession>(session);
         current.Value!.Attach(connection, null, null, out _);
         connection.TrySend(LiveMessages.Welcome(current.Value.Id, 0, options));
 

@@ -109,6 +109,24 @@ public sealed class LiveSlowConsumerTests
         Assert.Null(replaced);
     }
 
+    [Fact]
+    public void The_resume_buffer_is_bounded_in_bytes_too()
+    {
+        var session = new LiveSession("s_1", Admin, bufferSize: 1000, bufferBytes: 2000);
+        session.Attach(new LiveConnection(1000, "key"), null, null, out _);
+        var topic = Subscribe(session);
+        var body = Body(1);
+        for (var i = 0; i < 100; i++)
+        {
+            topic.Deliver(new LiveDelivery(body));
+        }
+
+        // About 2,000 / body.Length messages are kept: a client further back resyncs.
+        var kept = 2000 / body.Length;
+        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000, "key"), session.LastSeq - kept - 1, null, out _));
+        Assert.Equal(ResumeOutcome.Replayed, session.Attach(new LiveConnection(1000, "key"), session.LastSeq - kept + 1, null, out _));
+    }
+
     private static SessionTopic Subscribe(LiveSession session)
     {
         var topic = new SessionTopic(new LiveTopic(LiveTopicKind.Platform, null));

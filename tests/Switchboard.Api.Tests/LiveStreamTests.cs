@@ -266,6 +266,40 @@ public sealed class LiveStreamTests(SwitchboardApiFactory factory)
         Assert.False(feed.Subscribed);
     }
 
+    [Fact]
+    public async Task A_key_holds_a_bounded_number_of_sessions_and_a_waiting_one_makes_room()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        var hub = factory.Services.GetRequiredService<LiveHub>();
+        var limit = hub.Options.MaxSessionsPerKey;
+        var sockets = new List<LiveTestClient>();
+        try
+        {
+            for (var i = 0; i < limit; i++)
+            {
+                sockets.Add(await LiveTestClient.ConnectAsync(factory, tenant.AdminKey));
+            }
+
+            var refused = await Assert.ThrowsAnyAsync<Exception>(() => LiveTestClient.ConnectAsync(factory, tenant.AdminKey));
+            Assert.Contains("429", refused.Message, StringComparison.Ordinal);
+
+            // One socket closes: its session waits for a resume, and is the one let go for a new socket.
+            var dropped = sockets[0];
+            sockets.RemoveAt(0);
+            await dropped.DisposeAsync();
+            await Until(() => hub.Find(dropped.Session, Caller(tenant)), s => s?.DetachedAt is not null);
+            sockets.Add(await LiveTestClient.ConnectAsync(factory, tenant.AdminKey));
+            Assert.Null(hub.Find(dropped.Session, Caller(tenant)));
+        }
+        finally
+        {
+            foreach (var live in sockets)
+            {
+                await live.DisposeAsync();
+            }
+        }
+    }
+
     private static Auth.Caller Caller(TestTenant tenant) => new(tenant.Id, tenant.AdminKeyId, Contracts.Auth.ApiKeyRole.Admin, null);
 
     private static async Task<T> Until<T>(Func<T> read, Func<T, bool> done)

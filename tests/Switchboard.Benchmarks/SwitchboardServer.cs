@@ -30,6 +30,7 @@ public sealed class SwitchboardServer : IAsyncDisposable
             web.UseEnvironment("Development");
             web.UseSetting("Auth:DevAdminKey", AdminKey);
             web.UseSetting("Api:RateLimitPerSecond", "0"); // measure the work, not the limiter's refusals
+            web.UseSetting("Live:MaxSessionsPerKey", "100000"); // the live benchmark opens all its sockets with one key
             web.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.ConfigureLogging(logging => logging.ClearProviders()); // console logging would cost the API, not the baseline
