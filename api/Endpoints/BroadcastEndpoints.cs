@@ -91,18 +91,13 @@ public static class BroadcastEndpoints
     {
         var caller = http.User.GetCaller();
         var errors = new ValidationErrors();
-        IndexedBroadcast? position = null;
-        if (Paging.TryRead(CursorKind, limit, cursor, errors, out var pageSize, out var text) && text is not null && !TryPosition(text, out position))
-        {
-            errors.Add("cursor", "cursor is not one this list returned; start again without it.");
-        }
-
-        if (errors.HasErrors)
+        if (!Paging.TryReadTime(CursorKind, limit, cursor, errors, out var pageSize, out var position))
         {
             return ApiProblems.Invalid(errors, StatusCodes.Status400BadRequest);
         }
 
-        var entries = await grains.GetGrain<IBroadcastIndexGrain>(caller.TenantId).ListBefore(position, pageSize + 1, cancellationToken);
+        var after = position is { } p ? new IndexedBroadcast("", p.At, p.Sequence) : null;
+        var entries = await grains.GetGrain<IBroadcastIndexGrain>(caller.TenantId).ListBefore(after, pageSize + 1, cancellationToken);
         var page = entries.Take(pageSize).ToList();
         var summaries = await Task.WhenAll(page.Select(e => Broadcast(grains, caller, e.Id).GetSummary(cancellationToken)));
         var next = entries.Count > pageSize ? Paging.Encode(CursorKind, Paging.TimePosition(page[^1].SentAt, page[^1].Sequence)) : null;
@@ -160,12 +155,6 @@ public static class BroadcastEndpoints
             : null;
     }
 
-
-    private static bool TryPosition(string text, out IndexedBroadcast? position)
-    {
-        position = Paging.TryReadTimePosition(text, out var at, out var sequence) ? new IndexedBroadcast("", at, sequence) : null;
-        return position is not null;
-    }
 
     private static IBroadcastGrain Broadcast(IGrainFactory grains, Caller caller, string broadcastId) =>
         grains.GetGrain<IBroadcastGrain>(GrainKeys.Broadcast(caller.TenantId, broadcastId));

@@ -28,6 +28,28 @@ public static class Paging
         return !errors.HasErrors;
     }
 
+    /// <summary>
+    /// <see cref="TryRead"/> for a list ordered by time, then a sequence: <paramref name="position"/> is the decoded
+    /// <see cref="TimePosition"/>, or null for the first page.
+    /// </summary>
+    public static bool TryReadTime(string kind, int? limit, string? cursor, ValidationErrors errors, out int pageSize, out (DateTimeOffset At, long Sequence)? position)
+    {
+        position = null;
+        if (TryRead(kind, limit, cursor, errors, out pageSize, out var text) && text is not null)
+        {
+            if (TryReadTimePosition(text, out var at, out var sequence))
+            {
+                position = (at, sequence);
+            }
+            else
+            {
+                errors.Add("cursor", "cursor is not one this list returned; start again without it.");
+            }
+        }
+
+        return !errors.HasErrors;
+    }
+
     /// <summary>A position in a list ordered by time, then a sequence (newest first): what <see cref="TryReadTimePosition"/> reads.</summary>
     public static string TimePosition(DateTimeOffset at, long sequence) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{at.UtcTicks}:{sequence}");

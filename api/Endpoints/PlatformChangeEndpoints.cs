@@ -106,18 +106,13 @@ public static class PlatformChangeEndpoints
     {
         var caller = http.User.GetCaller();
         var errors = new ValidationErrors();
-        PlatformChangePosition? position = null;
-        if (Paging.TryRead(CursorKind, limit, cursor, errors, out var pageSize, out var text) && text is not null && !TryPosition(text, out position))
-        {
-            errors.Add("cursor", "cursor is not one this list returned; start again without it.");
-        }
-
-        if (errors.HasErrors)
+        if (!Paging.TryReadTime(CursorKind, limit, cursor, errors, out var pageSize, out var position))
         {
             return ApiProblems.Invalid(errors, StatusCodes.Status400BadRequest);
         }
 
-        var entries = await grains.GetGrain<IPlatformChangeIndexGrain>(caller.TenantId).ListBefore(position, pageSize + 1, cancellationToken);
+        var after = position is { } p ? new PlatformChangePosition(p.Sequence, p.At) : null;
+        var entries = await grains.GetGrain<IPlatformChangeIndexGrain>(caller.TenantId).ListBefore(after, pageSize + 1, cancellationToken);
         var page = entries.Take(pageSize).ToList();
         var next = entries.Count > pageSize ? Paging.Encode(CursorKind, Paging.TimePosition(page[^1].CreatedAt, page[^1].Sequence)) : null;
         return TypedResults.Ok(new Page<PlatformChangeSummaryResponse>([.. page.Select(PlatformChangeSummaryResponse.From)], next));
@@ -155,12 +150,6 @@ public static class PlatformChangeEndpoints
 
     private static ProblemHttpResult NotFound(string changeId) => ApiProblems.NotFound($"Platform change '{changeId}' does not exist.");
 
-
-    private static bool TryPosition(string text, out PlatformChangePosition? position)
-    {
-        position = Paging.TryReadTimePosition(text, out var at, out var sequence) ? new PlatformChangePosition(sequence, at) : null;
-        return position is not null;
-    }
 
     private static IPlatformChangeGrain Change(IGrainFactory grains, Caller caller, string changeId) =>
         grains.GetGrain<IPlatformChangeGrain>(GrainKeys.PlatformChange(caller.TenantId, changeId));

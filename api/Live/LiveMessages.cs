@@ -6,7 +6,7 @@ namespace Switchboard.Api.Live;
 
 /// <summary>
 /// Encodes server messages. A message for many sockets is encoded once, without its <c>seq</c>
-/// (<see cref="Body"/>); each session then prefixes its own sequence number (<see cref="Sequenced"/>), so fan-out to
+/// (<see cref="Body"/>); each session then prefixes its own sequence number (<see cref="WriteSequenced"/>, when sent), so fan-out to
 /// thousands of sockets serializes the payload once.
 /// </summary>
 public static class LiveMessages
@@ -32,9 +32,6 @@ public static class LiveMessages
             w.WriteString("reason", reason);
             w.WriteString("at", at);
         });
-
-    /// <summary><paramref name="body"/> with <c>"seq":N</c> first.</summary>
-    public static byte[] Sequenced(long seq, byte[] body) => new LiveOutgoing(seq, body).ToArray();
 
     public static int SequencedLength(long seq, byte[] body) => SeqPrefix.Length + Digits(seq) + 1 + body.Length - 1;
 
