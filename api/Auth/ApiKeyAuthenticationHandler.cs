@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Switchboard.Api.Live;
-using Switchboard.Api.Problems;
 
 namespace Switchboard.Api.Auth;
 
@@ -32,8 +31,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
         if (PresentedKey(Request) is not { } key)
         {
-            return header.Count == 0 && Request.Query.ContainsKey(LiveEndpoints.AccessTokenParameter)
-                ? AuthenticateResult.Fail($"Pass one key in '{LiveEndpoints.AccessTokenParameter}'.")
+            return header.Count == 0 && Request.Query.ContainsKey(LiveApi.AccessTokenParameter)
+                ? AuthenticateResult.Fail($"Pass one key in '{LiveApi.AccessTokenParameter}'.")
                 : AuthenticateResult.NoResult();
         }
 
@@ -61,12 +60,12 @@ public sealed class ApiKeyAuthenticationHandler(
             return value[BearerPrefix.Length..].Trim();
         }
 
-        return header.Count == 0 && IsLiveStream(request) && request.Query[LiveEndpoints.AccessTokenParameter] is { Count: 1 } token
+        return header.Count == 0 && IsLiveStream(request) && request.Query[LiveApi.AccessTokenParameter] is { Count: 1 } token
             ? token.ToString()
             : null;
     }
 
-    private static bool IsLiveStream(HttpRequest request) => request.Path.Equals(LiveEndpoints.Path, StringComparison.OrdinalIgnoreCase);
+    private static bool IsLiveStream(HttpRequest request) => request.Path.Equals(LiveApi.Path, StringComparison.OrdinalIgnoreCase);
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

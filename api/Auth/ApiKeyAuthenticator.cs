@@ -14,7 +14,7 @@ namespace Switchboard.Api.Auth;
 public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<AuthOptions> options, IHostEnvironment environment) : IDisposable
 {
     public const string DevTenantId = "dev";
-    private const int MaxKeyLength = 256;
+    public const int MaxKeyLength = 256;
     private static readonly TimeSpan UnknownKeyCacheTime = TimeSpan.FromSeconds(2);
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 

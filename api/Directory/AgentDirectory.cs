@@ -1,8 +1,7 @@
-using Switchboard.Api.Models;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 
-namespace Switchboard.Api.Directory;
+namespace Switchboard.Api.StatusView;
 
 /// <summary>
 /// The status view's agents, for REST and the WebSocket <c>directory</c> snapshot alike. The roster says who is in a

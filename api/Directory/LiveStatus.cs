@@ -1,6 +1,5 @@
-using Switchboard.Api.Models;
 
-namespace Switchboard.Api.Directory;
+namespace Switchboard.Api.StatusView;
 
 /// <summary>Agents and queues by id with their live status, read together (favorites and recents mix both).</summary>
 public sealed record LiveStatus(IReadOnlyDictionary<string, DirectoryAgent> Agents, IReadOnlyDictionary<string, DirectoryQueue> Queues)

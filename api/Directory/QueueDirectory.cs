@@ -1,9 +1,9 @@
-using Switchboard.Api.Models;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Queues;
+using Switchboard.Api.Queues;
 
-namespace Switchboard.Api.Directory;
+namespace Switchboard.Api.StatusView;
 
 /// <summary>
 /// The status view's queues with their live figures, read from each queue and its router in parallel on every read.

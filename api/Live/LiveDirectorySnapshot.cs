@@ -1,4 +1,4 @@
-using Switchboard.Api.Models;
+using Switchboard.Api.StatusView;
 
 namespace Switchboard.Api.Live;
 

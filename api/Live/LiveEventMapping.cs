@@ -1,8 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Switchboard.Api.Models;
 using Switchboard.Contracts.Alerts;
 using Switchboard.Contracts.Live;
+using Switchboard.Api.StatusView;
+using Switchboard.Api.Alerts;
+using Switchboard.Api.Interactions;
+using Switchboard.Api.Queues;
+using Switchboard.Api.PlatformChanges;
 
 namespace Switchboard.Api.Live;
 

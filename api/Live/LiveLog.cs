@@ -2,24 +2,24 @@ namespace Switchboard.Api.Live;
 
 internal static partial class LiveLog
 {
-    [LoggerMessage(300, LogLevel.Warning, "Unsubscribing from live stream {StreamId} failed")]
+    [LoggerMessage(10300, LogLevel.Warning, "Unsubscribing from live stream {StreamId} failed")]
     public static partial void UnsubscribeFailed(ILogger logger, Exception exception, string streamId);
 
-    [LoggerMessage(301, LogLevel.Error, "Fanning out an event of live stream {StreamId} failed")]
+    [LoggerMessage(10301, LogLevel.Error, "Fanning out an event of live stream {StreamId} failed")]
     public static partial void FanOutFailed(ILogger logger, Exception exception, string streamId);
 
-    [LoggerMessage(302, LogLevel.Information, "Live socket of session {SessionId} closed with {Code}: {Reason}")]
+    [LoggerMessage(10302, LogLevel.Information, "Live socket of session {SessionId} closed with {Code}: {Reason}")]
     public static partial void SocketClosed(ILogger logger, string sessionId, int code, string? reason);
 
-    [LoggerMessage(303, LogLevel.Warning, "Live socket of session {SessionId} failed")]
+    [LoggerMessage(10303, LogLevel.Warning, "Live socket of session {SessionId} failed")]
     public static partial void SocketFailed(ILogger logger, Exception exception, string sessionId);
 
-    [LoggerMessage(304, LogLevel.Warning, "Snapshot of topic {Topic} for session {SessionId} failed")]
+    [LoggerMessage(10304, LogLevel.Warning, "Snapshot of topic {Topic} for session {SessionId} failed")]
     public static partial void SnapshotFailed(ILogger logger, Exception exception, string topic, string sessionId);
 
-    [LoggerMessage(305, LogLevel.Information, "Connection to the cluster recovered: renewing {Feeds} live stream subscriptions and resyncing {Sessions} sessions")]
+    [LoggerMessage(10305, LogLevel.Information, "Connection to the cluster recovered: renewing {Feeds} live stream subscriptions and resyncing {Sessions} sessions")]
     public static partial void Renewing(ILogger logger, int feeds, int sessions);
 
-    [LoggerMessage(306, LogLevel.Warning, "Renewing live stream subscriptions failed")]
+    [LoggerMessage(10306, LogLevel.Warning, "Renewing live stream subscriptions failed")]
     public static partial void RenewFailed(ILogger logger, Exception exception);
 }

@@ -1,4 +1,4 @@
-using Switchboard.Api.Models;
+using Switchboard.Api.PlatformChanges;
 
 namespace Switchboard.Api.Live;
 

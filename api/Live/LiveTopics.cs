@@ -1,5 +1,4 @@
-using Switchboard.Api.Directory;
-using Switchboard.Api.Models;
+using Switchboard.Api.StatusView;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Alerts;
@@ -8,6 +7,10 @@ using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Live;
 using Switchboard.Contracts.PlatformChanges;
 using Switchboard.Contracts.Queues;
+using Switchboard.Api.PlatformChanges;
+using Switchboard.Api.Alerts;
+using Switchboard.Api.Interactions;
+using Switchboard.Api.Queues;
 
 namespace Switchboard.Api.Live;
 

@@ -29,6 +29,7 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference("bearer", document)] = [],
             });
             options.SchemaFilter<ExampleSchemaFilter>();
+            options.SchemaFilter<WireEnumSchemaFilter>();
             options.OperationFilter<IdempotencyHeaderFilter>();
             options.SupportNonNullableReferenceTypes();
             var xml = Path.Combine(AppContext.BaseDirectory, "Switchboard.Api.xml");

@@ -40,11 +40,11 @@ public sealed class AsyncApiTests(SwitchboardApiFactory factory)
         }
 
         var channel = Assert.Single(root["channels"]!.AsObject()).Value!;
-        Assert.Equal(LiveEndpoints.Path, channel["address"]!.GetValue<string>());
+        Assert.Equal(LiveApi.Path, channel["address"]!.GetValue<string>());
         var schemes = root["components"]!["securitySchemes"]!.AsObject().Select(s => s.Value!).ToList();
         Assert.Contains(schemes, s => s["type"]!.GetValue<string>() == "http" && s["scheme"]!.GetValue<string>() == "bearer");
         Assert.Contains(schemes, s => s["type"]!.GetValue<string>() == "httpApiKey" && s["in"]!.GetValue<string>() == "query"
-            && s["name"]!.GetValue<string>() == LiveEndpoints.AccessTokenParameter);
+            && s["name"]!.GetValue<string>() == LiveApi.AccessTokenParameter);
 
         // Every message is on the channel, and the operations split them into what the server sends and receives.
         Assert.Equal(ServerMessages.Concat(ClientMessages).Order(StringComparer.Ordinal), document.AllMessages.Order(StringComparer.Ordinal));

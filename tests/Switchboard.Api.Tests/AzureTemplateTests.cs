@@ -1,3 +1,4 @@
+using Switchboard.Api.Hosting;
 using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;

@@ -1,4 +1,4 @@
-using Switchboard.Api.Models;
+using Switchboard.Api.StatusView;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Live;
 using Switchboard.Domain.Agents;

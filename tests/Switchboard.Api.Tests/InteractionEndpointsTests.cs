@@ -54,17 +54,29 @@ public sealed partial class InteractionEndpointsTests(SwitchboardApiFactory fact
     }
 
     [Fact]
-    public async Task Priority_defaults_to_5_and_unknown_fields_are_ignored_like_elsewhere()
+    public async Task Priority_defaults_to_5()
     {
         var center = await factory.CallCenterWithAgentKeysAsync();
         using var admin = center.Tenant.Admin();
 
-        var created = await admin.CreateInteractionAsync(
-            """{"media":"voice","direction":"inbound","queueId":"empty","from":"+390212345678","crmCase":"C-17","colour":"red"}""");
+        var created = await admin.CreateInteractionAsync("""{"media":"voice","direction":"inbound","queueId":"empty","from":"+390212345678"}""");
 
         Assert.Equal(5, created.Number("priority"));
         Assert.Null(created.TextOrNull("to"));
-        Assert.Null(created["crmCase"]);
+    }
+
+    [Fact]
+    public async Task Unknown_fields_are_refused_by_name_and_create_nothing()
+    {
+        var center = await factory.CallCenterWithAgentKeysAsync();
+        using var admin = center.Tenant.Admin();
+
+        using var response = await admin.SendJsonAsync(HttpMethod.Post, "/v1/interactions",
+            """{"media":"voice","direction":"inbound","queueId":"empty","from":"+390212345678","crmCase":"C-17"}""");
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Problem.AssertFields(problem, "crmCase");
+        Assert.Empty((await admin.GetOkJsonAsync("/v1/interactions")).Items());
     }
 
     [Fact]

@@ -1,0 +1,57 @@
+using Switchboard.Api.Auth;
+
+namespace Switchboard.Api.Live;
+
+/// <summary><c>GET /v1/stream</c>: the live WebSocket (protocol in <c>/asyncapi.json</c>).</summary>
+public static class LiveApi
+{
+    public const string Path = "/v1/stream";
+
+    /// <summary>The query parameter a browser, which cannot set headers on a WebSocket, passes its key in.</summary>
+    public const string AccessTokenParameter = "access_token";
+
+    /// <summary>The live socket's sessions, feeds from the cluster's streams, and topic rules.</summary>
+    public static IServiceCollection AddLiveStream(this IServiceCollection services) => services
+        .AddSingleton<LiveEventMapping>()
+        .AddSingleton<LiveFeeds>()
+        .AddSingleton<LiveTopics>()
+        .AddSingleton<LiveHub>()
+        .AddSingleton<LiveSocketHandler>();
+
+    public static RouteGroupBuilder MapLiveApi(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/stream", Open)
+            .RequireAuthorization(Policies.AnyTenantKey)
+            .WithName("OpenLiveStream")
+            .WithSummary("Open the live WebSocket")
+            .WithDescription("Upgrade to a WebSocket (key in 'Authorization: Bearer' or '?access_token='); then subscribe to topics and receive a snapshot of each followed by sequenced events. The message protocol is described in /asyncapi.json.")
+            .WithTags("Live")
+            .Produces(StatusCodes.Status101SwitchingProtocols)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status426UpgradeRequired)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        return v1;
+    }
+
+    private static async Task Open(HttpContext http, LiveHub hub, LiveSocketHandler handler)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.Headers.Upgrade = "websocket";
+            await ProblemWriter.WriteAsync(http, StatusCodes.Status426UpgradeRequired, "This endpoint is a WebSocket: send an upgrade request.");
+            return;
+        }
+
+        if (await hub.TryOpen(http.User.GetCaller()) is not { } session)
+        {
+            await ProblemWriter.WriteAsync(http, StatusCodes.Status429TooManyRequests,
+                $"This API key already has {hub.Options.MaxSessionsPerKey} live sockets open on this host (Live:MaxSessionsPerKey); close one first.");
+            return;
+        }
+
+        var key = ApiKeyAuthenticationHandler.PresentedKey(http.Request) ?? "";
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        await handler.Run(socket, session, key, http.RequestAborted);
+    }
+}

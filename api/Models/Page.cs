@@ -1,4 +1,0 @@
-namespace Switchboard.Api.Models;
-
-/// <summary>One page of a list; pass <c>nextCursor</c> as <c>cursor</c> to get the next page (null: no more).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);

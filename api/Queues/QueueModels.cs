@@ -1,0 +1,212 @@
+using Switchboard.Api.OpenApi;
+using Switchboard.Contracts.Queues;
+using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
+
+namespace Switchboard.Api.Queues;
+
+/// <summary>A new queue; every field but <c>id</c> and <c>name</c> has a default.</summary>
+/// <param name="Id">Queue id: 1-64 of letters, digits, '.', '_' and '-'.</param>
+/// <param name="Name">What consoles show: 1-100 characters.</param>
+/// <param name="Media">voice (default), chat, email or voicemail.</param>
+/// <param name="Strategy">longest-idle (default), round-robin or skill-level.</param>
+/// <param name="OfferTimeoutSeconds">How long an agent has to accept an offer: 5-300, default 15.</param>
+/// <param name="TransactionCodes">The tenant's transaction codes that apply to this queue's work: at most 50, no duplicates.</param>
+/// <param name="WrapUp">Wrap-up rules; default: no code required, no time limit.</param>
+/// <param name="Overflow">Another queue that work moves to after waiting too long; default none.</param>
+/// <param name="RejectAgentState">The state an agent that rejects an offer is put in: Available, Offline or Break (default).</param>
+[WireExample("""{"id":"support","name":"Support","media":"voice","strategy":"longest-idle","offerTimeoutSeconds":15,"transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true,"maxSeconds":120},"overflow":{"queueId":"backup","afterSeconds":60},"rejectAgentState":"Break"}""")]
+public sealed record CreateQueueRequest(
+    string? Id,
+    string? Name,
+    MediaType? Media,
+    RoutingStrategy? Strategy,
+    int? OfferTimeoutSeconds,
+    IReadOnlyList<string?>? TransactionCodes,
+    WrapUpRequest? WrapUp,
+    OverflowRequest? Overflow,
+    AgentState? RejectAgentState);
+
+/// <summary>
+/// A merge patch of a queue: fields left out (or null) stay as they are; <c>overflow: null</c> removes the overflow and
+/// <c>wrapUp.maxSeconds: null</c> the wrap-up limit; <c>wrapUp</c> and <c>overflow</c> objects merge into the current ones.
+/// The patched queue must follow the same rules as a new one.
+/// </summary>
+[WireExample("""{"strategy":"skill-level","wrapUp":{"maxSeconds":null},"overflow":null}""")]
+public sealed record UpdateQueueRequest
+{
+    /// <summary>What consoles show: 1-100 characters.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>voice, chat, email or voicemail.</summary>
+    public MediaType? Media { get; init; }
+
+    /// <summary>longest-idle, round-robin or skill-level.</summary>
+    public RoutingStrategy? Strategy { get; init; }
+
+    /// <summary>How long an agent has to accept an offer: 5-300.</summary>
+    public int? OfferTimeoutSeconds { get; init; }
+
+    /// <summary>Replaces the queue's transaction codes: at most 50 of the tenant's codes, no duplicates.</summary>
+    public IReadOnlyList<string?>? TransactionCodes { get; init; }
+
+    /// <summary>Merged into the wrap-up rules.</summary>
+    public WrapUpRequest? WrapUp { get; init; }
+
+    /// <summary>Merged into the overflow (or starts one); null removes it.</summary>
+    public OverflowRequest? Overflow
+    {
+        get;
+        init
+        {
+            field = value;
+            OverflowGiven = true;
+        }
+    }
+
+    /// <summary>Whether the body had <c>overflow</c> at all (null included): only the serializer calls the setter.</summary>
+    internal bool OverflowGiven { get; private init; }
+
+    /// <summary>Available, Offline or Break.</summary>
+    public AgentState? RejectAgentState { get; init; }
+}
+
+/// <summary>A queue with all its settings.</summary>
+[WireExample("""{"id":"support","name":"Support","media":"voice","strategy":"longest-idle","offerTimeoutSeconds":15,"transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true,"maxSeconds":120},"overflow":{"queueId":"backup","afterSeconds":60},"rejectAgentState":"Break","createdAt":"2026-11-25T09:00:00+00:00","updatedAt":"2026-11-25T09:00:00+00:00"}""")]
+public sealed record QueueResponse(
+    string Id,
+    string Name,
+    MediaType Media,
+    RoutingStrategy Strategy,
+    int OfferTimeoutSeconds,
+    IReadOnlyList<string> TransactionCodes,
+    WrapUpResponse WrapUp,
+    OverflowResponse? Overflow,
+    AgentState RejectAgentState,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static QueueResponse From(QueueRecord record)
+    {
+        var config = record.Config;
+        return new QueueResponse(
+            record.Id,
+            config.Name,
+            config.Media,
+            config.Strategy,
+            config.OfferTimeoutSeconds,
+            config.TransactionCodes,
+            new WrapUpResponse(config.WrapUp.CodeRequired, config.WrapUp.MaxSeconds),
+            config.Overflow is { } overflow ? new OverflowResponse(overflow.QueueId, overflow.AfterSeconds) : null,
+            config.RejectAgentState,
+            record.CreatedAt,
+            record.UpdatedAt);
+    }
+}
+
+/// <summary>A queue in the list; GET the queue for all its settings.</summary>
+[WireExample("""{"id":"support","name":"Support","media":"voice","strategy":"longest-idle"}""")]
+public sealed record QueueSummary(string Id, string Name, MediaType Media, RoutingStrategy Strategy)
+{
+    public static QueueSummary From(QueueRosterEntry entry) => new(entry.Id, entry.Name, entry.Media, entry.Strategy);
+}
+
+/// <summary>Where work goes when it has waited too long. In a PATCH, fields left out stay as they are.</summary>
+/// <param name="QueueId">Another existing queue of the tenant.</param>
+/// <param name="AfterSeconds">Seconds of waiting before work overflows: 1-86400.</param>
+public sealed record OverflowRequest(string? QueueId, int? AfterSeconds);
+
+/// <summary>The queue work moves to after waiting <c>afterSeconds</c>.</summary>
+public sealed record OverflowResponse(string QueueId, int AfterSeconds);
+
+/// <summary>Wrap-up rules of a queue. In a PATCH, fields left out stay; <c>maxSeconds: null</c> removes the limit.</summary>
+public sealed record WrapUpRequest
+{
+    /// <summary>Whether the agent must save one of the queue's transaction codes (needs at least one code).</summary>
+    public bool? CodeRequired { get; init; }
+
+    /// <summary>Most seconds wrap-up may last: 0-3600, or null for no limit.</summary>
+    public int? MaxSeconds
+    {
+        get;
+        init
+        {
+            field = value;
+            MaxSecondsGiven = true;
+        }
+    }
+
+    /// <summary>Whether the body had <c>maxSeconds</c> at all (null included): only the serializer calls the setter.</summary>
+    internal bool MaxSecondsGiven { get; private init; }
+}
+
+/// <summary>A queue's wrap-up rules; <c>maxSeconds</c> null means no limit.</summary>
+public sealed record WrapUpResponse(bool CodeRequired, int? MaxSeconds);
+
+/// <summary>All members of a queue, ordered by agent id (a queue has at most 2,000).</summary>
+public sealed record QueueMemberList(IReadOnlyList<QueueMemberResponse> Items);
+
+/// <summary>An agent in a queue, with its skill level there.</summary>
+[WireExample("""{"agentId":"a1","skillLevel":5}""")]
+public sealed record QueueMemberResponse(string AgentId, int SkillLevel)
+{
+    public static QueueMemberResponse From(QueueMember member) => new(member.AgentId, member.SkillLevel);
+}
+
+/// <summary>A queue membership; the body is optional.</summary>
+/// <param name="SkillLevel">The agent's skill for this queue's work: 1-10, default 1.</param>
+[WireExample("""{"skillLevel":5}""")]
+public sealed record SetQueueMemberRequest(int? SkillLevel);
+
+/// <summary>A queue's real-time figures.</summary>
+/// <param name="QueueId">The queue.</param>
+/// <param name="Waiting">Interactions waiting now.</param>
+/// <param name="LongestWaitSeconds">How long the longest-waiting one has waited; null when none waits.</param>
+/// <param name="Agents">Members by state: available, busy, wrapUp, offline, break, loggedOut, and the total.</param>
+/// <param name="Today">Counts since midnight UTC.</param>
+/// <param name="At">When the figures were taken.</param>
+public sealed record QueueStatsResponse(
+    string QueueId,
+    int Waiting,
+    double? LongestWaitSeconds,
+    QueueAgentCounts Agents,
+    QueueDayFigures Today,
+    DateTimeOffset At)
+{
+    public static QueueStatsResponse From(QueueStats s) => new(
+        s.QueueId,
+        s.Waiting,
+        s.LongestWaitSeconds,
+        new QueueAgentCounts(
+            Count(s, AgentState.Available),
+            Count(s, AgentState.Busy),
+            Count(s, AgentState.WrapUp),
+            Count(s, AgentState.Offline),
+            Count(s, AgentState.Break),
+            Count(s, AgentState.LoggedOut),
+            s.AgentsByState.Values.Sum()),
+        new QueueDayFigures(s.Day, s.Offered, s.Answered, s.Abandoned, s.AverageSpeedOfAnswerSeconds, s.ServiceLevelSeconds, s.ServiceLevelPercent),
+        s.At);
+
+    private static int Count(QueueStats s, AgentState state) => s.AgentsByState.GetValueOrDefault(state);
+}
+
+/// <summary>How many of a queue's members are in each state.</summary>
+public sealed record QueueAgentCounts(int Available, int Busy, int WrapUp, int Offline, int Break, int LoggedOut, int Total);
+
+/// <summary>A queue's counts for one UTC day.</summary>
+/// <param name="Offered">Work that arrived in the queue (new, transferred or overflowed in; not requeued after an offer).</param>
+/// <param name="Answered">Routed work accepted by an agent.</param>
+/// <param name="Abandoned">Callers who hung up while waiting or being offered.</param>
+/// <param name="AverageSpeedOfAnswerSeconds">Mean wait of the answered work, from arrival in the queue to accept.</param>
+/// <param name="ServiceLevelSeconds">The service-level threshold.</param>
+/// <param name="ServiceLevelPercent">Answered within the threshold, as a share of answered plus abandoned.</param>
+/// <param name="Day">The UTC day the counts are for.</param>
+public sealed record QueueDayFigures(
+    DateTimeOffset Day,
+    int Offered,
+    int Answered,
+    int Abandoned,
+    double? AverageSpeedOfAnswerSeconds,
+    int ServiceLevelSeconds,
+    double? ServiceLevelPercent);
