@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Switchboard.Benchmarks;
 
 // Agent-state PUT throughput: Switchboard (real Kestrel on 127.0.0.1, co-hosted silo, in-memory storage)
-// beside a bare Kestrel JSON endpoint in the same process and run. Usage:
-//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- [seconds=10] [concurrency=32] [agents=64]
+// beside a bare Kestrel JSON endpoint in the same process and run; the load from this process, or with --wrk from wrk. Usage:
+//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- [seconds=10] [concurrency=32] [agents=64] [--wrk]
 // Persisted changes through the agent grain on Azurite beside raw table upserts:
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- storage [seconds=10] [concurrency=32]
 // Routing (enqueue → offer) on an in-process silo beside no-op grain calls (see RoutingOptions for the flags):
@@ -44,13 +44,21 @@ public static class AgentStateBenchmark
             return;
         }
 
+        // "--wrk": the load comes from wrk in its own process instead of this process's closed-loop client.
+        var useWrk = args.Contains("--wrk");
+        args = [.. args.Where(a => a != "--wrk")];
         var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
         var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 32;
         var agents = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 64;
+        if (useWrk && !WrkClient.IsInstalled())
+        {
+            throw new InvalidOperationException("--wrk needs /usr/bin/wrk (apt-get install wrk).");
+        }
+
         var duration = TimeSpan.FromSeconds(seconds);
         var warmup = TimeSpan.FromSeconds(3);
 
-        Console.WriteLine($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {concurrency} concurrent clients, {seconds} s per run, {agents} agents");
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {concurrency} concurrent clients, {seconds} s per run, {agents} agents; load from {(useWrk ? "wrk (own process)" : "this process")}");
 
         await using var bare = await BareKestrelServer.StartAsync();
         await using var switchboard = await SwitchboardServer.StartAsync(agents);
@@ -58,6 +66,17 @@ public static class AgentStateBenchmark
         var results = new List<LoadResult>();
         foreach (var round in new[] { 1, 2 })
         {
+            if (useWrk)
+            {
+                results.Add(await WrkClient.RunAsync($"bare Kestrel JSON PUT (round {round})", bare.Client.BaseAddress!,
+                    new WrkRequest("PUT", "/bare/{agent}/state", agents, null), concurrency, warmup, duration));
+                results.Add(await WrkClient.RunAsync($"Switchboard PUT /v1/agents/{{id}}/state (round {round})", switchboard.Client.BaseAddress!,
+                    new WrkRequest("PUT", "/v1/agents/{agent}/state", agents, SwitchboardServer.AdminKey), concurrency, warmup, duration));
+                results.Add(await WrkClient.RunAsync($"Switchboard GET /v1/agents/{{id}}/state (round {round})", switchboard.Client.BaseAddress!,
+                    new WrkRequest("GET", "/v1/agents/{agent}/state", agents, SwitchboardServer.AdminKey), concurrency, warmup, duration));
+                continue;
+            }
+
             results.Add(await LoadClient.RunAsync($"bare Kestrel JSON PUT (round {round})", bare.Client, bare.Request, concurrency, warmup, duration));
             results.Add(await LoadClient.RunAsync($"Switchboard PUT /v1/agents/{{id}}/state (round {round})", switchboard.Client, switchboard.Request, concurrency, warmup, duration));
             results.Add(await LoadClient.RunAsync($"Switchboard GET /v1/agents/{{id}}/state (round {round})", switchboard.Client, switchboard.ReadRequest, concurrency, warmup, duration));
@@ -73,6 +92,7 @@ public static class AgentStateBenchmark
 
         var bareBest = results.Where(r => r.Name.StartsWith("bare", StringComparison.Ordinal)).Max(r => r.RequestsPerSecond);
         var sbBest = results.Where(r => r.Name.StartsWith("Switchboard PUT", StringComparison.Ordinal)).Max(r => r.RequestsPerSecond);
-        Console.WriteLine(FormattableString.Invariant($"\nSwitchboard PUT / bare Kestrel PUT (best rounds): {sbBest / bareBest:P0} (target >= 50%)"));
+        var getBest = results.Where(r => r.Name.StartsWith("Switchboard GET", StringComparison.Ordinal)).Max(r => r.RequestsPerSecond);
+        Console.WriteLine(FormattableString.Invariant($"\nSwitchboard PUT / bare Kestrel PUT (best rounds): {sbBest / bareBest:P0} (target >= 50%); GET / bare: {getBest / bareBest:P0}"));
     }
 }
