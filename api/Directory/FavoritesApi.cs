@@ -102,7 +102,7 @@ public static class FavoriteEndpoints
 
         if (!(target == DirectoryKind.Agent ? (await live).Agents.ContainsKey(id) : (await live).Queues.ContainsKey(id)))
         {
-            return target == DirectoryKind.Agent ? AgentsApi.NotFound(id) : QueueEndpoints.NotFound(id);
+            return target == DirectoryKind.Agent ? AgentsApi.NotFound(id) : QueuesApi.NotFound(id);
         }
 
         var result = await Preferences(grains, caller, agentId).AddFavorite(target, id, cancellationToken);

@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
+using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Interactions;
 
@@ -15,13 +18,63 @@ namespace Switchboard.Api.Interactions;
 /// <param name="Priority">0-9, higher is offered first; default 5.</param>
 [WireExample("""{"media":"voice","direction":"inbound","queueId":"support","from":"+390212345678","to":"+390698765432","priority":5}""")]
 public sealed record CreateInteractionRequest(
-    MediaType? Media,
-    InteractionDirection? Direction,
+    [property: Required] MediaType? Media,
+    [property: Required] InteractionDirection? Direction,
     string? QueueId,
     string? AgentId,
     string? From,
     string? To,
-    int? Priority);
+    int? Priority)
+{
+    internal const int DefaultPriority = 5;
+    private const int MaxPriority = 9;
+
+    /// <summary>
+    /// The rules a new interaction must follow, short of the queue and agent existing. The handler calls it on the body
+    /// with the agent the key acts as (an agent key dials for its own agent without naming it), so that its errors and
+    /// those of the queue and agent lookups come in one 422.
+    /// </summary>
+    internal void Validate(ValidationErrors errors)
+    {
+        if (errors.Check(Media is not null, "media", "media is required: voice."))
+        {
+            errors.Check(Media == MediaType.Voice, "media",
+                $"media '{Media.ToString()!.ToLowerInvariant()}' is not supported yet: only voice interactions can be created.");
+        }
+
+        errors.Check(Direction is not null, "direction", "direction is required: inbound or outbound.");
+        InteractionRules.CheckId(errors, QueueId, "queueId", "queue");
+        InteractionRules.CheckId(errors, AgentId, "agentId", "agent");
+        InteractionRules.CheckNumber(errors, From, "from");
+        InteractionRules.CheckNumber(errors, To, "to");
+        if (Priority is { } priority)
+        {
+            errors.Check(priority is >= 0 and <= MaxPriority, "priority", $"priority must be 0-{MaxPriority} (higher is offered first).");
+        }
+
+        switch (Direction)
+        {
+            case InteractionDirection.Inbound:
+                if ((QueueId is null) == (AgentId is null))
+                {
+                    const string message = "An inbound call needs exactly one of queueId (into a queue) or agentId (straight to an agent).";
+                    errors.Add("queueId", message);
+                    errors.Add("agentId", message);
+                }
+
+                errors.Check(From is not null, "from", $"from is required for an inbound call: the caller's number ({InteractionRules.NumberRule}).");
+                break;
+            case InteractionDirection.Outbound:
+                errors.Check(AgentId is not null, "agentId", "agentId is required for an outbound call: the agent who dials.");
+                errors.Check(To is not null, "to", $"to is required for an outbound call: the number to dial ({InteractionRules.NumberRule}).");
+                errors.Check(QueueId is null, "queueId", "An outbound call has no queue; leave queueId out.");
+                break;
+            case InteractionDirection.Internal:
+                errors.Add("direction", "direction 'internal' (agent to agent) is not supported yet: use inbound or outbound.");
+                break;
+        }
+    }
+}
 
 /// <summary>Who acts. The body may be left out with an agent key, which always acts as its own agent.</summary>
 /// <param name="AgentId">The acting agent: required with an admin, supervisor or integration key; with an agent key only its own.</param>
@@ -32,21 +85,81 @@ public sealed record InteractionActorRequest(string? AgentId);
 /// <param name="AgentId">The acting agent: required with an admin, supervisor or integration key; with an agent key only its own.</param>
 /// <param name="Target">Where the call goes.</param>
 [WireExample("""{"agentId":"a1","target":{"type":"agent","id":"a2"}}""")]
-public sealed record InteractionTransferRequest(string? AgentId, InteractionTargetRequest? Target);
+public sealed record InteractionTransferRequest(string? AgentId, [property: Required] InteractionTargetRequest? Target)
+{
+    /// <summary>
+    /// The target's shape; the agent or queue it names is looked up later. The handler calls it once it knows who acts,
+    /// so that a missing acting agent and a bad target come in one 422.
+    /// </summary>
+    internal void Validate(ValidationErrors errors)
+    {
+        if (!errors.Check(Target is not null, "target", "target is required: {\"type\":\"agent|queue\",\"id\":\"...\"} or {\"type\":\"external\",\"number\":\"+...\"}."))
+        {
+            return;
+        }
+
+        switch (Target!.Type)
+        {
+            case null:
+                errors.Add("target.type", "target.type is required: agent, queue or external.");
+                break;
+            case TargetKind.External:
+                errors.Check(Target.Number is not null, "target.number", $"target.number is required for an external target ({InteractionRules.NumberRule}).");
+                InteractionRules.CheckNumber(errors, Target.Number, "target.number");
+                errors.Check(Target.Id is null, "target.id", "target.id is only for agent and queue targets; an external target has a number.");
+                break;
+            default:
+                var what = Target.Type == TargetKind.Agent ? "agent" : "queue";
+                errors.Check(Target.Id is not null, "target.id", $"target.id is required for a{(what == "agent" ? "n" : "")} {what} target.");
+                InteractionRules.CheckId(errors, Target.Id, "target.id", what);
+                errors.Check(Target.Number is null, "target.number", "target.number is only for external targets.");
+                break;
+        }
+    }
+}
 
 /// <summary>Where a transfer or consult goes.</summary>
 /// <param name="Type">agent, queue or external.</param>
 /// <param name="Id">The agent or queue id (agent and queue targets).</param>
 /// <param name="Number">The number in E.164 (external targets).</param>
 [WireExample("""{"type":"external","number":"+390611122233"}""")]
-public sealed record InteractionTargetRequest(TargetKind? Type, string? Id, string? Number);
+public sealed record InteractionTargetRequest([property: Required] TargetKind? Type, string? Id, string? Number);
 
 /// <summary>An agent's wrap-up of an interaction.</summary>
 /// <param name="AgentId">The acting agent: required with an admin, supervisor or integration key; with an agent key only its own.</param>
 /// <param name="TransactionCodes">Codes of the interaction's queue: at most 20. Required when the queue requires one.</param>
 /// <param name="Notes">Free text: at most 2,000 characters; may span lines.</param>
 [WireExample("""{"agentId":"a1","transactionCodes":["sale"],"notes":"Upgraded to the family plan."}""")]
-public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<string?>? TransactionCodes, string? Notes);
+public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<string?>? TransactionCodes, string? Notes)
+{
+    private const int MaxCodes = 20;
+    private const int MaxNotesLength = 2000;
+
+    /// <summary>
+    /// Codes: at most 20, each a well-formed code (whether the queue has them is the grain's rule); notes: one free text.
+    /// The handler calls it once it knows who acts, so that a missing acting agent and these come in one 422.
+    /// </summary>
+    internal void Validate(ValidationErrors errors)
+    {
+        if (TransactionCodes is { } codes)
+        {
+            errors.Check(codes.Count <= MaxCodes, "transactionCodes", $"transactionCodes may list at most {MaxCodes} codes.");
+            for (var i = 0; i < codes.Count; i++)
+            {
+                errors.Check(Identifiers.IsValidCode(codes[i]), $"transactionCodes[{i}]",
+                    $"Each transaction code is 1-{Identifiers.MaxCodeLength} of lower-case letters, digits, '.', '_' or '-'.");
+            }
+        }
+
+        if (Notes is not null)
+        {
+            // Notes are the one free text that may span lines; everything else that hides or reorders text is refused.
+            var oneLine = Notes.Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ');
+            errors.Check(Identifiers.IsValidText(oneLine, MaxNotesLength), "notes",
+                $"notes must be 1-{MaxNotesLength} characters, not blank, without control characters other than line breaks and tabs.");
+        }
+    }
+}
 
 /// <summary>An interaction with its parties, legs, offer, consult, wrap-ups and whole timeline.</summary>
 /// <param name="Id">The interaction id, made by the server.</param>
@@ -236,4 +349,22 @@ public sealed record InteractionTimelineItem(
     IReadOnlyDictionary<string, string> Details)
 {
     public static InteractionTimelineItem From(TimelineEntry entry) => new(entry.Sequence, entry.At, entry.Type, entry.Actor, entry.Details);
+}
+
+/// <summary>The field rules several interaction bodies share: ids and phone numbers.</summary>
+internal static partial class InteractionRules
+{
+    public const string NumberRule = "E.164: '+' then 8-15 digits";
+
+    /// <summary>Adds an error when <paramref name="value"/> is given and is not a well-formed id.</summary>
+    public static bool CheckId(ValidationErrors errors, string? value, string field, string what) =>
+        value is null || errors.Check(Identifiers.IsValidId(value), field,
+            $"{field} must be a valid {what} id: 1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-', starting with a letter or digit.");
+
+    /// <summary>Adds an error when <paramref name="value"/> is given and is not a phone number in E.164: '+' and 8-15 digits, nothing else.</summary>
+    public static bool CheckNumber(ValidationErrors errors, string? value, string field) =>
+        value is null || errors.Check(NumberPattern().IsMatch(value), field, $"{field} must be a phone number in {NumberRule}.");
+
+    [GeneratedRegex(@"\A\+[0-9]{8,15}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberPattern();
 }

@@ -1,36 +1,26 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Switchboard.Api.Auth;
-using Switchboard.Contracts;
-using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Interactions;
-using Switchboard.Contracts.Queues;
 using Switchboard.Domain.Interactions;
-using Switchboard.Domain.Queues;
 using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Interactions;
 
-/// <summary><c>/v1/interactions</c>: create calls (inbound, direct, outbound) and read them with their timeline.</summary>
-public static class InteractionEndpoints
+/// <summary>
+/// <c>/v1/interactions</c>: create calls (inbound, direct, outbound), read them with their timeline, list them, and
+/// what an agent does with one. An agent key acts as its own agent; admin, supervisor and integration keys name the
+/// agent (e.g. a CRM pressing the console's buttons).
+/// </summary>
+public static partial class InteractionsApi
 {
+    private const string IdPrefix = "i_";
+
     public static RouteGroupBuilder MapInteractionsApi(this RouteGroupBuilder v1)
     {
-        v1.MapInteractionEndpoints();
-        v1.MapInteractionListEndpoints();
-        v1.MapInteractionActionEndpoints();
-        return v1;
-    }
+        var interactions = v1.MapGroup("/interactions").WithTags("Interactions").RequireAuthorization(Policies.AnyTenantKey);
 
-    public const string Tag = "Interactions";
-    public const string IdPrefix = "i_";
-
-    public static IEndpointRouteBuilder MapInteractionEndpoints(this IEndpointRouteBuilder routes)
-    {
-        var group = routes.MapGroup("/interactions").WithTags(Tag).RequireAuthorization(Policies.AnyTenantKey);
-
-        group.MapPost("/", CreateInteraction)
+        interactions.MapPost("/", CreateInteraction)
             .WithName("CreateInteraction")
             .WithSummary("Create an interaction (a voice call)")
             .WithDescription("Inbound into a queue ({media, direction: inbound, queueId, from}), inbound straight to an agent " +
@@ -40,20 +30,22 @@ public static class InteractionEndpoints
                 "Admin, supervisor and integration keys create any; an agent key only an outbound call of its own agent.")
             .ProducesStandardProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
-        group.MapGet("/{interactionId}", GetInteraction)
+        interactions.MapGet("/{interactionId}", GetInteraction)
             .WithName("GetInteraction")
             .WithSummary("Get an interaction")
             .WithDescription("State, parties, legs, the open offer, the consult, wrap-ups with codes and notes, and the whole timeline. " +
                 "An agent key reads only interactions its agent is part of (a leg, the offer or a wrap-up).")
             .ProducesStandardProblems(StatusCodes.Status404NotFound);
 
-        return routes;
+        MapList(interactions);
+        MapActions(interactions.MapGroup("/{interactionId}"));
+        return interactions;
     }
 
     private static async Task<Results<Created<InteractionResponse>, ProblemHttpResult>> CreateInteraction(
-        CreateInteractionRequest request, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+        CreateInteractionRequest request, [AsParameters] TenantContext tenant)
     {
-        var caller = http.User.GetCaller();
+        var caller = tenant.Caller;
         var agentId = request.AgentId;
         if (caller.Role == ApiKeyRole.Agent)
         {
@@ -71,12 +63,13 @@ public static class InteractionEndpoints
             agentId = caller.AgentId;
         }
 
+        // One 422 for all that is wrong: the body's rules, then whether the queue and the agent it names exist.
         var errors = new ValidationErrors();
-        CheckCreate(errors, request with { AgentId = agentId });
+        (request with { AgentId = agentId }).Validate(errors);
         var queueId = request.QueueId;
         if (queueId is not null && Identifiers.IsValidId(queueId))
         {
-            var queue = await grains.GetGrain<IQueueGrain>(GrainKeys.Queue(caller.TenantId, queueId)).Get(cancellationToken);
+            var queue = await tenant.Queue(queueId).Get(tenant.CancellationToken);
             if (errors.Check(queue is not null, "queueId", $"Queue '{queueId}' does not exist.") && request.Media is { } media)
             {
                 errors.Check(queue!.Config.Media == media, "queueId", $"Queue '{queueId}' carries {queue.Config.Media.ToString().ToLowerInvariant()}, not {media.ToString().ToLowerInvariant()}.");
@@ -85,7 +78,7 @@ public static class InteractionEndpoints
 
         if (agentId is not null && Identifiers.IsValidId(agentId))
         {
-            var agent = await grains.GetGrain<IAgentGrain>(GrainKeys.Agent(caller.TenantId, agentId)).Get(cancellationToken);
+            var agent = await tenant.Agent(agentId).Get(tenant.CancellationToken);
             errors.Check(agent is not null, "agentId", $"Agent '{agentId}' does not exist.");
         }
 
@@ -103,9 +96,9 @@ public static class InteractionEndpoints
             agentId,
             request.From,
             request.To,
-            request.Priority ?? InteractionRules.DefaultPriority,
+            request.Priority ?? CreateInteractionRequest.DefaultPriority,
             actor);
-        var result = await Interaction(grains, caller, id).Create(create, cancellationToken);
+        var result = await tenant.Interaction(id).Create(create, tenant.CancellationToken);
         return result.Outcome switch
         {
             InteractionOutcome.Applied => TypedResults.Created($"/v1/interactions/{id}", InteractionResponse.FromView(result.Interaction!)),
@@ -113,22 +106,15 @@ public static class InteractionEndpoints
         };
     }
 
-    private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> GetInteraction(
-        string interactionId, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> GetInteraction(string interactionId, [AsParameters] TenantContext tenant)
     {
-        var caller = http.User.GetCaller();
-        if (CheckId(interactionId) is { } problem)
-        {
-            return problem;
-        }
-
-        var view = await Interaction(grains, caller, interactionId).Get(cancellationToken);
-        if (view is null)
+        if (await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is not { } view)
         {
             return NotFound(interactionId);
         }
 
-        if (caller.Role == ApiKeyRole.Agent && !InteractionRules.Involves(view, caller.AgentId!))
+        var caller = tenant.Caller;
+        if (caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!))
         {
             return ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'.");
         }
@@ -136,59 +122,17 @@ public static class InteractionEndpoints
         return TypedResults.Ok(InteractionResponse.FromView(view));
     }
 
-    /// <summary>The rules a new interaction must follow, short of the queue and agent existing.</summary>
-    private static void CheckCreate(ValidationErrors errors, CreateInteractionRequest request)
-    {
-        if (errors.Check(request.Media is not null, "media", "media is required: voice."))
-        {
-            errors.Check(request.Media == MediaType.Voice, "media",
-                $"media '{request.Media.ToString()!.ToLowerInvariant()}' is not supported yet: only voice interactions can be created.");
-        }
+    /// <summary>Whether the agent is part of the interaction: has (had) a leg on it, is offered it, or has a wrap-up of it.</summary>
+    private static bool Involves(InteractionView view, string agentId) =>
+        view.Legs.Any(l => l.Party == PartyKind.Agent && string.Equals(l.Address, agentId, StringComparison.Ordinal))
+        || string.Equals(view.Offer?.AgentId, agentId, StringComparison.Ordinal)
+        || view.WrapUps.Any(w => string.Equals(w.AgentId, agentId, StringComparison.Ordinal));
 
-        errors.Check(request.Direction is not null, "direction", "direction is required: inbound or outbound.");
-        InteractionRules.CheckId(errors, request.QueueId, "queueId", "queue");
-        InteractionRules.CheckId(errors, request.AgentId, "agentId", "agent");
-        InteractionRules.CheckNumber(errors, request.From, "from");
-        InteractionRules.CheckNumber(errors, request.To, "to");
-        if (request.Priority is { } priority)
-        {
-            errors.Check(priority is >= 0 and <= InteractionRules.MaxPriority, "priority", $"priority must be 0-{InteractionRules.MaxPriority} (higher is offered first).");
-        }
-
-        switch (request.Direction)
-        {
-            case InteractionDirection.Inbound:
-                if ((request.QueueId is null) == (request.AgentId is null))
-                {
-                    const string message = "An inbound call needs exactly one of queueId (into a queue) or agentId (straight to an agent).";
-                    errors.Add("queueId", message);
-                    errors.Add("agentId", message);
-                }
-
-                errors.Check(request.From is not null, "from", $"from is required for an inbound call: the caller's number ({InteractionRules.NumberRule}).");
-                break;
-            case InteractionDirection.Outbound:
-                errors.Check(request.AgentId is not null, "agentId", "agentId is required for an outbound call: the agent who dials.");
-                errors.Check(request.To is not null, "to", $"to is required for an outbound call: the number to dial ({InteractionRules.NumberRule}).");
-                errors.Check(request.QueueId is null, "queueId", "An outbound call has no queue; leave queueId out.");
-                break;
-            case InteractionDirection.Internal:
-                errors.Add("direction", "direction 'internal' (agent to agent) is not supported yet: use inbound or outbound.");
-                break;
-        }
-    }
-
-    /// <summary>Null when <paramref name="interactionId"/> is well-formed; otherwise the 400 to return.</summary>
-    internal static ProblemHttpResult? CheckId(string interactionId) =>
-        Identifiers.IsValidId(interactionId)
-            ? null
-            : ApiProblems.BadRequest(
-                $"'{RouteIds.Printable(interactionId)}' is not a valid interaction id: use 1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-'.");
-
-    internal static ProblemHttpResult NotFound(string interactionId) => ApiProblems.NotFound($"Interaction '{interactionId}' does not exist.");
+    /// <summary>The 404 of an interaction that does not exist.</summary>
+    private static ProblemHttpResult NotFound(string interactionId) => ApiProblems.NotFound($"Interaction '{interactionId}' does not exist.");
 
     /// <summary>The problem for a grain outcome that is not a success.</summary>
-    internal static ProblemHttpResult Problem(InteractionResult result, string interactionId)
+    private static ProblemHttpResult Problem(InteractionResult result, string interactionId)
     {
         var detail = result.Detail ?? $"Interaction '{interactionId}' could not be changed ({result.Outcome}).";
         return result.Outcome switch
@@ -200,6 +144,9 @@ public static class InteractionEndpoints
         };
     }
 
-    internal static IInteractionGrain Interaction(IGrainFactory grains, Caller caller, string interactionId) =>
-        grains.GetGrain<IInteractionGrain>(GrainKeys.Interaction(caller.TenantId, interactionId));
+    /// <summary>The grain's answer to an action or a leg event: the interaction as it is now, or the problem.</summary>
+    internal static Results<Ok<InteractionResponse>, ProblemHttpResult> Answer(InteractionResult result, string interactionId) =>
+        result.Outcome is InteractionOutcome.Applied or InteractionOutcome.Unchanged && result.Interaction is { } view
+            ? TypedResults.Ok(InteractionResponse.FromView(view))
+            : Problem(result, interactionId);
 }

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Queues;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Queues;
+using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Queues;
 
@@ -17,15 +19,45 @@ namespace Switchboard.Api.Queues;
 /// <param name="RejectAgentState">The state an agent that rejects an offer is put in: Available, Offline or Break (default).</param>
 [WireExample("""{"id":"support","name":"Support","media":"voice","strategy":"longest-idle","offerTimeoutSeconds":15,"transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true,"maxSeconds":120},"overflow":{"queueId":"backup","afterSeconds":60},"rejectAgentState":"Break"}""")]
 public sealed record CreateQueueRequest(
-    string? Id,
-    string? Name,
+    [property: Required] string? Id,
+    [property: Required] string? Name,
     MediaType? Media,
     RoutingStrategy? Strategy,
     int? OfferTimeoutSeconds,
     IReadOnlyList<string?>? TransactionCodes,
     WrapUpRequest? WrapUp,
     OverflowRequest? Overflow,
-    AgentState? RejectAgentState);
+    AgentState? RejectAgentState) : IValidatedRequest
+{
+    /// <summary>
+    /// Only the id: with a valid one the grain checks every rule of the settings, with the codes and queues they refer
+    /// to, and reports them all at once. Without one there is no grain to ask, so the id is reported with whatever else
+    /// the settings alone show to be wrong.
+    /// </summary>
+    public void Validate(ValidationErrors errors)
+    {
+        if (Identifiers.IsValidId(Id))
+        {
+            return;
+        }
+
+        foreach (var violation in QueueSettingsRules.Check(Id ?? "", ToSettings()))
+        {
+            errors.Add(violation.Field, violation.Message);
+        }
+    }
+
+    /// <summary>The settings asked for, defaults filled in; missing values stay empty for the rules to report.</summary>
+    internal QueueSettings ToSettings() => new(
+        Name ?? "",
+        Media ?? QueueSettings.DefaultMedia,
+        Strategy ?? QueueSettings.DefaultStrategy,
+        OfferTimeoutSeconds ?? QueueSettings.DefaultOfferTimeoutSeconds,
+        TransactionCodes is null ? [] : [.. TransactionCodes.Select(c => c ?? "")],
+        new WrapUpPolicy(WrapUp?.CodeRequired ?? false, WrapUp?.MaxSeconds),
+        Overflow is { } overflow ? new QueueOverflow(overflow.QueueId ?? "", overflow.AfterSeconds ?? 0) : null,
+        RejectAgentState ?? QueueSettings.DefaultRejectAgentState);
+}
 
 /// <summary>
 /// A merge patch of a queue: fields left out (or null) stay as they are; <c>overflow: null</c> removes the overflow and
@@ -69,6 +101,21 @@ public sealed record UpdateQueueRequest
 
     /// <summary>Available, Offline or Break.</summary>
     public AgentState? RejectAgentState { get; init; }
+
+    /// <summary>The patch for the grain, which checks the patched queue against every rule.</summary>
+    internal QueueConfigPatch ToPatch() => new(
+        Name: Name,
+        Media: Media,
+        Strategy: Strategy,
+        OfferTimeoutSeconds: OfferTimeoutSeconds,
+        TransactionCodes: TransactionCodes?.Select(c => c ?? "").ToArray(),
+        WrapUpCodeRequired: WrapUp?.CodeRequired,
+        WrapUpMaxSeconds: WrapUp?.MaxSeconds,
+        ClearWrapUpMaxSeconds: WrapUp is { MaxSecondsGiven: true, MaxSeconds: null },
+        OverflowQueueId: Overflow?.QueueId,
+        OverflowAfterSeconds: Overflow?.AfterSeconds,
+        RemoveOverflow: this is { OverflowGiven: true, Overflow: null },
+        RejectAgentState: RejectAgentState);
 }
 
 /// <summary>A queue with all its settings.</summary>
@@ -156,7 +203,17 @@ public sealed record QueueMemberResponse(string AgentId, int SkillLevel)
 /// <summary>A queue membership; the body is optional.</summary>
 /// <param name="SkillLevel">The agent's skill for this queue's work: 1-10, default 1.</param>
 [WireExample("""{"skillLevel":5}""")]
-public sealed record SetQueueMemberRequest(int? SkillLevel);
+public sealed record SetQueueMemberRequest(int? SkillLevel) : IValidatedRequest
+{
+    public void Validate(ValidationErrors errors)
+    {
+        if (SkillLevel is { } level)
+        {
+            errors.Check(QueueMemberRules.IsValidSkillLevel(level), "skillLevel",
+                $"skillLevel must be between {QueueMemberRules.MinSkillLevel} and {QueueMemberRules.MaxSkillLevel}.");
+        }
+    }
+}
 
 /// <summary>A queue's real-time figures.</summary>
 /// <param name="QueueId">The queue.</param>

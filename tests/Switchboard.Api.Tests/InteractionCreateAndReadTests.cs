@@ -6,7 +6,7 @@ using Switchboard.Api.Tests.Support;
 namespace Switchboard.Api.Tests;
 
 /// <summary>Creating and reading interactions, the wire shape, and how the grain's refusals map to problems.</summary>
-public sealed partial class InteractionEndpointsTests(SwitchboardApiFactory factory)
+public sealed partial class InteractionCreateAndReadTests(SwitchboardApiFactory factory)
 {
     private const string NoInteraction = "i_00000000000000000000000000000000";
 

@@ -4,7 +4,7 @@ using Switchboard.Api.Tests.Support;
 namespace Switchboard.Api.Tests;
 
 /// <summary>Admin CRUD of queues: round trips, defaults, retries, merge patches and paging.</summary>
-public sealed class QueueEndpointsTests(SwitchboardApiFactory factory)
+public sealed class QueueCrudTests(SwitchboardApiFactory factory)
 {
     private const string Support = """
         {"id":"support","name":"Support","media":"voice","strategy":"longest-idle","offerTimeoutSeconds":15,

@@ -1,19 +1,17 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Switchboard.Api.Auth;
+using System.Text.Json;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Interactions;
 
-/// <summary>
-/// <c>GET /v1/interactions</c>: newest first, filtered, cursor-paged. Interactions are indexed by creation hour; a page
-/// reads the hours of the window from the newest down and the interactions themselves to apply the filters.
-/// </summary>
-public static class InteractionListEndpoints
+// GET /v1/interactions: newest first, filtered, cursor-paged. Interactions are indexed by creation hour; a page reads
+// the hours of the window from the newest down and the interactions themselves to apply the filters.
+public static partial class InteractionsApi
 {
     private const string CursorKind = "interactions";
     private const int MaxScannedPerPage = 2_000;
@@ -25,10 +23,8 @@ public static class InteractionListEndpoints
     private static readonly DateTimeOffset EarliestTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset LatestTime = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static IEndpointRouteBuilder MapInteractionListEndpoints(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGroup("/interactions").WithTags(InteractionEndpoints.Tag).RequireAuthorization(Policies.AnyTenantKey)
-            .MapGet("/", ListInteractions)
+    private static void MapList(RouteGroupBuilder interactions) =>
+        interactions.MapGet("/", ListInteractions)
             .WithName("ListInteractions")
             .WithSummary("List interactions")
             .WithDescription("Newest first. Filters: state (e.g. Queued), queueId, agentId (on a leg, offered, or in wrap-up), media, direction, " +
@@ -36,12 +32,9 @@ public static class InteractionListEndpoints
                 "A page may hold fewer items than limit while nextCursor is set (at most 2,000 interactions are examined per page). " +
                 "An agent key lists only its own agent's interactions.")
             .ProducesStandardProblems(StatusCodes.Status400BadRequest);
-        return routes;
-    }
 
     private static async Task<Results<Ok<Page<InteractionSummary>>, ProblemHttpResult>> ListInteractions(
-        HttpContext http,
-        IGrainFactory grains,
+        [AsParameters] TenantContext tenant,
         string? state,
         string? queueId,
         string? agentId,
@@ -50,10 +43,9 @@ public static class InteractionListEndpoints
         string? from,
         string? to,
         int? limit,
-        string? cursor,
-        CancellationToken cancellationToken)
+        string? cursor)
     {
-        var caller = http.User.GetCaller();
+        var caller = tenant.Caller;
         if (caller.Role == ApiKeyRole.Agent)
         {
             if (agentId is not null && !string.Equals(agentId, caller.AgentId, StringComparison.Ordinal))
@@ -70,7 +62,7 @@ public static class InteractionListEndpoints
             Parse<InteractionState>(errors, state, "state", kebab: false),
             queueId,
             agentId,
-            Parse<Domain.Queues.MediaType>(errors, media, "media", kebab: true),
+            Parse<MediaType>(errors, media, "media", kebab: true),
             Parse<InteractionDirection>(errors, direction, "direction", kebab: true));
         if (queueId is not null)
         {
@@ -82,7 +74,7 @@ public static class InteractionListEndpoints
             errors.Check(Identifiers.IsValidId(agentId), "agentId", "agentId is not a valid agent id.");
         }
 
-        var now = BusinessTime.Now(http);
+        var now = BusinessTime.Now(tenant.Http);
         var until = ParseTime(errors, to, "to") ?? now;
         var since = ParseTime(errors, from, "from") ?? until - DefaultWindow;
         if (!errors.HasErrors)
@@ -112,7 +104,7 @@ public static class InteractionListEndpoints
                 break;
             }
 
-            var entries = await ListHour(grains, caller.TenantId, hour, position, cancellationToken);
+            var entries = await ListHour(tenant, hour, position);
             if (entries.Count == 0)
             {
                 hour = hour.AddHours(-1); // this hour is done; the position still holds for older ones
@@ -120,7 +112,7 @@ public static class InteractionListEndpoints
             }
 
             var inWindow = entries.Where(e => e.CreatedAt >= since && e.CreatedAt <= until).ToList();
-            var views = await Task.WhenAll(inWindow.Select(e => grains.GetGrain<IInteractionGrain>(GrainKeys.Interaction(caller.TenantId, e.Id)).Get(cancellationToken)));
+            var views = await Task.WhenAll(inWindow.Select(e => tenant.Interaction(e.Id).Get(tenant.CancellationToken)));
             var viewsById = inWindow.Zip(views).ToDictionary(p => p.First.Id, p => p.Second, StringComparer.Ordinal);
             foreach (var entry in entries)
             {
@@ -158,10 +150,10 @@ public static class InteractionListEndpoints
     }
 
     /// <summary>The next entries of one hour, newest first, merged from its index shards.</summary>
-    private static async Task<List<IndexedInteraction>> ListHour(IGrainFactory grains, string tenantId, DateTimeOffset hour, IndexedInteraction? position, CancellationToken cancellationToken)
+    private static async Task<List<IndexedInteraction>> ListHour(TenantContext tenant, DateTimeOffset hour, IndexedInteraction? position)
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, GrainKeys.InteractionIndexShards).Select(shard =>
-            grains.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(tenantId, hour, shard)).ListBefore(position, ReadBatch, cancellationToken)));
+            tenant.Grains.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(tenant.TenantId, hour, shard)).ListBefore(position, ReadBatch, tenant.CancellationToken)));
         return [.. shards.SelectMany(s => s)
             .OrderByDescending(e => e.CreatedAt)
             .ThenByDescending(e => e.Id, StringComparer.Ordinal)
@@ -206,24 +198,24 @@ public static class InteractionListEndpoints
 
         foreach (var candidate in Enum.GetValues<T>())
         {
-            var name = kebab ? System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(candidate.ToString()) : candidate.ToString();
+            var name = kebab ? JsonNamingPolicy.KebabCaseLower.ConvertName(candidate.ToString()) : candidate.ToString();
             if (string.Equals(name, value, StringComparison.Ordinal))
             {
                 return candidate;
             }
         }
 
-        var names = Enum.GetValues<T>().Select(v => kebab ? System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()) : v.ToString());
+        var names = Enum.GetValues<T>().Select(v => kebab ? JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()) : v.ToString());
         errors.Add(field, $"{field} must be one of: {string.Join(", ", names)}.");
         return null;
     }
 
-    private sealed record Filter(InteractionState? State, string? QueueId, string? AgentId, Domain.Queues.MediaType? Media, InteractionDirection? Direction)
+    private sealed record Filter(InteractionState? State, string? QueueId, string? AgentId, MediaType? Media, InteractionDirection? Direction)
     {
         public bool Matches(InteractionView view) =>
             (State is null || view.State == State)
             && (QueueId is null || string.Equals(view.QueueId, QueueId, StringComparison.Ordinal))
-            && (AgentId is null || InteractionRules.Involves(view, AgentId))
+            && (AgentId is null || Involves(view, AgentId))
             && (Media is null || view.Media == Media)
             && (Direction is null || view.Direction == Direction);
     }
