@@ -27,6 +27,12 @@ public static class TenancyApi
             .WithMetadata(new ShowsSecretOnce())
             .ProducesStandardProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
+        tenants.MapGet("/{tenantId}", GetTenant)
+            .WithName("GetTenant")
+            .WithSummary("Get a tenant")
+            .WithDescription("Operator key only (Auth:OperatorKey). The tenant's id, name and when it was created; never a key.")
+            .ProducesStandardProblems(StatusCodes.Status404NotFound);
+
         var keys = v1.MapGroup("/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin);
 
         keys.MapPost("/", CreateKey)
@@ -103,6 +109,12 @@ public static class TenancyApi
         return TypedResults.Created($"/v1/tenants/{created.Id}",
             new TenantResponse(created.Id, created.Name, created.CreatedAt, IssuedApiKeyResponse.From(info, key)));
     }
+
+    private static async Task<Results<Ok<TenantInfoResponse>, ProblemHttpResult>> GetTenant(
+        string tenantId, IGrainFactory grains, CancellationToken cancellationToken) =>
+        await grains.GetGrain<ITenantGrain>(tenantId).Get(cancellationToken) is { } tenant
+            ? TypedResults.Ok(TenantInfoResponse.From(tenant))
+            : ApiProblems.NotFound($"Tenant '{tenantId}' does not exist.");
 
     private static async Task<Results<Created<IssuedApiKeyResponse>, ProblemHttpResult>> CreateKey(
         CreateApiKeyRequest request, [AsParameters] TenantContext tenant)

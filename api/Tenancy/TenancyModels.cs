@@ -25,6 +25,13 @@ public sealed record CreateTenantRequest([property: Required] string? Id, [prope
 /// <summary>A created tenant with its first admin key (shown this once).</summary>
 public sealed record TenantResponse(string Id, string Name, DateTimeOffset CreatedAt, IssuedApiKeyResponse AdminKey);
 
+/// <summary>A tenant as the operator reads it: never a key.</summary>
+[WireExample("""{"id":"acme","name":"Acme Insurance","createdAt":"2026-11-25T09:00:00+00:00"}""")]
+public sealed record TenantInfoResponse(string Id, string Name, DateTimeOffset CreatedAt)
+{
+    public static TenantInfoResponse From(TenantInfo info) => new(info.Id, info.Name, info.CreatedAt);
+}
+
 /// <summary>A new API key.</summary>
 /// <param name="Role">admin, supervisor, agent or integration.</param>
 /// <param name="AgentId">The agent an <c>agent</c> key acts as (required for that role only).</param>
