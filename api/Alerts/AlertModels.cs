@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Alerts;
 using Switchboard.Contracts.Live;
+using Switchboard.Domain.Alerts;
+using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Alerts;
 
@@ -8,15 +11,62 @@ namespace Switchboard.Api.Alerts;
 /// <param name="Text">Required; 1-2,000 characters, may span lines.</param>
 /// <param name="Audience">Required; exactly one of {"all": true}, {"group": "sales"} or {"queueId": "support"}.</param>
 /// <param name="ExpiresAt">Optional, in the future (at most a year ahead): agents no longer see it after this.</param>
+/// <remarks>
+/// Not checked by the request filter: <c>expiresAt</c> is judged against the business clock, which the handler reads,
+/// and in the same pass as the other fields so that one 422 names them all.
+/// </remarks>
 [WireExample("""{"text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"group":"sales"},"expiresAt":"2026-11-25T18:00:00+00:00"}""")]
-public sealed record CreateBroadcastRequest(string? Text, BroadcastAudienceRequest? Audience, DateTimeOffset? ExpiresAt);
+public sealed record CreateBroadcastRequest([property: Required] string? Text, [property: Required] BroadcastAudienceRequest? Audience, DateTimeOffset? ExpiresAt)
+{
+    /// <summary>The 422 naming each field that breaks a rule at <paramref name="now"/>; null when the broadcast may be sent.</summary>
+    internal ProblemHttpResult? Check(DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        errors.Check(Identifiers.IsValidMessage(Text, BroadcastRules.MaxTextLength), "text",
+            $"text is required: 1-{BroadcastRules.MaxTextLength:N0} characters (lines allowed; no other control or invisible characters).");
+        BroadcastAudienceRequest.Check(errors, Audience);
+        if (ExpiresAt is { } expires)
+        {
+            errors.Check(expires > now && expires <= now + BroadcastRules.MaxLifetime, "expiresAt",
+                $"expiresAt must be in the future and at most {BroadcastRules.MaxLifetime.TotalDays:0} days ahead.");
+        }
+
+        return errors.HasErrors ? ApiProblems.Invalid(errors) : null;
+    }
+}
 
 /// <summary>Who a broadcast is for: exactly one member.</summary>
 /// <param name="All">true: every agent of the tenant.</param>
 /// <param name="Group">The agents of this group.</param>
 /// <param name="QueueId">The members of this queue.</param>
 [WireExample("""{"queueId":"support"}""")]
-public sealed record BroadcastAudienceRequest(bool? All, string? Group, string? QueueId);
+public sealed record BroadcastAudienceRequest(bool? All, string? Group, string? QueueId)
+{
+    /// <summary>The audience to send to; read once <see cref="Check"/> has passed.</summary>
+    internal AlertAudience ToAudience() => new(All == true, Group, QueueId);
+
+    /// <summary>Adds the errors of <paramref name="audience"/> (null: none given) under <c>audience</c>.</summary>
+    internal static void Check(ValidationErrors errors, BroadcastAudienceRequest? audience)
+    {
+        var given = audience is null ? 0 : (audience.All is null ? 0 : 1) + (audience.Group is null ? 0 : 1) + (audience.QueueId is null ? 0 : 1);
+        if (given != 1)
+        {
+            errors.Add("audience", "audience needs exactly one of {\"all\": true}, {\"group\": \"...\"} or {\"queueId\": \"...\"}.");
+        }
+        else if (audience!.All is { } all)
+        {
+            errors.Check(all, "audience.all", "all must be true (leave it out and name a group or queue instead).");
+        }
+        else if (audience.Group is { } group)
+        {
+            errors.Check(Identifiers.IsValidId(group), "audience.group", $"group must be 1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-'.");
+        }
+        else
+        {
+            errors.Check(Identifiers.IsValidId(audience.QueueId), "audience.queueId", $"queueId must be 1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-'.");
+        }
+    }
+}
 
 /// <summary>A broadcast with its recipients (resolved when it was sent) and their read receipts.</summary>
 [WireExample("""

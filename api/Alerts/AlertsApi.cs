@@ -1,33 +1,26 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Switchboard.Api.Agents;
 using Switchboard.Api.Auth;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Alerts;
-using Switchboard.Contracts.Live;
-using Switchboard.Domain.Alerts;
-using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Alerts;
 
-/// <summary><c>/v1/broadcasts</c>: supervisors' alerts to all agents, a group or a queue's members, with read receipts.</summary>
-public static class BroadcastEndpoints
+/// <summary>
+/// Supervisors' broadcasts to all agents, a group or a queue's members, with read receipts (<c>/v1/broadcasts</c>),
+/// and each agent's alerts: the broadcasts it received, which it marks read (<c>/v1/agents/{agentId}/alerts</c>).
+/// </summary>
+public static class AlertsApi
 {
+    private const string Tag = "Alerts";
+    private const string IdPrefix = "b_";
+    private const string BroadcastCursor = "broadcasts";
+
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder v1)
     {
-        v1.MapBroadcastEndpoints();
-        v1.MapAlertEndpoints();
-        return v1;
-    }
+        var broadcasts = v1.MapGroup("/broadcasts").WithTags(Tag).RequireAuthorization(Policies.Supervisor);
 
-    public const string Tag = "Alerts";
-    public const string IdPrefix = "b_";
-    private const string CursorKind = "broadcasts";
-
-    public static IEndpointRouteBuilder MapBroadcastEndpoints(this IEndpointRouteBuilder routes)
-    {
-        var group = routes.MapGroup("/broadcasts").WithTags(Tag).RequireAuthorization(Policies.Supervisor);
-
-        group.MapPost("/", SendBroadcast)
+        broadcasts.MapPost("/", SendBroadcast)
             .WithName("SendBroadcast")
             .WithSummary("Send a broadcast to agents")
             .WithDescription("Sends text (1-2,000 characters) to exactly one audience: {\"all\": true}, {\"group\": \"sales\"} or " +
@@ -36,131 +29,101 @@ public static class BroadcastEndpoints
                 "sentBy is the sending key's id. Admin and supervisor keys.")
             .ProducesStandardProblems(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapGet("/", ListBroadcasts)
+        broadcasts.MapGet("/", ListBroadcasts)
             .WithName("ListBroadcasts")
             .WithSummary("List broadcasts")
             .WithDescription("The tenant's broadcasts, newest first, with recipient, delivered and read counts; limit 1-200 (default 50) and cursor page through.")
             .ProducesStandardProblems();
 
-        group.MapGet("/{broadcastId}", GetBroadcast)
+        broadcasts.MapGet("/{broadcastId}", GetBroadcast)
             .WithName("GetBroadcast")
             .WithSummary("Get a broadcast with its read receipts")
             .WithDescription("Each recipient (ordered by agent id) with whether its alerts have it yet and when it read it.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound);
 
-        return routes;
+        var alerts = v1.MapGroup("/agents/{agentId}/alerts").WithTags(Tag).RequireAuthorization(Policies.AgentScope);
+
+        alerts.MapGet("/", ListAlerts)
+            .RequireAuthorization(Policies.Staff)
+            .WithName("ListAgentAlerts")
+            .WithSummary("List an agent's alerts")
+            .WithDescription("The broadcasts the agent received that have not expired (expired ones are left out), newest first, " +
+                "with read and readAt. The agent keeps the newest 200. The agent's own key, or an admin or supervisor key.")
+            .ProducesStandardProblems(StatusCodes.Status404NotFound);
+
+        // A read receipt says the agent saw it: only the agent's own console may give it.
+        alerts.MapPost("/{alertId}/read", MarkRead)
+            .RequireAuthorization(Policies.AgentOnly)
+            .WithName("MarkAlertRead")
+            .WithSummary("Mark an alert read")
+            .WithDescription("Records that the agent read the alert; the sender sees it in GET /v1/broadcasts/{id}. " +
+                "Idempotent: marking it again keeps the first readAt. The agent's own key only.")
+            .ProducesStandardProblems(StatusCodes.Status404NotFound);
+
+        return broadcasts;
     }
 
     private static async Task<Results<Created<BroadcastResponse>, ProblemHttpResult>> SendBroadcast(
-        CreateBroadcastRequest request, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+        CreateBroadcastRequest request, [AsParameters] TenantContext tenant)
     {
-        var caller = http.User.GetCaller();
-        var errors = new ValidationErrors();
-        errors.Check(Identifiers.IsValidMessage(request.Text, BroadcastRules.MaxTextLength), "text",
-            $"text is required: 1-{BroadcastRules.MaxTextLength:N0} characters (lines allowed; no other control or invisible characters).");
-        var audience = CheckAudience(errors, request.Audience);
-        if (request.ExpiresAt is { } expires)
+        if (request.Check(BusinessTime.Now(tenant.Http)) is { } invalid)
         {
-            var now = BusinessTime.Now(http);
-            errors.Check(expires > now && expires <= now + BroadcastRules.MaxLifetime, "expiresAt",
-                $"expiresAt must be in the future and at most {BroadcastRules.MaxLifetime.TotalDays:0} days ahead.");
-        }
-
-        if (errors.HasErrors)
-        {
-            return ApiProblems.Invalid(errors);
+            return invalid;
         }
 
         var id = IdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var result = await Broadcast(grains, caller, id).Send(new SendBroadcast(request.Text!, audience!, caller.KeyId, request.ExpiresAt), cancellationToken);
-        switch (result.Outcome)
+        var send = new SendBroadcast(request.Text!, request.Audience!.ToAudience(), tenant.Caller.KeyId, request.ExpiresAt);
+        var result = await Broadcast(tenant, id).Send(send, tenant.CancellationToken);
+        return result.Outcome switch
         {
-            case SendBroadcastOutcome.Sent or SendBroadcastOutcome.AlreadyExists:
-                return TypedResults.Created($"/v1/broadcasts/{id}", BroadcastResponse.From(result.Broadcast!));
-            case SendBroadcastOutcome.QueueNotFound:
-                errors.Add("audience.queueId", result.Detail!);
-                break;
-            case SendBroadcastOutcome.Expired:
-                errors.Add("expiresAt", result.Detail!);
-                break;
-            default:
-                errors.Add("audience", result.Detail!);
-                break;
-        }
-
-        return ApiProblems.Invalid(errors);
+            SendBroadcastOutcome.Sent or SendBroadcastOutcome.AlreadyExists =>
+                TypedResults.Created($"/v1/broadcasts/{id}", BroadcastResponse.From(result.Broadcast!)),
+            SendBroadcastOutcome.QueueNotFound => ApiProblems.Invalid("audience.queueId", result.Detail!),
+            SendBroadcastOutcome.Expired => ApiProblems.Invalid("expiresAt", result.Detail!),
+            _ => ApiProblems.Invalid("audience", result.Detail!),
+        };
     }
 
     private static async Task<Results<Ok<Page<BroadcastSummaryResponse>>, ProblemHttpResult>> ListBroadcasts(
-        HttpContext http, IGrainFactory grains, int? limit, string? cursor, CancellationToken cancellationToken)
+        [AsParameters] TenantContext tenant, int? limit, string? cursor)
     {
-        var caller = http.User.GetCaller();
-        var errors = new ValidationErrors();
-        if (!Paging.TryReadTime(CursorKind, limit, cursor, errors, out var pageSize, out var position))
+        if (!Paging.TryReadTime(BroadcastCursor, limit, cursor, out var pageSize, out var position, out var problem))
         {
-            return ApiProblems.Invalid(errors, StatusCodes.Status400BadRequest);
+            return problem;
         }
 
         var after = position is { } p ? new IndexedBroadcast("", p.At, p.Sequence) : null;
-        var entries = await grains.GetGrain<IBroadcastIndexGrain>(caller.TenantId).ListBefore(after, pageSize + 1, cancellationToken);
+        var entries = await tenant.Tenant<IBroadcastIndexGrain>().ListBefore(after, pageSize + 1, tenant.CancellationToken);
         var page = entries.Take(pageSize).ToList();
-        var summaries = await Task.WhenAll(page.Select(e => Broadcast(grains, caller, e.Id).GetSummary(cancellationToken)));
-        var next = entries.Count > pageSize ? Paging.Encode(CursorKind, Paging.TimePosition(page[^1].SentAt, page[^1].Sequence)) : null;
+        var summaries = await Task.WhenAll(page.Select(e => Broadcast(tenant, e.Id).GetSummary(tenant.CancellationToken)));
+        var next = entries.Count > pageSize ? Paging.Encode(BroadcastCursor, Paging.TimePosition(page[^1].SentAt, page[^1].Sequence)) : null;
         return TypedResults.Ok(new Page<BroadcastSummaryResponse>([.. summaries.OfType<BroadcastSummary>().Select(BroadcastSummaryResponse.From)], next));
     }
 
-    private static async Task<Results<Ok<BroadcastResponse>, ProblemHttpResult>> GetBroadcast(
-        string broadcastId, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BroadcastResponse>, ProblemHttpResult>> GetBroadcast(string broadcastId, [AsParameters] TenantContext tenant) =>
+        await Broadcast(tenant, broadcastId).Get(tenant.CancellationToken) is { } view
+            ? TypedResults.Ok(BroadcastResponse.From(view))
+            : ApiProblems.NotFound($"Broadcast '{broadcastId}' does not exist.");
+
+    private static async Task<Results<Ok<AlertList>, ProblemHttpResult>> ListAlerts(string agentId, [AsParameters] TenantContext tenant)
     {
-        if (!Identifiers.IsValidId(broadcastId))
+        if (await tenant.Agent(agentId).Get(tenant.CancellationToken) is null)
         {
-            return ApiProblems.BadRequest($"'{RouteIds.Printable(broadcastId)}' is not a valid broadcast id.");
+            return AgentsApi.NotFound(agentId);
         }
 
-        var view = await Broadcast(grains, http.User.GetCaller(), broadcastId).Get(cancellationToken);
-        return view is null
-            ? ApiProblems.NotFound($"Broadcast '{broadcastId}' does not exist.")
-            : TypedResults.Ok(BroadcastResponse.From(view));
+        var alerts = await Inbox(tenant, agentId).GetCurrent(tenant.CancellationToken);
+        return TypedResults.Ok(new AlertList([.. alerts.Select(AlertResponse.From)]));
     }
 
-    /// <summary>The audience when it names exactly one member, well-formed; otherwise null with the errors added.</summary>
-    private static AlertAudience? CheckAudience(ValidationErrors errors, BroadcastAudienceRequest? audience)
-    {
-        const string rule = "audience needs exactly one of {\"all\": true}, {\"group\": \"...\"} or {\"queueId\": \"...\"}.";
-        if (audience is null)
-        {
-            errors.Add("audience", rule);
-            return null;
-        }
+    private static async Task<Results<Ok<AlertResponse>, ProblemHttpResult>> MarkRead(string agentId, string alertId, [AsParameters] TenantContext tenant) =>
+        await Inbox(tenant, agentId).MarkRead(alertId, tenant.CancellationToken) is { } read
+            ? TypedResults.Ok(AlertResponse.From(read))
+            : ApiProblems.NotFound($"Agent '{agentId}' has no alert '{alertId}'.");
 
-        var given = (audience.All is null ? 0 : 1) + (audience.Group is null ? 0 : 1) + (audience.QueueId is null ? 0 : 1);
-        if (given != 1)
-        {
-            errors.Add("audience", rule);
-            return null;
-        }
+    private static IBroadcastGrain Broadcast(TenantContext tenant, string broadcastId) =>
+        tenant.Grains.GetGrain<IBroadcastGrain>(GrainKeys.Broadcast(tenant.TenantId, broadcastId));
 
-        if (audience.All is { } all)
-        {
-            return errors.Check(all, "audience.all", "all must be true (leave it out and name a group or queue instead).")
-                ? new AlertAudience(true, null, null)
-                : null;
-        }
-
-        if (audience.Group is { } group)
-        {
-            return errors.Check(Identifiers.IsValidId(group), "audience.group", $"group must be 1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-'.")
-                ? new AlertAudience(false, group, null)
-                : null;
-        }
-
-        var queueId = audience.QueueId!;
-        return errors.Check(Identifiers.IsValidId(queueId), "audience.queueId", $"queueId must be 1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-'.")
-            ? new AlertAudience(false, null, queueId)
-            : null;
-    }
-
-
-    private static IBroadcastGrain Broadcast(IGrainFactory grains, Caller caller, string broadcastId) =>
-        grains.GetGrain<IBroadcastGrain>(GrainKeys.Broadcast(caller.TenantId, broadcastId));
+    private static IAlertInboxGrain Inbox(TenantContext tenant, string agentId) =>
+        tenant.Grains.GetGrain<IAlertInboxGrain>(GrainKeys.AlertInbox(tenant.TenantId, agentId));
 }

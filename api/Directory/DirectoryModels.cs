@@ -1,10 +1,10 @@
 using Switchboard.Api.OpenApi;
+using Switchboard.Api.Queues;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Live;
 using Switchboard.Contracts.Preferences;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Queues;
-using Switchboard.Api.Queues;
 
 namespace Switchboard.Api.StatusView;
 

@@ -1,7 +1,7 @@
+using Switchboard.Api.Queues;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Queues;
-using Switchboard.Api.Queues;
 
 namespace Switchboard.Api.StatusView;
 

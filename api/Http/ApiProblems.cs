@@ -27,5 +27,13 @@ public static class ApiProblems
             Detail = errors.Summary(),
         });
 
+    /// <summary>A 422 naming one field: a rule the body passed but the data did not (what it names does not exist).</summary>
+    public static ProblemHttpResult Invalid(string field, string message)
+    {
+        var errors = new ValidationErrors();
+        errors.Add(field, message);
+        return Invalid(errors);
+    }
+
     public static ProblemHttpResult Of(int status, string detail) => TypedResults.Problem(detail: detail, statusCode: status);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using Switchboard.Contracts.Auth;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.PlatformChanges;
@@ -31,6 +32,7 @@ public static class WireJson
         new WireEnumConverter<TargetKind>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<LegEventKind>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ComplianceStatus>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<ApiKeyRole>(JsonNamingPolicy.KebabCaseLower),
     ];
 
     /// <summary>The names <paramref name="enumType"/> takes on the wire, in declaration order.</summary>

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Live;
 using Switchboard.Contracts.PlatformChanges;
 using Switchboard.Domain.PlatformChanges;
+using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.PlatformChanges;
 
@@ -9,7 +11,15 @@ namespace Switchboard.Api.PlatformChanges;
 /// <param name="Message">Required; 1-2,000 characters, may span lines.</param>
 /// <param name="Final">true for the final notice: every agent logged in must then log out within the configured minutes (default ten).</param>
 [WireExample("""{"message":"The platform moves to the new data centre at 20:00. Finish your calls, then log out and in again.","final":true}""")]
-public sealed record PlatformNoticeRequest(string? Message, bool? Final);
+public sealed record PlatformNoticeRequest([property: Required] string? Message, bool? Final) : IValidatedRequest
+{
+    public void Validate(ValidationErrors errors) =>
+        errors.Check(Identifiers.IsValidMessage(Message, PlatformChangeRules.MaxMessageLength), "message",
+            $"message is required: 1-{PlatformChangeRules.MaxMessageLength:N0} characters (lines allowed; no other control or invisible characters).");
+
+    /// <summary>The notice as the change's grain takes it, sent by <paramref name="keyId"/>; read once <see cref="Validate"/> has passed.</summary>
+    internal NewPlatformNotice ToNotice(string keyId) => new(Message!, Final ?? false, keyId);
+}
 
 /// <summary>
 /// A platform change: its notices in order; after the final notice the logout deadline, whether the system has

@@ -1,6 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Switchboard.Api.Auth;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Auth;
+using Switchboard.Contracts.Tenancy;
+using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Tenancy;
 
@@ -8,17 +11,61 @@ namespace Switchboard.Api.Tenancy;
 /// <param name="Id">1-40 of lower-case letters, digits and '-'.</param>
 /// <param name="Name">The tenant's display name.</param>
 [WireExample("""{"id":"acme","name":"Acme Insurance"}""")]
-public sealed record CreateTenantRequest(string? Id, string? Name);
+public sealed record CreateTenantRequest([property: Required] string? Id, [property: Required] string? Name) : IValidatedRequest
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Check(Identifiers.IsValidTenantId(Id), "id",
+            $"id is required: 1-{Identifiers.MaxTenantIdLength} of lower-case letters, digits and '-', starting with a letter or digit.");
+        errors.Check(Identifiers.IsValidText(Name), "name",
+            $"name is required: 1-{Identifiers.MaxLabelLength} characters, without control characters.");
+    }
+}
 
 /// <summary>A created tenant with its first admin key (shown this once).</summary>
 public sealed record TenantResponse(string Id, string Name, DateTimeOffset CreatedAt, IssuedApiKeyResponse AdminKey);
+
+/// <summary>A tenant as the operator reads it: never a key.</summary>
+[WireExample("""{"id":"acme","name":"Acme Insurance","createdAt":"2026-11-25T09:00:00+00:00"}""")]
+public sealed record TenantInfoResponse(string Id, string Name, DateTimeOffset CreatedAt)
+{
+    public static TenantInfoResponse From(TenantInfo info) => new(info.Id, info.Name, info.CreatedAt);
+}
 
 /// <summary>A new API key.</summary>
 /// <param name="Role">admin, supervisor, agent or integration.</param>
 /// <param name="AgentId">The agent an <c>agent</c> key acts as (required for that role only).</param>
 /// <param name="Label">A note for admins, e.g. which CRM uses the key.</param>
 [WireExample("""{"role":"agent","agentId":"a1","label":"Ada's console"}""")]
-public sealed record CreateApiKeyRequest(string? Role, string? AgentId, string? Label);
+public sealed record CreateApiKeyRequest([property: Required, WireEnum(typeof(ApiKeyRole))] string? Role, string? AgentId, string? Label)
+    : IValidatedRequest
+{
+    private const int MaxLabelLength = 100;
+
+    /// <summary>The role asked for; read once <see cref="Validate"/> has passed.</summary>
+    internal ApiKeyRole KeyRole => Roles.TryParse(Role, out var role) ? role : throw new InvalidOperationException("Validate first.");
+
+    public void Validate(ValidationErrors errors)
+    {
+        if (errors.Check(Roles.TryParse(Role, out var role), "role", "role is required: admin, supervisor, agent or integration."))
+        {
+            if (role == ApiKeyRole.Agent)
+            {
+                errors.Check(Identifiers.IsValidId(AgentId), "agentId", "agentId is required for an agent key and must be a valid agent id.");
+            }
+            else
+            {
+                errors.Check(AgentId is null, "agentId", "agentId is only for agent keys.");
+            }
+        }
+
+        if (Label is not null)
+        {
+            errors.Check(Identifiers.IsValidText(Label, MaxLabelLength), "label",
+                $"label must be 1-{MaxLabelLength} characters, without control characters.");
+        }
+    }
+}
 
 /// <summary>A new key. <c>key</c> is shown this once; only its hash is stored.</summary>
 [WireExample("""{"id":"key_3q2-7wAbCdEf","key":"sb.acme.Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5","role":"agent","agentId":"a1","label":"Ada's console","createdAt":"2026-11-25T09:00:00+00:00"}""")]
@@ -35,20 +82,3 @@ public sealed record ApiKeyResponse(string Id, string Role, string? AgentId, str
     public static ApiKeyResponse From(ApiKeyInfo info) =>
         new(info.Id, Roles.Name(info.Role), info.AgentId, info.Label, info.CreatedAt, info.RevokedAt);
 }
-
-/// <summary>All of a tenant's status codes; PUT replaces the whole list.</summary>
-[WireExample("""{"items":[{"code":"lunch","label":"Lunch","states":["Break"]},{"code":"training","label":"Training","states":["Break","Offline"]}]}""")]
-public sealed record StatusCodeList(IReadOnlyList<StatusCodeModel>? Items);
-
-/// <summary>A status (reason) code.</summary>
-/// <param name="Code">1-64 of lower-case letters, digits, '.', '_' and '-'.</param>
-/// <param name="Label">What the console shows.</param>
-/// <param name="States">The states it can be used with; each of them then requires a code.</param>
-public sealed record StatusCodeModel(string? Code, string? Label, IReadOnlyList<string>? States);
-
-/// <summary>All of a tenant's transaction codes (dispositions); PUT replaces the whole list.</summary>
-[WireExample("""{"items":[{"code":"sale","label":"Sale"},{"code":"no-sale","label":"No sale"}]}""")]
-public sealed record TransactionCodeList(IReadOnlyList<TransactionCodeModel>? Items);
-
-/// <summary>A transaction code (disposition).</summary>
-public sealed record TransactionCodeModel(string? Code, string? Label);
