@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 using Switchboard.Api.Problems;
 
 namespace Switchboard.Api.OpenApi;
 
-/// <summary>Documents the optional Idempotency-Key header on every POST.</summary>
+/// <summary>
+/// Documents the optional Idempotency-Key header on every POST, and the problems the idempotency middleware answers
+/// there whatever the endpoint: 422 for a key reused with another request, 409 while the first request with the key is
+/// still running or when its response held a secret shown once.
+/// </summary>
 public sealed class IdempotencyHeaderFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -24,5 +29,7 @@ public sealed class IdempotencyHeaderFilter : IOperationFilter
                 $"(with '{IdempotencyMiddleware.ReplayedHeader}: true'); with a different request it is a 422. Kept 24 hours per tenant.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyMiddleware.MaxKeyLength },
         });
+
+        ProblemResponses.Add(operation, context, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
     }
 }
