@@ -18,7 +18,7 @@ public static class LiveProtocolDocument
             .WithSummary("The live WebSocket protocol (AsyncAPI 3.0)")
             .WithDescription("The messages of GET /v1/stream: topics, snapshots, events, resume, heartbeats and close codes, with JSON Schemas of every message.")
             .WithTags("Live")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .Produces(StatusCodes.Status200OK, typeof(Dictionary<string, System.Text.Json.JsonElement>), "application/json");
         return app;
     }
 

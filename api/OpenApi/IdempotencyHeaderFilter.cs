@@ -5,8 +5,9 @@ using Switchboard.Api.Middleware;
 namespace Switchboard.Api.OpenApi;
 
 /// <summary>
-/// Documents the optional Idempotency-Key header on every POST, and what it can answer on any of them: 409 while the
-/// first request with the key is still running, 422 when the key was used with another request.
+/// Documents the optional Idempotency-Key header on every POST, and the problems the idempotency middleware answers
+/// there whatever the endpoint: 422 for a key reused with another request, 409 while the first request with the key is
+/// still running or when its response held a secret shown once.
 /// </summary>
 public sealed class IdempotencyHeaderFilter : IOperationFilter
 {
@@ -28,24 +29,6 @@ public sealed class IdempotencyHeaderFilter : IOperationFilter
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyMiddleware.MaxKeyLength },
         });
 
-        operation.Responses ??= [];
-        AddProblem(operation, context, StatusCodes.Status409Conflict, "Conflict");
-        AddProblem(operation, context, StatusCodes.Status422UnprocessableEntity, "Unprocessable Content");
-    }
-
-    private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)
-    {
-        var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (operation.Responses!.ContainsKey(key))
-        {
-            return;
-        }
-
-        var schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
-        operation.Responses[key] = new OpenApiResponse
-        {
-            Description = description,
-            Content = new Dictionary<string, IOpenApiMediaType> { ["application/problem+json"] = new OpenApiMediaType { Schema = schema } },
-        };
+        ProblemResponses.Add(operation, context, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
     }
 }

@@ -9,6 +9,7 @@ public static class SwaggerSetup
     public static IServiceCollection AddSwitchboardSwagger(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
+        services.AddSingleton<SchemaPropertyFacts>();
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, new OpenApiInfo
@@ -30,7 +31,10 @@ public static class SwaggerSetup
             });
             options.SchemaFilter<ExampleSchemaFilter>();
             options.SchemaFilter<WireEnumSchemaFilter>();
+            options.SchemaFilter<NullabilitySchemaFilter>();
+            options.DocumentFilter<ResponseRequiredDocumentFilter>();
             options.OperationFilter<IdempotencyHeaderFilter>();
+            options.OperationFilter<UnsupportedMediaTypeFilter>();
             options.SupportNonNullableReferenceTypes();
             var xml = Path.Combine(AppContext.BaseDirectory, "Switchboard.Api.xml");
             if (File.Exists(xml))

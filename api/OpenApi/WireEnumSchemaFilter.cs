@@ -1,12 +1,14 @@
 using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Switchboard.Api.OpenApi;
 
-/// <summary>Documents a text field marked <see cref="WireEnumAttribute"/> (or a list of them) with the names its enum takes on the wire.</summary>
+/// <summary>
+/// Documents a text field marked <see cref="WireEnumAttribute"/> (or a list of them) as its enum: a reference to the
+/// enum's own schema, so generated clients use the one enum type they already have for it.
+/// </summary>
 public sealed class WireEnumSchemaFilter : ISchemaFilter
 {
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
@@ -18,15 +20,16 @@ public sealed class WireEnumSchemaFilter : ISchemaFilter
 
         foreach (var member in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (member.GetCustomAttribute<WireEnumAttribute>() is not { } wire
-                || !properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(member.Name), out var property)
-                || property is not OpenApiSchema text)
+            var name = JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+            if (member.GetCustomAttribute<WireEnumAttribute>() is not { } wire || !properties.TryGetValue(name, out var property))
             {
                 continue;
             }
 
-            var target = text.Type?.HasFlag(JsonSchemaType.Array) == true && text.Items is OpenApiSchema items ? items : text;
-            target.Enum = [.. WireJson.Names(wire.EnumType).Select(name => (JsonNode)JsonValue.Create(name)!)];
+            var reference = context.SchemaGenerator.GenerateSchema(wire.EnumType, context.SchemaRepository);
+            properties[name] = property is OpenApiSchema { Items: not null } list
+                ? new OpenApiSchema { Type = list.Type, Items = reference, Description = list.Description }
+                : reference;
         }
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 using Switchboard.TestSupport;
 
@@ -8,12 +7,12 @@ namespace Switchboard.Api.Tests.Support;
 /// <summary>An API host of a test's own, with its own co-hosted silo on free ports, for settings the shared host must not have.</summary>
 internal static class IsolatedApi
 {
-    public static WebApplicationFactory<Program> Create(string environment, params (string Key, string Value)[] settings) =>
+    public static IsolatedApiFactory Create(string environment, params (string Key, string Value)[] settings) =>
         Create(environment, _ => { }, settings);
 
     /// <summary>As above, with <paramref name="configure"/> for what settings cannot express (services, options of the server).</summary>
-    public static WebApplicationFactory<Program> Create(string environment, Action<IWebHostBuilder> configure, params (string Key, string Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    public static IsolatedApiFactory Create(string environment, Action<IWebHostBuilder> configure, params (string Key, string Value)[] settings) =>
+        new(web =>
         {
             web.UseEnvironment(environment);
             web.UseSetting("Orleans:SiloPort", FreePorts.NextText());
@@ -27,7 +26,7 @@ internal static class IsolatedApi
         });
 
     /// <summary>Creates a tenant with the operator key (the host must have <see cref="SwitchboardApiFactory.OperatorKey"/>): its id, admin key and key id.</summary>
-    public static async Task<(string TenantId, string AdminKey, string AdminKeyId)> CreateTenantAsync(WebApplicationFactory<Program> api)
+    public static async Task<(string TenantId, string AdminKey, string AdminKeyId)> CreateTenantAsync(IsolatedApiFactory api)
     {
         using var client = api.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", SwitchboardApiFactory.OperatorKey);

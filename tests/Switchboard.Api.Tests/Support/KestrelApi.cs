@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,9 +14,9 @@ namespace Switchboard.Api.Tests.Support;
 /// </summary>
 public sealed class KestrelApi : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> factory;
+    private readonly IsolatedApiFactory factory;
 
-    private KestrelApi(WebApplicationFactory<Program> factory, Uri baseAddress)
+    private KestrelApi(IsolatedApiFactory factory, Uri baseAddress)
     {
         this.factory = factory;
         BaseAddress = baseAddress;
@@ -42,10 +41,10 @@ public sealed class KestrelApi : IAsyncDisposable
         return new KestrelApi(factory, new Uri(address));
     }
 
-    /// <summary>A client over TCP that sends <paramref name="key"/> as <c>Authorization: Bearer</c>.</summary>
+    /// <summary>A client over TCP that sends <paramref name="key"/> as <c>Authorization: Bearer</c>; its responses are checked against the OpenAPI document.</summary>
     public HttpClient ClientWith(string key)
     {
-        var client = new HttpClient { BaseAddress = BaseAddress };
+        var client = new HttpClient(new OpenApiContractHandler(new HttpClientHandler())) { BaseAddress = BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
     }

@@ -34,11 +34,12 @@ public sealed class SwitchboardApiFactory : WebApplicationFactory<Program>, IAsy
     /// <summary>A client that sends <paramref name="key"/> as <c>Authorization: Bearer</c>, or no Authorization at all.</summary>
     /// <remarks>
     /// No redirect or cookie handlers: the redirect handler buffers request bodies, which would give a body of
-    /// unknown length a Content-Length and hide the chunked case.
+    /// unknown length a Content-Length and hide the chunked case. Every response is checked against the OpenAPI
+    /// document (<see cref="OpenApiContractHandler"/>).
     /// </remarks>
     public HttpClient ClientWith(string? key)
     {
-        var client = CreateDefaultClient();
+        var client = CreateDefaultClient(new OpenApiContractHandler());
         if (key is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
