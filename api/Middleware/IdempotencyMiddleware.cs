@@ -8,7 +8,7 @@ using Switchboard.Domain.Tenancy;
 namespace Switchboard.Api.Middleware;
 
 /// <summary>
-/// <c>Idempotency-Key</c> on POSTs (PRODUCT.md §2): the same key with the same request gets the first response again
+/// <c>Idempotency-Key</c> on POSTs: the same key with the same request gets the first response again
 /// (marked <c>Idempotent-Replayed: true</c>); the same key with another request is a 422. Keys are per API key (so one
 /// caller can never read another's response) and kept for 24 hours. Runs after authorization, so only requests the
 /// caller may make are remembered. Responses carrying a secret are never stored (<see cref="ShowsSecretOnce"/>).

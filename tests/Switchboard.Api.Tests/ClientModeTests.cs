@@ -31,7 +31,7 @@ public sealed class ClientModeTests
         using var silo = siloBuilder.Build();
         await silo.StartAsync(Ct);
 
-        await using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        await using var api = new IsolatedApiFactory(web =>
         {
             web.UseEnvironment("Development");
             web.UseSetting("Orleans:Mode", "Client");

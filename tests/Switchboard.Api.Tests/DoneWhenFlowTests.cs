@@ -3,7 +3,7 @@ using Switchboard.Api.Tests.Support;
 
 namespace Switchboard.Api.Tests;
 
-/// <summary>The "Done when" walk-through, with the seeded development key of tenant <c>dev</c>.</summary>
+/// <summary>A first session as the README walks it: the seeded development key of tenant <c>dev</c>, agents, codes and states.</summary>
 [Collection(ClockCollection.Name)]
 public sealed class DoneWhenFlowTests(SwitchboardApiFactory factory)
 {

@@ -107,7 +107,7 @@ public sealed class DurableRestartTests
         await silo.StartAsync(TestContext.Current.CancellationToken);
 
         // No gateway port given to the API: it reads the gateways from the membership table.
-        await using var api = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        await using var api = new IsolatedApiFactory(web =>
         {
             Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(web, "Development");
             web.UseSetting("Orleans:Mode", "Client");

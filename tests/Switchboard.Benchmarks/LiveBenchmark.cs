@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Switchboard.Benchmarks;
 
 /// <summary>
-/// Live status fan-out (PRODUCT §4: agent state change → every subscribed socket, p99 ≤ 50 ms with 10,000 sockets):
+/// Live status fan-out (target: agent state change → every subscribed socket, p99 ≤ 50 ms with 10,000 sockets):
 /// the real API host (co-hosted silo, in-memory storage) beside a bare Kestrel WebSocket broadcast, both in this
 /// process, each measured by a client process (<see cref="LiveBenchmarkClient"/>) holding the sockets.
 /// </summary>

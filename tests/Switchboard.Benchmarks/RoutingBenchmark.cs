@@ -17,7 +17,7 @@ using Switchboard.TestSupport.Azurite;
 namespace Switchboard.Benchmarks;
 
 /// <summary>
-/// Routing on one in-process silo (issue 4; PRODUCT.md §4: work enqueued → offer delivered, p99 ≤ 5 ms on one 2-core host).
+/// Routing on one in-process silo (target: work enqueued → offer delivered, p99 ≤ 5 ms on one 2-core host).
 /// A tenant's agents and queues are created through the grains, agents go Available, then inbound calls are created into
 /// random queues; simulated agents accept and end every offer at once (no codes required, so wrap-up completes at once and
 /// the agent is Available again). Measured: offers per second, and enqueue → offer latency, from just before

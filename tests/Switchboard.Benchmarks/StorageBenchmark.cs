@@ -12,7 +12,7 @@ namespace Switchboard.Benchmarks;
 
 /// <summary>
 /// Persisted agent state changes per second through the agent grain on Azure Tables (Azurite), beside raw
-/// Azure.Data.Tables upserts of a row of the same size into the same Azurite, in one run (issue 3: target ≥ 0.8 of raw).
+/// Azure.Data.Tables upserts of a row of the same size into the same Azurite, in one run (target: at least 0.8 of raw).
 /// </summary>
 public static class StorageBenchmark
 {

@@ -9,7 +9,7 @@ using Switchboard.TestSupport.Azurite;
 namespace Switchboard.Cluster.Tests;
 
 /// <summary>
-/// Issue 3, cluster proof 2: the whole cluster (two silo processes) is stopped and two fresh silo processes start on
+/// The whole cluster (two silo processes) is stopped and two fresh silo processes start on
 /// the same Azurite and cluster id; agents, states, status codes and API keys are all still there.
 /// </summary>
 public sealed class ClusterRestartTests

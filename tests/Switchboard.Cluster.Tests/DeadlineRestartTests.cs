@@ -14,7 +14,7 @@ using Switchboard.TestSupport.Azurite;
 namespace Switchboard.Cluster.Tests;
 
 /// <summary>
-/// Issue 4: the timers that must survive a silo failure do. An offer timeout, an overflow wait and a wrap-up limit are
+/// The timers that must survive a silo failure do. An offer timeout, an overflow wait and a wrap-up limit are
 /// all running when the only silo stops; on a new silo nothing touches those grains, yet each one fires: the reminders
 /// (in our Azure Table reminder service) wake them and they catch up with what fell due meanwhile.
 /// </summary>

@@ -6,7 +6,7 @@ using Switchboard.TestSupport.Azurite;
 namespace Switchboard.Cluster.Tests;
 
 /// <summary>
-/// Issue 3, cluster proof 3: a reminder registered through our Azure Table reminder service before a silo restart
+/// A reminder registered through our Azure Table reminder service before a silo restart
 /// fires after it, on a new silo that knows it only from the table. In-process, because the probe grain lives here.
 /// </summary>
 public sealed class ReminderRestartTests

@@ -12,7 +12,7 @@ using Switchboard.TestSupport.Azurite;
 namespace Switchboard.Cluster.Tests;
 
 /// <summary>
-/// Issue 4: a silo killed (kill -9) while calls wait in a queue and others are offered to agents loses none of them:
+/// A silo killed (kill -9) while calls wait in a queue and others are offered to agents loses none of them:
 /// afterwards every acknowledged call is still queued or offered, no agent holds two offers, and all of them are then
 /// answered and wrapped up. Three real silo processes on Azure Table storage, membership and reminders (Azurite).
 /// </summary>

@@ -12,10 +12,10 @@ using Switchboard.TestSupport.Azurite;
 namespace Switchboard.Cluster.Tests;
 
 /// <summary>
-/// Issue 3, cluster proof: as separate processes, a silo and an API host in client mode (Orleans:Mode=Client) on
+/// As separate processes, a silo and an API host in client mode (Orleans:Mode=Client) on
 /// Azurite. The silo is killed (kill -9) and a new one started; the same API host reconnects by itself and no
 /// acknowledged state change is lost. A live socket open on the API host through it all is told to resync when the
-/// cluster comes back and gets events again (issue 5).
+/// cluster comes back and gets events again.
 /// </summary>
 public sealed class SeparateApiReconnectTests
 {

@@ -9,7 +9,7 @@ using Switchboard.TestSupport.Azurite;
 namespace Switchboard.Cluster.Tests;
 
 /// <summary>
-/// Issue 3, cluster proof 1: three real silo processes on our Azure Table membership and storage (Azurite); agents
+/// Three real silo processes on our Azure Table membership and storage (Azurite); agents
 /// change state continuously; one silo is killed (kill -9). Every acknowledged change stays readable and calls to
 /// every agent succeed again once Orleans has voted the dead silo out.
 /// </summary>

@@ -7,7 +7,7 @@ using Switchboard.TestSupport.Azurite;
 namespace Switchboard.Cluster.Tests;
 
 /// <summary>
-/// Issue 3: stream pub/sub state (<c>PubSubStore</c>) is on Azure Tables too, so an explicit stream subscription made
+/// Stream pub/sub state (<c>PubSubStore</c>) is on Azure Tables too, so an explicit stream subscription made
 /// before a silo restart still delivers after it, on a new silo that knows it only from the table. With pub/sub state in
 /// memory the second silo would know no subscriber and the item would never arrive.
 /// </summary>
