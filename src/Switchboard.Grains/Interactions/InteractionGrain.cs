@@ -256,30 +256,18 @@ public sealed class InteractionGrain(
     /// <summary>Persists the decision with its effects, then carries them out; a failed write changes nothing.</summary>
     private async Task Commit(InteractionDecision decision)
     {
-        var previous = (state.State.Record, state.State.PendingEffects);
-        state.State.Record = decision.Record;
+        var before = state.State.Record;
 
         // Counts for the queue figures are sent once, after the write, never replayed from the outbox (a replay after a
         // restart would count the same call again; a count lost with a failed silo is the lesser harm).
         var counts = decision.Effects.Where(e => e is CountAnswered or CountAbandoned).ToList();
-        state.State.PendingEffects = [.. state.State.PendingEffects, .. decision.Effects.Where(e => e is not (CountAnswered or CountAbandoned))];
-        try
+        await state.WriteAsync(this, s =>
         {
-            await state.WriteStateAsync();
-        }
-        catch (Exception exception)
-        {
-            (state.State.Record, state.State.PendingEffects) = previous;
-            InteractionLog.WriteFailed(logger, exception, tenantId, interactionId);
-            if (exception is InconsistentStateException)
-            {
-                DeactivateOnIdle();
-            }
+            s.Record = decision.Record;
+            s.PendingEffects = [.. s.PendingEffects, .. decision.Effects.Where(e => e is not (CountAnswered or CountAbandoned))];
+        });
 
-            throw;
-        }
-
-        await PublishChange(previous.Record, decision.Record);
+        await PublishChange(before, decision.Record);
         foreach (var count in counts)
         {
             await Execute(count);

@@ -432,11 +432,14 @@ public sealed class QueueRouterGrain(
         return waiting.Remove(interactionId, out _);
     }
 
+    /// <summary>Stores the waiting list as it is in memory, with today's figures and the round-robin position.</summary>
     private async Task Save()
     {
-        state.State.Waiting = [.. waiting.Items.Select(ToItem)];
-        state.State.NextSequence = waiting.NextSequence;
-        await state.WriteStateAsync();
+        await state.WriteAsync(this, s =>
+        {
+            s.Waiting = [.. waiting.Items.Select(ToItem)];
+            s.NextSequence = waiting.NextSequence;
+        });
         StatsChanged();
     }
 

@@ -6,7 +6,8 @@ namespace Switchboard.Grains.Routing;
 [GenerateSerializer, Alias("Switchboard.QueueRouterState")]
 public sealed class QueueRouterState
 {
-    [Id(0)]
+    /// <summary>Replaced whole by every save, never changed in place (copies share it).</summary>
+    [Id(0), Immutable]
     public List<WaitingItem> Waiting { get; set; } = [];
 
     [Id(1)]
