@@ -84,15 +84,18 @@ public sealed partial class AgentGrain
 
     public async Task<StateChangeResult> CompleteWrapUpFor(string workId, CancellationToken cancellationToken = default)
     {
+        if (!state.State.Exists)
+        {
+            return NotFound();
+        }
+
         if (state.State.State != AgentState.WrapUp || (state.State.WrapUpFor is { } current && current != workId))
         {
-            return new StateChangeResult(StateChangeOutcome.Unchanged, state.State.Exists ? state.State.ToStatus().ToView() : null, "Not in the wrap-up of this work.");
+            return new StateChangeResult(StateChangeOutcome.Unchanged, state.State.ToStatus().ToView(), "Not in the wrap-up of this work.");
         }
 
         return await RunExisting(new CompleteWrapUp(), s => s.WrapUpFor = null);
     }
-
-    public Task<StateChangeResult> CompleteWrapUp(CancellationToken cancellationToken = default) => RunExisting(new CompleteWrapUp());
 
     public Task<IReadOnlyList<string>> GetCurrentWork(CancellationToken cancellationToken = default)
     {
