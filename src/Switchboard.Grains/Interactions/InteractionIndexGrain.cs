@@ -29,6 +29,6 @@ public sealed class InteractionIndexGrain(
             .ThenByDescending(e => e.Id, StringComparer.Ordinal)
             .Take(max)]);
 
-    internal static bool IsBefore(IndexedInteraction entry, IndexedInteraction position) =>
+    private static bool IsBefore(IndexedInteraction entry, IndexedInteraction position) =>
         entry.CreatedAt < position.CreatedAt || (entry.CreatedAt == position.CreatedAt && string.CompareOrdinal(entry.Id, position.Id) < 0);
 }
