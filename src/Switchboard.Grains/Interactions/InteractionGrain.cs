@@ -13,7 +13,7 @@ namespace Switchboard.Grains.Interactions;
 /// <summary>
 /// One interaction. Thin: asks <see cref="InteractionMachine"/>, persists the record with the effects it asks for (an
 /// outbox), then carries them out: queue and agent calls, telephony. Calls go one way only — interaction → queue and
-/// interaction → agent — so that grains that wait on each other can never deadlock (see README, "How routing scales").
+/// interaction → agent — so that grains that wait on each other can never deadlock (see README, "How routing scales out").
 /// One concern a file: commands and commits here; the outbox of effects, deadlines, and what others see of the
 /// interaction (consoles, recents, the list index) in their own files.
 /// </summary>
