@@ -30,10 +30,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
     [Fact]
     public async Task A_failed_write_puts_every_field_back_as_it_was_and_keeps_the_activation()
     {
-        var key = TestIds.Tenant();
-        var probe = client.GetGrain<IStateWriteProbeGrain>(key);
-        await probe.Store(Before());
-        var activation = await probe.Activation();
+        var (key, probe, activation) = await StoredProbe();
 
         string? attempted = null;
         using (var fault = fixture.Faults.FailWrites(key, "probe", count: 1, when: s => (attempted = Json(s)) is not null))
@@ -54,20 +51,20 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         AssertSameFields(Target(), await probe.Read());
     }
 
-    [Fact]
-    public async Task A_write_that_finds_the_row_written_by_someone_else_is_undone_and_the_grain_reloads()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_write_that_finds_the_row_written_by_someone_else_makes_the_grain_reload(bool progress)
     {
-        var key = TestIds.Tenant();
-        var probe = client.GetGrain<IStateWriteProbeGrain>(key);
-        await probe.Store(Before());
-        var activation = await probe.Activation();
+        var (key, probe, activation) = await StoredProbe();
 
         using (var fault = fixture.Faults.FailWrites(key, "probe", count: 1, failure: message => new InconsistentStateException(message)))
         {
-            Assert.Equal(nameof(InconsistentStateException), await probe.ChangeEveryField(Target()));
+            Assert.Equal(nameof(InconsistentStateException), await (progress ? probe.ChangeAsProgress(Target()) : probe.ChangeEveryField(Target())));
             Assert.Equal(1, fault.Injected);
         }
 
+        // A new activation, which read the row again: nothing of the change, in memory or in storage.
         Assert.NotEqual(activation, await probe.Activation());
         AssertSameFields(Before(), await probe.Read());
     }
@@ -75,10 +72,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
     [Fact]
     public async Task A_failed_progress_write_keeps_the_progress_in_memory_until_a_later_write()
     {
-        var key = TestIds.Tenant();
-        var probe = client.GetGrain<IStateWriteProbeGrain>(key);
-        await probe.Store(Before());
-        var activation = await probe.Activation();
+        var (key, probe, activation) = await StoredProbe();
 
         using (fixture.Faults.FailWrites(key, "probe", count: 1))
         {
@@ -93,21 +87,13 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         AssertSameFields(Before(), await probe.Read());
     }
 
-    [Fact]
-    public async Task A_progress_write_that_finds_the_row_written_by_someone_else_makes_the_grain_reload()
+    /// <summary>A new probe grain whose stored state is <see cref="Before"/>, and its activation.</summary>
+    private async Task<(string Key, IStateWriteProbeGrain Probe, Guid Activation)> StoredProbe()
     {
         var key = TestIds.Tenant();
         var probe = client.GetGrain<IStateWriteProbeGrain>(key);
         await probe.Store(Before());
-        var activation = await probe.Activation();
-
-        using (fixture.Faults.FailWrites(key, "probe", count: 1, failure: message => new InconsistentStateException(message)))
-        {
-            Assert.Equal(nameof(InconsistentStateException), await probe.ChangeAsProgress(Target()));
-        }
-
-        Assert.NotEqual(activation, await probe.Activation());
-        AssertSameFields(Before(), await probe.Read());
+        return (key, probe, await probe.Activation());
     }
 
     private static void AssertSameFields(AgentGrainState expected, AgentGrainState actual) =>
