@@ -1,9 +1,13 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
 using Switchboard.Grains.Agents;
+using Switchboard.Grains.Interactions;
 
 namespace Switchboard.Grains.Tests;
 
@@ -85,6 +89,40 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         // Not stored: a new activation reads what was.
         await fixture.DeactivateAllAsync(probe);
         AssertSameFields(Before(), await probe.Read());
+    }
+
+    [Fact]
+    public void A_copy_of_an_interactions_state_shares_its_record_and_keeps_every_effect_of_its_outbox()
+    {
+        var copier = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<DeepCopier<InteractionGrainState>>();
+        var record = InteractionMachine.Create(
+            new NewInteraction("i1", MediaType.Voice, InteractionDirection.Inbound, "support", null, "+390212345678", null, 5, "api"), T0).Record;
+        List<InteractionEffect> outbox =
+        [
+            new EnqueueWork("support", 5, T0, Requeue: true, Sequence: 3),
+            new LeaveQueue("support"),
+            new ReleaseOffer("a1"),
+            new MarkNoAnswer("a1"),
+            new MarkRejected("a1", AgentState.Break),
+            new StartAgentWork("a1", MediaType.Email),
+            new EndAgentWork("a1"),
+            new CompleteAgentWrapUp("a1"),
+            new DialLeg("leg-2", PartyKind.Agent, "a2"),
+            new HangUpLeg("leg-2"),
+            new CountAnswered("support", TimeSpan.FromSeconds(12)),
+            new CountAbandoned("support"),
+        ];
+        var effectTypes = typeof(InteractionEffect).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(InteractionEffect)) && !t.IsAbstract);
+        Assert.Equal(effectTypes.OrderBy(t => t.Name), outbox.Select(e => e.GetType()).OrderBy(t => t.Name));
+
+        var state = new InteractionGrainState { Record = record, PendingEffects = outbox, Indexed = true };
+        var copy = copier.Copy(state);
+
+        // The record is immutable: shared, not sent through the JSON codec. The outbox is a list the grain replaces.
+        Assert.Same(record, copy.Record);
+        Assert.NotSame(outbox, copy.PendingEffects);
+        Assert.Equal(outbox, copy.PendingEffects);
+        Assert.True(copy.Indexed);
     }
 
     /// <summary>A new probe grain whose stored state is <see cref="Before"/>, and its activation.</summary>

@@ -8,8 +8,8 @@ public sealed class BroadcastGrainState
 {
     [Id(0)] public AlertView? Alert { get; set; }
 
-    /// <summary>Every recipient, ordered by agent id, as resolved when it was sent; never changed after (copies share it).</summary>
-    [Id(1), Immutable] public List<string> Recipients { get; set; } = [];
+    /// <summary>Every recipient, ordered by agent id, as resolved when it was sent.</summary>
+    [Id(1)] public List<string> Recipients { get; set; } = [];
 
     /// <summary>Recipients whose inbox has not confirmed it yet.</summary>
     [Id(2)] public HashSet<string> Undelivered { get; set; } = new(StringComparer.Ordinal);

@@ -6,8 +6,7 @@ namespace Switchboard.Grains.Routing;
 [GenerateSerializer, Alias("Switchboard.QueueRouterState")]
 public sealed class QueueRouterState
 {
-    /// <summary>Replaced whole by every save, never changed in place (copies share it).</summary>
-    [Id(0), Immutable]
+    [Id(0)]
     public List<WaitingItem> Waiting { get; set; } = [];
 
     [Id(1)]
