@@ -2,7 +2,7 @@ namespace Switchboard.Hosting;
 
 /// <summary>
 /// How often an idle live-stream queue is polled. Orleans' default, 100 ms, would be most of the live-status budget
-/// (state change to every socket within 50 ms, PRODUCT §4); 10 ms costs a few hundred cheap local calls a second.
+/// (a state change reaches every socket within 50 ms); 10 ms costs a few hundred cheap local calls a second.
 /// </summary>
 public static class LiveStreamPolling
 {

@@ -163,7 +163,7 @@ public sealed class StatusCodeTests
     }
 
     /// <summary>
-    /// PRODUCT.md §1: "A change to a state that requires a code without a valid one is rejected." The system's exemption
+    /// A change to a state that requires a code, without a valid one, is rejected, whoever asks: the system's exemption
     /// is for its own codes (no-answer, rejected, platform-change), not for no code at all.
     /// </summary>
     [Fact]

@@ -98,7 +98,7 @@ public sealed class AgentLifecycleTests(ClusterFixture fixture)
         Assert.Null(change.State);
         Assert.Equal(StateChangeOutcome.AgentNotFound, (await agent.StartWork("w1")).Outcome);
         Assert.Equal(StateChangeOutcome.AgentNotFound, (await agent.EndWork("w1")).Outcome);
-        Assert.Equal(StateChangeOutcome.AgentNotFound, (await agent.CompleteWrapUp()).Outcome);
+        Assert.Equal(StateChangeOutcome.AgentNotFound, (await agent.CompleteWrapUpFor("w1")).Outcome);
         Assert.Null(await agent.Update(new AgentProfilePatch("X", null)));
         Assert.Empty((await client.GetGrain<IAgentRosterGrain>(tenant).List(null, 10)).Items);
 
@@ -160,7 +160,7 @@ public sealed class AgentLifecycleTests(ClusterFixture fixture)
         Assert.Equal(AgentState.WrapUp, (await agent.EndWork("call-1")).State!.State);
         Assert.Equal(DeleteAgentOutcome.HandlingWork, await agent.Delete("admin-1"));
 
-        Assert.Equal(AgentState.Available, (await agent.CompleteWrapUp()).State!.State);
+        Assert.Equal(AgentState.Available, (await agent.CompleteWrapUpFor("call-1")).State!.State);
         Assert.Equal(DeleteAgentOutcome.Deleted, await agent.Delete("admin-1"));
         Assert.Null(await agent.Get());
     }

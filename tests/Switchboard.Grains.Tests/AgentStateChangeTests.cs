@@ -84,7 +84,7 @@ public sealed class AgentStateChangeTests(ClusterFixture fixture)
         Assert.Equal(new AgentStateView(AgentState.WrapUp, null, t6, AgentState.Break, "lunch", 6), ended.State);
 
         var t7 = Tick();
-        var completed = await agent.CompleteWrapUp();
+        var completed = await agent.CompleteWrapUpFor("call-1");
         Assert.Equal(StateChangeOutcome.Applied, completed.Outcome);
         Assert.Equal(new AgentStateView(AgentState.Break, "lunch", t7, null, null, 7), completed.State);
 
@@ -118,7 +118,7 @@ public sealed class AgentStateChangeTests(ClusterFixture fixture)
         Assert.Equal(AgentState.Busy, (await agent.StartWork("transfer-1")).State!.State);
         Assert.Equal(AgentState.WrapUp, (await agent.EndWork("transfer-1")).State!.State);
         var t = Tick();
-        var completed = await agent.CompleteWrapUp();
+        var completed = await agent.CompleteWrapUpFor("transfer-1");
 
         Assert.Equal(StateChangeOutcome.Applied, completed.Outcome);
         Assert.Equal(new AgentStateView(AgentState.Offline, "training", t, null, null, 4), completed.State);

@@ -3,8 +3,9 @@ using Orleans.Storage;
 namespace Switchboard.Grains.Tests;
 
 /// <summary>
-/// Grain storage that forwards to another one, except for the writes a test asked to fail: those throw
-/// <see cref="InjectedStorageFaultException"/> before anything reaches the inner storage, as an unreachable database would.
+/// Grain storage that forwards to another one, except for the writes a test asked to fail: those throw (an
+/// <see cref="InjectedStorageFaultException"/> unless the test chose another exception) before anything reaches the
+/// inner storage, as an unreachable database, or a row written meanwhile by someone else, would.
 /// </summary>
 public sealed class FaultInjectingGrainStorage(IGrainStorage inner, StorageFaults faults) : IGrainStorage
 {

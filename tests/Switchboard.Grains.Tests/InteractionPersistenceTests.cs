@@ -73,5 +73,35 @@ public sealed class InteractionPersistenceTests(ClusterFixture fixture)
         Assert.Null(await a1.GetRoutingStatus());
     }
 
+    [Fact]
+    public async Task A_failed_interaction_write_changes_nothing_and_runs_none_of_its_effects()
+    {
+        var tenant = TestIds.Tenant();
+        var a1 = await client.AvailableAgent(tenant, "a1");
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
+        var call = await client.InboundCall(tenant, "i1", "support");
+        var offered = await call.OfferedTo("a1");
+
+        using (var fault = fixture.Faults.FailWrites(GrainKeys.Interaction(tenant, "i1"), "interaction", count: 1))
+        {
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => call.Act(new InteractionAction(InteractionActionKind.Accept, "a1")));
+            Assert.Equal(1, fault.Injected);
+        }
+
+        // Still offered, and the agent not put to work: the change's effects were not kept for later either.
+        Assert.Equal(Json(offered), Json(await call.Get()));
+        Assert.Equal(AgentState.Available, (await a1.StateOf()).State);
+        await fixture.DeactivateAllAsync(call);
+        Assert.Equal(Json(offered), Json(await call.Get()));
+        Assert.Equal(AgentState.Available, (await a1.StateOf()).State);
+
+        // The same action again is applied whole, with its effects.
+        var accepted = await call.Act(InteractionActionKind.Accept, "a1");
+        Assert.Equal("a1", accepted.Handler);
+        Assert.Equal(AgentState.Busy, (await a1.StateOf()).State);
+        await fixture.DeactivateAllAsync(call);
+        Assert.Equal(Json(accepted), Json(await call.Get()));
+    }
+
     private static string Json(InteractionView? view) => System.Text.Json.JsonSerializer.Serialize(view);
 }

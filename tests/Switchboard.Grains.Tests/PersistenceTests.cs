@@ -62,7 +62,7 @@ public sealed class PersistenceTests(ClusterFixture fixture)
         await fixture.DeactivateAllAsync(agent);
         fixture.Time.Advance(TimeSpan.FromSeconds(3));
         var breakSince = fixture.Time.GetUtcNow();
-        Assert.Equal(new AgentStateView(AgentState.Break, "lunch", breakSince, null, null, 41), (await agent.CompleteWrapUp()).State);
+        Assert.Equal(new AgentStateView(AgentState.Break, "lunch", breakSince, null, null, 41), (await agent.CompleteWrapUpFor("call-1")).State);
 
         var after = await agent.ReadAllHistory(1000);
         Assert.Equal(Enumerable.Range(1, 41).Reverse().Select(i => (long)i), after.Select(e => e.Sequence));

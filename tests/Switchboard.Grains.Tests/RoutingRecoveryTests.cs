@@ -8,7 +8,7 @@ using Switchboard.Grains.Agents;
 
 namespace Switchboard.Grains.Tests;
 
-/// <summary>What a review of the routing found, each proven fixed: activation order, failures half-way, overflow loops.</summary>
+/// <summary>Routing stays right through activation order, failures half-way through a change, and overflow loops.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class RoutingRecoveryTests(ClusterFixture fixture)
 {

@@ -94,7 +94,7 @@ public sealed class SerializationTests(ClusterFixture fixture)
         Assert.Equal(before, await agent.GetState());
         Assert.Equal(to, SiloOf(agent));
         Assert.Equal(AgentState.WrapUp, (await agent.EndWork("w1")).State!.State);
-        Assert.Equal(AgentState.Available, (await agent.CompleteWrapUp()).State!.State);
+        Assert.Equal(AgentState.Available, (await agent.CompleteWrapUpFor("w1")).State!.State);
     }
 
     private SiloAddress SiloOf(IAddressable grain)

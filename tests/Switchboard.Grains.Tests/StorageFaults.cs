@@ -20,13 +20,14 @@ public sealed class StorageFaults
 
     /// <summary>
     /// Fails the next <paramref name="count"/> writes of grains whose key starts with <paramref name="keyPrefix"/>,
-    /// of state <paramref name="stateName"/> when given, and whose state about to be written satisfies <paramref name="when"/> when given.
+    /// of state <paramref name="stateName"/> when given, and whose state about to be written satisfies <paramref name="when"/> when given,
+    /// with the exception <paramref name="failure"/> makes (an <see cref="InjectedStorageFaultException"/> by default).
     /// </summary>
-    public WriteFault FailWrites(string keyPrefix, string? stateName = null, int count = int.MaxValue, Func<object?, bool>? when = null)
+    public WriteFault FailWrites(string keyPrefix, string? stateName = null, int count = int.MaxValue, Func<object?, bool>? when = null, Func<string, Exception>? failure = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var rule = new WriteFault(this, keyPrefix, stateName, count, when);
+        var rule = new WriteFault(this, keyPrefix, stateName, count, when, failure ?? (message => new InjectedStorageFaultException(message)));
         lock (gate)
         {
             rules.Add(rule);
@@ -43,7 +44,7 @@ public sealed class StorageFaults
             {
                 if (rule.TryConsume(stateName, key, state))
                 {
-                    throw new InjectedStorageFaultException($"Injected write failure for {stateName} of '{key}'.");
+                    throw rule.Failure($"Injected write failure for {stateName} of '{key}'.");
                 }
             }
         }
@@ -67,14 +68,18 @@ public sealed class StorageFaults
         private int remaining;
         private int injected;
 
-        internal WriteFault(StorageFaults owner, string keyPrefix, string? stateName, int count, Func<object?, bool>? when)
+        internal WriteFault(StorageFaults owner, string keyPrefix, string? stateName, int count, Func<object?, bool>? when, Func<string, Exception> failure)
         {
             this.owner = owner;
             this.keyPrefix = keyPrefix;
             this.stateName = stateName;
             this.when = when;
+            Failure = failure;
             remaining = count;
         }
+
+        /// <summary>Makes the exception a failed write throws, from its message.</summary>
+        internal Func<string, Exception> Failure { get; }
 
         /// <summary>How many writes this rule has failed so far.</summary>
         public int Injected => Volatile.Read(ref injected);

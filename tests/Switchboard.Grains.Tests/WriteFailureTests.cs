@@ -1,3 +1,4 @@
+using Orleans.Storage;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Auth;
@@ -62,6 +63,29 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Equal(11, (await agent.GetState())!.Version);
         Assert.Equal(history, await agent.ReadAllHistory(100));
         Assert.Equal(history, await agent.ReadAllHistory(3));
+    }
+
+    [Fact]
+    public async Task A_state_change_that_finds_the_agent_written_by_someone_else_fails_and_the_agent_reloads()
+    {
+        var tenant = TestIds.Tenant();
+        var agent = await client.CreateAgent(tenant, "a1");
+        await agent.Alternate(fixture.Time, 0, 3);
+        var stateBefore = await agent.GetState();
+        var historyBefore = await agent.ReadAllHistory(100);
+        var activationBefore = ActivationOf(agent);
+
+        using (var fault = Faults.FailWrites(GrainKeys.Agent(tenant, "a1"), "agent", count: 1, failure: message => new InconsistentStateException(message)))
+        {
+            fixture.Time.Advance(TimeSpan.FromSeconds(1));
+            await Assert.ThrowsAsync<InconsistentStateException>(() => agent.ChangeState(AgentTestHelpers.Request(AgentState.Offline, expectedVersion: 3)));
+            Assert.Equal(1, fault.Injected);
+        }
+
+        Assert.Equal(stateBefore, await agent.GetState());
+        Assert.NotEqual(activationBefore, ActivationOf(agent));
+        Assert.Equal(historyBefore, await agent.ReadAllHistory(100));
+        Assert.Equal(StateChangeOutcome.Applied, (await agent.ChangeState(AgentTestHelpers.Request(AgentState.Offline, expectedVersion: 3))).Outcome);
     }
 
     [Fact]
@@ -402,4 +426,7 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
 
     private IAgentHistoryPageGrain HistoryPage(string tenant, string agentId, long page) =>
         client.GetGrain<IAgentHistoryPageGrain>(GrainKeys.AgentHistoryPage(tenant, agentId, page));
+
+    private ActivationId? ActivationOf(IAddressable grain) =>
+        fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out var context) ? context.ActivationId : null;
 }

@@ -41,10 +41,6 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("EndWork")]
     Task<StateChangeResult> EndWork(string workId, CancellationToken cancellationToken = default);
 
-    /// <summary>Wrap-up finished (system): the next state, or the state before the work.</summary>
-    [Alias("CompleteWrapUp")]
-    Task<StateChangeResult> CompleteWrapUp(CancellationToken cancellationToken = default);
-
     /// <summary>
     /// Records that the agent is a member of <paramref name="queueId"/> with this skill level (again: the new level).
     /// False when the agent does not exist. Called by the queue grain only.
@@ -83,7 +79,10 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("OfferRejected")]
     Task OfferRejected(string interactionId, Domain.Agents.AgentState? then, CancellationToken cancellationToken = default);
 
-    /// <summary>Completes wrap-up if it is the wrap-up of this work; otherwise nothing (so a replay never ends a later wrap-up).</summary>
+    /// <summary>
+    /// Wrap-up of this work finished (system): the next state, or the state before the work. Nothing if the agent is not
+    /// in the wrap-up of this work, so that a replay never ends a later wrap-up.
+    /// </summary>
     [Alias("CompleteWrapUpFor")]
     Task<StateChangeResult> CompleteWrapUpFor(string workId, CancellationToken cancellationToken = default);
 

@@ -2,7 +2,7 @@ using Switchboard.Domain.Agents;
 
 namespace Switchboard.Contracts.Queues;
 
-/// <summary>A queue's real-time figures (PRODUCT §1): waiting work, members by state, and today's counts (UTC day).</summary>
+/// <summary>A queue's real-time figures: waiting work, members by state, and today's counts (UTC day).</summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.QueueStats")]
 public sealed record QueueStats(
     [property: Id(0)] string QueueId,

@@ -3,8 +3,8 @@ using Switchboard.Domain.Tenancy;
 namespace Switchboard.Domain.Agents;
 
 /// <summary>
-/// The agent presence rules of PRODUCT.md §1: who may set which state, status codes,
-/// the next state kept while busy, and the audit trail. Pure: the caller persists the result.
+/// The agent presence rules: who may set which state, status codes, the next state kept while busy, and the audit
+/// trail. Pure: the caller persists the result.
 /// </summary>
 public static class AgentStateMachine
 {

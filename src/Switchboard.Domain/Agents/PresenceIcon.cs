@@ -1,6 +1,6 @@
 namespace Switchboard.Domain.Agents;
 
-/// <summary>The icon a status view shows for an agent (PRODUCT §1, "Status view"); see <see cref="Presence.Icon"/>.</summary>
+/// <summary>The icon a status view shows for an agent; see <see cref="Presence.Icon"/>.</summary>
 /// <remarks>Only ever derived, never stored: a new icon may be added, but keep the names (they are the wire names, kebab-case).</remarks>
 public enum PresenceIcon
 {

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Switchboard.Domain.Interactions;
 
 /// <summary>The one open offer of an interaction.</summary>
@@ -7,8 +5,4 @@ namespace Switchboard.Domain.Interactions;
 /// <c>QueueId</c>: the queue it was routed from; null for a direct offer. <c>QueueSequence</c>: its arrival number in
 /// that queue, so that work put back after the offer takes exactly its old place.
 /// </remarks>
-public sealed record InteractionOffer(string AgentId, string? QueueId, OfferPurpose Purpose, DateTimeOffset OfferedAt, DateTimeOffset ExpiresAt, long? QueueSequence = null)
-{
-    [JsonIgnore]
-    public bool IsRouted => QueueId is not null;
-}
+public sealed record InteractionOffer(string AgentId, string? QueueId, OfferPurpose Purpose, DateTimeOffset OfferedAt, DateTimeOffset ExpiresAt, long? QueueSequence = null);

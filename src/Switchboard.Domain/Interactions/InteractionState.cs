@@ -1,6 +1,6 @@
 namespace Switchboard.Domain.Interactions;
 
-/// <summary>Where an interaction is in its life (PRODUCT §1). Persisted as numbers: never renumber one that has shipped.</summary>
+/// <summary>Where an interaction is in its life. Persisted as numbers: never renumber one that has shipped.</summary>
 public enum InteractionState
 {
     /// <summary>Waiting in a queue.</summary>

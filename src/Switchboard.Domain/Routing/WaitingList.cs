@@ -83,20 +83,6 @@ public sealed class WaitingList
         return true;
     }
 
-    /// <summary>The first waiting work, in offer order, that <paramref name="skip"/> does not exclude.</summary>
-    public WaitingWork? FirstExcept(Func<WaitingWork, bool> skip)
-    {
-        ArgumentNullException.ThrowIfNull(skip);
-        foreach (var work in ordered)
-        {
-            if (!skip(work))
-            {
-                return work;
-            }
-        }
-
-        return null;
-    }
 
     private void Insert(WaitingWork work)
     {

@@ -21,8 +21,7 @@ public sealed class AgentHistoryPageGrain(
             return;
         }
 
-        state.State.Entries = [.. merged.Values.OrderBy(e => e.Sequence)];
-        await state.WriteOrRollbackAsync(() => state.State.Entries = current);
+        await state.WriteAsync(this, s => s.Entries = [.. merged.Values.OrderBy(e => e.Sequence)]);
     }
 
     public Task<IReadOnlyList<StateHistoryEntry>> GetEntries(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<StateHistoryEntry>>(state.State.Entries);

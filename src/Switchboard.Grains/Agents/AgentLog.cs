@@ -14,9 +14,6 @@ internal static partial class AgentLog
     [LoggerMessage(1003, LogLevel.Debug, "Agent {TenantId}/{AgentId} is {State} at version {Version}")]
     public static partial void StateChanged(ILogger logger, string tenantId, string agentId, AgentState state, long version);
 
-    [LoggerMessage(1004, LogLevel.Warning, "Agent {TenantId}/{AgentId}: writing state failed")]
-    public static partial void WriteFailed(ILogger logger, Exception exception, string tenantId, string agentId);
-
     [LoggerMessage(1005, LogLevel.Warning, "Agent {TenantId}/{AgentId}: copying audit entries to history pages failed; will retry")]
     public static partial void ArchiveFailed(ILogger logger, Exception exception, string tenantId, string agentId);
 

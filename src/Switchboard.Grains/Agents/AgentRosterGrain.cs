@@ -21,28 +21,15 @@ public sealed class AgentRosterGrain(
             return;
         }
 
-        state.State.Agents[profile.Id] = profile;
-        await WriteOrRollback(() =>
-        {
-            if (existing is null)
-            {
-                state.State.Agents.Remove(profile.Id);
-            }
-            else
-            {
-                state.State.Agents[profile.Id] = existing;
-            }
-        });
+        await Write(s => s.Agents[profile.Id] = profile);
     }
 
     public async Task Remove(string agentId, CancellationToken cancellationToken = default)
     {
-        if (!state.State.Agents.Remove(agentId, out var removed))
+        if (state.State.Agents.ContainsKey(agentId))
         {
-            return;
+            await Write(s => s.Agents.Remove(agentId));
         }
-
-        await WriteOrRollback(() => state.State.Agents[agentId] = removed);
     }
 
     public Task<AgentRosterPage> List(string? after, int limit, CancellationToken cancellationToken = default) =>
@@ -71,9 +58,9 @@ public sealed class AgentRosterGrain(
         return new AgentRosterPage(items, more ? items[^1].Id : null);
     }
 
-    private Task WriteOrRollback(Action rollback)
+    private Task Write(Action<AgentRosterState> change)
     {
         sorted = null;
-        return state.WriteOrRollbackAsync(rollback);
+        return state.WriteAsync(this, change);
     }
 }

@@ -1,7 +1,7 @@
 namespace Switchboard.Grains.Agents;
 
 /// <summary>The offer an agent holds.</summary>
-[GenerateSerializer, Alias("Switchboard.Grains.HeldOfferRecord")]
+[GenerateSerializer, Immutable, Alias("Switchboard.Grains.HeldOfferRecord")]
 public sealed record HeldOfferRecord(
     [property: Id(0)] string InteractionId,
     [property: Id(1)] string? QueueId,

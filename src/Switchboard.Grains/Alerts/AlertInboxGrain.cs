@@ -28,9 +28,8 @@ public sealed class AlertInboxGrain(
             return;
         }
 
-        var before = state.State.Alerts;
         var now = time.GetUtcNow();
-        var alerts = new List<InboxAlert>(before) { new(alert, null) };
+        var alerts = new List<InboxAlert>(state.State.Alerts) { new(alert, null) };
         if (alerts.Count > BroadcastRules.InboxSize)
         {
             // Over the limit: expired alerts go first, then the oldest sent (possibly this one, which is then delivered and gone).
@@ -44,8 +43,7 @@ public sealed class AlertInboxGrain(
                 .Select(a => a.Alert)];
         }
 
-        state.State.Alerts = alerts;
-        await state.WriteOrRollbackAsync(() => state.State.Alerts = before);
+        await state.WriteAsync(this, s => s.Alerts = alerts);
     }
 
     public Task<IReadOnlyList<InboxAlert>> GetCurrent(CancellationToken cancellationToken = default)
@@ -72,8 +70,7 @@ public sealed class AlertInboxGrain(
         if (current.ReadAt is null)
         {
             var read = current with { ReadAt = time.GetUtcNow() };
-            state.State.Alerts[index] = read;
-            await state.WriteOrRollbackAsync(() => state.State.Alerts[index] = current);
+            await state.WriteAsync(this, s => s.Alerts[index] = read);
             current = read;
         }
 

@@ -69,14 +69,12 @@ public sealed class BroadcastGrain(
 
         // The reminder first: should the silo fail after the write, it wakes the broadcast to finish delivering.
         await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        state.State.Alert = new AlertView(broadcastId, request.Text, request.Audience, request.SentBy, now, request.ExpiresAt);
-        state.State.Recipients = recipients;
-        state.State.Undelivered = new HashSet<string>(recipients, StringComparer.Ordinal);
-        await state.WriteOrRollbackAsync(() =>
+        var alert = new AlertView(broadcastId, request.Text, request.Audience, request.SentBy, now, request.ExpiresAt);
+        await state.WriteAsync(this, s =>
         {
-            state.State.Alert = null;
-            state.State.Recipients = [];
-            state.State.Undelivered.Clear();
+            s.Alert = alert;
+            s.Recipients = recipients;
+            s.Undelivered = new HashSet<string>(recipients, StringComparer.Ordinal);
         });
 
         AlertLog.Sent(logger, tenantId, broadcastId, recipients.Count);
@@ -97,10 +95,9 @@ public sealed class BroadcastGrain(
             return;
         }
 
-        state.State.ReadAt[agentId] = readAt;
         try
         {
-            await state.WriteOrRollbackAsync(() => state.State.ReadAt.Remove(agentId));
+            await state.WriteAsync(this, s => s.ReadAt[agentId] = readAt);
         }
         catch (Exception exception)
         {
@@ -222,7 +219,7 @@ public sealed class BroadcastGrain(
     {
         try
         {
-            await state.WriteStateAsync();
+            await state.WriteProgressAsync(this);
             return true;
         }
         catch (Exception exception)

@@ -15,19 +15,16 @@ public sealed class BroadcastIndexGrain(
             return;
         }
 
-        var before = state.State.Entries;
-        var entries = new List<IndexedBroadcast>(before) { entry with { Sequence = state.State.NextSequence } };
+        var entries = new List<IndexedBroadcast>(state.State.Entries) { entry with { Sequence = state.State.NextSequence } };
         if (entries.Count > IBroadcastIndexGrain.MaxEntries)
         {
             entries = [.. entries.OrderByDescending(e => e.SentAt).ThenByDescending(e => e.Sequence).Take(IBroadcastIndexGrain.MaxEntries)];
         }
 
-        state.State.Entries = entries;
-        state.State.NextSequence++;
-        await state.WriteOrRollbackAsync(() =>
+        await state.WriteAsync(this, s =>
         {
-            state.State.Entries = before;
-            state.State.NextSequence--;
+            s.Entries = entries;
+            s.NextSequence++;
         });
     }
 

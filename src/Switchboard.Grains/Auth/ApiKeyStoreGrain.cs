@@ -20,8 +20,7 @@ public sealed class ApiKeyStoreGrain(
         }
 
         var stored = ToStored(registration);
-        state.State.Keys[registration.Id] = stored;
-        await WriteOrRollback(() => state.State.Keys.Remove(registration.Id));
+        await Write(s => s.Keys[registration.Id] = stored);
         return stored.Info;
     }
 
@@ -40,18 +39,7 @@ public sealed class ApiKeyStoreGrain(
         }
 
         var stored = ToStored(registration);
-        state.State.Keys[registration.Id] = stored;
-        await WriteOrRollback(() =>
-        {
-            if (existing is null)
-            {
-                state.State.Keys.Remove(registration.Id);
-            }
-            else
-            {
-                state.State.Keys[registration.Id] = existing;
-            }
-        });
+        await Write(s => s.Keys[registration.Id] = stored);
         return stored.Info;
     }
 
@@ -67,9 +55,8 @@ public sealed class ApiKeyStoreGrain(
 
         if (stored.Info.RevokedAt is null)
         {
-            var before = stored.Info;
-            stored.Info = before with { RevokedAt = time.GetUtcNow() };
-            await WriteOrRollback(() => stored.Info = before);
+            var revokedAt = time.GetUtcNow();
+            await Write(s => s.Keys[keyId].Info = stored.Info with { RevokedAt = revokedAt });
         }
 
         return new RevokedApiKey(stored.Info, stored.Hash);
@@ -86,17 +73,11 @@ public sealed class ApiKeyStoreGrain(
         }
 
         var now = time.GetUtcNow();
-        var before = bound.Select(k => k.Info).ToList();
-        foreach (var key in bound)
+        await Write(s =>
         {
-            key.Info = key.Info with { RevokedAt = now };
-        }
-
-        await WriteOrRollback(() =>
-        {
-            for (var i = 0; i < bound.Count; i++)
+            foreach (var key in bound)
             {
-                bound[i].Info = before[i];
+                s.Keys[key.Info.Id].Info = key.Info with { RevokedAt = now };
             }
         });
         return [.. bound.Select(k => new RevokedApiKey(k.Info, k.Hash))];
@@ -125,13 +106,10 @@ public sealed class ApiKeyStoreGrain(
         Hash = r.Hash,
     };
 
-    private Task WriteOrRollback(Action rollback)
+    /// <summary>Writes a change; the index by hash is built again from whatever state stands afterwards.</summary>
+    private Task Write(Action<ApiKeyStoreState> change)
     {
         byHash = null;
-        return state.WriteOrRollbackAsync(() =>
-        {
-            rollback();
-            byHash = null;
-        });
+        return state.WriteAsync(this, change);
     }
 }

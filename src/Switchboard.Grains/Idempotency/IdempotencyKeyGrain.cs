@@ -30,8 +30,7 @@ public sealed class IdempotencyKeyGrain(
                     : new IdempotencyDecision(IdempotencyOutcome.InProgress, null);
         }
 
-        state.State = new IdempotencyKeyState { Fingerprint = fingerprint, ClaimedAt = now };
-        await state.WriteOrRollbackAsync(() => state.State = current);
+        await state.WriteAsync(this, s => (s.Fingerprint, s.ClaimedAt, s.Response) = (fingerprint, now, null));
         return new IdempotencyDecision(IdempotencyOutcome.Proceed, null);
     }
 
@@ -43,8 +42,7 @@ public sealed class IdempotencyKeyGrain(
             return;
         }
 
-        state.State = new IdempotencyKeyState { Fingerprint = fingerprint, ClaimedAt = current.ClaimedAt, Response = response };
-        await state.WriteOrRollbackAsync(() => state.State = current);
+        await state.WriteAsync(this, s => s.Response = response);
     }
 
     public async Task Abandon(string fingerprint, CancellationToken cancellationToken = default)
@@ -55,7 +53,6 @@ public sealed class IdempotencyKeyGrain(
             return;
         }
 
-        state.State = new IdempotencyKeyState();
-        await state.WriteOrRollbackAsync(() => state.State = current);
+        await state.WriteAsync(this, s => (s.Fingerprint, s.ClaimedAt, s.Response) = (null, default, null));
     }
 }

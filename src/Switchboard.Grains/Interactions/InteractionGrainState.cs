@@ -9,7 +9,11 @@ namespace Switchboard.Grains.Interactions;
 [GenerateSerializer, Alias("Switchboard.InteractionGrainState")]
 public sealed class InteractionGrainState
 {
-    [Id(0)]
+    /// <summary>
+    /// Immutable (init-only members and read-only lists), so a copy of this state shares it: copied, it would make a
+    /// round trip through the JSON codec on every change.
+    /// </summary>
+    [Id(0), Immutable]
     public InteractionRecord? Record { get; set; }
 
     [Id(1)]

@@ -13,22 +13,13 @@ public sealed class InteractionIndexGrain(
     {
         ArgumentNullException.ThrowIfNull(entry);
         ids ??= new HashSet<string>(state.State.Entries.Select(e => e.Id), StringComparer.Ordinal);
-        if (!ids.Add(entry.Id))
+        if (ids.Contains(entry.Id))
         {
             return;
         }
 
-        state.State.Entries.Add(entry);
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Entries.RemoveAt(state.State.Entries.Count - 1);
-            ids.Remove(entry.Id);
-            throw;
-        }
+        await state.WriteAsync(this, s => s.Entries.Add(entry));
+        ids.Add(entry.Id);
     }
 
     public Task<IReadOnlyList<IndexedInteraction>> ListBefore(IndexedInteraction? position, int max, CancellationToken cancellationToken = default) =>
@@ -38,6 +29,6 @@ public sealed class InteractionIndexGrain(
             .ThenByDescending(e => e.Id, StringComparer.Ordinal)
             .Take(max)]);
 
-    internal static bool IsBefore(IndexedInteraction entry, IndexedInteraction position) =>
+    private static bool IsBefore(IndexedInteraction entry, IndexedInteraction position) =>
         entry.CreatedAt < position.CreatedAt || (entry.CreatedAt == position.CreatedAt && string.CompareOrdinal(entry.Id, position.Id) < 0);
 }

@@ -8,12 +8,8 @@ internal static partial class InteractionLog
     [LoggerMessage(3001, LogLevel.Information, "Interaction {TenantId}/{InteractionId} created: {State}")]
     public static partial void Created(ILogger logger, string tenantId, string interactionId, InteractionState state);
 
-    [LoggerMessage(3002, LogLevel.Warning, "Interaction {TenantId}/{InteractionId} could not be written; nothing changed")]
-    public static partial void WriteFailed(ILogger logger, Exception exception, string tenantId, string interactionId);
-
     [LoggerMessage(3003, LogLevel.Warning, "Interaction {TenantId}/{InteractionId}: effect {Effect} failed; it stays in the outbox and is retried")]
     public static partial void EffectFailed(ILogger logger, Exception exception, string tenantId, string interactionId, string effect);
-
 
     [LoggerMessage(3005, LogLevel.Warning, "Interaction {TenantId}/{InteractionId} could not be added to the list index yet; retried on activation")]
     public static partial void IndexFailed(ILogger logger, Exception exception, string tenantId, string interactionId);

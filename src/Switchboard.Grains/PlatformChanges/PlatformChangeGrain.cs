@@ -140,10 +140,9 @@ public sealed class PlatformChangeGrain(
 
         if (done)
         {
-            state.State.Enforced = true;
             try
             {
-                await state.WriteOrRollbackAsync(() => state.State.Enforced = false);
+                await state.WriteAsync(this, s => s.Enforced = true);
                 PlatformChangeLog.Enforced(logger, tenantId, changeId);
             }
             catch (Exception exception)
@@ -166,7 +165,6 @@ public sealed class PlatformChangeGrain(
 
     private async Task<PlatformChangeResult> Send(NewPlatformNotice request, CancellationToken cancellationToken)
     {
-        var s = state.State;
         Dictionary<string, long> loggedIn = [];
         List<string> loggedOut = [];
         DateTimeOffset? deadline = null;
@@ -184,21 +182,20 @@ public sealed class PlatformChangeGrain(
             deadline = now.AddMinutes(options.Value.LogoutMinutes);
         }
 
-        var notice = new PlatformNoticeView(changeId, s.Notices.Count + 1, request.Message, request.Final, now, deadline, request.SentBy);
-        var before = (s.Exists, s.CreatedAt, s.CreatedBy, s.Notices, s.LogoutDeadline, s.LoggedInAtFinal, s.LoggedOutAtFinal);
-        if (!s.Exists)
+        var notice = new PlatformNoticeView(changeId, state.State.Notices.Count + 1, request.Message, request.Final, now, deadline, request.SentBy);
+        await state.WriteAsync(this, s =>
         {
-            (s.Exists, s.CreatedAt, s.CreatedBy) = (true, now, request.SentBy);
-        }
+            if (!s.Exists)
+            {
+                (s.Exists, s.CreatedAt, s.CreatedBy) = (true, now, request.SentBy);
+            }
 
-        s.Notices = [.. s.Notices, notice];
-        if (request.Final)
-        {
-            (s.LogoutDeadline, s.LoggedInAtFinal, s.LoggedOutAtFinal) = (deadline, loggedIn, loggedOut);
-        }
-
-        await state.WriteOrRollbackAsync(() =>
-            (s.Exists, s.CreatedAt, s.CreatedBy, s.Notices, s.LogoutDeadline, s.LoggedInAtFinal, s.LoggedOutAtFinal) = before);
+            s.Notices = [.. s.Notices, notice];
+            if (request.Final)
+            {
+                (s.LogoutDeadline, s.LoggedInAtFinal, s.LoggedOutAtFinal) = (deadline, loggedIn, loggedOut);
+            }
+        });
         PlatformChangeLog.NoticeSent(logger, tenantId, changeId, notice.Number, notice.Final);
 
         await Announce();
@@ -337,7 +334,7 @@ public sealed class PlatformChangeGrain(
             }
 
             // Kept in memory if this write fails: recording again is harmless.
-            await state.WriteStateAsync();
+            await state.WriteProgressAsync(this);
         }
         catch (Exception exception)
         {

@@ -44,9 +44,7 @@ public sealed class PlatformChangeIndexGrain(
             return;
         }
 
-        var before = (state.State.Changes, state.State.Active, state.State.NextSequence);
-        (state.State.Changes, state.State.Active, state.State.NextSequence) = (changes, active, nextSequence);
-        await state.WriteOrRollbackAsync(() => (state.State.Changes, state.State.Active, state.State.NextSequence) = before);
+        await state.WriteAsync(this, s => (s.Changes, s.Active, s.NextSequence) = (changes, active, nextSequence));
     }
 
     public Task<IReadOnlyList<PlatformChangeSummary>> ListBefore(PlatformChangePosition? position, int max, CancellationToken cancellationToken = default) =>

@@ -7,7 +7,7 @@ public sealed class PlatformChangeOptions
 {
     public const string Section = "PlatformChanges";
 
-    /// <summary>Minutes from the final notice to the logout deadline (PRODUCT.md: ten).</summary>
+    /// <summary>Minutes from the final notice to the logout deadline (ten unless configured).</summary>
     [Range(1, 240)]
     public int LogoutMinutes { get; set; } = 10;
 }

@@ -30,30 +30,26 @@ public sealed class AgentPreferencesGrain(
         }
 
         var added = new FavoriteEntry(kind, id, time.GetUtcNow());
-        favorites.Insert(0, added);
-        await state.WriteOrRollbackAsync(() => favorites.Remove(added));
+        await state.WriteAsync(this, s => s.Favorites.Insert(0, added));
         return new AddFavoriteResult(AddFavoriteOutcome.Added, added);
     }
 
     public async Task<bool> RemoveFavorite(DirectoryKind kind, string id, CancellationToken cancellationToken = default)
     {
-        var favorites = state.State.Favorites;
-        var index = favorites.FindIndex(f => f.Kind == kind && f.Id == id);
+        var index = state.State.Favorites.FindIndex(f => f.Kind == kind && f.Id == id);
         if (index < 0)
         {
             return false;
         }
 
-        var removed = favorites[index];
-        favorites.RemoveAt(index);
-        await state.WriteOrRollbackAsync(() => favorites.Insert(index, removed));
+        await state.WriteAsync(this, s => s.Favorites.RemoveAt(index));
         return true;
     }
 
     public async Task RecordRecent(DirectoryKind kind, string id, DateTimeOffset at)
     {
-        var list = kind == DirectoryKind.Queue ? state.State.RecentQueues : state.State.RecentAgents;
-        var before = list.ToList();
+        var current = kind == DirectoryKind.Queue ? state.State.RecentQueues : state.State.RecentAgents;
+        var list = current.ToList();
         var index = list.FindIndex(r => r.Id == id);
         if (index >= 0)
         {
@@ -73,17 +69,23 @@ public sealed class AgentPreferencesGrain(
             list.RemoveRange(IAgentPreferencesGrain.MaxRecents, list.Count - IAgentPreferencesGrain.MaxRecents);
         }
 
-        if (list.SequenceEqual(before))
+        if (list.SequenceEqual(current))
         {
             return; // older than everything kept in a full list
         }
 
         try
         {
-            await state.WriteOrRollbackAsync(() =>
+            await state.WriteAsync(this, s =>
             {
-                list.Clear();
-                list.AddRange(before);
+                if (kind == DirectoryKind.Queue)
+                {
+                    s.RecentQueues = list;
+                }
+                else
+                {
+                    s.RecentAgents = list;
+                }
             });
         }
         catch (Exception exception)

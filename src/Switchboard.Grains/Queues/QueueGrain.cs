@@ -246,39 +246,13 @@ public sealed class QueueGrain(
         };
     }
 
-    /// <summary>
-    /// Applies a change and writes it, one write at a time; if the write fails the in-memory state is put back as it was.
-    /// </summary>
+    /// <summary>Applies a change and writes it, all or nothing, one write at a time.</summary>
     private async Task Write(Action<QueueGrainState> change)
     {
         await writeGate.WaitAsync();
         try
         {
-            var snapshot = new QueueGrainState
-            {
-                Exists = state.State.Exists,
-                Config = state.State.Config,
-                CreatedAt = state.State.CreatedAt,
-                UpdatedAt = state.State.UpdatedAt,
-                Members = new(state.State.Members, StringComparer.Ordinal),
-            };
-            change(state.State);
-            try
-            {
-                await state.WriteStateAsync();
-            }
-            catch (Exception exception)
-            {
-                state.State = snapshot;
-                QueueLog.WriteFailed(logger, exception, tenantId, queueId);
-                if (exception is InconsistentStateException)
-                {
-                    // Someone else wrote this queue: reload on next call rather than keep a stale copy.
-                    DeactivateOnIdle();
-                }
-
-                throw;
-            }
+            await state.WriteAsync(this, change);
 
             // One way: the router reads the settings and members again; it never waits on this grain's callers.
             GrainFactory.GetGrain<IQueueRouterGrain>(this.GetPrimaryKeyString()).SettingsChanged().Ignore();

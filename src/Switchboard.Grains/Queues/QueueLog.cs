@@ -9,7 +9,4 @@ internal static partial class QueueLog
 
     [LoggerMessage(1102, LogLevel.Information, "Queue {TenantId}/{QueueId} deleted")]
     public static partial void Deleted(ILogger logger, string tenantId, string queueId);
-
-    [LoggerMessage(1103, LogLevel.Warning, "Queue {TenantId}/{QueueId}: writing state failed")]
-    public static partial void WriteFailed(ILogger logger, Exception exception, string tenantId, string queueId);
 }

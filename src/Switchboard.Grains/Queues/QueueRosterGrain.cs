@@ -21,28 +21,15 @@ public sealed class QueueRosterGrain(
             return;
         }
 
-        state.State.Queues[entry.Id] = entry;
-        await WriteOrRollback(() =>
-        {
-            if (existing is null)
-            {
-                state.State.Queues.Remove(entry.Id);
-            }
-            else
-            {
-                state.State.Queues[entry.Id] = existing;
-            }
-        });
+        await Write(s => s.Queues[entry.Id] = entry);
     }
 
     public async Task Remove(string queueId, CancellationToken cancellationToken = default)
     {
-        if (!state.State.Queues.Remove(queueId, out var removed))
+        if (state.State.Queues.ContainsKey(queueId))
         {
-            return;
+            await Write(s => s.Queues.Remove(queueId));
         }
-
-        await WriteOrRollback(() => state.State.Queues[queueId] = removed);
     }
 
     public Task<bool> Contains(string queueId, CancellationToken cancellationToken = default) =>
@@ -68,9 +55,9 @@ public sealed class QueueRosterGrain(
         return Task.FromResult(new QueueRosterPage(items, more ? items[^1].Id : null));
     }
 
-    private Task WriteOrRollback(Action rollback)
+    private Task Write(Action<QueueRosterState> change)
     {
         sorted = null;
-        return state.WriteOrRollbackAsync(rollback);
+        return state.WriteAsync(this, change);
     }
 }

@@ -50,18 +50,6 @@ public sealed partial class DeadlineScheduler(
         }
     }
 
-    /// <summary>How many deadlines are waiting (for tests and diagnostics).</summary>
-    public int Pending
-    {
-        get
-        {
-            lock (gate)
-            {
-                return timers.Count;
-            }
-        }
-    }
-
     public void Dispose()
     {
         lock (gate)
@@ -104,6 +92,6 @@ public sealed partial class DeadlineScheduler(
         }
     }
 
-    [LoggerMessage(2001, LogLevel.Warning, "Deadline {Key} could not be delivered; the grain's reminder will retry")]
+    [LoggerMessage(2201, LogLevel.Warning, "Deadline {Key} could not be delivered; the grain's reminder will retry")]
     private static partial void DeadlineFailed(ILogger logger, Exception exception, string key);
 }

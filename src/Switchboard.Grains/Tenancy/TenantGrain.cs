@@ -15,8 +15,8 @@ public sealed class TenantGrain(
             return false;
         }
 
-        state.State.Info = new TenantInfo(this.GetPrimaryKeyString(), name, time.GetUtcNow());
-        await state.WriteOrRollbackAsync(() => state.State.Info = null);
+        var info = new TenantInfo(this.GetPrimaryKeyString(), name, time.GetUtcNow());
+        await state.WriteAsync(this, s => s.Info = info);
         return true;
     }
 
@@ -24,20 +24,12 @@ public sealed class TenantGrain(
 
     public Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<StatusCodeItem>>(state.State.StatusCodes);
 
-    public async Task SetStatusCodes(IReadOnlyList<StatusCodeItem> items, CancellationToken cancellationToken = default)
-    {
-        var previous = state.State.StatusCodes;
-        state.State.StatusCodes = [.. items];
-        await state.WriteOrRollbackAsync(() => state.State.StatusCodes = previous);
-    }
+    public Task SetStatusCodes(IReadOnlyList<StatusCodeItem> items, CancellationToken cancellationToken = default) =>
+        state.WriteAsync(this, s => s.StatusCodes = [.. items]);
 
     public Task<IReadOnlyList<TransactionCodeItem>> GetTransactionCodes(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<TransactionCodeItem>>(state.State.TransactionCodes);
 
-    public async Task SetTransactionCodes(IReadOnlyList<TransactionCodeItem> items, CancellationToken cancellationToken = default)
-    {
-        var previous = state.State.TransactionCodes;
-        state.State.TransactionCodes = [.. items];
-        await state.WriteOrRollbackAsync(() => state.State.TransactionCodes = previous);
-    }
+    public Task SetTransactionCodes(IReadOnlyList<TransactionCodeItem> items, CancellationToken cancellationToken = default) =>
+        state.WriteAsync(this, s => s.TransactionCodes = [.. items]);
 }

@@ -10,7 +10,7 @@ namespace Switchboard.Domain.Tests.Properties;
 
 /// <summary>
 /// A synchronous, in-memory contact center: the real domain decisions (<see cref="AgentStateMachine"/>,
-/// <see cref="InteractionMachine"/>, <see cref="WaitingList"/>, <see cref="AgentSelector"/>, <see cref="WorkSelection"/>,
+/// <see cref="InteractionMachine"/>, <see cref="WaitingList"/>, <see cref="AgentSelector"/>, <see cref="WorkPreference"/>,
 /// <see cref="RoutingEligibility"/>) glued together the way the grains glue them. Each region below mirrors one grain;
 /// the comments name the grain method it copies. Only the glue is here, no rule of its own.
 /// </summary>
@@ -61,9 +61,6 @@ internal sealed class RoutingWorld
 
         Settle();
     }
-
-    /// <summary>Mirrors <c>AgentGrain.PreferenceWindow</c>.</summary>
-    private static readonly TimeSpan PreferenceWindow = TimeSpan.FromSeconds(2);
 
     public DateTimeOffset Now { get; private set; } = T0;
 
@@ -616,27 +613,21 @@ internal sealed class RoutingWorld
             return false;
         }
 
-        var insisted = interactionId == agent.PreferredElsewhere && Now - agent.PreferredSince >= PreferenceWindow;
-        if (routed && queueId is { } offeredQueue && agent.Queues.Count > 1 && !insisted)
+        if (queueId is { } offeredQueue && WorkPreference.LooksElsewhere(interactionId, routed, agent.Queues.Count, agent.Declined, Now))
         {
             var offered = new QueueHead(offeredQueue, interactionId, priority, enqueuedAt);
             var heads = agent.Queues.Keys.Where(q => q != offeredQueue).Select(q => PeekHead(Routers[q]));
-            var better = WorkSelection.Best(heads);
-            if (better is not null && WorkSelection.IsBetter(better, offered) && IdleSince(agent) is { } idleSince)
+            if (WorkPreference.BetterElsewhere(offered, heads) is { } better && IdleSince(agent) is { } idleSince)
             {
-                if (agent.PreferredElsewhere != interactionId)
-                {
-                    (agent.PreferredElsewhere, agent.PreferredSince) = (interactionId, Now);
-                }
-
+                agent.Declined = WorkPreference.Decline(agent.Declined, interactionId, Now);
                 Note($"{agentId} declines {interactionId} of {offeredQueue}: prefers {better.InteractionId} of {better.QueueId}");
                 Send(better.QueueId, $"{agentId} available", router => MemberAvailable(router, agentId, idleSince));
-                agent.RenotifyAt = Now + PreferenceWindow;
+                agent.RenotifyAt = Now + WorkPreference.Window;
                 return false;
             }
         }
 
-        agent.PreferredElsewhere = null;
+        agent.Declined = null;
         Holds[interactionId] = new HoldFact(interactionId, agentId, routed, queueId, agent.Status.State, agent.Status.ActiveWork.Count, agent.HeldOffer?.InteractionId, Now);
         Persist(agent, () => agent.HeldOffer = new HeldOffer(interactionId, queueId, routed, Now));
         return true;

@@ -1,4 +1,5 @@
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Domain.Tests.Properties;
 
@@ -18,9 +19,8 @@ internal sealed class SimAgent(string id, IReadOnlyDictionary<string, int> queue
 
     public string? WrapUpFor { get; set; }
 
-    public string? PreferredElsewhere { get; set; }
-
-    public DateTimeOffset PreferredSince { get; set; }
+    /// <summary>The routed work last turned down for better work elsewhere (see <see cref="WorkPreference"/>).</summary>
+    public DeclinedOffer? Declined { get; set; }
 
     /// <summary>When the agent tells its queues again that it can take work (the deadline <c>TryHoldOffer</c> schedules).</summary>
     public DateTimeOffset? RenotifyAt { get; set; }

@@ -1,0 +1,107 @@
+using Switchboard.Contracts.Agents;
+using Switchboard.Domain.Agents;
+using Switchboard.Domain.Tenancy;
+
+namespace Switchboard.Grains.Agents;
+
+/// <summary>The agent's profile: create, read, update, delete, kept in step with the tenant's agent list.</summary>
+public sealed partial class AgentGrain
+{
+    public async Task<CreateAgentResult> Create(AgentProfile profile, CancellationToken cancellationToken = default)
+    {
+        var current = state.State;
+        if (current.Exists)
+        {
+            var same = current.Profile == profile;
+            if (same)
+            {
+                // A retried create: make sure the roster has it, in case the first attempt failed after writing.
+                await Roster.Upsert(profile);
+            }
+
+            return new CreateAgentResult(same ? CreateAgentOutcome.AlreadyExists : CreateAgentOutcome.Conflict, ToRecord());
+        }
+
+        var now = time.GetUtcNow();
+        await Persist(s =>
+        {
+            s.Exists = true;
+            s.Profile = profile;
+            s.CreatedAt = now;
+            s.UpdatedAt = now;
+            if (s.Version == 0)
+            {
+                s.Since = now;
+            }
+        });
+        await Roster.Upsert(profile);
+        AgentLog.Created(logger, tenantId, agentId);
+        return new CreateAgentResult(CreateAgentOutcome.Created, ToRecord());
+    }
+
+    public Task<AgentRecord?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Exists ? ToRecord() : null);
+
+    public async Task<AgentRecord?> Update(AgentProfilePatch patch, CancellationToken cancellationToken = default)
+    {
+        if (!state.State.Exists)
+        {
+            return null;
+        }
+
+        var old = state.State.Profile!;
+        var updated = old with
+        {
+            DisplayName = patch.DisplayName ?? old.DisplayName,
+            Group = patch.Group is null ? old.Group : patch.Group.Length == 0 ? null : patch.Group,
+        };
+        if (updated != old)
+        {
+            var now = time.GetUtcNow();
+            await Persist(s =>
+            {
+                s.Profile = updated;
+                s.UpdatedAt = now;
+            });
+        }
+
+        // Always, so a retry repairs a roster that missed the first attempt.
+        await Roster.Upsert(updated);
+        return ToRecord();
+    }
+
+    public async Task<DeleteAgentOutcome> Delete(string? actorId, CancellationToken cancellationToken = default)
+    {
+        if (!state.State.Exists)
+        {
+            // A retried delete: make sure the roster no longer lists the agent.
+            await Roster.Remove(agentId);
+            return DeleteAgentOutcome.NotFound;
+        }
+
+        await ReleaseStaleOffer();
+        if (state.State.State is AgentState.Busy or AgentState.WrapUp || state.State.HeldOffer is not null)
+        {
+            return DeleteAgentOutcome.HandlingWork;
+        }
+
+        // Out of the queues first: if that fails the agent stays as it was and a retried delete does it again
+        // (ForgetMember is idempotent). ForgetMember never calls back, so waiting on it here cannot deadlock.
+        await Task.WhenAll(state.State.Queues.Keys.ToList().Select(queueId => Queue(queueId).ForgetMember(agentId, cancellationToken)));
+
+        var logout = new ChangeState(AgentState.LoggedOut, null, StateActor.Supervisor, actorId, "agent deleted");
+        var decision = AgentStateMachine.Decide(state.State.ToStatus(), logout, StatusCodeCatalog.Empty, time.GetUtcNow());
+        await Commit(decision, s =>
+        {
+            s.Exists = false;
+            s.Profile = null;
+            s.Queues.Clear();
+        });
+        await Roster.Remove(agentId);
+        AgentLog.Deleted(logger, tenantId, agentId);
+        return DeleteAgentOutcome.Deleted;
+    }
+
+    private AgentRecord ToRecord() => new(state.State.Profile!, state.State.CreatedAt, state.State.UpdatedAt);
+
+    private IAgentRosterGrain Roster => GrainFactory.GetGrain<IAgentRosterGrain>(tenantId);
+}
