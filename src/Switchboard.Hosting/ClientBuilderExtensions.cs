@@ -15,6 +15,7 @@ public static class ClientBuilderExtensions
     {
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(configuration, SwitchboardClusterOptions.Section);
         var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
+        CachedGrainInterfaceTypes.AddTo(client.Services);
         if (storage.Provider == StorageProvider.AzureTables)
         {
             var connectionString = SiloBuilderExtensions.RequireConnectionString(configuration.GetConnectionString(SiloBuilderExtensions.ConnectionStringName));

@@ -24,6 +24,7 @@ public static class SiloBuilderExtensions
         // Read here so that a bad value stops the silo at start-up, not at the first final notice.
         OptionsReader.Read<PlatformChangeOptions>(configuration, PlatformChangeOptions.Section);
 
+        CachedGrainInterfaceTypes.AddTo(silo.Services);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (storage.Provider == StorageProvider.AzureTables)
         {
