@@ -20,7 +20,11 @@ app.UseWebSockets(new WebSocketOptions
     KeepAliveInterval = TimeSpan.FromSeconds(live.KeepAliveSeconds),
     KeepAliveTimeout = TimeSpan.FromSeconds(live.KeepAliveTimeoutSeconds), // a peer that stops answering pings is dropped
 });
-app.UseRateLimiter(); // before authentication: a flood of bad keys is refused before any key is looked up
+if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.RateLimitPerSecond > 0)
+{
+    app.UseRateLimiter(); // before authentication: a flood of bad keys is refused before any key is looked up
+}
+
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<IdempotencyMiddleware>();

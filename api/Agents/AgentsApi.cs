@@ -163,20 +163,9 @@ public static class AgentsApi
         var caller = tenant.Caller;
         var actor = caller.Role == ApiKeyRole.Agent ? StateActor.Agent : StateActor.Supervisor;
         var actorId = actor == StateActor.Agent ? agentId : caller.KeyId;
-        var agent = tenant.Agent(agentId);
-        long? expected = null;
-        if (ETags.AcceptedVersions(ifMatch) is { } accepted)
-        {
-            // One tag is checked atomically by the grain. Several: whichever names the current version is the one to check.
-            expected = accepted.Count == 1 ? accepted[0] : -1;
-            if (accepted.Count > 1 && await agent.GetState(tenant.CancellationToken) is { } current && accepted.Contains(current.Version))
-            {
-                expected = current.Version;
-            }
-        }
-
-        var change = new StateChangeRequest(request.Target, request.ReasonCode, actor, actorId, request.Reason, expected);
-        var result = await agent.ChangeState(change, tenant.CancellationToken);
+        // Every tag If-Match names goes to the grain, which checks them against the version it holds, atomically.
+        var change = new StateChangeRequest(request.Target, request.ReasonCode, actor, actorId, request.Reason, ETags.AcceptedVersions(ifMatch));
+        var result = await tenant.Agent(agentId).ChangeState(change, tenant.CancellationToken);
         if (result.State is { } state)
         {
             tenant.Http.Response.Headers.ETag = ETags.For(state.Version);

@@ -36,13 +36,12 @@ public sealed class ApiKeyAuthenticationHandler(
                 : AuthenticateResult.NoResult();
         }
 
-        if (authenticator.IsOperatorKey(key))
+        var (isOperator, identity) = await authenticator.IdentifyAsync(key, Context.RequestAborted);
+        if (isOperator)
         {
-            var operatorIdentity = new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Operator)], SchemeName);
-            return Success(new ClaimsPrincipal(operatorIdentity));
+            return Success(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, Roles.Operator)], SchemeName)));
         }
 
-        var identity = await authenticator.AuthenticateAsync(key, Context.RequestAborted);
         return identity is null
             ? AuthenticateResult.Fail("The API key is unknown or revoked.")
             : Success(identity.ToPrincipal(SchemeName));

@@ -8,8 +8,9 @@ using Switchboard.Domain.Tenancy;
 namespace Switchboard.Api.Auth;
 
 /// <summary>
-/// Resolves a presented key to its tenant identity: tenant from the key, then the tenant's key store by hash. Answers
-/// are cached briefly, unknown keys too (for less time), so repeated bad keys do not reach the cluster.
+/// Resolves a presented key: the operator key, or a tenant identity (tenant from the key, then the tenant's key store by
+/// hash). The key is hashed once per request and every comparison is of hashes, in constant time. Answers are cached
+/// briefly, unknown keys too (for less time), so repeated bad keys do not reach the cluster.
 /// </summary>
 public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<AuthOptions> options, IHostEnvironment environment) : IDisposable
 {
@@ -17,21 +18,39 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<AuthOptio
     public const int MaxKeyLength = 256;
     private static readonly TimeSpan UnknownKeyCacheTime = TimeSpan.FromSeconds(2);
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    private readonly byte[]? operatorDigest = Digest(options.Value.OperatorKey);
 
-    /// <summary>Whether <paramref name="key"/> is the configured operator key (constant-time).</summary>
-    public bool IsOperatorKey(string key) => options.Value.OperatorKey is { Length: > 0 } operatorKey && FixedEquals(key, operatorKey);
+    /// <summary>The development key may be any string the developer chose (Auth:DevAdminKey); it belongs to tenant 'dev'.</summary>
+    private readonly byte[]? devDigest = environment.IsDevelopment() ? Digest(options.Value.DevAdminKey) : null;
 
-    public async ValueTask<ApiKeyIdentity?> AuthenticateAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="key"/> is the operator key, or else the tenant identity it stands for (null when unknown or revoked).</summary>
+    public async ValueTask<(bool IsOperator, ApiKeyIdentity? Identity)> IdentifyAsync(string key, CancellationToken cancellationToken)
     {
-        if (key.Length is 0 or > MaxKeyLength || !TryGetTenant(key, out var tenantId))
+        if (key.Length is 0 or > MaxKeyLength)
         {
-            return null;
+            return (false, null);
         }
 
-        var hash = ApiKeyFormat.Hash(key);
+        var digest = Digest(key)!;
+        if (operatorDigest is not null && CryptographicOperations.FixedTimeEquals(digest, operatorDigest))
+        {
+            return (true, null);
+        }
+
+        if (!ApiKeyFormat.TryGetTenant(key, out var tenantId))
+        {
+            if (devDigest is null || !CryptographicOperations.FixedTimeEquals(digest, devDigest))
+            {
+                return (false, null);
+            }
+
+            tenantId = DevTenantId;
+        }
+
+        var hash = Convert.ToHexStringLower(digest);
         if (cache.TryGetValue(hash, out ApiKeyIdentity? cached))
         {
-            return cached;
+            return (false, cached);
         }
 
         var identity = await grains.GetGrain<IApiKeyStoreGrain>(tenantId).Authenticate(hash, cancellationToken);
@@ -41,31 +60,18 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<AuthOptio
             cache.Set(hash, identity, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
         }
 
-        return identity;
+        return (false, identity);
     }
+
+    /// <summary>The tenant identity <paramref name="key"/> stands for; null for an unknown or revoked key (and the operator key).</summary>
+    public async ValueTask<ApiKeyIdentity?> AuthenticateAsync(string key, CancellationToken cancellationToken) =>
+        (await IdentifyAsync(key, cancellationToken)).Identity;
 
     /// <summary>Drops a revoked key from this host's cache at once.</summary>
     public void Forget(string hash) => cache.Remove(hash);
 
     public void Dispose() => cache.Dispose();
 
-    private bool TryGetTenant(string key, out string tenantId)
-    {
-        if (ApiKeyFormat.TryGetTenant(key, out tenantId))
-        {
-            return true;
-        }
-
-        // The development key may be any string the developer chose (Auth:DevAdminKey); it belongs to tenant 'dev'.
-        if (environment.IsDevelopment() && options.Value.DevAdminKey is { Length: > 0 } devKey && FixedEquals(key, devKey))
-        {
-            tenantId = DevTenantId;
-            return true;
-        }
-
-        return false;
-    }
-
-    private static bool FixedEquals(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
+    /// <summary>SHA-256 of the key string, as <see cref="ApiKeyFormat.Hash"/> takes it; null for no key.</summary>
+    private static byte[]? Digest(string? key) => string.IsNullOrEmpty(key) ? null : SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

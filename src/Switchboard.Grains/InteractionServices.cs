@@ -17,6 +17,8 @@ public static class InteractionServices
         services.TryAddSingleton<DeadlineScheduler>();
         services.AddOptions<TelephonyOptions>();
         services.AddOptions<PlatformChanges.PlatformChangeOptions>();
+        services.AddOptions<Tenancy.TenancyOptions>();
+        services.TryAddSingleton<Tenancy.StatusCodeCatalogs>();
         services.TryAddSingleton<ITelephonyGateway>(provider =>
             provider.GetRequiredService<IOptions<TelephonyOptions>>().Value.Mode == TelephonyMode.Carrier
                 ? ActivatorUtilities.CreateInstance<CarrierTelephonyGateway>(provider)

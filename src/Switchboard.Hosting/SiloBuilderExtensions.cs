@@ -9,6 +9,7 @@ using Switchboard.Contracts;
 using Switchboard.Grains;
 using Switchboard.Grains.PlatformChanges;
 using Switchboard.Grains.Telephony;
+using Switchboard.Grains.Tenancy;
 using Switchboard.Storage;
 
 namespace Switchboard.Hosting;
@@ -23,6 +24,7 @@ public static class SiloBuilderExtensions
 
         // Read here so that a bad value stops the silo at start-up, not at the first final notice.
         OptionsReader.Read<PlatformChangeOptions>(configuration, PlatformChangeOptions.Section);
+        OptionsReader.Read<TenancyOptions>(configuration, TenancyOptions.Section);
 
         CachedGrainInterfaceTypes.AddTo(silo.Services);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -75,6 +77,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSwitchboardInteractions();
         silo.Services.AddOptions<TelephonyOptions>().Bind(configuration.GetSection(TelephonyOptions.Section));
         silo.Services.AddOptions<PlatformChangeOptions>().Bind(configuration.GetSection(PlatformChangeOptions.Section));
+        silo.Services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));
 
         // Failure detection (probe timeouts, missed probes, IAmAlive period) can be tuned per deployment.
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection));

@@ -53,6 +53,29 @@ public sealed class TenantConfigurationTests(SwitchboardApiFactory factory)
     }
 
     [Fact]
+    public async Task A_status_code_removed_is_refused_at_once_after_the_put_answers()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.CreateAgentAsync("a1");
+        using var admin = tenant.Admin();
+        await PutStatusCodesAsync(admin, """{"items":[{"code":"lunch","label":"Lunch","states":["Break"]}]}""");
+        Assert.Equal("lunch", (await tenant.SetStateAsync("a1", "Break", "lunch")).Text("reasonCode"));
+        await tenant.SetStateAsync("a1", "Available");
+
+        await PutStatusCodesAsync(admin, """{"items":[{"code":"training","label":"Training","states":["Break"]}]}""");
+
+        using var removed = await admin.SendJsonAsync(HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Break","reasonCode":"lunch"}""");
+        await Problem.AssertAsync(removed, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("training", (await tenant.SetStateAsync("a1", "Break", "training")).Text("reasonCode"));
+    }
+
+    private static async Task PutStatusCodesAsync(HttpClient admin, string json)
+    {
+        using var put = await admin.SendJsonAsync(HttpMethod.Put, "/v1/status-codes", json);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+    }
+
+    [Fact]
     public async Task Status_codes_of_one_tenant_do_not_apply_to_another()
     {
         var configured = await factory.CreateTenantAsync();

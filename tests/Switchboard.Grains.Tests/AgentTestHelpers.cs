@@ -11,7 +11,7 @@ internal static class AgentTestHelpers
         grains.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, agentId));
 
     public static StateChangeRequest Request(AgentState target, string? code = null, long? expectedVersion = null, string actorId = "a1") =>
-        new(target, code, StateActor.Agent, actorId, null, expectedVersion);
+        new(target, code, StateActor.Agent, actorId, null, expectedVersion is { } version ? [version] : null);
 
     /// <summary>Creates an agent and checks that it was new.</summary>
     public static async Task<IAgentGrain> CreateAgent(this IGrainFactory grains, string tenantId, string agentId, string? group = null)

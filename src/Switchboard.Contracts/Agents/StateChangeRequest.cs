@@ -2,7 +2,16 @@ using Switchboard.Domain.Agents;
 
 namespace Switchboard.Contracts.Agents;
 
-/// <summary>A request to change an agent's state, with the version the caller saw (If-Match), if any.</summary>
+/// <summary>A request to change an agent's state.</summary>
+/// <param name="Target">The state asked for.</param>
+/// <param name="ReasonCode">Its status code, if any.</param>
+/// <param name="Actor">Who asks: the agent, a supervisor or the system.</param>
+/// <param name="ActorId">The agent, key or component that asks.</param>
+/// <param name="Reason">Free text for the audit trail.</param>
+/// <param name="ExpectedVersions">
+/// The versions the caller's If-Match names: the change applies only while the agent's version is one of them (none
+/// listed: never). Null: no precondition.
+/// </param>
 [GenerateSerializer, Immutable, Alias("Switchboard.StateChangeRequest")]
 public sealed record StateChangeRequest(
     [property: Id(0)] AgentState Target,
@@ -10,4 +19,4 @@ public sealed record StateChangeRequest(
     [property: Id(2)] StateActor Actor,
     [property: Id(3)] string? ActorId,
     [property: Id(4)] string? Reason,
-    [property: Id(5)] long? ExpectedVersion);
+    [property: Id(6)] IReadOnlyList<long>? ExpectedVersions);

@@ -11,9 +11,11 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<TenantInfo?> Get(CancellationToken cancellationToken = default);
 
-    [Alias("GetStatusCodes"), ReadOnly]
+    /// <summary>The stored status codes; answered even while a change of them is being written or waited out.</summary>
+    [Alias("GetStatusCodes"), AlwaysInterleave]
     Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes(CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces the status codes; returns once every silo's agents check the new ones.</summary>
     [Alias("SetStatusCodes")]
     Task SetStatusCodes(IReadOnlyList<StatusCodeItem> items, CancellationToken cancellationToken = default);
 

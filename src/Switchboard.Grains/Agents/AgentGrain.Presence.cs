@@ -36,14 +36,13 @@ public sealed partial class AgentGrain
                 $"Agent '{agentId}' is being offered interaction '{held.InteractionId}': accept or reject it first.");
         }
 
-        if (request.ExpectedVersion is { } expected && expected != status.Version)
+        if (request.ExpectedVersions is { } expected && !expected.Contains(status.Version))
         {
             return new StateChangeResult(StateChangeOutcome.PreconditionFailed, status.ToView(),
                 $"If-Match does not match the agent's current ETag \"{status.Version}\"; read the state again and retry.");
         }
 
-        var codes = await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetStatusCodes(cancellationToken);
-        var catalog = new StatusCodeCatalog(codes.Select(c => new StatusCodeDefinition(c.Code, c.Label, c.States)));
+        var catalog = await statusCodes.GetAsync(tenantId, cancellationToken);
         var command = new ChangeState(request.Target, request.ReasonCode, request.Actor, request.ActorId, request.Reason);
         var decision = AgentStateMachine.Decide(state.State.ToStatus(), command, catalog, time.GetUtcNow());
         if (decision.Changed)

@@ -3,6 +3,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Agents;
 using Switchboard.Grains.Scheduling;
+using Switchboard.Grains.Tenancy;
 
 namespace Switchboard.Grains.Agents;
 
@@ -15,6 +16,7 @@ public sealed partial class AgentGrain(
     [PersistentState("agent", StorageNames.Default)] IPersistentState<AgentGrainState> state,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     DeadlineScheduler deadlines,
+    StatusCodeCatalogs statusCodes,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     private string tenantId = "";
