@@ -71,9 +71,9 @@ public static class AgentStateBenchmark
                 results.Add(await WrkClient.RunAsync($"bare Kestrel JSON PUT (round {round})", bare.Client.BaseAddress!,
                     new WrkRequest("PUT", "/bare/{agent}/state", agents, null), concurrency, warmup, duration));
                 results.Add(await WrkClient.RunAsync($"Switchboard PUT /v1/agents/{{id}}/state (round {round})", switchboard.Client.BaseAddress!,
-                    new WrkRequest("PUT", "/v1/agents/{agent}/state", agents, SwitchboardServer.AdminKey), concurrency, warmup, duration));
+                    new WrkRequest("PUT", "/v1/agents/{agent}/state", agents, switchboard.AdminKey), concurrency, warmup, duration));
                 results.Add(await WrkClient.RunAsync($"Switchboard GET /v1/agents/{{id}}/state (round {round})", switchboard.Client.BaseAddress!,
-                    new WrkRequest("GET", "/v1/agents/{agent}/state", agents, SwitchboardServer.AdminKey), concurrency, warmup, duration));
+                    new WrkRequest("GET", "/v1/agents/{agent}/state", agents, switchboard.AdminKey), concurrency, warmup, duration));
                 continue;
             }
 

@@ -20,7 +20,7 @@ public static class LiveBenchmark
         foreach (var count in socketCounts)
         {
             results.Add(await RunClientAsync("bare", bare.Address, count, changes, null));
-            results.Add(await RunClientAsync("switchboard", switchboard.Client.BaseAddress!, count, changes, SwitchboardServer.AdminKey));
+            results.Add(await RunClientAsync("switchboard", switchboard.Client.BaseAddress!, count, changes, switchboard.AdminKey));
         }
 
         Console.WriteLine();
