@@ -74,21 +74,8 @@ public static partial class InteractionsApi
                 return null;
             }
 
-            // The target must exist. The grain also refuses a queue that does not, but only with a detail, and for an
-            // agent it cannot tell a missing one from a busy one: looked up here so both are a 422 naming target.id.
+            // Whether the agent or queue exists is the grain's to say (a 422 naming target.id).
             var target = request.Target!;
-            switch (target.Type)
-            {
-                case TargetKind.Agent:
-                    var agent = await tenant.Agent(target.Id!).Get(tenant.CancellationToken);
-                    errors.Check(agent is not null, "target.id", $"Agent '{target.Id}' does not exist.");
-                    break;
-                case TargetKind.Queue:
-                    var queue = await tenant.Queue(target.Id!).Get(tenant.CancellationToken);
-                    errors.Check(queue is not null, "target.id", $"Queue '{target.Id}' does not exist.");
-                    break;
-            }
-
             return new InteractionAction(kind, agentId, target.Type, target.Type == TargetKind.External ? target.Number : target.Id);
         });
 

@@ -139,7 +139,7 @@ public static partial class InteractionsApi
         {
             InteractionOutcome.NotFound => NotFound(interactionId),
             InteractionOutcome.NotParticipant => ApiProblems.Forbidden(detail),
-            InteractionOutcome.Invalid => ApiProblems.Unprocessable(detail),
+            InteractionOutcome.Invalid => result.Field is { } field ? ApiProblems.Invalid(field, detail) : ApiProblems.Unprocessable(detail),
             _ => ApiProblems.Conflict(detail), // NotAllowed, AgentUnavailable, AlreadyExists
         };
     }

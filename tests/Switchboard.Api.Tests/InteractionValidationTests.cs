@@ -172,10 +172,8 @@ public sealed class InteractionValidationTests(SwitchboardApiFactory factory)
     [InlineData("""{"agentId":"a1","target":{"id":"a2"}}""", "target.type")]
     [InlineData("""{"agentId":"a1","target":{"type":"agent"}}""", "target.id")]
     [InlineData("""{"agentId":"a1","target":{"type":"agent","id":"a 2"}}""", "target.id")]
-    [InlineData("""{"agentId":"a1","target":{"type":"agent","id":"nobody"}}""", "target.id")]
     [InlineData("""{"agentId":"a1","target":{"type":"agent","id":"a2","number":"+390611122233"}}""", "target.number")]
     [InlineData("""{"agentId":"a1","target":{"type":"queue"}}""", "target.id")]
-    [InlineData("""{"agentId":"a1","target":{"type":"queue","id":"nope"}}""", "target.id")]
     [InlineData("""{"agentId":"a1","target":{"type":"external"}}""", "target.number")]
     [InlineData("""{"agentId":"a1","target":{"type":"external","number":"0611122233"}}""", "target.number")]
     [InlineData("""{"agentId":"a1","target":{"type":"external","number":"+3906","id":"x"}}""", "target.number", "target.id")]
@@ -190,6 +188,30 @@ public sealed class InteractionValidationTests(SwitchboardApiFactory factory)
             using var response = await admin.ActAsync(NoInteraction, action, body);
             Problem.AssertFields(await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity), fields);
         }
+    }
+
+    [Theory]
+    [InlineData("""{"agentId":"a1","target":{"type":"agent","id":"nobody"}}""")]
+    [InlineData("""{"agentId":"a1","target":{"type":"queue","id":"nope"}}""")]
+    public async Task Transfer_and_consult_to_an_agent_or_queue_that_does_not_exist_are_422_naming_target_id_and_change_nothing(string body)
+    {
+        var tenant = await factory.CreateCallCenterAsync("support", codeRequired: false, "a1");
+        using var admin = tenant.Admin();
+        var call = await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"));
+        var id = call.Text("id");
+        await admin.WaitForOfferAsync(id, "a1");
+        await admin.ActAsAsync("a1", id, "accept");
+
+        foreach (var action in new[] { "transfer", "consult" })
+        {
+            using var response = await admin.ActAsync(id, action, body);
+            Problem.AssertFields(await Problem.AssertAsync(response, HttpStatusCode.UnprocessableEntity), "target.id");
+        }
+
+        var after = await admin.GetInteractionAsync(id);
+        Assert.Equal("Connected", after.Text("state"));
+        Assert.Null(after["consult"]);
+        Assert.Equal("a1", after.Text("handler"));
     }
 
     [Theory]

@@ -229,19 +229,28 @@ public sealed partial class InteractionGrain(
     private async Task<bool> HoldDirect(string agentId, CancellationToken cancellationToken) =>
         await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false), cancellationToken);
 
-    /// <summary>An agent target must agree to hold the offer first; a queue target must exist.</summary>
+    /// <summary>
+    /// An agent target must exist and agree to hold the offer first; a queue target must exist. A target that does not
+    /// exist is a refusal of the request's <c>target.id</c>; an agent who cannot take the call now is a conflict.
+    /// </summary>
     private async Task<InteractionResult?> CheckTarget(TargetKind kind, string targetId, CancellationToken cancellationToken)
     {
         switch (kind)
         {
             case TargetKind.Agent when !await HoldDirect(targetId, cancellationToken):
-                return new InteractionResult(InteractionOutcome.AgentUnavailable, state.State.Record!.ToView(), $"Agent '{targetId}' cannot take a call now (on break, logged out, busy, or already offered one).");
+                return await Agent(targetId).Get(cancellationToken) is null
+                    ? new InteractionResult(InteractionOutcome.Invalid, state.State.Record!.ToView(), $"Agent '{targetId}' does not exist.", TargetField)
+                    : new InteractionResult(InteractionOutcome.AgentUnavailable, state.State.Record!.ToView(),
+                        $"Agent '{targetId}' cannot take a call now (on break, logged out, busy, or already offered one).");
             case TargetKind.Queue when await Queue(targetId).GetPolicy(cancellationToken) is null:
-                return new InteractionResult(InteractionOutcome.Invalid, state.State.Record!.ToView(), $"There is no queue '{targetId}'.");
+                return new InteractionResult(InteractionOutcome.Invalid, state.State.Record!.ToView(), $"Queue '{targetId}' does not exist.", TargetField);
             default:
                 return null;
         }
     }
+
+    /// <summary>The field of a transfer or consult request that names its agent or queue.</summary>
+    private const string TargetField = "target.id";
 
     private static InteractionResult Result(InteractionDecision decision) =>
         new(decision.Kind.ToOutcome(), decision.Record.ToView(), decision.Detail);
