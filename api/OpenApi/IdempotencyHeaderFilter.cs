@@ -25,7 +25,7 @@ public sealed class IdempotencyHeaderFilter : IOperationFilter
             In = ParameterLocation.Header,
             Required = false,
             Description = "Makes a retry safe: the same key with the same request returns the first response again " +
-                $"(with '{IdempotencyMiddleware.ReplayedHeader}: true'); with a different request it is a 422. Kept 24 hours per tenant.",
+                $"(with '{IdempotencyMiddleware.ReplayedHeader}: true'); with a different request it is a 422. Kept 24 hours per API key.",
             Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyMiddleware.MaxKeyLength },
         });
 
