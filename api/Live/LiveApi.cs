@@ -43,7 +43,7 @@ public static class LiveApi
             return;
         }
 
-        if (await hub.TryOpen(http.User.GetCaller()) is not { } session)
+        if (await hub.TryOpen(Caller.Of(http)) is not { } session)
         {
             await ProblemWriter.WriteAsync(http, StatusCodes.Status429TooManyRequests,
                 $"This API key already has {hub.Options.MaxSessionsPerKey} live sockets open on this host (Live:MaxSessionsPerKey); close one first.");
