@@ -18,6 +18,9 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<AuthOptio
     public const int MaxKeyLength = 256;
     private static readonly TimeSpan UnknownKeyCacheTime = TimeSpan.FromSeconds(2);
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    /// <summary>Counts revocations, so that a lookup that began before one does not put back what it removed.</summary>
+    private long revocations;
     private readonly byte[]? operatorDigest = Digest(options.Value.OperatorKey);
 
     /// <summary>The development key may be any string the developer chose (Auth:DevAdminKey); it belongs to tenant 'dev'.</summary>
@@ -53,11 +56,18 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<AuthOptio
             return (false, cached);
         }
 
+        var revocationsBefore = Interlocked.Read(ref revocations);
         var identity = await grains.GetGrain<IApiKeyStoreGrain>(tenantId).Authenticate(hash, cancellationToken);
         var lifetime = identity is null ? UnknownKeyCacheTime : TimeSpan.FromSeconds(options.Value.KeyCacheSeconds);
         if (options.Value.KeyCacheSeconds > 0)
         {
             cache.Set(hash, identity, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime, Size = 1 });
+
+            // A revocation since the lookup began may have been of this key: its removal must win over this answer.
+            if (Interlocked.Read(ref revocations) != revocationsBefore)
+            {
+                cache.Remove(hash);
+            }
         }
 
         return (false, identity);
@@ -67,8 +77,12 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<AuthOptio
     public async ValueTask<ApiKeyIdentity?> AuthenticateAsync(string key, CancellationToken cancellationToken) =>
         (await IdentifyAsync(key, cancellationToken)).Identity;
 
-    /// <summary>Drops a revoked key from this host's cache at once.</summary>
-    public void Forget(string hash) => cache.Remove(hash);
+    /// <summary>Drops a revoked key from this host's cache at once (and keeps lookups already under way from caching it again).</summary>
+    public void Forget(string hash)
+    {
+        Interlocked.Increment(ref revocations);
+        cache.Remove(hash);
+    }
 
     public void Dispose() => cache.Dispose();
 

@@ -23,17 +23,21 @@ public sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddleware
 
         var failure = authorizeResult.AuthorizationFailure;
         var detail = failure?.FailureReasons.FirstOrDefault()?.Message
-            ?? (failure?.FailedRequirements.OfType<RolesAuthorizationRequirement>().FirstOrDefault() is { } roles
-                ? RoleRefused(context, roles.AllowedRoles)
+            ?? (failure?.FailedRequirements.OfType<RolesAuthorizationRequirement>().Any() == true
+                ? RoleRefused(context, policy)
                 : "This API key's role may not use this endpoint.");
         return ProblemWriter.WriteAsync(context, StatusCodes.Status403Forbidden, detail);
     }
 
-    private static string RoleRefused(HttpContext context, IEnumerable<string> allowed)
+    /// <summary>Names the roles the endpoint takes: those every role requirement of its combined policy allows.</summary>
+    private static string RoleRefused(HttpContext context, AuthorizationPolicy policy)
     {
         var role = context.User.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "this";
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value;
-        var roles = allowed.ToList();
+        var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>()
+            .Select(r => r.AllowedRoles)
+            .Aggregate((taken, next) => [.. taken.Intersect(next, StringComparer.Ordinal)])
+            .ToList();
         var list = roles.Count == 1 ? roles[0] : $"{string.Join(", ", roles[..^1])} or {roles[^1]}";
         return $"{char.ToUpperInvariant(role[0])}{role[1..]} keys may not {context.Request.Method} {route}; it takes {list} keys.";
     }

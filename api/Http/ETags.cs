@@ -29,8 +29,10 @@ public static class ETags
                 return Any;
             }
 
+            // Strong comparison is of the text: "07" is not "7".
             if (raw.Length > 2 && raw[0] == '"' && raw[^1] == '"'
-                && long.TryParse(raw.AsSpan(1, raw.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+                && long.TryParse(raw.AsSpan(1, raw.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+                && raw == For(version))
             {
                 versions.Add(version);
             }

@@ -34,7 +34,7 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Ap
 
         if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: true }
             && context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null
-            && !context.WebSockets.IsWebSocketRequest)
+            && context.Features.Get<IHttpUpgradeFeature>() is not { IsUpgradableRequest: true })
         {
             // Nothing will read this body: read it now, within the limit (a larger one throws the 413).
             await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);

@@ -13,7 +13,9 @@ internal static partial class PersistentStateExtensions
 {
     /// <summary>
     /// Applies <paramref name="change"/> to the state and writes it, all or nothing: if the write fails, the state is put
-    /// back as it was. The snapshot is Orleans' deep copy, so it covers every field, even one added later; members and
+    /// back as it was. The change is made in place before the write (the write stores the state object itself), so a
+    /// method that interleaves (<c>[AlwaysInterleave]</c>) may read it before it is stored; such readers only inform,
+    /// and every decision is taken again by a method that does not interleave. The snapshot is Orleans' deep copy, so it covers every field, even one added later; members and
     /// types marked <c>[Immutable]</c> are shared rather than copied, which keeps it cheap.
     /// </summary>
     public static async Task WriteAsync<T>(this IPersistentState<T> state, Grain grain, Action<T> change)

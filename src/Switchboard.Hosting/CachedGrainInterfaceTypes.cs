@@ -16,8 +16,13 @@ internal sealed class CachedGrainInterfaceTypes(IServiceProvider services) : IGr
     private IGrainInterfaceTypeProvider[]? others;
 
     /// <summary>Puts the cache before every provider Orleans and its packages register, whenever they register theirs.</summary>
-    public static void AddTo(IServiceCollection services) =>
-        services.Insert(0, ServiceDescriptor.Singleton<IGrainInterfaceTypeProvider, CachedGrainInterfaceTypes>());
+    public static void AddTo(IServiceCollection services)
+    {
+        if (!services.Any(d => !d.IsKeyedService && d.ImplementationType == typeof(CachedGrainInterfaceTypes)))
+        {
+            services.Insert(0, ServiceDescriptor.Singleton<IGrainInterfaceTypeProvider, CachedGrainInterfaceTypes>());
+        }
+    }
 
     public bool TryGetGrainInterfaceType(Type type, out GrainInterfaceType grainInterfaceType)
     {
@@ -27,7 +32,7 @@ internal sealed class CachedGrainInterfaceTypes(IServiceProvider services) : IGr
 
     private GrainInterfaceType Resolve(Type type)
     {
-        others ??= [.. services.GetServices<IGrainInterfaceTypeProvider>().Where(provider => !ReferenceEquals(provider, this))];
+        others ??= [.. services.GetServices<IGrainInterfaceTypeProvider>().Where(provider => provider is not CachedGrainInterfaceTypes)];
         foreach (var provider in others)
         {
             if (provider.TryGetGrainInterfaceType(type, out var found))

@@ -163,6 +163,21 @@ public sealed class AuthorizationMatrixTests(SwitchboardApiFactory factory)
         await Problem.AssertAsync(response, HttpStatusCode.Forbidden);
     }
 
+    [Theory]
+    [InlineData("PATCH", "/v1/agents/a1", """{"displayName":"Ada"}""", "it takes admin keys")]
+    [InlineData("PUT", "/v1/agents/a1/state", """{"state":"Available"}""", "it takes admin, supervisor or agent keys")]
+    [InlineData("GET", "/v1/agents/a1/state", null, "it takes admin, supervisor, agent or integration keys")]
+    public async Task A_role_refusal_names_the_roles_the_endpoint_takes(string method, string path, string? body, string roles)
+    {
+        using var client = factory.ClientWith(SwitchboardApiFactory.OperatorKey);
+
+        using var response = await client.SendJsonAsync(new HttpMethod(method), path, body);
+
+        var detail = Problem.Detail(await Problem.AssertAsync(response, HttpStatusCode.Forbidden));
+        Assert.StartsWith("Operator keys may not", detail, StringComparison.Ordinal);
+        Assert.EndsWith(roles + ".", detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Admin_key_cannot_create_tenants()
     {

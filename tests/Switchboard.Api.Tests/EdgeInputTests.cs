@@ -12,6 +12,8 @@ public sealed class EdgeInputTests(SwitchboardApiFactory factory)
     [InlineData("W/\"1\"", HttpStatusCode.PreconditionFailed)]
     [InlineData("\" +1\"", HttpStatusCode.PreconditionFailed)]
     [InlineData("\"9\", *", HttpStatusCode.OK)]
+    [InlineData("\"01\"", HttpStatusCode.PreconditionFailed)]
+    [InlineData("\"7\", \"001\"", HttpStatusCode.PreconditionFailed)]
     public async Task If_match_takes_a_list_of_strong_tags(string ifMatch, HttpStatusCode expected)
     {
         var tenant = await factory.CreateTenantAsync();

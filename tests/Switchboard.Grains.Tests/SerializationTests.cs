@@ -42,6 +42,29 @@ public sealed class SerializationTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task If_match_reaches_the_agent_as_a_list_and_as_the_single_version_a_previous_host_sends()
+    {
+        var agent = await client.CreateAgent(TestIds.Tenant(), "a1");
+        await agent.ChangeState(AgentTestHelpers.Request(AgentState.Available)); // version 1
+
+        StateChangeRequest Change(AgentState target, IReadOnlyList<long>? versions) => new(target, null, StateActor.Agent, "a1", null, versions);
+        Assert.Equal(StateChangeOutcome.PreconditionFailed, (await agent.ChangeState(Change(AgentState.Offline, [7, 8]))).Outcome);
+        Assert.Equal(StateChangeOutcome.PreconditionFailed, (await agent.ChangeState(Change(AgentState.Offline, []))).Outcome);
+        Assert.Equal(StateChangeOutcome.Applied, (await agent.ChangeState(Change(AgentState.Offline, [7, 1]))).Outcome); // version 2
+
+        // A host of the previous version knows only the single version.
+        var previous = Change(AgentState.Available, null) with { ExpectedVersion = 1 };
+        Assert.Equal(StateChangeOutcome.PreconditionFailed, (await agent.ChangeState(previous)).Outcome);
+        Assert.Equal(StateChangeOutcome.Applied, (await agent.ChangeState(previous with { ExpectedVersion = 2 })).Outcome);
+
+        // What a host of the previous version reads from a list: the one tag, or a version that never matches.
+        Assert.Equal(5, Change(AgentState.Offline, [5]).ExpectedVersion);
+        Assert.Equal(-1, Change(AgentState.Offline, [5, 6]).ExpectedVersion);
+        Assert.Equal(-1, Change(AgentState.Offline, []).ExpectedVersion);
+        Assert.Null(Change(AgentState.Offline, null).ExpectedVersion);
+    }
+
+    [Fact]
     public async Task Status_codes_and_history_pages_cross_between_silos()
     {
         var tenant = TestIds.Tenant();

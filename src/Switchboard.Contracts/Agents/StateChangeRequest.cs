@@ -19,4 +19,18 @@ public sealed record StateChangeRequest(
     [property: Id(2)] StateActor Actor,
     [property: Id(3)] string? ActorId,
     [property: Id(4)] string? Reason,
-    [property: Id(6)] IReadOnlyList<long>? ExpectedVersions);
+    [property: Id(6)] IReadOnlyList<long>? ExpectedVersions)
+{
+    /// <summary>
+    /// The precondition as hosts of the previous version send and read it (one version): the one tag, or -1 (which no
+    /// version matches) for none or several, so that a host that knows only this field refuses a list rather than
+    /// ignores it while hosts of two versions run side by side. Read it only when <see cref="ExpectedVersions"/> is null.
+    /// </summary>
+    [Id(5)]
+    public long? ExpectedVersion { get; init; } = ExpectedVersions switch
+    {
+        null => null,
+        [var one] => one,
+        _ => -1,
+    };
+}

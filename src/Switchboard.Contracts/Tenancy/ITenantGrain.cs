@@ -15,7 +15,14 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("GetStatusCodes"), AlwaysInterleave]
     Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes(CancellationToken cancellationToken = default);
 
-    /// <summary>Replaces the status codes; returns once every silo's agents check the new ones.</summary>
+    /// <summary>The stored status codes with how long a silo may reuse them for its agents' state changes.</summary>
+    [Alias("LeaseStatusCodes"), AlwaysInterleave]
+    Task<StatusCodeLease> LeaseStatusCodes(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the status codes; returns once no silo may still reuse the codes from before, so that every state change
+    /// that starts afterwards is checked against the new ones.
+    /// </summary>
     [Alias("SetStatusCodes")]
     Task SetStatusCodes(IReadOnlyList<StatusCodeItem> items, CancellationToken cancellationToken = default);
 

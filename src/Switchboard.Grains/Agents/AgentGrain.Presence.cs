@@ -36,7 +36,9 @@ public sealed partial class AgentGrain
                 $"Agent '{agentId}' is being offered interaction '{held.InteractionId}': accept or reject it first.");
         }
 
-        if (request.ExpectedVersions is { } expected && !expected.Contains(status.Version))
+        // A sender of the previous version fills only the single expected version.
+        var expected = request.ExpectedVersions ?? (request.ExpectedVersion is { } single ? [single] : null);
+        if (expected is not null && !expected.Contains(status.Version))
         {
             return new StateChangeResult(StateChangeOutcome.PreconditionFailed, status.ToView(),
                 $"If-Match does not match the agent's current ETag \"{status.Version}\"; read the state again and retry.");

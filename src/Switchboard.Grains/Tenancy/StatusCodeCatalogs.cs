@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Tenancy;
@@ -8,12 +7,13 @@ using Switchboard.Domain.Tenancy;
 namespace Switchboard.Grains.Tenancy;
 
 /// <summary>
-/// Each tenant's status codes as this silo's agents check them on every state change, read from the tenant at most once
-/// per <see cref="TenancyOptions.StatusCodeCache"/> instead of once per change. A copy is trusted only for that long
-/// from the moment its read began, and the tenant acknowledges a change of its codes only once that long has passed
-/// (<see cref="TenantGrain.SetStatusCodes"/>): after the acknowledgement no silo still holds the codes from before.
+/// Each tenant's status codes as this silo's agents check them on every state change, leased from the tenant
+/// (<see cref="ITenantGrain.LeaseStatusCodes"/>) instead of read on every change. A copy is used only for as long as the
+/// tenant allows, counted from the moment its read began; the tenant waits that long before it acknowledges a change of
+/// its codes (<see cref="TenantGrain.SetStatusCodes"/>), so a state change that starts after the acknowledgement never
+/// uses the codes from before it.
 /// </summary>
-public sealed class StatusCodeCatalogs(IGrainFactory grains, IOptions<TenancyOptions> options)
+public sealed class StatusCodeCatalogs(IGrainFactory grains)
 {
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
@@ -25,12 +25,11 @@ public sealed class StatusCodeCatalogs(IGrainFactory grains, IOptions<TenancyOpt
             return entry.Catalog;
         }
 
-        var codes = await grains.GetGrain<ITenantGrain>(tenantId).GetStatusCodes(cancellationToken);
-        var catalog = new StatusCodeCatalog(codes.Select(c => new StatusCodeDefinition(c.Code, c.Label, c.States)));
-        var lifetime = options.Value.StatusCodeCache;
-        if (lifetime > TimeSpan.Zero)
+        var lease = await grains.GetGrain<ITenantGrain>(tenantId).LeaseStatusCodes(cancellationToken);
+        var catalog = new StatusCodeCatalog(lease.Items.Select(c => new StatusCodeDefinition(c.Code, c.Label, c.States)));
+        if (lease.TrustFor > TimeSpan.Zero)
         {
-            entries[tenantId] = new Entry(catalog, readStarted + (long)(lifetime.TotalSeconds * Stopwatch.Frequency));
+            entries[tenantId] = new Entry(catalog, readStarted + (long)(lease.TrustFor.TotalSeconds * Stopwatch.Frequency));
         }
 
         return catalog;

@@ -1,10 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Tenancy;
 
 namespace Switchboard.Grains.Tenancy;
 
-/// <summary>A tenant and its configuration. Its status codes are read by every silo's agents (see <see cref="StatusCodeCatalogs"/>).</summary>
+/// <summary>A tenant and its configuration. Its status codes are leased to every silo's agents (see <see cref="StatusCodeCatalogs"/>).</summary>
 public sealed class TenantGrain(
     [PersistentState("tenant", StorageNames.Default)] IPersistentState<TenantState> state,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
@@ -12,6 +13,9 @@ public sealed class TenantGrain(
 {
     /// <summary>The status codes as last stored: what readers get, also while a change of them is being written.</summary>
     private IReadOnlyList<StatusCodeItem>? storedStatusCodes;
+
+    /// <summary>How long a silo may reuse a lease: one value for every silo, this activation's.</summary>
+    private TimeSpan LeaseTime => options.Value.StatusCodeCache;
 
     public async Task<bool> Create(string name, CancellationToken cancellationToken = default)
     {
@@ -30,19 +34,25 @@ public sealed class TenantGrain(
     public Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes(CancellationToken cancellationToken = default) =>
         Task.FromResult(storedStatusCodes ??= state.State.StatusCodes);
 
+    public Task<StatusCodeLease> LeaseStatusCodes(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new StatusCodeLease(storedStatusCodes ??= state.State.StatusCodes, LeaseTime));
+
     /// <summary>
-    /// Stores the codes, then waits out the time a silo may still use a copy read before (real time, not the business
-    /// clock: the copies expire in real time), so that when this returns every state change checks the new codes.
-    /// Reads interleave meanwhile and get the stored codes.
+    /// Stores the codes, then waits out every lease of the codes from before (real time, not the business clock: leases
+    /// run out in real time), so that every state change that starts after this returns checks the new codes. Reads and
+    /// leases interleave meanwhile and get the stored codes.
     /// </summary>
     public async Task SetStatusCodes(IReadOnlyList<StatusCodeItem> items, CancellationToken cancellationToken = default)
     {
         storedStatusCodes ??= state.State.StatusCodes;
         await state.WriteAsync(this, s => s.StatusCodes = [.. items]);
+        var leasesOut = Stopwatch.GetTimestamp() + (long)(LeaseTime.TotalSeconds * Stopwatch.Frequency);
         storedStatusCodes = state.State.StatusCodes;
-        if (options.Value.StatusCodeCache > TimeSpan.Zero)
+
+        // A timer may fire a tick early or late: wait again for whatever is left.
+        while (Stopwatch.GetTimestamp() < leasesOut)
         {
-            await Task.Delay(options.Value.StatusCodeCache, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds((double)(leasesOut - Stopwatch.GetTimestamp()) / Stopwatch.Frequency + 0.001), CancellationToken.None);
         }
     }
 
