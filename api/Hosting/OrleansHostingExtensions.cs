@@ -16,7 +16,7 @@ public static class OrleansHostingExtensions
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddSwitchboardSilo(builder.Configuration));
+            builder.UseOrleans(silo => silo.AddSwitchboardSilo(builder.Configuration, embedded: true));
         }
 
         return cluster;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Switchboard.Contracts;
@@ -10,17 +11,26 @@ using Switchboard.Grains;
 using Switchboard.Grains.PlatformChanges;
 using Switchboard.Grains.Telephony;
 using Switchboard.Grains.Tenancy;
+using Switchboard.Hosting.Streams;
 using Switchboard.Storage;
 
 namespace Switchboard.Hosting;
 
 public static class SiloBuilderExtensions
 {
-    /// <summary>Configures a Switchboard silo from configuration: clustering, storage, time.</summary>
-    public static ISiloBuilder AddSwitchboardSilo(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>
+    /// Configures a Switchboard silo from configuration: clustering, storage, streams, time. An <paramref name="embedded"/>
+    /// silo runs inside the API host and is the whole cluster: on in-memory storage it keeps grain state and live-event
+    /// queues in its own process memory (no storage or queue grain between a change and its write or its event), which
+    /// is why no other silo may join it (<see cref="SoleSiloGuard"/>); separate silo processes share Orleans' memory
+    /// storage and streams instead.
+    /// </summary>
+    public static ISiloBuilder AddSwitchboardSilo(this ISiloBuilder silo, IConfiguration configuration, bool embedded = false)
     {
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(configuration, SwitchboardClusterOptions.Section);
         var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
+        var inProcess = embedded && storage.Provider == StorageProvider.Memory
+            && (cluster.PrimarySiloPort is null || cluster.PrimarySiloPort == cluster.SiloPort);
 
         // Read here so that a bad value stops the silo at start-up, not at the first final notice.
         OptionsReader.Read<PlatformChangeOptions>(configuration, PlatformChangeOptions.Section);
@@ -71,9 +81,24 @@ public static class SiloBuilderExtensions
                 cluster.ClusterId);
         }
 
-        silo.AddSwitchboardStorage(storage, connectionString, cluster.ServiceId);
-        silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
-            agent.Configure(o => o.GetQueueMsgsTimerPeriod = LiveStreamPolling.Period)));
+        if (inProcess)
+        {
+            foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
+            {
+                silo.Services.AddGrainStorage(name, static (services, _) => ActivatorUtilities.CreateInstance<InProcessGrainStorage>(services));
+            }
+
+            silo.AddPersistentStreams(StreamNames.Provider, InProcessQueueAdapterFactory.Create, streams => streams.ConfigurePullingAgent(agent =>
+                agent.Configure(o => o.GetQueueMsgsTimerPeriod = LiveStreamPolling.Period)));
+            silo.Services.AddHostedService<SoleSiloGuard>();
+        }
+        else
+        {
+            silo.AddSwitchboardStorage(storage, connectionString, cluster.ServiceId);
+            silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
+                agent.Configure(o => o.GetQueueMsgsTimerPeriod = LiveStreamPolling.Period)));
+        }
+
         silo.Services.AddSwitchboardInteractions();
         silo.Services.AddOptions<TelephonyOptions>().Bind(configuration.GetSection(TelephonyOptions.Section));
         silo.Services.AddOptions<PlatformChangeOptions>().Bind(configuration.GetSection(PlatformChangeOptions.Section));

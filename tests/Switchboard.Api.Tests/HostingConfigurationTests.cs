@@ -1,11 +1,15 @@
+using System.Collections.Immutable;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Storage;
 using Switchboard.Api.Tests.Support;
+using Switchboard.Contracts;
 using Switchboard.Hosting;
+using Switchboard.Storage;
 
 namespace Switchboard.Api.Tests;
 
@@ -73,13 +77,59 @@ public sealed class HostingConfigurationTests
         Assert.Contains("no IPv4 address other than loopback", none.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_embedded_default_keeps_grain_state_in_its_own_process_and_watches_for_other_silos()
+    {
+        using var host = BuildSilo(embedded: true);
+
+        Assert.IsType<InProcessGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
+        Assert.IsType<InProcessGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.PubSub));
+        Assert.Contains(host.Services.GetServices<IHostedService>(), service => service is SoleSiloGuard);
+    }
+
+    [Theory]
+    [InlineData(false, null)] // a silo process, which others may join
+    [InlineData(true, "11111")] // an embedded host told to join another silo
+    public void Silos_that_share_a_cluster_keep_orleans_memory_storage(bool embedded, string? primarySiloPort)
+    {
+        using var host = primarySiloPort is null
+            ? BuildSilo(embedded)
+            : BuildSilo(embedded, ("Orleans:SiloPort", "11112"), ("Orleans:PrimarySiloPort", primarySiloPort));
+
+        Assert.IsType<MemoryGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
+        Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), service => service is SoleSiloGuard);
+    }
+
+    [Fact]
+    public void The_sole_silo_guard_names_every_other_silo_that_joins_or_runs()
+    {
+        var self = SiloAddress.New(IPAddress.Loopback, 11111, 1);
+        var running = SiloAddress.New(IPAddress.Loopback, 11112, 2);
+        var joining = SiloAddress.New(IPAddress.Loopback, 11113, 3);
+        var dead = SiloAddress.New(IPAddress.Loopback, 11114, 4);
+        var snapshot = new ClusterMembershipSnapshot(
+            new[] { (self, SiloStatus.Active), (running, SiloStatus.Active), (joining, SiloStatus.Joining), (dead, SiloStatus.Dead) }
+                .ToImmutableDictionary(m => m.Item1, m => new ClusterMember(m.Item1, m.Item2, m.Item1.ToString())),
+            new MembershipVersion(5));
+
+        Assert.Equal([running, joining], SoleSiloGuard.OtherActiveSilos(snapshot, self).OrderBy(s => s.Endpoint.Port));
+        Assert.Empty(SoleSiloGuard.OtherActiveSilos(new ClusterMembershipSnapshot(
+            ImmutableDictionary<SiloAddress, ClusterMember>.Empty.Add(self, new ClusterMember(self, SiloStatus.Active, "self")), new MembershipVersion(1)), self));
+    }
+
     /// <summary>Builds (does not start) a silo host from these settings and returns its endpoint options.</summary>
     private static EndpointOptions SiloEndpoints(params (string Key, string Value)[] settings)
     {
+        using var host = BuildSilo(embedded: false, settings);
+        return host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+    }
+
+    /// <summary>Builds (does not start) a silo host from these settings, embedded in an API host or on its own.</summary>
+    private static IHost BuildSilo(bool embedded, params (string Key, string Value)[] settings)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)).Append(KeyValuePair.Create("ConnectionStrings:AzureStorage", (string?)"UseDevelopmentStorage=true")));
-        builder.UseOrleans(silo => silo.AddSwitchboardSilo(builder.Configuration));
-        using var host = builder.Build();
-        return host.Services.GetRequiredService<IOptions<EndpointOptions>>().Value;
+        builder.UseOrleans(silo => silo.AddSwitchboardSilo(builder.Configuration, embedded));
+        return builder.Build();
     }
 }

@@ -56,7 +56,8 @@ public static class RoutingBenchmark
                 silo.Services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, clock);
             }
 
-            silo.AddSwitchboardSilo(siloBuilder.Configuration);
+            // The one silo of the run, as the embedded default's is: in memory, state and stream queues stay in its process.
+            silo.AddSwitchboardSilo(siloBuilder.Configuration, embedded: true);
             silo.AddIncomingGrainCallFilter(probe);
         });
         using var silo = siloBuilder.Build();

@@ -7,7 +7,7 @@ namespace Switchboard.Storage.Tests;
 
 /// <summary>The grain storage conformance suite against <see cref="AzureTableGrainStorage"/> on Azurite, configured by connection string.</summary>
 public sealed class AzureTableGrainStorageConformanceTests(AzuriteFixture fixture)
-    : GrainStorageConformanceTests(() => TestStorage.Create(fixture))
+    : SizeLimitedGrainStorageConformanceTests(() => TestStorage.Create(fixture))
 {
     protected override int MaxStateBytes => AzureTableGrainStorageOptions.DefaultMaxStateBytes;
 

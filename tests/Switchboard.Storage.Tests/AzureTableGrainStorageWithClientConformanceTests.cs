@@ -10,7 +10,7 @@ namespace Switchboard.Storage.Tests;
 /// (a state spread over four chunks, the last one partial).
 /// </summary>
 public sealed class AzureTableGrainStorageWithClientConformanceTests(AzuriteFixture fixture)
-    : GrainStorageConformanceTests(() => TestStorage.Create(fixture, configure: options =>
+    : SizeLimitedGrainStorageConformanceTests(() => TestStorage.Create(fixture, configure: options =>
     {
         options.ConnectionString = null;
         options.TableServiceClient = new TableServiceClient(fixture.ConnectionString, AzureTableGrainStorageOptions.CreateClientOptions());

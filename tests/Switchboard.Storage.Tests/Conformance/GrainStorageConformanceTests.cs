@@ -13,7 +13,7 @@ namespace Switchboard.Storage.Tests.Conformance;
 /// </summary>
 /// <remarks>
 /// Clear may leave the ETag null (row deleted) or set a new one (tombstone); both are accepted, as in Orleans's suite.
-/// The size tests assume the provider serializes with System.Text.Json (their state is plain ASCII, so the encoder does not matter).
+/// A provider with a size limit runs <see cref="SizeLimitedGrainStorageConformanceTests"/> as well.
 /// </remarks>
 public abstract class GrainStorageConformanceTests
 {
@@ -31,13 +31,6 @@ public abstract class GrainStorageConformanceTests
 
     /// <summary>The provider under test, made on first use (each test gets its own).</summary>
     protected IGrainStorage Storage => storage.Value;
-
-    /// <summary>The largest serialized state the provider accepts, in bytes.</summary>
-    protected abstract int MaxStateBytes { get; }
-
-    /// <summary>Checks the exception of a write over <see cref="MaxStateBytes"/> (it must not be an ETag conflict).</summary>
-    protected virtual void AssertTooLarge(Exception exception, GrainId grainId, int size) =>
-        Assert.IsNotAssignableFrom<InconsistentStateException>(exception);
 
     protected static GrainId NewGrainId(string type = "test-grain") => GrainId.Create(type, Guid.NewGuid().ToString("N"));
 
@@ -517,38 +510,6 @@ public abstract class GrainStorageConformanceTests
     }
 
     [Fact]
-    public async Task State_exactly_at_the_size_limit_round_trips()
-    {
-        var grainId = NewGrainId();
-        var state = StateOfSerializedSize(MaxStateBytes);
-        Assert.Equal(MaxStateBytes, JsonSerializer.SerializeToUtf8Bytes(state).Length);
-
-        var written = await WriteNewAsync(grainId, state);
-        var read = await ReadAsync<TestState1>(grainId);
-
-        Assert.Equal(written.ETag, read.ETag);
-        Assert.Equal(state, read.State);
-    }
-
-    [Fact]
-    public async Task State_one_byte_over_the_limit_is_rejected_and_the_row_kept()
-    {
-        var grainId = NewGrainId();
-        var grainState = await WriteNewAsync(grainId, new TestState1 { A = "small" });
-        var eTag = grainState.ETag;
-
-        grainState.State = StateOfSerializedSize(MaxStateBytes + 1);
-        var exception = await Record.ExceptionAsync(() => Storage.WriteStateAsync(StateName, grainId, grainState));
-
-        Assert.NotNull(exception);
-        AssertTooLarge(exception, grainId, MaxStateBytes + 1);
-        Assert.Equal(eTag, grainState.ETag);
-        var read = await ReadAsync<TestState1>(grainId);
-        Assert.Equal(new TestState1 { A = "small" }, read.State);
-        Assert.Equal(eTag, read.ETag);
-    }
-
-    [Fact]
     public async Task Operations_honour_cancellation()
     {
         var grainId = NewGrainId();
@@ -560,12 +521,5 @@ public abstract class GrainStorageConformanceTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Storage.ReadStateAsync(StateName, grainId, grainState, cancelled.Token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Storage.WriteStateAsync(StateName, NewGrainId(), grainState, cancelled.Token));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Storage.ClearStateAsync(StateName, grainId, grainState, cancelled.Token));
-    }
-
-    /// <summary>A <see cref="TestState1"/> whose default System.Text.Json form is exactly <paramref name="bytes"/> long.</summary>
-    protected static TestState1 StateOfSerializedSize(int bytes)
-    {
-        var overhead = JsonSerializer.SerializeToUtf8Bytes(new TestState1 { A = string.Empty }).Length;
-        return new TestState1 { A = new string('x', bytes - overhead) };
     }
 }

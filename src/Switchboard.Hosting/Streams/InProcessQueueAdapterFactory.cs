@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Providers.Streams.Common;
+using Orleans.Serialization;
+using Orleans.Streams;
+
+namespace Switchboard.Hosting.Streams;
+
+/// <summary>
+/// Stream queues in the silo's own memory, for a silo that is the whole cluster (the embedded default). Orleans' memory
+/// streams keep each queue in a grain, so every published event is serialized and sent to that grain, and every poll
+/// of an idle queue is a grain call too; here publishing deep-copies the events (as a grain call would) onto a
+/// queue the pulling agent reads directly. Events are delivered exactly as with memory streams: in publishing order
+/// per stream, through Orleans' pub/sub and pulling agents. Only a single-silo host may use it: another silo could not
+/// read these queues.
+/// </summary>
+public sealed class InProcessQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapter, IQueueAdapterCache
+{
+    /// <summary>Events waiting in one queue at most, as in Orleans' memory streams; beyond it a publish fails.</summary>
+    public const int QueueCapacity = 16_384;
+
+    private readonly ConcurrentDictionary<QueueId, InProcessQueue> queues = new();
+    private readonly HashRingBasedStreamQueueMapper mapper;
+    private readonly SimpleQueueCacheOptions cacheOptions;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly DeepCopier copier;
+    private readonly IStreamFailureHandler failureHandler = new NoOpStreamDeliveryFailureHandler();
+
+    private InProcessQueueAdapterFactory(string name, HashRingStreamQueueMapperOptions mapperOptions, SimpleQueueCacheOptions cacheOptions, DeepCopier copier, ILoggerFactory loggerFactory)
+    {
+        Name = name;
+        mapper = new HashRingBasedStreamQueueMapper(mapperOptions, name);
+        this.cacheOptions = cacheOptions;
+        this.loggerFactory = loggerFactory;
+        this.copier = copier;
+    }
+
+    public string Name { get; }
+
+    public bool IsRewindable => false;
+
+    public StreamProviderDirection Direction => StreamProviderDirection.ReadWrite;
+
+    /// <summary>The factory Orleans' <c>AddPersistentStreams</c> takes.</summary>
+    public static IQueueAdapterFactory Create(IServiceProvider services, string name) => new InProcessQueueAdapterFactory(
+        name,
+        services.GetOptionsByName<HashRingStreamQueueMapperOptions>(name),
+        services.GetOptionsByName<SimpleQueueCacheOptions>(name),
+        services.GetRequiredService<DeepCopier>(),
+        services.GetRequiredService<ILoggerFactory>());
+
+    public Task<IQueueAdapter> CreateAdapter() => Task.FromResult<IQueueAdapter>(this);
+
+    public IQueueAdapterCache GetQueueAdapterCache() => this;
+
+    public IQueueCache CreateQueueCache(QueueId queueId) =>
+        new FromNowQueueCache(cacheOptions.CacheSize, loggerFactory.CreateLogger($"{typeof(InProcessQueueAdapterFactory).FullName}.{Name}.{queueId}"));
+
+    public IStreamQueueMapper GetStreamQueueMapper() => mapper;
+
+    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) => Task.FromResult(failureHandler);
+
+    public IQueueAdapterReceiver CreateReceiver(QueueId queueId) => new Receiver(Queue(queueId));
+
+    public Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+
+        // Copied now, as a grain call would: the publisher may change its objects after the publish returns.
+        var batch = new InProcessBatch(streamId, [.. events.Select(e => (object)copier.Copy(e)!)], requestContext);
+        return Queue(mapper.GetQueueForStream(streamId)).TryEnqueue(batch)
+            ? Task.CompletedTask
+            : Task.FromException(new InvalidOperationException($"Stream queue of '{streamId}' holds {QueueCapacity} undelivered events; the publish is refused."));
+    }
+
+    private InProcessQueue Queue(QueueId queueId) => queues.GetOrAdd(queueId, static _ => new InProcessQueue());
+
+    /// <summary>One queue: many publishers, one pulling agent, which gives each batch its sequence number as it takes it.</summary>
+    private sealed class InProcessQueue
+    {
+        private readonly ConcurrentQueue<InProcessBatch> waiting = new();
+        private readonly Lock taking = new();
+        private int count;
+        private long sequence;
+
+        public bool TryEnqueue(InProcessBatch batch)
+        {
+            if (Interlocked.Increment(ref count) > QueueCapacity)
+            {
+                Interlocked.Decrement(ref count);
+                return false;
+            }
+
+            waiting.Enqueue(batch);
+            return true;
+        }
+
+        public IList<IBatchContainer> Take(int maxCount)
+        {
+            var taken = new List<IBatchContainer>();
+            lock (taking)
+            {
+                while ((maxCount < 0 || taken.Count < maxCount) && waiting.TryDequeue(out var batch))
+                {
+                    Interlocked.Decrement(ref count);
+                    batch.Stamp(++sequence);
+                    taken.Add(batch);
+                }
+            }
+
+            return taken;
+        }
+    }
+
+    /// <summary>
+    /// Orleans' simple cache, except that a subscriber without a sequence token starts after the newest event already
+    /// cached, as with Orleans' memory streams: the simple cache would hand it that event, published before it subscribed
+    /// and possibly older than the snapshot a console has just been sent.
+    /// </summary>
+    private sealed class FromNowQueueCache(int cacheSize, ILogger logger) : SimpleQueueCache(cacheSize, logger)
+    {
+        private long newest;
+
+        public override void AddToCache(IList<IBatchContainer> msgs)
+        {
+            base.AddToCache(msgs);
+            if (msgs.Count > 0)
+            {
+                newest = msgs[^1].SequenceToken.SequenceNumber;
+            }
+        }
+
+        // Orleans reaches it through IQueueCache.TryGetCacheCursor, which SimpleQueueCache leaves to this method.
+        [Obsolete("Called by Orleans through IQueueCache.TryGetCacheCursor.")]
+        public override IQueueCacheCursor GetCacheCursor(StreamId streamId, StreamSequenceToken? token) =>
+            base.GetCacheCursor(streamId, token ?? new EventSequenceTokenV2(newest + 1));
+    }
+
+    private sealed class Receiver(InProcessQueue queue) : IQueueAdapterReceiver
+    {
+        public Task Initialize(TimeSpan timeout) => Task.CompletedTask;
+
+        public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => Task.FromResult(queue.Take(maxCount));
+
+        public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => Task.CompletedTask;
+
+        public Task Shutdown(TimeSpan timeout) => Task.CompletedTask;
+    }
+}
