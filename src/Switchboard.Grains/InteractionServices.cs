@@ -8,13 +8,16 @@ using Switchboard.Grains.Telephony;
 
 namespace Switchboard.Grains;
 
-/// <summary>What interaction and routing grains need in a silo: deadlines, a telephony gateway, and the domain records' codec.</summary>
+/// <summary>What Switchboard grains need in a silo: their persisted state, deadlines, a telephony gateway, and the domain records' codec.</summary>
 public static class InteractionServices
 {
     public static IServiceCollection AddSwitchboardInteractions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<DeadlineScheduler>();
+
+        // Every grain's [PersistentState] is read and written on the grain's own turn (see TurnPersistentStateFactory).
+        services.Replace(ServiceDescriptor.Singleton<IPersistentStateFactory, TurnPersistentStateFactory>());
         services.AddOptions<TelephonyOptions>();
         services.AddOptions<PlatformChanges.PlatformChangeOptions>();
         services.AddOptions<Tenancy.TenancyOptions>();

@@ -8,6 +8,7 @@ using Orleans.Configuration;
 using Orleans.Storage;
 using Switchboard.Api.Tests.Support;
 using Switchboard.Contracts;
+using Switchboard.Grains;
 using Switchboard.Hosting;
 using Switchboard.Storage;
 
@@ -85,6 +86,7 @@ public sealed class HostingConfigurationTests
         Assert.IsType<InProcessGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
         Assert.IsType<InProcessGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.PubSub));
         Assert.Contains(host.Services.GetServices<IHostedService>(), service => service is SoleSiloGuard);
+        Assert.IsType<TurnPersistentStateFactory>(host.Services.GetRequiredService<IPersistentStateFactory>());
     }
 
     [Theory]
@@ -98,6 +100,7 @@ public sealed class HostingConfigurationTests
 
         Assert.IsType<MemoryGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
         Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), service => service is SoleSiloGuard);
+        Assert.IsType<TurnPersistentStateFactory>(host.Services.GetRequiredService<IPersistentStateFactory>());
     }
 
     [Fact]

@@ -67,6 +67,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 StorageNames.Default,
                 (services, _) => new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage), Faults));
             silo.Services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, Time);
+            silo.Services.AddSingleton(Faults); // for the probe grain's notes
             silo.Services.AddSwitchboardInteractions();
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StreamNames.Provider);

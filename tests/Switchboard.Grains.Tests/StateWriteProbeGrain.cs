@@ -1,4 +1,5 @@
 using System.Collections;
+using Orleans.Concurrency;
 using Switchboard.Contracts;
 using Switchboard.Grains.Agents;
 
@@ -27,6 +28,13 @@ public interface IStateWriteProbeGrain : IGrainWithStringKey
     [Alias("ChangeAsProgress")]
     Task<string?> ChangeAsProgress(AgentGrainState target);
 
+    /// <summary>
+    /// Stores <paramref name="value"/> as the state, interleaving with the grain's other calls; notes "asked V" (V the
+    /// value's version) in the test's storage log once the write is asked for.
+    /// </summary>
+    [Alias("StoreInterleaved"), AlwaysInterleave]
+    Task StoreInterleaved(AgentGrainState value);
+
     /// <summary>The state in memory.</summary>
     [Alias("Read")]
     Task<AgentGrainState> Read();
@@ -37,7 +45,7 @@ public interface IStateWriteProbeGrain : IGrainWithStringKey
 }
 
 public sealed class StateWriteProbeGrain(
-    [PersistentState("probe", StorageNames.Default)] IPersistentState<AgentGrainState> state) : Grain, IStateWriteProbeGrain
+    [PersistentState("probe", StorageNames.Default)] IPersistentState<AgentGrainState> state, StorageFaults faults) : Grain, IStateWriteProbeGrain
 {
     private readonly Guid activation = Guid.NewGuid();
 
@@ -45,6 +53,14 @@ public sealed class StateWriteProbeGrain(
     {
         state.State = value;
         return state.WriteStateAsync();
+    }
+
+    public async Task StoreInterleaved(AgentGrainState value)
+    {
+        state.State = value;
+        var write = state.WriteStateAsync();
+        faults.Note(this.GetPrimaryKeyString(), $"asked {value.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        await write;
     }
 
     public Task<string?> ChangeEveryField(AgentGrainState target) => Failure(state.WriteAsync(this, s => ChangeInPlace(s, target)));

@@ -10,6 +10,7 @@ public sealed class StorageFaults
 {
     private readonly Lock gate = new();
     private readonly List<WriteFault> rules = [];
+    private readonly List<WriteHold> holds = [];
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string StateName, string Key)> writes = new();
 
     /// <summary>How many writes of state <paramref name="stateName"/> of grains whose key starts with <paramref name="keyPrefix"/> succeeded.</summary>
@@ -55,6 +56,117 @@ public sealed class StorageFaults
         lock (gate)
         {
             rules.Remove(rule);
+        }
+    }
+
+    /// <summary>
+    /// Holds the writes of state <paramref name="stateName"/> of grains whose key starts with <paramref name="keyPrefix"/>
+    /// in storage until <see cref="WriteHold.Release"/>, logging when each starts and ends.
+    /// </summary>
+    public WriteHold HoldWrites(string keyPrefix, string stateName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        var hold = new WriteHold(this, keyPrefix, stateName);
+        lock (gate)
+        {
+            holds.Add(hold);
+        }
+
+        return hold;
+    }
+
+    /// <summary>Adds <paramref name="what"/> to the log of every hold on <paramref name="key"/>'s writes.</summary>
+    public void Note(string key, string what)
+    {
+        foreach (var hold in HoldsOf(key, stateName: null))
+        {
+            hold.Log(what);
+        }
+    }
+
+    internal WriteHold[] HoldsOf(string key, string? stateName)
+    {
+        lock (gate)
+        {
+            return [.. holds.Where(h => key.StartsWith(h.KeyPrefix, StringComparison.Ordinal) && (stateName is null || h.StateName == stateName))];
+        }
+    }
+
+    /// <summary>Holds writes in storage until released; dispose it to let every write through.</summary>
+    public sealed class WriteHold : IDisposable
+    {
+        private readonly StorageFaults owner;
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly Lock logGate = new();
+        private readonly List<string> events = [];
+        private readonly List<(string Event, TaskCompletionSource Seen)> awaited = [];
+
+        internal WriteHold(StorageFaults owner, string keyPrefix, string stateName)
+        {
+            this.owner = owner;
+            KeyPrefix = keyPrefix;
+            StateName = stateName;
+        }
+
+        internal string KeyPrefix { get; }
+
+        internal string StateName { get; }
+
+        /// <summary>What happened, in order: "start X" and "end X" of each write, and what the grain noted.</summary>
+        public IReadOnlyList<string> Events
+        {
+            get
+            {
+                lock (logGate)
+                {
+                    return [.. events];
+                }
+            }
+        }
+
+        /// <summary>Completes once <paramref name="what"/> is in the log.</summary>
+        public Task Seen(string what)
+        {
+            lock (logGate)
+            {
+                if (events.Contains(what))
+                {
+                    return Task.CompletedTask;
+                }
+
+                var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                awaited.Add((what, seen));
+                return seen.Task;
+            }
+        }
+
+        public void Release() => released.TrySetResult();
+
+        public void Dispose()
+        {
+            Release();
+            lock (owner.gate)
+            {
+                owner.holds.Remove(this);
+            }
+        }
+
+        internal async Task Pass(string write)
+        {
+            Log($"start {write}");
+            await released.Task;
+        }
+
+        internal void Log(string what)
+        {
+            lock (logGate)
+            {
+                events.Add(what);
+                foreach (var (_, seen) in awaited.Where(a => a.Event == what))
+                {
+                    seen.TrySetResult();
+                }
+            }
         }
     }
 
