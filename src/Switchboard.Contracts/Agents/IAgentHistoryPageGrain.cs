@@ -10,9 +10,13 @@ public interface IAgentHistoryPageGrain : IGrainWithStringKey
     /// <summary>Entries per page.</summary>
     public const int Size = 100;
 
-    /// <summary>Stores entries of this page; storing a sequence again replaces it (a retried copy).</summary>
+    /// <summary>
+    /// Stores entries of this page; storing a sequence again replaces it (a retried copy). The entries are never changed
+    /// by either side, so a call within the silo shares them rather than copy them (copying a list typed by its
+    /// interface looks its copier up on every call).
+    /// </summary>
     [Alias("Append")]
-    Task Append(IReadOnlyList<StateHistoryEntry> entries, CancellationToken cancellationToken = default);
+    Task Append([Immutable] IReadOnlyList<StateHistoryEntry> entries, CancellationToken cancellationToken = default);
 
     [Alias("GetEntries"), ReadOnly]
     Task<IReadOnlyList<StateHistoryEntry>> GetEntries(CancellationToken cancellationToken = default);
