@@ -145,7 +145,7 @@ public static class RoutingBenchmark
 
     private static void PrintCalls(string phase, IReadOnlyList<(string Method, double PerInteraction, double MeanMs, double BusyPerSecond)> calls, bool profile)
     {
-        Console.WriteLine($"\nGrain calls per routed interaction, {phase} (create, offer, accept, end, wrap-up; the in-memory provider's writes are grain calls):");
+        Console.WriteLine($"\nGrain calls per routed interaction, {phase} (create, offer, accept, end, wrap-up):");
         Console.WriteLine(profile
             ? "| interface method | calls per interaction | mean ms per call (turn start to end) | grain-seconds per second |\n|---|---:|---:|---:|"
             : "| interface method | calls per interaction |\n|---|---:|");
