@@ -67,7 +67,7 @@ public sealed class InProcessGrainStorage(DeepCopier copier) : IGrainStorage
             : rows.TryGetValue(key, out var current) && current.ETag == grainState.ETag && rows.TryUpdate(key, row, current);
         if (!written)
         {
-            return Task.FromException(Inconsistent("Write", stateName, grainId, grainState.ETag));
+            return Task.FromException(Inconsistent("Write", stateName, grainId, StoredETag(key), grainState.ETag));
         }
 
         grainState.ETag = row.ETag;
@@ -89,7 +89,7 @@ public sealed class InProcessGrainStorage(DeepCopier copier) : IGrainStorage
             : grainState.ETag is null;
         if (!cleared)
         {
-            return Task.FromException(Inconsistent("Clear", stateName, grainId, grainState.ETag));
+            return Task.FromException(Inconsistent("Clear", stateName, grainId, StoredETag(key), grainState.ETag));
         }
 
         grainState.State = StateFactory<T>.Create();
@@ -100,8 +100,11 @@ public sealed class InProcessGrainStorage(DeepCopier copier) : IGrainStorage
 
     private string NextETag() => Interlocked.Increment(ref lastETag).ToString(CultureInfo.InvariantCulture);
 
-    private static InconsistentStateException Inconsistent(string operation, string stateName, GrainId grainId, string? eTag) =>
-        new($"{operation} of state '{stateName}' of {grainId} refused: the stored ETag is not '{eTag}'.", "Unknown", eTag ?? string.Empty);
+    private string? StoredETag((string StateName, GrainId GrainId) key) => rows.TryGetValue(key, out var row) ? row.ETag : null;
+
+    private static InconsistentStateException Inconsistent(string operation, string stateName, GrainId grainId, string? stored, string? presented) =>
+        new($"{operation} of state '{stateName}' of {grainId} refused: the stored ETag is '{stored ?? "(none)"}', not '{presented ?? "(none)"}'.",
+            stored ?? string.Empty, presented ?? string.Empty);
 
     /// <summary>A stored state and its ETag; compared by reference, so an update replaces exactly the row it read.</summary>
     private sealed class Row(object state, string eTag)

@@ -99,6 +99,7 @@ public sealed class HostingConfigurationTests
             : BuildSilo(embedded, ("Orleans:SiloPort", "11112"), ("Orleans:PrimarySiloPort", primarySiloPort));
 
         Assert.IsType<MemoryGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default));
+        Assert.IsType<MemoryGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.PubSub));
         Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), service => service is SoleSiloGuard);
         Assert.IsType<TurnPersistentStateFactory>(host.Services.GetRequiredService<IPersistentStateFactory>());
     }

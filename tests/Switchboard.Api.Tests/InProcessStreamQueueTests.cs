@@ -128,4 +128,37 @@ public sealed class InProcessStreamQueueTests
         Assert.Equal("after the subscription", cursor.GetCurrent(out _)!.GetEvents<string>().Single().Item1);
         Assert.Equal(QueueCacheCursorMoveResultKind.NoData, cursor.MoveNextWithResult().Kind);
     }
+
+    [Fact]
+    public async Task A_new_subscriber_gets_its_next_event_even_after_another_stream_s_batches_came_and_were_purged()
+    {
+        var queue = QueueOf(stream);
+        var neighbour = Enumerable.Range(0, 500).Select(i => StreamId.Create("agents", $"tenant-{i}")).First(id => id != stream && QueueOf(id) == queue);
+        var receiver = adapter.CreateReceiver(queue);
+        var cache = factory.GetQueueAdapterCache().CreateQueueCache(queue);
+        await adapter.QueueMessageBatchAsync(stream, ["before the subscription"], null, null);
+        cache.AddToCache(await receiver.GetQueueMessagesAsync(10, CancellationToken.None));
+
+        using var cursor = cache.TryGetCacheCursor(stream, null).Cursor!;
+        Assert.Equal(QueueCacheCursorMoveResultKind.NoData, cursor.MoveNextWithResult().Kind);
+
+        // Another stream's batches take the next sequence numbers, nobody is reading them, and the cache lets them go.
+        for (var i = 0; i < 3; i++)
+        {
+            await adapter.QueueMessageBatchAsync(neighbour, [$"neighbour {i}"], null, null);
+        }
+
+        cache.AddToCache(await receiver.GetQueueMessagesAsync(10, CancellationToken.None));
+        Assert.True(cache.TryPurgeFromCache(out var purged));
+        Assert.NotEmpty(purged);
+
+        await adapter.QueueMessageBatchAsync(stream, ["after the subscription"], null, null);
+        var added = await receiver.GetQueueMessagesAsync(10, CancellationToken.None);
+        cache.AddToCache(added);
+        cursor.Refresh(added[0].SequenceToken);
+
+        var moved = cursor.MoveNextWithResult();
+        Assert.Equal(QueueCacheCursorMoveResultKind.Success, moved.Kind);
+        Assert.Equal("after the subscription", cursor.GetCurrent(out _)!.GetEvents<string>().Single().Item1);
+    }
 }

@@ -28,9 +28,9 @@ public sealed class TurnPersistentStateTests(ClusterFixture fixture)
         using (var hold = fixture.Faults.HoldWrites(key, "probe"))
         {
             first = probe.StoreInterleaved(new AgentGrainState { Version = 1 });
-            await hold.Seen("start 1");
+            await hold.Seen("start 1").WaitAsync(TimeSpan.FromSeconds(30));
             second = probe.StoreInterleaved(new AgentGrainState { Version = 2 });
-            await hold.Seen("asked 2");
+            await hold.Seen("asked 2").WaitAsync(TimeSpan.FromSeconds(30));
             hold.Release();
             await Task.WhenAll(first, second);
 

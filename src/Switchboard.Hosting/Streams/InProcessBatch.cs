@@ -4,7 +4,7 @@ using Orleans.Streams;
 namespace Switchboard.Hosting.Streams;
 
 /// <summary>The events of one publish on an in-process stream queue, numbered when the pulling agent takes them.</summary>
-[GenerateSerializer, Alias("switchboard.in-process-batch")]
+[GenerateSerializer, Alias("Switchboard.Hosting.Streams.InProcessBatch")]
 public sealed class InProcessBatch : IBatchContainer
 {
     public InProcessBatch(StreamId streamId, List<object> events, Dictionary<string, object>? requestContext)

@@ -11,14 +11,14 @@ namespace Switchboard.Hosting.Streams;
 /// <summary>
 /// Stream queues in the silo's own memory, for a silo that is the whole cluster (the embedded default). Orleans' memory
 /// streams keep each queue in a grain, so every published event is serialized and sent to that grain, and every poll
-/// of an idle queue is a grain call too; here publishing deep-copies the events (as a grain call would) onto a
-/// queue the pulling agent reads directly. Events are delivered exactly as with memory streams: in publishing order
-/// per stream, through Orleans' pub/sub and pulling agents. Only a single-silo host may use it: another silo could not
-/// read these queues.
+/// of an idle queue is a grain call too; here publishing deep-copies the events (as a grain call would) onto a queue
+/// the pulling agent reads directly. Events are delivered as with memory streams: in publishing order per stream,
+/// through Orleans' pub/sub and pulling agents (<see cref="FromNowQueueCache"/> says how a slow consumer differs).
+/// Only a single-silo host may use it: another silo could not read these queues.
 /// </summary>
 public sealed class InProcessQueueAdapterFactory : IQueueAdapterFactory, IQueueAdapter, IQueueAdapterCache
 {
-    /// <summary>Events waiting in one queue at most, as in Orleans' memory streams; beyond it a publish fails.</summary>
+    /// <summary>Batches (one per publish) waiting in one queue at most, as in Orleans' memory streams; beyond it a publish fails.</summary>
     public const int QueueCapacity = 16_384;
 
     private readonly ConcurrentDictionary<QueueId, InProcessQueue> queues = new();
@@ -115,27 +115,27 @@ public sealed class InProcessQueueAdapterFactory : IQueueAdapterFactory, IQueueA
     }
 
     /// <summary>
-    /// Orleans' simple cache, except that a subscriber without a sequence token starts after the newest event already
-    /// cached, as with Orleans' memory streams: the simple cache would hand it that event, published before it subscribed
-    /// and possibly older than the snapshot a console has just been sent.
+    /// Orleans' simple cache, except that a subscriber without a sequence token starts after the newest batch already
+    /// cached, as with Orleans' memory streams: the simple cache would hand it that batch, published before it subscribed
+    /// and possibly older than the snapshot a console has just been sent. The cursor steps past that batch rather than
+    /// wait for a sequence number of its own choosing, which another stream's batch could take and the cache purge.
+    /// Unlike the memory streams' cache, a consumer that falls 4,096 batches behind holds the queue back (the simple
+    /// cache's back-pressure) instead of missing what was evicted; the live consumers only hand events to socket queues.
     /// </summary>
     private sealed class FromNowQueueCache(int cacheSize, ILogger logger) : SimpleQueueCache(cacheSize, logger)
     {
-        private long newest;
-
-        public override void AddToCache(IList<IBatchContainer> msgs)
-        {
-            base.AddToCache(msgs);
-            if (msgs.Count > 0)
-            {
-                newest = msgs[^1].SequenceToken.SequenceNumber;
-            }
-        }
-
         // Orleans reaches it through IQueueCache.TryGetCacheCursor, which SimpleQueueCache leaves to this method.
         [Obsolete("Called by Orleans through IQueueCache.TryGetCacheCursor.")]
-        public override IQueueCacheCursor GetCacheCursor(StreamId streamId, StreamSequenceToken? token) =>
-            base.GetCacheCursor(streamId, token ?? new EventSequenceTokenV2(newest + 1));
+        public override IQueueCacheCursor GetCacheCursor(StreamId streamId, StreamSequenceToken? token)
+        {
+            var cursor = base.GetCacheCursor(streamId, token);
+            if (token is null)
+            {
+                cursor.MoveNextWithResult();
+            }
+
+            return cursor;
+        }
     }
 
     private sealed class Receiver(InProcessQueue queue) : IQueueAdapterReceiver

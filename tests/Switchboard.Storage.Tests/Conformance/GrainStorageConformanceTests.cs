@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -8,7 +7,7 @@ namespace Switchboard.Storage.Tests.Conformance;
 /// <summary>
 /// The contract every Switchboard grain storage provider must meet: the cases Orleans runs against its own providers
 /// (Orleans.Persistence.TestKit's <c>GrainStorageTestRunner</c>, the older <c>CommonStorageTests</c> and the Cyrillic and odd-id
-/// data sets), plus the size limit and the "row untouched" checks Orleans leaves implicit. A provider's test class
+/// data sets), plus the "row untouched" checks Orleans leaves implicit. A provider's test class
 /// derives from this with a factory; every [Fact] here runs against it.
 /// </summary>
 /// <remarks>
