@@ -12,14 +12,17 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
-app.UseSwagger();
-app.UseSwaggerUI(o => o.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Switchboard v1"));
+
+// The document, its UI and the socket upgrade each sit on a branch of their own paths, so other requests do not pass through them.
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), swagger => swagger
+    .UseSwagger()
+    .UseSwaggerUI(o => o.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Switchboard v1")));
 var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
-app.UseWebSockets(new WebSocketOptions
+app.UseWhen(http => http.Request.Path.StartsWithSegments(LiveApi.Path), socket => socket.UseWebSockets(new WebSocketOptions
 {
     KeepAliveInterval = TimeSpan.FromSeconds(live.KeepAliveSeconds),
     KeepAliveTimeout = TimeSpan.FromSeconds(live.KeepAliveTimeoutSeconds), // a peer that stops answering pings is dropped
-});
+}));
 if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.RateLimitPerSecond > 0)
 {
     app.UseRateLimiter(); // before authentication: a flood of bad keys is refused before any key is looked up

@@ -10,7 +10,7 @@ public sealed class AgentScopeRequirement : AuthorizationHandler<AgentScopeRequi
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AgentScopeRequirement requirement, HttpContext resource)
     {
-        if (!context.User.HasClaim(c => c.Type == ClaimNames.Tenant))
+        if (context.User is not TenantKeyPrincipal && !context.User.HasClaim(c => c.Type == ClaimNames.Tenant))
         {
             return Task.CompletedTask; // not a tenant key: the role requirement answers
         }

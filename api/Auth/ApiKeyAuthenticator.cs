@@ -34,7 +34,9 @@ public sealed class ApiKeyAuthenticator(IGrainFactory grains, IOptions<AuthOptio
             return (false, null);
         }
 
-        var digest = Digest(key)!;
+        Span<byte> utf8 = stackalloc byte[MaxKeyLength * 3];
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], digest);
         if (operatorDigest is not null && CryptographicOperations.FixedTimeEquals(digest, operatorDigest))
         {
             return (true, null);

@@ -11,6 +11,11 @@ public sealed record Caller(string TenantId, string KeyId, ApiKeyRole Role, stri
     /// <summary>The caller of a request that passed a tenant policy, read from its claims once and kept with the request.</summary>
     public static Caller Of(HttpContext http)
     {
+        if (http.User is TenantKeyPrincipal principal)
+        {
+            return principal.Caller;
+        }
+
         if (http.Features.Get<Caller>() is { } caller)
         {
             return caller;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Switchboard.Api.Auth;
 using Switchboard.Contracts.Idempotency;
+using Microsoft.Extensions.Primitives;
 using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Middleware;
@@ -20,16 +21,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     public const int MaxKeyLength = 255;
     private const string OperatorScope = "_operator";
 
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || !context.Request.Headers.TryGetValue(HeaderName, out var values)
-            || Scope(context.User) is not { } scope)
-        {
-            await next(context);
-            return;
-        }
+    public Task InvokeAsync(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        && context.Request.Headers.TryGetValue(HeaderName, out var values)
+        && Scope(context.User) is { } scope
+            ? InvokeWithKeyAsync(context, values, scope)
+            : next(context); // most requests: no state machine of ours around the rest of the pipeline
 
+    private async Task InvokeWithKeyAsync(HttpContext context, StringValues values, string scope)
+    {
         var key = values.ToString();
         if (values.Count != 1 || key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
         {

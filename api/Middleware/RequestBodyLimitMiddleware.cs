@@ -12,14 +12,13 @@ namespace Switchboard.Api.Middleware;
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<ApiOptions> options)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var limit = options.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
-            await ProblemWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
+            return ProblemWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
                 $"The request body is {context.Request.ContentLength} bytes; the limit is {limit}.");
-            return;
         }
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
@@ -36,10 +35,16 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Ap
             && context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is null
             && context.Features.Get<IHttpUpgradeFeature>() is not { IsUpgradableRequest: true })
         {
-            // Nothing will read this body: read it now, within the limit (a larger one throws the 413).
-            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+            return DrainThenNextAsync(context);
         }
 
+        return next(context);
+    }
+
+    /// <summary>Nothing will read this body: reads it now, within the limit (a larger one throws the 413).</summary>
+    private async Task DrainThenNextAsync(HttpContext context)
+    {
+        await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
         await next(context);
     }
 }

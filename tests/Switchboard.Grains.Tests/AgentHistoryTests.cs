@@ -132,6 +132,27 @@ public sealed class AgentHistoryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_history_page_stays_in_sequence_order_whether_a_batch_follows_on_or_arrives_out_of_order()
+    {
+        var tenant = TestIds.Tenant();
+        var page = client.GetGrain<IAgentHistoryPageGrain>(GrainKeys.AgentHistoryPage(tenant, "a1", 0));
+        var at = ClusterFixture.Start;
+        StateHistoryEntry Entry(long sequence) =>
+            new(sequence, AuditEntryKind.Transition, AgentState.LoggedOut, AgentState.Available, null, StateActor.Agent, "a1", null, at);
+
+        await page.Append([Entry(1), Entry(2)]);
+        await page.Append([Entry(3), Entry(4)]); // follows on: goes on the end
+        await page.Append([Entry(6), Entry(5)]); // out of order: merged
+        await page.Append([Entry(7)]);
+        var writes = fixture.Faults.SucceededWrites(tenant + "/", "history");
+        await page.Append([Entry(4)]); // already there: nothing to write
+        await page.Append([Entry(8), Entry(8)]); // a repeated sequence does not follow on: merged to one
+
+        Assert.Equal(writes + 1, fixture.Faults.SucceededWrites(tenant + "/", "history"));
+        Assert.Equal([1L, 2, 3, 4, 5, 6, 7, 8], (await page.GetEntries()).Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task Archiving_a_batch_costs_one_history_page_write_and_no_extra_agent_write()
     {
         var tenant = TestIds.Tenant();

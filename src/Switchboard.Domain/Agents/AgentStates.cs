@@ -4,7 +4,10 @@ namespace Switchboard.Domain.Agents;
 public static class AgentStates
 {
     /// <summary>All states, in declaration order.</summary>
-    public static IReadOnlyList<AgentState> All { get; } = Enum.GetValues<AgentState>();
+    public static IReadOnlyList<AgentState> All => Values;
+
+    private static readonly AgentState[] Values = Enum.GetValues<AgentState>();
+    private static readonly string[] Names = [.. Values.Select(v => v.ToString())];
 
     /// <summary>States only the system may enter or leave: they follow the work.</summary>
     public static bool IsSystemOnly(AgentState state) => state is AgentState.Busy or AgentState.WrapUp;
@@ -21,11 +24,11 @@ public static class AgentStates
     /// <summary>Parses a state name exactly as the API spells it (case-insensitive, names only, no numbers).</summary>
     public static bool TryParse(string? value, out AgentState state)
     {
-        foreach (var candidate in All)
+        for (var i = 0; i < Names.Length; i++)
         {
-            if (string.Equals(candidate.ToString(), value, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(Names[i], value, StringComparison.OrdinalIgnoreCase))
             {
-                state = candidate;
+                state = Values[i];
                 return true;
             }
         }

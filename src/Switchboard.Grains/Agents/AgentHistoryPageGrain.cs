@@ -10,6 +10,13 @@ public sealed class AgentHistoryPageGrain(
     public async Task Append(IReadOnlyList<StateHistoryEntry> entries, CancellationToken cancellationToken = default)
     {
         var current = state.State.Entries;
+        if (FollowInOrder(entries, current.Count > 0 ? current[^1].Sequence : 0))
+        {
+            // The usual batch: newer than everything on the page, in order, so it goes on the end as it is.
+            await state.WriteAsync(this, s => s.Entries.AddRange(entries));
+            return;
+        }
+
         var merged = current.ToDictionary(e => e.Sequence);
         foreach (var entry in entries)
         {
@@ -22,6 +29,21 @@ public sealed class AgentHistoryPageGrain(
         }
 
         await state.WriteAsync(this, s => s.Entries = [.. merged.Values.OrderBy(e => e.Sequence)]);
+    }
+
+    private static bool FollowInOrder(IReadOnlyList<StateHistoryEntry> entries, long last)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Sequence <= last)
+            {
+                return false;
+            }
+
+            last = entry.Sequence;
+        }
+
+        return entries.Count > 0;
     }
 
     public Task<IReadOnlyList<StateHistoryEntry>> GetEntries(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<StateHistoryEntry>>(state.State.Entries);
