@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Configuration;
+using Orleans.Providers.Streams.Common;
 using Orleans.Serialization;
 using Orleans.Streams;
 using Switchboard.Hosting.Streams;
@@ -149,8 +150,11 @@ public sealed class InProcessStreamQueueTests
         }
 
         cache.AddToCache(await receiver.GetQueueMessagesAsync(10, CancellationToken.None));
-        Assert.True(cache.TryPurgeFromCache(out var purged));
-        Assert.NotEmpty(purged);
+
+        // ... and so many more that the cache lets the oldest go (it keeps the newest quarter of itself in any case).
+        await PublishAsync(neighbour, CacheSize);
+        var purged = await PumpAsync(receiver, cache);
+        Assert.Contains(purged, b => b.GetEvents<string>().Single().Item1 == "neighbour 0");
 
         await adapter.QueueMessageBatchAsync(stream, ["after the subscription"], null, null);
         var added = await receiver.GetQueueMessagesAsync(10, CancellationToken.None);
@@ -160,5 +164,96 @@ public sealed class InProcessStreamQueueTests
         var moved = cursor.MoveNextWithResult();
         Assert.Equal(QueueCacheCursorMoveResultKind.Success, moved.Kind);
         Assert.Equal("after the subscription", cursor.GetCurrent(out _)!.GetEvents<string>().Single().Item1);
+    }
+
+    [Fact]
+    public async Task A_subscriber_whose_cursor_is_made_after_a_handshake_still_finds_the_batches_that_arrived_meanwhile()
+    {
+        var queue = QueueOf(stream);
+        var receiver = adapter.CreateReceiver(queue);
+        var cache = factory.GetQueueAdapterCache().CreateQueueCache(queue);
+        await adapter.QueueMessageBatchAsync(stream, ["before the subscription"], null, null);
+        cache.AddToCache(await receiver.GetQueueMessagesAsync(10, CancellationToken.None));
+
+        // Orleans' pulling agent, while its handshake with a new subscriber is under way: two batches arrive (it notes
+        // the first as where the subscriber starts), then its next read tries to purge the cache, where no cursor
+        // points yet.
+        await adapter.QueueMessageBatchAsync(stream, ["during the handshake 1"], null, null);
+        await adapter.QueueMessageBatchAsync(stream, ["during the handshake 2"], null, null);
+        var arrived = await receiver.GetQueueMessagesAsync(10, CancellationToken.None);
+        cache.AddToCache(arrived);
+        cache.TryPurgeFromCache(out _);
+
+        // The handshake ends: the cursor starts at the first batch that arrived meanwhile.
+        var subscribed = cache.TryGetCacheCursor(stream, arrived[0].SequenceToken);
+        Assert.Equal(QueueCacheCursorResultKind.Success, subscribed.Kind);
+        using var cursor = subscribed.Cursor!;
+        Assert.Equal(["during the handshake 1", "during the handshake 2"], Drain(cursor));
+
+        await adapter.QueueMessageBatchAsync(stream, ["after"], null, null);
+        var added = await receiver.GetQueueMessagesAsync(10, CancellationToken.None);
+        cache.AddToCache(added);
+        cursor.Refresh(added[0].SequenceToken);
+        Assert.Equal(["after"], Drain(cursor));
+    }
+
+    [Fact]
+    public async Task The_cache_keeps_the_newest_quarter_of_itself_and_no_more_than_half_when_nobody_reads()
+    {
+        var queue = QueueOf(stream);
+        var receiver = adapter.CreateReceiver(queue);
+        var cache = (SimpleQueueCache)factory.GetQueueAdapterCache().CreateQueueCache(queue);
+
+        for (var round = 0; round < 6; round++)
+        {
+            await PublishAsync(stream, CacheSize / 4);
+            await PumpAsync(receiver, cache);
+            cache.TryPurgeFromCache(out _);
+
+            Assert.InRange(cache.Size, CacheSize / 4, CacheSize / 2 + CacheSize / 10);
+            Assert.False(cache.IsUnderPressure());
+        }
+    }
+
+    private const int CacheSize = 4096; // Orleans' default for the simple cache
+
+    private async Task PublishAsync(StreamId id, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await adapter.QueueMessageBatchAsync(id, [$"filler {i}"], null, null);
+        }
+    }
+
+    /// <summary>As Orleans' pulling agent reads a queue: a purge, then at most what the cache takes at once, until it is empty.</summary>
+    private static async Task<List<IBatchContainer>> PumpAsync(IQueueAdapterReceiver receiver, IQueueCache cache)
+    {
+        var purged = new List<IBatchContainer>();
+        while (true)
+        {
+            if (cache.TryPurgeFromCache(out var items))
+            {
+                purged.AddRange(items);
+            }
+
+            var read = await receiver.GetQueueMessagesAsync(cache.GetMaxAddCount(), CancellationToken.None);
+            if (read.Count == 0)
+            {
+                return purged;
+            }
+
+            cache.AddToCache(read);
+        }
+    }
+
+    private static List<string> Drain(IQueueCacheCursor cursor)
+    {
+        var seen = new List<string>();
+        while (cursor.MoveNextWithResult().Kind == QueueCacheCursorMoveResultKind.Success)
+        {
+            seen.AddRange(cursor.GetCurrent(out _)!.GetEvents<string>().Select(e => e.Item1));
+        }
+
+        return seen;
     }
 }

@@ -121,9 +121,49 @@ public sealed class InProcessQueueAdapterFactory : IQueueAdapterFactory, IQueueA
     /// wait for a sequence number of its own choosing, which another stream's batch could take and the cache purge.
     /// Unlike the memory streams' cache, a consumer that falls 4,096 batches behind holds the queue back (the simple
     /// cache's back-pressure) instead of missing what was evicted; the live consumers only hand events to socket queues.
+    /// The newest batches (a quarter of the cache) are kept even when no cursor points at them (see <see cref="retention"/>).
     /// </summary>
     private sealed class FromNowQueueCache(int cacheSize, ILogger logger) : SimpleQueueCache(cacheSize, logger)
     {
+        /// <summary>How many of the newest batches the cache keeps whether or not a cursor points at them (a quarter of it).</summary>
+        private readonly int retained = Math.Max(cacheSize / 4, 1);
+
+        /// <summary>The tokens of the batches added since the retention cursor was placed, oldest first.</summary>
+        private readonly Queue<StreamSequenceToken> sincePin = new();
+
+        /// <summary>
+        /// A cursor of the cache's own, kept between <see cref="retained"/> and twice that many batches back: the cache
+        /// purges only what is older than the oldest cursor. Orleans makes a new subscriber's cursor only after a
+        /// handshake with it, starting at the first batch that arrived meanwhile; without this the cache could let that
+        /// batch go first (no cursor pointed at it yet), and the subscriber would wait for it forever.
+        /// </summary>
+        private IQueueCacheCursor? retention;
+
+        public override void AddToCache(IList<IBatchContainer> msgs)
+        {
+            ArgumentNullException.ThrowIfNull(msgs);
+            base.AddToCache(msgs);
+            foreach (var message in msgs)
+            {
+                sincePin.Enqueue(message.SequenceToken);
+            }
+
+            // Placed on the first batch ever added, then moved forward only onto batches it has kept: never onto a purged one.
+            if (retention is null ? sincePin.Count > 0 : sincePin.Count >= 2 * retained)
+            {
+                while (sincePin.Count > retained)
+                {
+                    sincePin.Dequeue();
+                }
+
+                var previous = retention;
+#pragma warning disable CS0618 // the simple cache's own cursor: Orleans' result-typed wrapper adds nothing here
+                retention = base.GetCacheCursor(default, sincePin.Peek());
+#pragma warning restore CS0618
+                previous?.Dispose();
+            }
+        }
+
         // Orleans reaches it through IQueueCache.TryGetCacheCursor, which SimpleQueueCache leaves to this method.
         [Obsolete("Called by Orleans through IQueueCache.TryGetCacheCursor.")]
         public override IQueueCacheCursor GetCacheCursor(StreamId streamId, StreamSequenceToken? token)
