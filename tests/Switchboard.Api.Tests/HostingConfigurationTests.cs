@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
@@ -31,19 +30,6 @@ public sealed class HostingConfigurationTests
 
         Assert.Equal(2, membership.NumMissedProbesLimit);
         Assert.Equal(TimeSpan.FromSeconds(2), membership.ProbeTimeout);
-    }
-
-    [Fact]
-    public async Task Request_diagnostics_are_off_by_default_so_requests_make_no_activity_unless_a_tracer_listens_and_an_operator_can_turn_them_on()
-    {
-        const string category = "Microsoft.AspNetCore.Hosting.Diagnostics";
-        await using var byDefault = IsolatedApi.Create("Production");
-        await using var turnedOn = IsolatedApi.Create("Production", ($"Logging:LogLevel:{category}", "Information"));
-
-        var loggers = byDefault.Services.GetRequiredService<ILoggerFactory>();
-        Assert.False(loggers.CreateLogger(category).IsEnabled(LogLevel.Critical));
-        Assert.True(loggers.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Warning));
-        Assert.True(turnedOn.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category).IsEnabled(LogLevel.Information));
     }
 
     [Fact]
