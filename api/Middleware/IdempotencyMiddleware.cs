@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Switchboard.Api.Auth;
+using Switchboard.Contracts;
 using Switchboard.Contracts.Idempotency;
 using Microsoft.Extensions.Primitives;
 using Switchboard.Domain.Tenancy;
@@ -19,16 +20,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
-    private const string OperatorScope = "_operator";
 
     public Task InvokeAsync(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)
         && context.Request.Headers.TryGetValue(HeaderName, out var values)
-        && Scope(context.User) is { } scope
-            ? InvokeWithKeyAsync(context, values, scope)
+        && RecordKey(context.User) is { } recordKey
+            ? InvokeWithKeyAsync(context, values, recordKey)
             : next(context); // most requests: no state machine of ours around the rest of the pipeline
 
-    private async Task InvokeWithKeyAsync(HttpContext context, StringValues values, string scope)
+    private async Task InvokeWithKeyAsync(HttpContext context, StringValues values, Func<string, string> recordKey)
     {
         var key = values.ToString();
         if (values.Count != 1 || key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~'))
@@ -39,7 +39,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
         }
 
         var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
-        var record = grains.GetGrain<IIdempotencyKeyGrain>($"{scope}/{ApiKeyFormat.Hash(key)}");
+        var record = grains.GetGrain<IIdempotencyKeyGrain>(recordKey(ApiKeyFormat.Hash(key)));
         var decision = await record.Begin(fingerprint, context.RequestAborted);
         switch (decision.Outcome)
         {
@@ -141,8 +141,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    private static string? Scope(ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimNames.Tenant) is { } tenant
-            ? $"{tenant}/{user.FindFirstValue(ClaimNames.KeyId)}"
-            : user.IsInRole(Roles.Operator) ? OperatorScope : null;
+    /// <summary>Where the keys a caller sends are remembered: per tenant API key, or the operator's; null for anyone else.</summary>
+    private static Func<string, string>? RecordKey(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimNames.Tenant) is { } tenant && user.FindFirstValue(ClaimNames.KeyId) is { } keyId
+            ? hash => GrainKeys.Idempotency(tenant, keyId, hash)
+            : user.IsInRole(Roles.Operator) ? GrainKeys.OperatorIdempotency : null;
 }

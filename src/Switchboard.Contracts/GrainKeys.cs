@@ -19,6 +19,17 @@ public static class GrainKeys
 
     public static string Interaction(string tenantId, string interactionId) => $"{tenantId}{Separator}{interactionId}";
 
+    /// <summary>
+    /// The record of one Idempotency-Key sent with one tenant API key (<paramref name="keyHash"/>: the hex SHA-256 of the
+    /// header value, so any header text makes a safe key).
+    /// </summary>
+    public static string Idempotency(string tenantId, string apiKeyId, string keyHash) => $"{tenantId}{Separator}{apiKeyId}{Separator}{keyHash}";
+
+    /// <summary>The record of one Idempotency-Key sent with the operator key; no tenant id starts with '_'.</summary>
+    public static string OperatorIdempotency(string keyHash) => $"{OperatorScope}{Separator}{keyHash}";
+
+    private const string OperatorScope = "_operator";
+
     /// <summary>How many list-index grains share one hour of a tenant's interactions (so that no one grain is busy or big).</summary>
     public const int InteractionIndexShards = 16;
 

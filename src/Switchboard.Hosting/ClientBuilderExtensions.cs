@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Switchboard.Contracts;
-using Switchboard.Storage;
 
 namespace Switchboard.Hosting;
 
@@ -24,9 +23,9 @@ public static class ClientBuilderExtensions
                 options.ClusterId = cluster.ClusterId;
                 options.ServiceId = cluster.ServiceId;
             });
-            client.UseAzureTableClustering(options =>
+            client.UseAzureStorageClustering(options =>
             {
-                options.ConnectionString = connectionString;
+                options.TableServiceClient = AzureTableClients.Create(connectionString);
                 options.TableName = storage.MembershipTable;
             });
         }

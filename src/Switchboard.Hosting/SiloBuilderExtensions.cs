@@ -49,16 +49,16 @@ public static class SiloBuilderExtensions
                 options.ClusterId = cluster.ClusterId;
                 options.ServiceId = cluster.ServiceId;
             });
-            silo.UseAzureTableClustering(options =>
+            var tables = AzureTableClients.Create(RequireConnectionString(connectionString));
+            silo.UseAzureStorageClustering(options =>
             {
-                options.ConnectionString = RequireConnectionString(connectionString);
+                options.TableServiceClient = tables;
                 options.TableName = storage.MembershipTable;
             });
             silo.UseAzureTableReminderService(options =>
             {
-                options.ConnectionString = RequireConnectionString(connectionString);
+                options.TableServiceClient = tables;
                 options.TableName = storage.RemindersTable;
-                options.ServiceId = cluster.ServiceId;
             });
         }
         else
@@ -94,7 +94,7 @@ public static class SiloBuilderExtensions
         }
         else
         {
-            silo.AddSwitchboardStorage(storage, connectionString, cluster.ServiceId);
+            silo.AddSwitchboardStorage(storage, connectionString);
             silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
                 agent.Configure(o => o.GetQueueMsgsTimerPeriod = LiveStreamPolling.Period)));
         }
@@ -117,7 +117,7 @@ public static class SiloBuilderExtensions
     public const string ConnectionStringName = "AzureStorage";
 
     /// <summary>Registers the one named grain storage (and pub/sub storage) on the configured provider.</summary>
-    public static ISiloBuilder AddSwitchboardStorage(this ISiloBuilder silo, StorageOptions storage, string? connectionString = null, string serviceId = "switchboard")
+    public static ISiloBuilder AddSwitchboardStorage(this ISiloBuilder silo, StorageOptions storage, string? connectionString = null)
     {
         switch (storage.Provider)
         {
@@ -126,23 +126,20 @@ public static class SiloBuilderExtensions
                 silo.AddFastMemoryGrainStorage(StorageNames.PubSub);
                 break;
             case StorageProvider.AzureTables:
-                silo.AddAzureTableGrainStorage(StorageNames.Default, options =>
+                var tables = AzureTableClients.Create(RequireConnectionString(connectionString));
+                foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
                 {
-                    options.ConnectionString = RequireConnectionString(connectionString);
-                    options.TableName = storage.GrainStateTable;
-                    options.ServiceId = serviceId;
-                });
+                    // One row per grain state, in Orleans' binary format: the same serializer the grains' messages use, so
+                    // every state type is storable, and the smallest rows (see the README for the measurement).
+                    silo.AddAzureTableGrainStorage(name, options =>
+                    {
+                        options.TableServiceClient = tables;
+                        options.TableName = storage.GrainStateTable;
+                    });
+                    silo.Services.AddOptions<AzureTableStorageOptions>(name)
+                        .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+                }
 
-                // Stream subscriptions outlive a silo restart only if pub/sub state is durable. Its state holds Orleans
-                // runtime types (grain and stream ids), so it is stored with Orleans' own serializer, not as JSON.
-                silo.AddAzureTableGrainStorage(StorageNames.PubSub, options =>
-                {
-                    options.ConnectionString = RequireConnectionString(connectionString);
-                    options.TableName = storage.GrainStateTable;
-                    options.ServiceId = serviceId;
-                });
-                silo.Services.AddOptions<AzureTableGrainStorageOptions>(StorageNames.PubSub)
-                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
                 break;
             default:
                 throw new InvalidOperationException($"Storage provider '{storage.Provider}' is not supported.");

