@@ -35,7 +35,14 @@ public static class ClientBuilderExtensions
         }
 
         // Live status: the API host subscribes to the silos' live streams (one subscription per tenant stream it needs).
-        client.AddMemoryStreams(StreamNames.Provider);
+        if (storage is { Provider: StorageProvider.AzureTables, LiveEventsOnAzureQueues: true })
+        {
+            client.AddLiveQueueStreams(SiloBuilderExtensions.RequireConnectionString(configuration.GetConnectionString(SiloBuilderExtensions.ConnectionStringName)), cluster.ServiceId, storage);
+        }
+        else
+        {
+            client.AddMemoryStreams(StreamNames.Provider);
+        }
         return client;
     }
 }

@@ -95,8 +95,15 @@ public static class SiloBuilderExtensions
         else
         {
             silo.AddSwitchboardStorage(storage, connectionString);
-            silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
-                agent.Configure(o => o.GetQueueMsgsTimerPeriod = LiveStreamPolling.Period)));
+            if (storage is { Provider: StorageProvider.AzureTables, LiveEventsOnAzureQueues: true })
+            {
+                silo.AddLiveQueueStreams(RequireConnectionString(connectionString), cluster.ServiceId, storage);
+            }
+            else
+            {
+                silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
+                    agent.Configure(o => o.GetQueueMsgsTimerPeriod = LiveStreamPolling.Period)));
+            }
         }
 
         silo.Services.AddSwitchboardInteractions();

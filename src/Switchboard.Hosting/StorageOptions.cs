@@ -20,4 +20,24 @@ public sealed class StorageOptions
     /// <summary>The reminders table (Azure Tables only).</summary>
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
     public string RemindersTable { get; set; } = "SwitchboardReminders";
+
+    /// <summary>
+    /// With Azure Tables: carry the live streams on Azure Queue storage, so that events waiting for delivery survive a
+    /// silo. Off by default for now: each event then costs queue operations on the state change's path (see the README).
+    /// </summary>
+    public bool LiveEventsOnAzureQueues { get; set; }
+
+    /// <summary>
+    /// How many Azure queues carry the live streams (Azure Tables only). Each is polled by one silo's pulling agent, so
+    /// the count bounds how far live delivery spreads over silos.
+    /// </summary>
+    [Range(1, 64)]
+    public int LiveQueueCount { get; set; } = 4;
+
+    /// <summary>
+    /// How long a pulling agent waits before polling an empty live queue again (Azure Tables only): most of the delay
+    /// between a change and its event on a socket, and, on Azure, a storage transaction per queue each time.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int LiveQueuePollMilliseconds { get; set; } = 10;
 }

@@ -125,6 +125,40 @@ public sealed class DurableRestartTests
         await silo.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task With_live_events_on_Azure_queues_a_state_change_reaches_a_socket_through_the_queue()
+    {
+        await using var azurite = await AzuriteInstance.StartAsync(TestContext.Current.CancellationToken);
+        await using var api = IsolatedApi.Create(
+            "Development",
+            ("Storage:Provider", "AzureTables"),
+            ("Storage:LiveEventsOnAzureQueues", "true"),
+            ("Storage:LiveQueueCount", "2"),
+            ("ConnectionStrings:AzureStorage", azurite.ConnectionString),
+            ("Auth:DevAdminKey", SwitchboardApiFactory.DevAdminKey));
+        using var client = api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", SwitchboardApiFactory.DevAdminKey);
+        await Ok(client, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Ada"}""", HttpStatusCode.Created);
+
+        await using var live = await LiveTestClient.ConnectAsync(api, SwitchboardApiFactory.DevAdminKey);
+        await live.SubscribeAsync("agent:a1");
+        await live.NextAsync(m => m.Text("type") == "snapshot", "the agent's snapshot");
+        await Ok(client, HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""");
+
+        var changed = await live.NextAsync(m => m.Text("type") == "agent.state_changed", "the change, through the queue");
+        Assert.Equal("Available", changed["data"]!.Text("state"));
+
+        // The service's live queues exist: the events went through Azure Queue storage, not memory streams.
+        var queues = new Azure.Storage.Queues.QueueServiceClient(azurite.ConnectionString);
+        var names = new List<string>();
+        await foreach (var queue in queues.GetQueuesAsync(cancellationToken: TestContext.Current.CancellationToken))
+        {
+            names.Add(queue.Name);
+        }
+
+        Assert.Equal(["switchboard-live-0", "switchboard-live-1"], names.Order());
+    }
+
     private static async Task Ok(HttpClient client, HttpMethod method, string url, string body, HttpStatusCode expected = HttpStatusCode.OK)
     {
         using var response = await client.SendJsonAsync(method, url, body);

@@ -25,6 +25,15 @@ public static class AgentStateBenchmark
             return;
         }
 
+        if (args.Length > 0 && args[0] == "live-queues")
+        {
+            await LiveBenchmark.RunQueuesAsync(
+                args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
+                args.Length > 3 ? [.. args[3].Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture))] : [10, 50]);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "live")
         {
             var counts = args.Length > 1 ? args[1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray() : [1000, 10000];

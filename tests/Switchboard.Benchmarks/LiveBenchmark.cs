@@ -33,6 +33,43 @@ public static class LiveBenchmark
         }
     }
 
+    /// <summary>
+    /// What the Azure Queue hop adds: the same change → socket measure on the embedded default (in-process queues) and on
+    /// Azure Tables with the live streams on Azure Queues (an in-memory Azurite on this machine), at each poll period.
+    /// </summary>
+    public static async Task RunQueuesAsync(int sockets, int changes, int[] pollPeriods)
+    {
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {changes} changes, {sockets} sockets; poll periods (ms): {string.Join(", ", pollPeriods)}");
+        var results = new List<(string Label, LiveRunResult Result)>();
+        await using (var memory = await SwitchboardServer.StartAsync(1))
+        {
+            results.Add(("in-process queues (embedded default)", await RunClientAsync("in-process", memory.Client.BaseAddress!, sockets, changes, memory.AdminKey)));
+        }
+
+        await using var azurite = await Switchboard.TestSupport.Azurite.AzuriteInstance.StartAsync();
+        foreach (var poll in pollPeriods)
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "AzureTables",
+                ["Storage:LiveEventsOnAzureQueues"] = "true",
+                ["ConnectionStrings:AzureStorage"] = azurite.ConnectionString,
+                ["Storage:LiveQueuePollMilliseconds"] = poll.ToString(CultureInfo.InvariantCulture),
+                ["Orleans:ServiceId"] = $"bench{poll}", // own tables' rows and queues per run
+            };
+            await using var queues = await SwitchboardServer.StartAsync(1, settings);
+            results.Add(($"Azure queues, {poll} ms poll", await RunClientAsync("azure-queues", queues.Client.BaseAddress!, sockets, changes, queues.AdminKey)));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| live streams | sockets | p50 ms | p99 ms | max ms | change request p50 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (label, r) in results)
+        {
+            Console.WriteLine(FormattableString.Invariant($"| {label} | {r.Sockets:N0} | {r.P50Ms:F2} | {r.P99Ms:F2} | {r.MaxMs:F2} | {r.TriggerP50Ms:F2} |"));
+        }
+    }
+
     private static async Task<LiveRunResult> RunClientAsync(string target, Uri address, int count, int changes, string? key)
     {
         var self = typeof(LiveBenchmark).Assembly.Location;

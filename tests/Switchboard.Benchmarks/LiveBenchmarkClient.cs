@@ -22,12 +22,12 @@ public static class LiveBenchmarkClient
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var target = args[0]; // "bare" or "switchboard"
+        var target = args[0]; // "bare", or a label of the Switchboard host measured
         var baseUri = new Uri(args[1]);
         var count = int.Parse(args[2], CultureInfo.InvariantCulture);
         var changes = int.Parse(args[3], CultureInfo.InvariantCulture);
         var key = args.Length > 4 ? args[4] : null;
-        var switchboard = target == "switchboard";
+        var switchboard = target != "bare";
 
         using var http = new HttpClient { BaseAddress = baseUri };
         if (key is not null)

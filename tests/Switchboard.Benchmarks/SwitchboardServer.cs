@@ -29,7 +29,7 @@ public sealed class SwitchboardServer : IAsyncDisposable
     /// <summary>The benchmark tenant's admin key (its client sends it already).</summary>
     public string AdminKey { get; }
 
-    public static async Task<SwitchboardServer> StartAsync(int agents)
+    public static async Task<SwitchboardServer> StartAsync(int agents, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePorts.Next();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
@@ -41,6 +41,10 @@ public sealed class SwitchboardServer : IAsyncDisposable
             web.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
             web.ConfigureLogging(logging => logging.ClearProviders()); // console logging would cost the API, not the baseline
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                web.UseSetting(key, value);
+            }
         });
         factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
         factory.StartServer();

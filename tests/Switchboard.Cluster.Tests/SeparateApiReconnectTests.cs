@@ -98,24 +98,7 @@ public sealed class SeparateApiReconnectTests
             output.WriteLine($"killed silo pid {victim.Id} (silo port {victim.SiloPort}, gateway {victim.GatewayPort})");
 
             // The dead silo's row stays Active; a new lone silo must not wait to reach it before joining.
-            // SiloProcess passes no extra settings, but the child inherits this process's environment.
-            foreach (var (name, value) in ReplacementMembership)
-            {
-                Environment.SetEnvironmentVariable(name, value);
-            }
-
-            try
-            {
-                silos.Add(SiloProcess.Start(azurite.ConnectionString, clusterId));
-            }
-            finally
-            {
-                foreach (var name in ReplacementMembership.Keys)
-                {
-                    Environment.SetEnvironmentVariable(name, null);
-                }
-            }
-
+            silos.Add(SiloProcess.Start(azurite.ConnectionString, clusterId, ReplacementMembership));
             var replacement = silos[1];
             output.WriteLine($"started silo pid {replacement.Id} (silo port {replacement.SiloPort}, gateway {replacement.GatewayPort})");
 

@@ -41,7 +41,8 @@ public sealed class SiloProcess : IDisposable
         }
     }
 
-    public static SiloProcess Start(string connectionString, string clusterId)
+    /// <summary>Starts a silo; <paramref name="settings"/> are extra environment variables for this silo only (e.g. <c>Orleans__Membership__ProbeTimeout</c>).</summary>
+    public static SiloProcess Start(string connectionString, string clusterId, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = SiloDll();
         var siloPort = FreePorts.Next();
@@ -61,6 +62,10 @@ public sealed class SiloProcess : IDisposable
         start.Environment["Orleans__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process.");
         var silo = new SiloProcess(process, siloPort, gatewayPort);

@@ -8,6 +8,7 @@ using Orleans.Messaging;
 using Orleans.Reminders.AzureStorage;
 using Orleans.Runtime.ReminderService;
 using Orleans.Storage;
+using Orleans.Streams;
 using Switchboard.Contracts;
 using Switchboard.Hosting;
 
@@ -68,10 +69,7 @@ public sealed class AzureTablesWiringTests
     [Fact]
     public void A_client_finds_its_gateways_in_the_membership_table()
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(Settings);
-        builder.UseOrleansClient(client => client.AddSwitchboardClient(builder.Configuration));
-        using var host = builder.Build();
+        using var host = BuildClient();
 
         var gateways = host.Services.GetRequiredService<IGatewayListProvider>();
         var options = host.Services.GetRequiredService<IOptions<AzureStorageGatewayOptions>>().Value;
@@ -81,10 +79,63 @@ public sealed class AzureTablesWiringTests
         Assert.NotNull(options.TableServiceClient);
     }
 
-    private static IHost BuildSilo()
+    [Fact]
+    public void Silos_and_clients_carry_the_live_streams_on_the_same_Azure_queues()
+    {
+        using var silo = BuildSilo(("Storage:LiveEventsOnAzureQueues", "true"), ("Storage:LiveQueueCount", "3"), ("Storage:LiveQueuePollMilliseconds", "25"));
+        using var client = BuildClient(("Storage:LiveEventsOnAzureQueues", "true"), ("Storage:LiveQueueCount", "3"));
+
+        string[] expected = ["wiring-service-live-0", "wiring-service-live-1", "wiring-service-live-2"];
+        foreach (var host in new[] { silo, client })
+        {
+            var queues = host.Services.GetRequiredService<IOptionsMonitor<AzureQueueOptions>>().Get(StreamNames.Provider);
+            Assert.Equal(expected, queues.QueueNames);
+            Assert.NotNull(queues.QueueServiceClient);
+            Assert.Equal("Orleans.Providers.Streams.AzureQueue.AzureQueueAdapterFactory",
+                host.Services.GetRequiredKeyedService<IQueueAdapterFactory>(StreamNames.Provider).GetType().FullName);
+        }
+
+        Assert.Equal(TimeSpan.FromMilliseconds(25),
+            silo.Services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(StreamNames.Provider).GetQueueMsgsTimerPeriod);
+    }
+
+    [Fact]
+    public void Without_the_setting_live_streams_stay_memory_streams()
+    {
+        using var silo = BuildSilo();
+        using var client = BuildClient();
+
+        foreach (var host in new[] { silo, client })
+        {
+            Assert.Equal("Orleans.Providers.MemoryAdapterFactory`1",
+                host.Services.GetRequiredKeyedService<IQueueAdapterFactory>(StreamNames.Provider).GetType().GetGenericTypeDefinition().FullName);
+        }
+    }
+
+    [Theory]
+    [InlineData("Service_With_Underscores")]
+    [InlineData("a-very-long-service-id-that-leaves-no-room-for-the-queue-suffix")]
+    public void A_service_id_that_makes_no_valid_queue_name_is_refused_with_a_clear_message(string serviceId)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => LiveQueues.Names(serviceId, 2));
+        Assert.Contains(serviceId, error.Message, StringComparison.Ordinal);
+        Assert.Contains("queue name", error.Message, StringComparison.Ordinal);
+    }
+
+    private static IHost BuildClient(params (string Key, string Value)[] extra)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(Settings);
+        builder.Configuration.AddInMemoryCollection(extra.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)));
+        builder.UseOrleansClient(client => client.AddSwitchboardClient(builder.Configuration));
+        return builder.Build();
+    }
+
+    private static IHost BuildSilo(params (string Key, string Value)[] extra)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(Settings);
+        builder.Configuration.AddInMemoryCollection(extra.Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)));
         builder.UseOrleans(silo => silo.AddSwitchboardSilo(builder.Configuration));
         return builder.Build();
     }

@@ -14,5 +14,17 @@ public static class FreePorts
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary><paramref name="count"/> different ports, each free a moment ago.</summary>
+    public static int[] Distinct(int count)
+    {
+        var ports = new HashSet<int>();
+        while (ports.Count < count)
+        {
+            ports.Add(Next());
+        }
+
+        return [.. ports];
+    }
+
     public static string NextText() => Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

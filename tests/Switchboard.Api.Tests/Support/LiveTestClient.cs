@@ -20,7 +20,7 @@ public sealed class LiveTestClient(WebSocket socket) : IAsyncDisposable
     public List<JsonNode> Received { get; } = [];
 
     /// <summary>Connects through the factory's TestServer with the key as Bearer header, or as <c>access_token</c>.</summary>
-    public static async Task<LiveTestClient> ConnectAsync(SwitchboardApiFactory factory, string key, bool keyInQuery = false)
+    public static async Task<LiveTestClient> ConnectAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string key, bool keyInQuery = false)
     {
         var client = factory.Server.CreateWebSocketClient();
         if (!keyInQuery)

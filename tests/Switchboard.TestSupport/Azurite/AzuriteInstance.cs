@@ -6,7 +6,7 @@ using System.Text;
 namespace Switchboard.TestSupport.Azurite;
 
 /// <summary>
-/// An Azurite Table service of the test run's own: in memory, on a free loopback port, stopped by PID. Azurite comes
+/// An Azurite of the test run's own (Blob, Queue and Table services): in memory, on free loopback ports, stopped by PID. Azurite comes
 /// from the pinned package in infra/local/azurite and is installed with <c>npm ci</c> the first time it is needed,
 /// so a plain <c>dotnet test</c> on a fresh clone needs only Node.js and npm on the machine.
 /// </summary>
@@ -20,22 +20,31 @@ public sealed class AzuriteInstance : IAsyncDisposable
     private readonly Process process;
     private readonly string workingDirectory;
 
-    private AzuriteInstance(Process process, int port, string workingDirectory)
+    private AzuriteInstance(Process process, int blobPort, int queuePort, int tablePort, string workingDirectory)
     {
         this.process = process;
         this.workingDirectory = workingDirectory;
-        Port = port;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        Port = tablePort;
     }
 
+    /// <summary>The Table service's port.</summary>
     public int Port { get; }
 
+    public int QueuePort { get; }
+
+    public int BlobPort { get; }
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/{AccountName};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};TableEndpoint=http://127.0.0.1:{Port}/{AccountName};";
 
     public static async Task<AzuriteInstance> StartAsync(CancellationToken cancellationToken = default)
     {
         var main = await AzuriteInstall.EnsureAsync(cancellationToken);
-        var port = FreePorts.Next();
+        var ports = FreePorts.Distinct(3);
+        var (blobPort, queuePort, port) = (ports[0], ports[1], ports[2]);
         var workingDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
         var start = new ProcessStartInfo("node")
         {
@@ -44,7 +53,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { main, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck" })
+        foreach (var argument in new[]
+        {
+            main, "--blobHost", "127.0.0.1", "--blobPort", Invariant(blobPort), "--queueHost", "127.0.0.1", "--queuePort", Invariant(queuePort),
+            "--tableHost", "127.0.0.1", "--tablePort", Invariant(port), "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck",
+        })
         {
             start.ArgumentList.Add(argument);
         }
@@ -55,10 +68,11 @@ public sealed class AzuriteInstance : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var instance = new AzuriteInstance(process, port, workingDirectory);
+        var instance = new AzuriteInstance(process, blobPort, queuePort, port, workingDirectory);
 
         var deadline = Stopwatch.GetTimestamp() + (long)(StartTimeout.TotalSeconds * Stopwatch.Frequency);
-        while (!await AcceptsConnectionsAsync(port, cancellationToken))
+        while (!await AcceptsConnectionsAsync(blobPort, cancellationToken) || !await AcceptsConnectionsAsync(queuePort, cancellationToken)
+            || !await AcceptsConnectionsAsync(port, cancellationToken))
         {
             if (process.HasExited || Stopwatch.GetTimestamp() > deadline)
             {
@@ -69,7 +83,7 @@ public sealed class AzuriteInstance : IAsyncDisposable
                     log = output.ToString();
                 }
 
-                throw new InvalidOperationException($"Azurite did not start on 127.0.0.1:{port}: {log}");
+                throw new InvalidOperationException($"Azurite did not start on 127.0.0.1:{blobPort}/{queuePort}/{port}: {log}");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken); // polling a starting process, not a test sleep
@@ -96,6 +110,8 @@ public sealed class AzuriteInstance : IAsyncDisposable
             // A leftover temp folder is harmless.
         }
     }
+
+    private static string Invariant(int port) => port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken cancellationToken)
     {
