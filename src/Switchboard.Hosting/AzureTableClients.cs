@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace Switchboard.Hosting;
 
-/// <summary>The Azure Tables client that grain storage, membership and reminders share in one process.</summary>
+/// <summary>The Azure Tables clients Switchboard gives Orleans' grain storage, membership and reminders.</summary>
 public static class AzureTableClients
 {
     /// <summary>

@@ -14,6 +14,7 @@ public static class ClientBuilderExtensions
     {
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(configuration, SwitchboardClusterOptions.Section);
         var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
+        LiveQueues.RequireAzureTables(storage);
         CachedGrainInterfaceTypes.AddTo(client.Services);
         if (storage.Provider == StorageProvider.AzureTables)
         {

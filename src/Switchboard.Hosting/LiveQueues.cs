@@ -11,10 +11,18 @@ namespace Switchboard.Hosting;
 /// </summary>
 public static partial class LiveQueues
 {
-    /// <summary>The queues of one service: <c>{serviceId}-live-{n}</c> in lower case.</summary>
+    /// <summary>The queues of one service: <c>{serviceId}-live-{n}</c>.</summary>
     public static List<string> Names(string serviceId, int count)
     {
-        var names = Enumerable.Range(0, count).Select(n => $"{serviceId.ToLowerInvariant()}-live-{n}").ToList();
+        ArgumentNullException.ThrowIfNull(serviceId);
+        if (serviceId.Any(char.IsUpper))
+        {
+            // Queue names are lower case only; lowering the id would let "Prod" and "prod" read each other's events.
+            throw new InvalidOperationException(
+                $"Orleans:ServiceId '{serviceId}' has upper-case letters, which an Azure queue name cannot hold; use a lower-case service id with Storage:LiveEventsOnAzureQueues.");
+        }
+
+        var names = Enumerable.Range(0, count).Select(n => $"{serviceId}-live-{n}").ToList();
         foreach (var name in names.Where(name => !QueueName().IsMatch(name)))
         {
             throw new InvalidOperationException(
@@ -24,23 +32,38 @@ public static partial class LiveQueues
         return names;
     }
 
-    public static ISiloBuilder AddLiveQueueStreams(this ISiloBuilder silo, string connectionString, string serviceId, StorageOptions storage) =>
-        silo.AddAzureQueueStreams(Contracts.StreamNames.Provider, streams =>
+    /// <summary>The setting needs Azure Tables: stream subscriptions must be as durable as the queued events.</summary>
+    public static void RequireAzureTables(StorageOptions storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        if (storage is { LiveEventsOnAzureQueues: true, Provider: not StorageProvider.AzureTables })
         {
-            streams.ConfigureAzureQueue(queue => queue.Configure(options => Configure(options, connectionString, serviceId, storage)));
+            throw new InvalidOperationException(
+                $"Storage:LiveEventsOnAzureQueues is true but Storage:Provider is {storage.Provider}: live events on Azure queues need Storage:Provider=AzureTables.");
+        }
+    }
+
+    public static ISiloBuilder AddLiveQueueStreams(this ISiloBuilder silo, string connectionString, string serviceId, StorageOptions storage)
+    {
+        var names = Names(serviceId, storage.LiveQueueCount); // a bad name stops the host here, not at the first event
+        return silo.AddAzureQueueStreams(Contracts.StreamNames.Provider, streams =>
+        {
+            streams.ConfigureAzureQueue(queue => queue.Configure(options => Configure(options, connectionString, names)));
             streams.ConfigurePullingAgent(agent => agent.Configure(options => options.GetQueueMsgsTimerPeriod = TimeSpan.FromMilliseconds(storage.LiveQueuePollMilliseconds)));
         });
+    }
 
-    public static IClientBuilder AddLiveQueueStreams(this IClientBuilder client, string connectionString, string serviceId, StorageOptions storage) =>
-        client.AddAzureQueueStreams(Contracts.StreamNames.Provider, streams =>
-        {
-            streams.ConfigureAzureQueue(queue => queue.Configure(options => Configure(options, connectionString, serviceId, storage)));
-        });
+    public static IClientBuilder AddLiveQueueStreams(this IClientBuilder client, string connectionString, string serviceId, StorageOptions storage)
+    {
+        var names = Names(serviceId, storage.LiveQueueCount);
+        return client.AddAzureQueueStreams(Contracts.StreamNames.Provider, streams =>
+            streams.ConfigureAzureQueue(queue => queue.Configure(options => Configure(options, connectionString, names))));
+    }
 
-    private static void Configure(AzureQueueOptions options, string connectionString, string serviceId, StorageOptions storage)
+    private static void Configure(AzureQueueOptions options, string connectionString, List<string> names)
     {
         options.QueueServiceClient = new QueueServiceClient(connectionString);
-        options.QueueNames = Names(serviceId, storage.LiveQueueCount);
+        options.QueueNames = [.. names];
     }
 
     [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]

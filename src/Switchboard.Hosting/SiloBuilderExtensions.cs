@@ -29,6 +29,7 @@ public static class SiloBuilderExtensions
     {
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(configuration, SwitchboardClusterOptions.Section);
         var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
+        LiveQueues.RequireAzureTables(storage);
         var inProcess = embedded && storage.Provider == StorageProvider.Memory
             && (cluster.PrimarySiloPort is null || cluster.PrimarySiloPort == cluster.SiloPort);
 
@@ -136,8 +137,8 @@ public static class SiloBuilderExtensions
                 var tables = AzureTableClients.Create(RequireConnectionString(connectionString));
                 foreach (var name in new[] { StorageNames.Default, StorageNames.PubSub })
                 {
-                    // One row per grain state, in Orleans' binary format: the same serializer the grains' messages use, so
-                    // every state type is storable, and the smallest rows (see the README for the measurement).
+                    // One row per grain state, in Orleans' binary format: the serializer the grains' messages use, so every
+                    // state type is storable as it is (the README has the measurement against System.Text.Json).
                     silo.AddAzureTableGrainStorage(name, options =>
                     {
                         options.TableServiceClient = tables;

@@ -9,17 +9,21 @@ public sealed class StorageOptions
 
     public StorageProvider Provider { get; set; } = StorageProvider.Memory;
 
-    /// <summary>The table grain state is stored in (Azure Tables only).</summary>
+    /// <summary>
+    /// The table grain state is stored in (Azure Tables only). The defaults are Orleans' own table names: the tables of
+    /// Switchboard's earlier providers (SwitchboardGrainState, SwitchboardMembership, SwitchboardReminders) hold another row
+    /// format, and are left alone rather than misread.
+    /// </summary>
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    public string GrainStateTable { get; set; } = "SwitchboardGrainState";
+    public string GrainStateTable { get; set; } = "OrleansGrainState";
 
     /// <summary>The cluster membership table (Azure Tables only).</summary>
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    public string MembershipTable { get; set; } = "SwitchboardMembership";
+    public string MembershipTable { get; set; } = "OrleansSiloInstances";
 
     /// <summary>The reminders table (Azure Tables only).</summary>
     [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,62}$")]
-    public string RemindersTable { get; set; } = "SwitchboardReminders";
+    public string RemindersTable { get; set; } = "OrleansReminders";
 
     /// <summary>
     /// With Azure Tables: carry the live streams on Azure Queue storage, so that events waiting for delivery survive a

@@ -148,7 +148,7 @@ public sealed class DurableRestartTests
         var changed = await live.NextAsync(m => m.Text("type") == "agent.state_changed", "the change, through the queue");
         Assert.Equal("Available", changed["data"]!.Text("state"));
 
-        // The service's live queues exist: the events went through Azure Queue storage, not memory streams.
+        // The host made the service's live queues, as only the Azure Queue stream provider does (memory streams make none).
         var queues = new Azure.Storage.Queues.QueueServiceClient(azurite.ConnectionString);
         var names = new List<string>();
         await foreach (var queue in queues.GetQueuesAsync(cancellationToken: TestContext.Current.CancellationToken))

@@ -6,7 +6,9 @@ namespace Switchboard.Benchmarks;
 // beside a bare Kestrel JSON endpoint in the same process and run; the load from this process, or with --wrk from wrk. Usage:
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- [seconds=10] [concurrency=32] [agents=64] [--wrk]
 // Persisted changes through the agent grain on Azurite beside raw table upserts:
-//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- storage [seconds=10] [concurrency=32]
+//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- storage [seconds=10] [concurrency=32] [queues]
+// Change → socket on in-process queues and on Azure queues (Azurite) at each poll period:
+//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- live-queues [sockets=100] [changes=200] [pollMs=10,50]
 // Routing (enqueue → offer) on an in-process silo beside no-op grain calls (see RoutingOptions for the flags):
 // Live status fan-out (state change → every subscribed socket) beside a bare Kestrel WebSocket broadcast:
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- live [sockets=1000,10000] [changes=100]
@@ -21,7 +23,8 @@ public static class AgentStateBenchmark
         {
             await StorageBenchmark.RunAsync(
                 TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10),
-                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32);
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32,
+                args.Length > 3 && args[3] == "queues");
             return;
         }
 

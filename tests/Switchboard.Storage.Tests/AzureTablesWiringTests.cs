@@ -113,13 +113,30 @@ public sealed class AzureTablesWiringTests
     }
 
     [Theory]
-    [InlineData("Service_With_Underscores")]
+    [InlineData("-svc")]
+    [InlineData("a--b")]
+    [InlineData("Prod")]
     [InlineData("a-very-long-service-id-that-leaves-no-room-for-the-queue-suffix")]
-    public void A_service_id_that_makes_no_valid_queue_name_is_refused_with_a_clear_message(string serviceId)
+    public void A_service_id_that_makes_no_valid_queue_name_is_refused_at_start_up_with_a_clear_message(string serviceId)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => LiveQueues.Names(serviceId, 2));
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            BuildSilo(("Orleans:ServiceId", serviceId), ("Storage:LiveEventsOnAzureQueues", "true")).Dispose());
         Assert.Contains(serviceId, error.Message, StringComparison.Ordinal);
         Assert.Contains("queue name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Live_events_on_Azure_queues_without_Azure_Tables_are_refused_at_start_up()
+    {
+        var settings = new Dictionary<string, string?> { ["Storage:LiveEventsOnAzureQueues"] = "true" };
+        var silo = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        silo.Configuration.AddInMemoryCollection(settings);
+        var error = Assert.Throws<InvalidOperationException>(() => silo.UseOrleans(s => s.AddSwitchboardSilo(silo.Configuration)));
+        Assert.Contains("Storage:Provider=AzureTables", error.Message, StringComparison.Ordinal);
+
+        var client = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        client.Configuration.AddInMemoryCollection(settings);
+        Assert.Throws<InvalidOperationException>(() => client.UseOrleansClient(c => c.AddSwitchboardClient(client.Configuration)));
     }
 
     private static IHost BuildClient(params (string Key, string Value)[] extra)
