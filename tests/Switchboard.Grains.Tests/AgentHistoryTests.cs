@@ -1,6 +1,7 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Agents;
+using Switchboard.Grains.Agents;
 
 namespace Switchboard.Grains.Tests;
 
@@ -159,12 +160,15 @@ public sealed class AgentHistoryTests(ClusterFixture fixture)
         var agent = await client.CreateAgent(tenant, "a1");
         var agentWritesBefore = fixture.Faults.SucceededWrites(tenant + "/", "agent");
 
-        await agent.Alternate(fixture.Time, 0, 100);
+        // As many whole batches as fit on page 0, so that no batch is split between two pages.
+        const int Batches = IAgentHistoryPageGrain.Size / AgentHistoryArchive.BatchSize;
+        const int Changes = Batches * AgentHistoryArchive.BatchSize;
+        await agent.Alternate(fixture.Time, 0, Changes);
 
-        // One write per change commits the change; a batch of 10 entries costs one page write, nothing more.
-        Assert.Equal(100, fixture.Faults.SucceededWrites(tenant + "/", "agent") - agentWritesBefore);
-        Assert.Equal(10, fixture.Faults.SucceededWrites(tenant + "/", "history"));
-        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), (await HistoryPage(tenant, 0).GetEntries()).Select(e => e.Sequence));
+        // One write per change commits the change; a batch of entries costs one page write, nothing more.
+        Assert.Equal(Changes, fixture.Faults.SucceededWrites(tenant + "/", "agent") - agentWritesBefore);
+        Assert.Equal(Batches, fixture.Faults.SucceededWrites(tenant + "/", "history"));
+        Assert.Equal(Enumerable.Range(1, Changes).Select(i => (long)i), (await HistoryPage(tenant, 0).GetEntries()).Select(e => e.Sequence));
     }
 
     [Fact]
@@ -173,18 +177,22 @@ public sealed class AgentHistoryTests(ClusterFixture fixture)
         var tenant = TestIds.Tenant();
         var agent = await client.CreateAgent(tenant, "a1");
 
-        // The tenth change copies entries 1-10 to the page; the agent row drops them only with its next write.
-        await agent.Alternate(fixture.Time, 0, 10);
-        Assert.Equal(10, (await HistoryPage(tenant, 0).GetEntries()).Count);
-        await fixture.DeactivateAllAsync(agent);
-        Assert.Equal(Enumerable.Range(1, 10).Reverse().Select(i => (long)i), (await agent.ReadAllHistory(3)).Select(e => e.Sequence));
+        const int Batch = AgentHistoryArchive.BatchSize;
 
-        // The new activation does not know they were copied: it copies them again with the 11th (harmless), then 12-21.
-        await agent.Alternate(fixture.Time, 10, 15);
+        // Change number Batch copies entries 1..Batch to the page; the agent row drops them only with its next write.
+        await agent.Alternate(fixture.Time, 0, Batch);
+        Assert.Equal(Batch, (await HistoryPage(tenant, 0).GetEntries()).Count);
+        await fixture.DeactivateAllAsync(agent);
+        Assert.Equal(Enumerable.Range(1, Batch).Reverse().Select(i => (long)i), (await agent.ReadAllHistory(3)).Select(e => e.Sequence));
+
+        // The new activation does not know they were copied: it copies them again with change Batch + 1 (harmless), then
+        // Batch + 2 to 2 * Batch + 1; the last four stay in the row.
+        const int Total = 2 * Batch + 5;
+        await agent.Alternate(fixture.Time, Batch, Total - Batch);
         await fixture.DeactivateAllAsync(agent);
         var history = await agent.ReadAllHistory(4);
-        Assert.Equal(Enumerable.Range(1, 25).Reverse().Select(i => (long)i), history.Select(e => e.Sequence));
-        Assert.Equal(Enumerable.Range(1, 21).Select(i => (long)i), (await HistoryPage(tenant, 0).GetEntries()).Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, Total).Reverse().Select(i => (long)i), history.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, 2 * Batch + 1).Select(i => (long)i), (await HistoryPage(tenant, 0).GetEntries()).Select(e => e.Sequence));
     }
 
     private IAgentHistoryPageGrain HistoryPage(string tenant, long page) =>

@@ -24,17 +24,20 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
     {
         var tenant = TestIds.Tenant();
         var agent = await client.CreateAgent(tenant, "a1");
-        // Nine changes: the tenth would also start archiving, had it been written.
-        var times = await agent.Alternate(fixture.Time, 0, 9);
-        var stateBefore = await agent.GetState();
-        Assert.Equal(new AgentStateView(AgentState.Available, null, times[^1], null, null, 9), stateBefore);
-        var historyBefore = await agent.ReadAllHistory(100);
-        Assert.Equal(Enumerable.Range(1, 9).Reverse().Select(i => (long)i), historyBefore.Select(e => e.Sequence));
+        const int Batch = AgentHistoryArchive.BatchSize;
 
+        // One change short of a batch: the next would also start archiving, had it been written.
+        var times = await agent.Alternate(fixture.Time, 0, Batch - 1);
+        var stateBefore = await agent.GetState();
+        Assert.Equal(new AgentStateView(AgentTestHelpers.AlternateTarget(Batch - 2), null, times[^1], null, null, Batch - 1), stateBefore);
+        var historyBefore = await agent.ReadAllHistory(100);
+        Assert.Equal(Enumerable.Range(1, Batch - 1).Reverse().Select(i => (long)i), historyBefore.Select(e => e.Sequence));
+
+        var target = AgentTestHelpers.AlternateTarget(Batch - 1);
         using (var fault = Faults.FailWrites(GrainKeys.Agent(tenant, "a1"), "agent", count: 1))
         {
             fixture.Time.Advance(TimeSpan.FromSeconds(1));
-            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => agent.ChangeState(AgentTestHelpers.Request(AgentState.Offline, expectedVersion: 9)));
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => agent.ChangeState(AgentTestHelpers.Request(target, expectedVersion: Batch - 1)));
             Assert.Equal(1, fault.Injected);
         }
 
@@ -42,25 +45,25 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Equal(historyBefore, await agent.ReadAllHistory(100));
         Assert.Empty(await HistoryPage(tenant, "a1", 0).GetEntries());
 
-        // The same request again (same If-Match) applies as version 10, and archives 1..10.
+        // The same request again (same If-Match) applies as version Batch, and archives 1..Batch.
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
         var retriedAt = fixture.Time.GetUtcNow();
-        var retried = await agent.ChangeState(AgentTestHelpers.Request(AgentState.Offline, expectedVersion: 9));
+        var retried = await agent.ChangeState(AgentTestHelpers.Request(target, expectedVersion: Batch - 1));
         Assert.Equal(StateChangeOutcome.Applied, retried.Outcome);
-        Assert.Equal(new AgentStateView(AgentState.Offline, null, retriedAt, null, null, 10), retried.State);
-        Assert.Equal(StateChangeOutcome.Applied, (await agent.ChangeState(AgentTestHelpers.Request(AgentState.Available, expectedVersion: 10))).Outcome);
+        Assert.Equal(new AgentStateView(target, null, retriedAt, null, null, Batch), retried.State);
+        Assert.Equal(StateChangeOutcome.Applied, (await agent.ChangeState(AgentTestHelpers.Request(AgentTestHelpers.AlternateTarget(Batch), expectedVersion: Batch))).Outcome);
 
         var history = await agent.ReadAllHistory(100);
-        Assert.Equal(Enumerable.Range(1, 11).Reverse().Select(i => (long)i), history.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, Batch + 1).Reverse().Select(i => (long)i), history.Select(e => e.Sequence));
         Assert.Equal(historyBefore, history.Skip(2));
         Assert.Equal(
-            new StateHistoryEntry(10, AuditEntryKind.Transition, AgentState.Available, AgentState.Offline, null, StateActor.Agent, "a1", null, retriedAt),
+            new StateHistoryEntry(Batch, AuditEntryKind.Transition, AgentTestHelpers.AlternateTarget(Batch - 2), target, null, StateActor.Agent, "a1", null, retriedAt),
             history[1]);
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, Batch).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
 
         // Nothing of the failed attempt reached storage either.
         await fixture.DeactivateAllAsync(agent, HistoryPage(tenant, "a1", 0));
-        Assert.Equal(11, (await agent.GetState())!.Version);
+        Assert.Equal(Batch + 1, (await agent.GetState())!.Version);
         Assert.Equal(history, await agent.ReadAllHistory(100));
         Assert.Equal(history, await agent.ReadAllHistory(3));
     }
@@ -95,12 +98,15 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         var agent = await client.CreateAgent(tenant, "a1");
         var times = new List<DateTimeOffset>();
 
+        // Enough changes for many archive attempts to fail, one after another.
+        const int Failing = AgentHistoryArchive.BatchSize + 15;
         using (var fault = Faults.FailWrites($"{tenant}/a1/", "history"))
         {
-            times.AddRange(await agent.Alternate(fixture.Time, 0, 25));
+            times.AddRange(await agent.Alternate(fixture.Time, 0, Failing));
 
-            // Changes 10 to 25 each found 10 or more unarchived entries and tried (and failed) to copy them to page 0.
-            Assert.Equal(16, fault.Injected);
+            // Changes BatchSize to Failing each found a batch or more of unarchived entries and tried (and failed) to copy
+            // them to page 0.
+            Assert.Equal(Failing - AgentHistoryArchive.BatchSize + 1, fault.Injected);
         }
 
         var recent = await agent.GetHistory(null, 100);
@@ -110,18 +116,18 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
         Assert.Empty(await HistoryPage(tenant, "a1", 0).GetEntries());
 
         // Storage is back: the next change archives everything so far, later ones stay recent.
-        times.AddRange(await agent.Alternate(fixture.Time, 25, 7));
-        Assert.Equal(Enumerable.Range(1, 26).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
+        times.AddRange(await agent.Alternate(fixture.Time, Failing, 7));
+        Assert.Equal(Enumerable.Range(1, Failing + 1).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
         Assert.Equal(ExpectedHistory(times), await agent.ReadAllHistory(100));
 
         await fixture.DeactivateAllAsync(agent, HistoryPage(tenant, "a1", 0));
 
         var expected = ExpectedHistory(times);
-        Assert.Equal(32, expected.Count);
+        Assert.Equal(Failing + 7, expected.Count);
         Assert.Equal(expected, await agent.ReadAllHistory(100));
         Assert.Equal(expected, await agent.ReadAllHistory(7));
         Assert.Equal(expected, await agent.ReadAllHistory(1));
-        Assert.Equal(new AgentStateView(AgentState.Offline, null, times[^1], null, null, 32), await agent.GetState());
+        Assert.Equal(new AgentStateView(AgentTestHelpers.AlternateTarget(Failing + 6), null, times[^1], null, null, Failing + 7), await agent.GetState());
     }
 
     [Fact]
@@ -129,23 +135,25 @@ public sealed class WriteFailureTests(ClusterFixture fixture)
     {
         var tenant = TestIds.Tenant();
         var agent = await client.CreateAgent(tenant, "a1");
-        var times = await agent.Alternate(fixture.Time, 0, 10);
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
+        const int Batch = AgentHistoryArchive.BatchSize;
+        var times = await agent.Alternate(fixture.Time, 0, Batch);
+        Assert.Equal(Enumerable.Range(1, Batch).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
 
-        // The 11th change's write is the one that also records "archived through 10" and drops entries 1-10 from the row.
+        // The next change's write is the one that also records "archived through Batch" and drops entries 1..Batch from
+        // the row.
         using (var fault = Faults.FailWrites(GrainKeys.Agent(tenant, "a1"), "agent", count: 1, when: s => s is AgentGrainState { ArchivedThrough: > 0 }))
         {
             fixture.Time.Advance(TimeSpan.FromSeconds(1));
-            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => agent.ChangeState(AgentTestHelpers.Request(AgentTestHelpers.AlternateTarget(10), expectedVersion: 10)));
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => agent.ChangeState(AgentTestHelpers.Request(AgentTestHelpers.AlternateTarget(Batch), expectedVersion: Batch)));
             Assert.Equal(1, fault.Injected);
         }
 
-        Assert.Equal(10, (await agent.GetState())!.Version);
+        Assert.Equal(Batch, (await agent.GetState())!.Version);
         Assert.Equal(ExpectedHistory(times), await agent.ReadAllHistory(100));
         Assert.Equal(ExpectedHistory(times), await agent.ReadAllHistory(4));
 
-        times.AddRange(await agent.Alternate(fixture.Time, 10, 3));
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
+        times.AddRange(await agent.Alternate(fixture.Time, Batch, 3));
+        Assert.Equal(Enumerable.Range(1, Batch).Select(i => (long)i), (await HistoryPage(tenant, "a1", 0).GetEntries()).Select(e => e.Sequence));
 
         await fixture.DeactivateAllAsync(agent, HistoryPage(tenant, "a1", 0));
         Assert.Equal(ExpectedHistory(times), await agent.ReadAllHistory(100));

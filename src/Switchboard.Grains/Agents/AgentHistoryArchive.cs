@@ -12,8 +12,11 @@ namespace Switchboard.Grains.Agents;
 /// </summary>
 internal sealed class AgentHistoryArchive(IGrainFactory grains, string tenantId, string agentId, ILogger logger)
 {
-    /// <summary>How many audit entries the agent row holds before they are copied to a history page.</summary>
-    internal const int BatchSize = 10;
+    /// <summary>
+    /// How many audit entries the agent row holds before they are copied to a history page. Larger batches mean fewer
+    /// page writes per change, at the cost of a row that carries up to this many entries.
+    /// </summary>
+    internal const int BatchSize = 25;
 
     /// <summary>
     /// Entries up to this sequence are on history pages but still in the stored row: the next write drops them, which
