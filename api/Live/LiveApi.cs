@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Switchboard.Api.Auth;
 
 namespace Switchboard.Api.Live;
@@ -11,12 +12,17 @@ public static class LiveApi
     public const string AccessTokenParameter = "access_token";
 
     /// <summary>The live socket's sessions, feeds from the cluster's streams, and topic rules.</summary>
-    public static IServiceCollection AddLiveStream(this IServiceCollection services) => services
-        .AddSingleton<LiveEventMapping>()
-        .AddSingleton<LiveFeeds>()
-        .AddSingleton<LiveTopics>()
-        .AddSingleton<LiveHub>()
-        .AddSingleton<LiveSocketHandler>();
+    public static IServiceCollection AddLiveStream(this IServiceCollection services)
+    {
+        // Real time, not the business clock: how long a duplicate delivery can follow an event is the queue's business.
+        services.TryAddSingleton(TimeProvider.System);
+        return services
+            .AddSingleton<LiveEventMapping>()
+            .AddSingleton<LiveFeeds>()
+            .AddSingleton<LiveTopics>()
+            .AddSingleton<LiveHub>()
+            .AddSingleton<LiveSocketHandler>();
+    }
 
     public static RouteGroupBuilder MapLiveApi(this RouteGroupBuilder v1)
     {

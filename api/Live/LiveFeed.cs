@@ -1,19 +1,22 @@
 using Orleans.Streams;
+using Switchboard.Contracts.Live;
 
 namespace Switchboard.Api.Live;
 
 /// <summary>
 /// One tenant stream (<see cref="Contracts.Live.LiveStreams"/>) seen by this API host: subscribed while at least one
 /// local socket topic needs it and unsubscribed when the last leaves, so the cluster's pub/sub holds one entry per
-/// host and stream, never one per socket. Events are routed to sinks by route key (an agent id, a queue id...).
+/// host and stream, never one per socket. Events are routed to sinks by route key (an agent id, a queue id...); an
+/// event delivered again (queued streams deliver at least once) is dropped.
 /// </summary>
-public sealed class LiveFeed<T>(IAsyncStream<T> stream, Func<T, IEnumerable<LiveFanOut>> map, ILogger logger) : ILiveFeed
+public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnumerable<LiveFanOut>> map, TimeProvider time, ILogger logger) : ILiveFeed
 {
+    private readonly RecentEventIds delivered = new(time);
     private readonly SemaphoreSlim transitions = new(1, 1);
     private readonly Lock gate = new();
     private readonly Dictionary<string, HashSet<ILiveSink>> routes = new(StringComparer.Ordinal);
     private int sinkCount;
-    private StreamSubscriptionHandle<T>? handle;
+    private StreamSubscriptionHandle<LiveEvent<T>>? handle;
 
     public int SinkCount => Volatile.Read(ref sinkCount);
 
@@ -121,11 +124,23 @@ public sealed class LiveFeed<T>(IAsyncStream<T> stream, Func<T, IEnumerable<Live
         }
     }
 
-    private Task OnNext(T item, StreamSequenceToken? token)
+    private Task OnNext(LiveEvent<T> item, StreamSequenceToken? token)
     {
         try
         {
-            foreach (var fanOut in map(item))
+            bool first;
+            lock (delivered)
+            {
+                first = delivered.TryAdd(item.Id);
+            }
+
+            if (!first)
+            {
+                LiveLog.DuplicateDropped(logger, item.Id, stream.StreamId.ToString());
+                return Task.CompletedTask;
+            }
+
+            foreach (var fanOut in map(item.Item))
             {
                 foreach (var route in fanOut.Routes)
                 {

@@ -5,7 +5,7 @@ using Switchboard.Contracts.Live;
 namespace Switchboard.Api.Live;
 
 /// <summary>This API host's feeds: one per tenant stream (<see cref="LiveStreams"/>), created on first use.</summary>
-public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, ILogger<LiveFeeds> logger)
+public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, TimeProvider time, ILogger<LiveFeeds> logger)
 {
     private const int RenewAttempts = 10;
     private static readonly TimeSpan RenewRetryDelay = TimeSpan.FromSeconds(1);
@@ -58,5 +58,5 @@ public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, 
     };
 
     private LiveFeed<T> Feed<T>(string kind, string tenantId, Func<T, IEnumerable<LiveFanOut>> map) =>
-        new(cluster.GetStreamProvider(StreamNames.Provider).GetStream<T>(StreamId.Create(kind, tenantId)), map, logger);
+        new(cluster.GetStreamProvider(StreamNames.Provider).GetStream<LiveEvent<T>>(StreamId.Create(kind, tenantId)), map, time, logger);
 }

@@ -22,4 +22,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(10306, LogLevel.Warning, "Renewing live stream subscriptions failed")]
     public static partial void RenewFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10307, LogLevel.Debug, "Live event {EventId} of stream {StreamId} was delivered again and dropped")]
+    public static partial void DuplicateDropped(ILogger logger, Guid eventId, string streamId);
 }

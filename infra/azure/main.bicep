@@ -93,6 +93,10 @@ var clusterSettings = [
   { name: 'ConnectionStrings__AzureStorage', secretRef: 'storage-connection' }
   { name: 'Orleans__ClusterId', value: clusterId }
   { name: 'Orleans__AdvertisedAddress', value: 'auto' }
+  // Live events on Azure queues (the default with AzureTables): silos and the API must agree on the count; each queue is
+  // polled every period, one storage transaction each time.
+  { name: 'Storage__LiveQueueCount', value: '4' }
+  { name: 'Storage__LiveQueuePollMilliseconds', value: '10' }
 ]
 
 resource silos 'Microsoft.App/containerApps@2024-03-01' = {

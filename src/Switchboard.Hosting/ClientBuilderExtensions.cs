@@ -36,7 +36,7 @@ public static class ClientBuilderExtensions
         }
 
         // Live status: the API host subscribes to the silos' live streams (one subscription per tenant stream it needs).
-        if (storage is { Provider: StorageProvider.AzureTables, LiveEventsOnAzureQueues: true })
+        if (storage.UsesLiveQueues)
         {
             client.AddLiveQueueStreams(SiloBuilderExtensions.RequireConnectionString(configuration.GetConnectionString(SiloBuilderExtensions.ConnectionStringName)), cluster.ServiceId, storage);
         }

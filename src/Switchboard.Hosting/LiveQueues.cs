@@ -19,7 +19,7 @@ public static partial class LiveQueues
         {
             // Queue names are lower case only; lowering the id would let "Prod" and "prod" read each other's events.
             throw new InvalidOperationException(
-                $"Orleans:ServiceId '{serviceId}' has upper-case letters, which an Azure queue name cannot hold; use a lower-case service id with Storage:LiveEventsOnAzureQueues.");
+                $"Orleans:ServiceId '{serviceId}' has upper-case letters, which an Azure queue name cannot hold; use a lower-case service id, or Storage:LiveEventsOnAzureQueues=false to keep live events in memory.");
         }
 
         var names = Enumerable.Range(0, count).Select(n => $"{serviceId}-live-{n}").ToList();

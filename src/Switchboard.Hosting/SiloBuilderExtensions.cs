@@ -96,7 +96,7 @@ public static class SiloBuilderExtensions
         else
         {
             silo.AddSwitchboardStorage(storage, connectionString);
-            if (storage is { Provider: StorageProvider.AzureTables, LiveEventsOnAzureQueues: true })
+            if (storage.UsesLiveQueues)
             {
                 silo.AddLiveQueueStreams(RequireConnectionString(connectionString), cluster.ServiceId, storage);
             }

@@ -26,10 +26,14 @@ public sealed class StorageOptions
     public string RemindersTable { get; set; } = "OrleansReminders";
 
     /// <summary>
-    /// With Azure Tables: carry the live streams on Azure Queue storage, so that events waiting for delivery survive a
-    /// silo. Off by default for now: each event then costs queue operations on the state change's path (see the README).
+    /// Whether the live streams travel on Azure Queue storage, so that events waiting for delivery survive a silo. Unset:
+    /// yes with Azure Tables, no (in-memory streams) with memory storage. <c>false</c> with Azure Tables trades that for
+    /// fewer storage operations per change (see the README); <c>true</c> needs Azure Tables.
     /// </summary>
-    public bool LiveEventsOnAzureQueues { get; set; }
+    public bool? LiveEventsOnAzureQueues { get; set; }
+
+    /// <summary>Whether the live streams run on Azure queues with these settings.</summary>
+    public bool UsesLiveQueues => Provider == StorageProvider.AzureTables && LiveEventsOnAzureQueues != false;
 
     /// <summary>
     /// How many Azure queues carry the live streams (Azure Tables only). Each is polled by one silo's pulling agent, so

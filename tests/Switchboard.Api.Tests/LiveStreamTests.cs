@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Live;
 using Switchboard.Api.Tests.Support;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Live;
+using Switchboard.Domain.Agents;
 
 namespace Switchboard.Api.Tests;
 
@@ -82,6 +85,32 @@ public sealed class LiveStreamTests(SwitchboardApiFactory factory)
         Assert.True(second["data"]!.Number("version") > first["data"]!.Number("version"));
         Assert.Equal("supervisor", second["data"]!.Text("changedBy").ToLowerInvariant());
         Assert.NotNull(second["at"]);
+    }
+
+    [Fact]
+    public async Task An_event_delivered_twice_by_its_stream_reaches_the_socket_once()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.CreateAgentAsync("a1", "Ada", "sales");
+        await using var live = await LiveTestClient.ConnectAsync(factory, tenant.AdminKey);
+        await live.SubscribeAsync("agent:a1");
+        var snapshot = await live.NextOfTypeAsync("snapshot", "agent:a1");
+        await live.NextOfTypeAsync("subscribed");
+
+        // A queued stream delivers at least once: the same event (same id) may come again, here at once.
+        var stream = factory.Services.GetRequiredService<IClusterClient>().GetStreamProvider(StreamNames.Provider)
+            .GetStream<LiveEvent<AgentChanged>>(StreamId.Create(LiveStreams.Agents, tenant.Id));
+        var state = new AgentStateView(AgentState.LoggedOut, null, factory.Clock.GetUtcNow(), null, null, snapshot["data"]!.Number("version"));
+        var renamed = new LiveEvent<AgentChanged>(Guid.NewGuid(), new AgentChanged("a1", "Ada L.", "sales", state, null, false, factory.Clock.GetUtcNow(), null, null, null, ProfileChanged: true, PreviousGroup: "sales"));
+        await stream.OnNextAsync(renamed);
+        await stream.OnNextAsync(renamed);
+        var again = renamed with { Id = Guid.NewGuid(), Item = renamed.Item with { DisplayName = "Ada Lovelace" } };
+        await stream.OnNextAsync(again);
+
+        // Events of one stream arrive in order: once the last is here, a second copy of the first would be too.
+        await live.NextAsync(m => m.Text("type") == LiveEventTypes.AgentStateChanged && m["data"]!.Text("displayName") == "Ada Lovelace", "the last rename");
+        var names = live.Received.Where(m => m.Text("type") == LiveEventTypes.AgentStateChanged).Select(m => m["data"]!.Text("displayName"));
+        Assert.Equal(["Ada L.", "Ada Lovelace"], names);
     }
 
     [Fact]

@@ -27,8 +27,12 @@ public sealed class ClusterClient : IAsyncDisposable
         ["Orleans:ClusterId"] = clusterId,
     };
 
-    /// <summary>Connects (retrying while no silo has written its row yet), then waits for <paramref name="silos"/> active hosts.</summary>
-    public static async Task<ClusterClient> ConnectAsync(string connectionString, string clusterId, int silos, IReadOnlyList<SiloProcess> processes, TimeSpan timeout)
+    /// <summary>
+    /// Connects (retrying while no silo has written its row yet), then waits for <paramref name="silos"/> active hosts.
+    /// <paramref name="settings"/> adds to or overrides <see cref="Settings"/> (e.g. a live queue count the silos share).
+    /// </summary>
+    public static async Task<ClusterClient> ConnectAsync(
+        string connectionString, string clusterId, int silos, IReadOnlyList<SiloProcess> processes, TimeSpan timeout, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var deadline = Stopwatch.StartNew();
         Exception? last = null;
@@ -37,6 +41,7 @@ public sealed class ClusterClient : IAsyncDisposable
             ThrowIfExited(processes);
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
             builder.Configuration.AddInMemoryCollection(Settings(connectionString, clusterId));
+            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
             builder.UseOrleansClient(client =>
             {

@@ -57,11 +57,11 @@ public sealed class SeparateApiReconnectTests
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
 
             // The API host connects once the silo has joined the membership table: retry the first request until then.
-            var created = await RetryUntilAsync(
+            var created = await HttpRetry.UntilAsync(
                 () => client.PostAsJsonAsync("/v1/agents", new { id = "a1", displayName = "Ada", group = "sales" }, ct),
                 r => r.StatusCode == HttpStatusCode.Created,
                 TimeSpan.FromSeconds(60),
-                silos[0]);
+                [silos[0]]);
             created.Dispose();
             output.WriteLine($"silo pid {silos[0].Id} up and agent created after {total.Elapsed.TotalSeconds:F1} s");
 
@@ -104,7 +104,7 @@ public sealed class SeparateApiReconnectTests
 
             // The same API host, not restarted: poll until it answers through the new silo.
             var attempts = 0;
-            using var read = await RetryUntilAsync(
+            using var read = await HttpRetry.UntilAsync(
                 () =>
                 {
                     attempts++;
@@ -112,7 +112,7 @@ public sealed class SeparateApiReconnectTests
                 },
                 r => r.StatusCode == HttpStatusCode.OK,
                 TimeSpan.FromSeconds(120),
-                replacement);
+                [replacement]);
             var reconnect = clock.Elapsed;
             output.WriteLine($"API answered 200 again {reconnect.TotalSeconds:F1} s after the kill ({attempts} attempts)");
 
@@ -189,35 +189,5 @@ public sealed class SeparateApiReconnectTests
         {
             throw new TimeoutException($"no matching message within {timeout}; seen: {string.Join(" | ", seen)}");
         }
-    }
-
-    private static async Task<HttpResponseMessage> RetryUntilAsync(
-        Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, bool> done, TimeSpan timeout, SiloProcess silo)
-    {
-        var deadline = Stopwatch.StartNew();
-        var last = "no response";
-        while (deadline.Elapsed < timeout)
-        {
-            Assert.False(silo.HasExited, $"silo {silo.Id} exited:\n{silo.Output}");
-            try
-            {
-                var response = await send();
-                if (done(response))
-                {
-                    return response;
-                }
-
-                last = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
-                response.Dispose();
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-            {
-                last = exception.GetType().Name + ": " + exception.Message;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"no success within {timeout}; last: {last}\nsilo {silo.Id}:\n{silo.Output}");
     }
 }

@@ -22,10 +22,10 @@ public sealed class WorkMediaTests(ClusterFixture fixture)
     {
         var tenant = TestIds.Tenant();
         var events = new ConcurrentQueue<AgentChanged>();
-        var stream = client.GetStreamProvider(StreamNames.Provider).GetStream<AgentChanged>(StreamId.Create(LiveStreams.Agents, tenant));
+        var stream = client.GetStreamProvider(StreamNames.Provider).GetStream<LiveEvent<AgentChanged>>(StreamId.Create(LiveStreams.Agents, tenant));
         var subscription = await stream.SubscribeAsync((e, _) =>
         {
-            events.Enqueue(e);
+            events.Enqueue(e.Item);
             return Task.CompletedTask;
         });
         try

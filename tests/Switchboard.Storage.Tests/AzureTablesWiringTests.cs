@@ -16,7 +16,8 @@ namespace Switchboard.Storage.Tests;
 
 /// <summary>
 /// <c>Storage:Provider=AzureTables</c> puts grain state, membership and reminders on Orleans' Azure Table providers, as
-/// the conformance suites test them. The hosts are built, never started: nothing here touches a table.
+/// the conformance suites test them, and the live streams on Orleans' Azure Queue provider. The hosts are built, never
+/// started: nothing here touches a table or a queue.
 /// </summary>
 public sealed class AzureTablesWiringTests
 {
@@ -79,11 +80,14 @@ public sealed class AzureTablesWiringTests
         Assert.NotNull(options.TableServiceClient);
     }
 
-    [Fact]
-    public void Silos_and_clients_carry_the_live_streams_on_the_same_Azure_queues()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("true")]
+    public void Silos_and_clients_carry_the_live_streams_on_the_same_Azure_queues_unless_told_not_to(string? setting)
     {
-        using var silo = BuildSilo(("Storage:LiveEventsOnAzureQueues", "true"), ("Storage:LiveQueueCount", "3"), ("Storage:LiveQueuePollMilliseconds", "25"));
-        using var client = BuildClient(("Storage:LiveEventsOnAzureQueues", "true"), ("Storage:LiveQueueCount", "3"));
+        (string, string)[] extra = setting is null ? [] : [("Storage:LiveEventsOnAzureQueues", setting)];
+        using var silo = BuildSilo([.. extra, ("Storage:LiveQueueCount", "3"), ("Storage:LiveQueuePollMilliseconds", "25")]);
+        using var client = BuildClient([.. extra, ("Storage:LiveQueueCount", "3")]);
 
         string[] expected = ["wiring-service-live-0", "wiring-service-live-1", "wiring-service-live-2"];
         foreach (var host in new[] { silo, client })
@@ -100,10 +104,10 @@ public sealed class AzureTablesWiringTests
     }
 
     [Fact]
-    public void Without_the_setting_live_streams_stay_memory_streams()
+    public void Told_not_to_live_streams_stay_memory_streams()
     {
-        using var silo = BuildSilo();
-        using var client = BuildClient();
+        using var silo = BuildSilo(("Storage:LiveEventsOnAzureQueues", "false"));
+        using var client = BuildClient(("Storage:LiveEventsOnAzureQueues", "false"));
 
         foreach (var host in new[] { silo, client })
         {
@@ -120,7 +124,7 @@ public sealed class AzureTablesWiringTests
     public void A_service_id_that_makes_no_valid_queue_name_is_refused_at_start_up_with_a_clear_message(string serviceId)
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
-            BuildSilo(("Orleans:ServiceId", serviceId), ("Storage:LiveEventsOnAzureQueues", "true")).Dispose());
+            BuildSilo(("Orleans:ServiceId", serviceId)).Dispose());
         Assert.Contains(serviceId, error.Message, StringComparison.Ordinal);
         Assert.Contains("queue name", error.Message, StringComparison.Ordinal);
     }

@@ -16,7 +16,7 @@ internal static class LivePublishing
     {
         try
         {
-            await grain.GetStreamProvider(StreamNames.Provider).GetStream<T>(StreamId.Create(kind, tenantId)).OnNextAsync(item);
+            await grain.GetStreamProvider(StreamNames.Provider).GetStream<LiveEvent<T>>(StreamId.Create(kind, tenantId)).OnNextAsync(new LiveEvent<T>(Guid.NewGuid(), item));
         }
         catch (Exception exception)
         {
