@@ -112,14 +112,22 @@ public static class SiloBuilderExtensions
         silo.Services.AddOptions<PlatformChangeOptions>().Bind(configuration.GetSection(PlatformChangeOptions.Section));
         silo.Services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));
 
-        // Failure detection (probe timeouts, missed probes, IAmAlive period) can be tuned per deployment.
-        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection));
+        // Failure detection (probe timeouts, missed probes, IAmAlive period) can be tuned per deployment. One default
+        // differs from Orleans': silos that start after every silo died can vote the dead rows out only once those have
+        // missed two "I am alive" writes, so writing every 10 s instead of 30 s brings such a restart from about 118 s
+        // to about 55 s, for one small table write per silo every 10 s.
+        silo.Services.AddOptions<ClusterMembershipOptions>()
+            .Configure(options => options.IAmAliveTablePublishTimeout = DefaultIAmAlivePeriod)
+            .Bind(configuration.GetSection(MembershipSection));
         silo.Services.TryAddKeyedSingleton(SwitchboardClock.ServiceKey, TimeProvider.System);
         return silo;
     }
 
     /// <summary>Orleans' <c>ClusterMembershipOptions</c> (e.g. <c>ProbeTimeout</c>, <c>NumMissedProbesLimit</c>), bound from here.</summary>
     public const string MembershipSection = "Orleans:Membership";
+
+    /// <summary>How often a silo writes "I am alive" to the membership table unless <c>Orleans:Membership:IAmAliveTablePublishTimeout</c> says otherwise.</summary>
+    public static readonly TimeSpan DefaultIAmAlivePeriod = TimeSpan.FromSeconds(10);
 
     /// <summary>The connection string (<c>ConnectionStrings:AzureStorage</c>) of Azure Storage or Azurite.</summary>
     public const string ConnectionStringName = "AzureStorage";

@@ -30,6 +30,16 @@ public sealed class HostingConfigurationTests
 
         Assert.Equal(2, membership.NumMissedProbesLimit);
         Assert.Equal(TimeSpan.FromSeconds(2), membership.ProbeTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(10), membership.IAmAliveTablePublishTimeout); // Switchboard's default, not Orleans' 30 s
+    }
+
+    [Fact]
+    public async Task The_i_am_alive_period_can_be_set_like_any_other_membership_setting()
+    {
+        await using var api = IsolatedApi.Create("Development", ("Orleans:Membership:IAmAliveTablePublishTimeout", "00:00:45"));
+        using var client = api.CreateClient();
+
+        Assert.Equal(TimeSpan.FromSeconds(45), api.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value.IAmAliveTablePublishTimeout);
     }
 
     [Fact]
