@@ -6,6 +6,7 @@ using Switchboard.Api.Agents;
 using Switchboard.Api.Alerts;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Interactions;
+using Switchboard.Api.Knowledge;
 using Switchboard.Api.Live;
 using Switchboard.Api.Middleware;
 using Switchboard.Api.OpenApi;
@@ -76,6 +77,7 @@ public static class SwitchboardApi
         v1.MapTelephonyApi();
         v1.MapDirectoryApi();
         v1.MapAlertsApi();
+        v1.MapFaqsApi();
         v1.MapPlatformChangesApi();
         v1.MapLiveApi();
         return app;

@@ -19,6 +19,7 @@ public static class RouteIds
         ["changeId"] = "platform change",
         ["keyId"] = "key",
         ["tenantId"] = "tenant",
+        ["faqId"] = "FAQ article",
     };
 
     /// <summary>Whether <paramref name="routeValue"/> names an id this check covers.</summary>

@@ -19,6 +19,8 @@ public static class GrainKeys
 
     public static string Interaction(string tenantId, string interactionId) => $"{tenantId}{Separator}{interactionId}";
 
+    public static string Faq(string tenantId, string faqId) => $"{tenantId}{Separator}{faqId}";
+
     /// <summary>
     /// The record of one Idempotency-Key sent with one tenant API key (<paramref name="keyHash"/>: the hex SHA-256 of the
     /// header value, so any header text makes a safe key).

@@ -42,6 +42,7 @@ public sealed class OfficialKeyFormatTests
         ["broadcast"] = Gen.Select(TenantId, ObjectId, GrainKeys.Broadcast),
         ["platform change"] = Gen.Select(TenantId, ObjectId, GrainKeys.PlatformChange),
         ["interaction"] = Gen.Select(TenantId, ObjectId, GrainKeys.Interaction),
+        ["faq article"] = Gen.Select(TenantId, ObjectId, GrainKeys.Faq),
         ["agent history page"] = Gen.Select(TenantId, ObjectId, Gen.OneOf(Gen.Long[0, 20], Gen.Long[0, long.MaxValue]), GrainKeys.AgentHistoryPage),
         ["interaction index"] = Gen.Select(TenantId, Gen.DateTimeOffset, Gen.Int[0, GrainKeys.InteractionIndexShards - 1], GrainKeys.InteractionIndex),
         ["idempotency"] = Gen.OneOf(
