@@ -9,7 +9,7 @@ namespace Switchboard.Api.Knowledge;
 /// <summary>A new knowledge-base article.</summary>
 /// <param name="Id">Optional: 1-64 letters, digits, '.', '_' or '-'; one is made up when left out.</param>
 /// <param name="Title">Required; one line, 1-200 characters.</param>
-/// <param name="Body">Required; 1-20,000 characters, may span lines; plain text.</param>
+/// <param name="Body">Required; 1-8,000 characters, may span lines; plain text.</param>
 /// <param name="Link">Optional absolute http(s) address of the full article (at most 2,000 characters).</param>
 /// <param name="Tags">Optional; at most 20 codes (lower-case letters, digits, '.', '_', '-'), no repeats.</param>
 /// <param name="Language">Required: "it" or "en"; the article is analyzed (stemming, stop words) in it.</param>
@@ -37,7 +37,7 @@ public sealed record CreateFaqRequest(
 
 /// <summary>An article's new content (every field is replaced).</summary>
 /// <param name="Title">Required; one line, 1-200 characters.</param>
-/// <param name="Body">Required; 1-20,000 characters, may span lines; plain text.</param>
+/// <param name="Body">Required; 1-8,000 characters, may span lines; plain text.</param>
 /// <param name="Link">Optional absolute http(s) address of the full article (at most 2,000 characters).</param>
 /// <param name="Tags">Optional; at most 20 codes (lower-case letters, digits, '.', '_', '-'), no repeats.</param>
 /// <param name="Language">Required: "it" or "en".</param>

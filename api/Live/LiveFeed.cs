@@ -12,6 +12,7 @@ namespace Switchboard.Api.Live;
 public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnumerable<LiveFanOut>> map, TimeProvider time, ILogger logger) : ILiveFeed
 {
     private readonly RecentEventIds delivered = new(time);
+    private readonly Lock deliveredGate = new();
     private readonly SemaphoreSlim transitions = new(1, 1);
     private readonly Lock gate = new();
     private readonly Dictionary<string, HashSet<ILiveSink>> routes = new(StringComparer.Ordinal);
@@ -129,7 +130,7 @@ public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnum
         try
         {
             bool first;
-            lock (delivered)
+            lock (deliveredGate)
             {
                 first = delivered.TryAdd(item.Id);
             }

@@ -23,6 +23,6 @@ internal static partial class LiveLog
     [LoggerMessage(10306, LogLevel.Warning, "Renewing live stream subscriptions failed")]
     public static partial void RenewFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(10307, LogLevel.Debug, "Live event {EventId} of stream {StreamId} was delivered again and dropped")]
-    public static partial void DuplicateDropped(ILogger logger, Guid eventId, string streamId);
+    [LoggerMessage(10307, LogLevel.Debug, "Live event {LiveEventId} of stream {StreamId} was delivered again and dropped")]
+    public static partial void DuplicateDropped(ILogger logger, Guid liveEventId, string streamId);
 }

@@ -59,18 +59,31 @@ public sealed class FaqCatalogTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_tenant_holds_at_most_the_limit_of_articles()
+    public async Task A_tenant_holds_at_most_the_limit_of_articles_and_a_create_that_failed_part_way_frees_its_place_on_reload()
     {
         var tenant = TestIds.Tenant();
         var catalog = client.GetGrain<IFaqCatalogGrain>(tenant);
-        for (var i = 0; i < FaqRules.MaxArticles; i++)
+        for (var i = 0; i < FaqRules.MaxArticles - 1; i++)
         {
             Assert.Equal(FaqWriteOutcome.Created, await catalog.Create(Article($"a{i:D4}", $"Article {i}", "Text.")));
         }
 
+        // The last place goes to an article whose row cannot be written: listed, never served.
+        using (fixture.Faults.FailWrites(GrainKeys.Faq(tenant, "broken"), "faq", count: 1))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => catalog.Create(Article("broken", "Broken", "Text.")));
+        }
+
         Assert.Equal(FaqWriteOutcome.LimitReached, await catalog.Create(Article("one-more", "One more", "Text.")));
         Assert.Null(await catalog.Get("one-more"));
-        Assert.True(await catalog.Delete("a0000"));
+
+        // Loaded again, the catalog finds no row for it and unlists it.
+        await fixture.DeactivateAllAsync(catalog);
+        Assert.Null(await catalog.Get("broken"));
         Assert.Equal(FaqWriteOutcome.Created, await catalog.Create(Article("one-more", "One more", "Text.")));
+        Assert.Equal(FaqWriteOutcome.LimitReached, await catalog.Create(Article("two-more", "Two more", "Text.")));
+        Assert.True(await catalog.Delete("a0000"));
+        Assert.Equal(FaqWriteOutcome.Created, await catalog.Create(Article("two-more", "Two more", "Text.")));
+        Assert.Equal(FaqRules.MaxArticles, (await catalog.List(null, FaqRules.MaxArticles + 1, null, [])).Count);
     }
 }

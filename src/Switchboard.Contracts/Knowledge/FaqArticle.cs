@@ -25,13 +25,3 @@ public sealed record FaqSearchResult(
     [property: Id(2)] IReadOnlyList<FaqTextMatch> TitleMatches,
     [property: Id(3)] string Snippet,
     [property: Id(4)] IReadOnlyList<FaqTextMatch> SnippetMatches);
-
-/// <summary>How a write to the knowledge base went.</summary>
-public enum FaqWriteOutcome
-{
-    Created,
-    Updated,
-    AlreadyExists,
-    NotFound,
-    LimitReached,
-}

@@ -6,7 +6,11 @@ namespace Switchboard.Domain.Knowledge;
 public static class FaqRules
 {
     public const int MaxTitleLength = 200;
-    public const int MaxBodyLength = 20_000;
+    /// <summary>
+    /// Characters in a body: the full text sits behind the link. Kept so that a body of any characters, even each escaped
+    /// as <c>\uXXXX</c> (6 bytes), fits the API's 64 KB request limit with the other fields.
+    /// </summary>
+    public const int MaxBodyLength = 8_000;
     public const int MaxLinkLength = 2_000;
     public const int MaxTags = 20;
 
@@ -15,7 +19,7 @@ public static class FaqRules
 
     public const int MaxQueryLength = 500;
     public const int DefaultSearchLimit = 10;
-    public const int MaxSearchLimit = 100;
+    public const int MaxSearchLimit = FaqSearchIndex.MaxLimit;
 
     /// <summary>The languages articles are analyzed in (stemming, stop words).</summary>
     public static IReadOnlyList<string> Languages => FaqSearchIndex.Languages;

@@ -45,20 +45,25 @@ public sealed class FaqSearchIndex : IDisposable
     private bool changed;
     private bool disposed;
 
+    /// <summary>Analyzers are thread-safe and keep per-thread buffers: one pair for every index in the process.</summary>
+    private static readonly LanguageFields[] SharedLanguageFields =
+    [
+        new LanguageFields("en", new EnglishAnalyzer(Version)),
+        new LanguageFields("it", new ItalianAnalyzer(Version)),
+    ];
+
     public FaqSearchIndex()
     {
-        languageFields =
-        [
-            new LanguageFields("en", new EnglishAnalyzer(Version)),
-            new LanguageFields("it", new ItalianAnalyzer(Version)),
-        ];
+        languageFields = SharedLanguageFields;
 
         // Each document is analyzed with its own language's analyzer (see Upsert); this one only satisfies the config.
-        // Merges run on the calling thread: a per-tenant index should not start background threads.
+        // Merges run on the calling thread: a per-tenant index should not start background threads. One writer thread
+        // state: calls come one at a time, but on whichever thread the caller's turn runs, and each state buffers.
         var config = new IndexWriterConfig(Version, languageFields[0].Analyzer)
         {
             OpenMode = OpenMode.CREATE,
             MergeScheduler = new SerialMergeScheduler(),
+            MaxThreadStates = 1,
         };
         writer = new IndexWriter(directory, config);
     }
@@ -174,12 +179,8 @@ public sealed class FaqSearchIndex : IDisposable
 
         disposed = true;
         reader?.Dispose();
-        writer.Dispose();
+        writer.Rollback(); // closes without committing an index that is thrown away
         directory.Dispose();
-        foreach (var fields in languageFields)
-        {
-            fields.Analyzer.Dispose();
-        }
     }
 
     // Per analyzed term: exact (stemmed) matches on title and body, plus a typo-tolerant match weighted lower.
@@ -239,7 +240,7 @@ public sealed class FaqSearchIndex : IDisposable
     private static FaqSearchHit Hit(FaqDocument document, float score, LanguageFields fields, FaqQueryTerms terms)
     {
         var titleMatches = FaqText.Matches(fields.Analyzer, fields.TitleField, fields.Code, document.Title, terms);
-        var bodyMatches = FaqText.Matches(fields.Analyzer, fields.BodyField, fields.Code, document.Body, terms);
+        var bodyMatches = FaqText.Matches(fields.Analyzer, fields.BodyField, fields.Code, document.Body, terms, FaqText.SnippetLength);
         var (start, end) = FaqText.SnippetWindow(document.Body, bodyMatches.FirstOrDefault());
         var snippetMatches = bodyMatches
             .Where(m => m.Start >= start && m.Start + m.Length <= end)

@@ -22,32 +22,41 @@ internal static class FaqText
     /// <summary>One analyzed token: its term and the range of the original text it came from.</summary>
     public readonly record struct Token(string Term, int Start, int End);
 
-    public static List<Token> Tokens(Analyzer analyzer, string field, string text)
+    /// <summary>The tokens of <paramref name="text"/>, read as they are consumed (a caller that stops early analyzes no further).</summary>
+    public static IEnumerable<Token> Tokens(Analyzer analyzer, string field, string text)
     {
-        var tokens = new List<Token>();
         using var stream = analyzer.GetTokenStream(field, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            tokens.Add(new Token(term.ToString(), offset.StartOffset, offset.EndOffset));
+            yield return new Token(term.ToString(), offset.StartOffset, offset.EndOffset);
         }
 
         stream.End();
-        return tokens;
     }
 
-    /// <summary>The ranges of <paramref name="text"/> whose tokens match the query, narrowed to the word the analyzer kept.</summary>
-    public static List<FaqMatch> Matches(Analyzer analyzer, string field, string language, string text, FaqQueryTerms query)
+    /// <summary>
+    /// The ranges of <paramref name="text"/> whose tokens match the query, narrowed to the word the analyzer kept. With
+    /// <paramref name="window"/>, analysis stops that many characters after the first match: a snippet shows no more.
+    /// </summary>
+    public static List<FaqMatch> Matches(Analyzer analyzer, string field, string language, string text, FaqQueryTerms query, int? window = null)
     {
         var matches = new List<FaqMatch>();
+        int? stopAt = null;
         foreach (var token in Tokens(analyzer, field, text))
         {
+            if (token.Start >= stopAt)
+            {
+                break;
+            }
+
             if (query.Matches(token.Term))
             {
                 var (start, end) = Narrow(text, token.Start, token.End, language);
                 matches.Add(new FaqMatch(start, end - start));
+                stopAt ??= token.Start + window;
             }
         }
 
@@ -204,6 +213,17 @@ internal static class FaqText
 
     private static (int Start, int End) Trim(string text, int start, int end)
     {
+        // Never split a surrogate pair (an emoji): half of one is not text.
+        if (start < end && char.IsLowSurrogate(text[start]))
+        {
+            start++;
+        }
+
+        if (end > start && end < text.Length && char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
         while (start < end && char.IsWhiteSpace(text[start]))
         {
             start++;

@@ -1,9 +1,15 @@
+using Orleans.Placement;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Knowledge;
 
 namespace Switchboard.Grains.Knowledge;
 
-/// <summary>One knowledge-base article's row.</summary>
+/// <summary>
+/// One knowledge-base article's row. Read all at once when the catalog loads, then rarely: placed beside the catalog
+/// and collected soon, so a tenant's articles do not stay in memory twice.
+/// </summary>
+[PreferLocalPlacement]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class FaqArticleGrain(
     [PersistentState("faq", StorageNames.Default)] IPersistentState<FaqArticleState> state) : Grain, IFaqArticleGrain
 {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Knowledge;
 using Switchboard.Domain.Knowledge;
@@ -8,23 +9,64 @@ namespace Switchboard.Grains.Knowledge;
 /// A tenant's knowledge base: the ids of its articles (stored here), the articles themselves (each in its own
 /// <see cref="IFaqArticleGrain"/> row, read into memory on activation) and a full-text index built from them.
 /// An id is listed before its article is written and unlisted before it is deleted, so a failure part-way leaves at
-/// worst a listed id without an article, which is skipped.
+/// worst a listed id without an article: it is not served, and the next activation unlists it.
 /// </summary>
 public sealed class FaqCatalogGrain(
-    [PersistentState("faq-catalog", StorageNames.Default)] IPersistentState<FaqCatalogState> state) : Grain, IFaqCatalogGrain
+    [PersistentState("faq-catalog", StorageNames.Default)] IPersistentState<FaqCatalogState> state,
+    ILogger<FaqCatalogGrain> logger) : Grain, IFaqCatalogGrain
 {
+    /// <summary>Article rows read at once while loading: enough to be quick, few enough not to flood storage.</summary>
+    private const int LoadBatch = 50;
+
     private readonly SortedDictionary<string, FaqArticle> articles = new(StringComparer.Ordinal);
     private readonly FaqSearchIndex index = new();
+
+    /// <summary>Listed articles whose row could not be read: never written over by a create, served once read again.</summary>
+    private readonly HashSet<string> unreadable = new(StringComparer.Ordinal);
+
     private string tenantId = "";
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         tenantId = this.GetPrimaryKeyString();
-        var stored = await Task.WhenAll(state.State.Ids.Select(id => Article(id).Get(cancellationToken)));
-        foreach (var article in stored.OfType<FaqArticle>())
+        var missing = new List<string>();
+        foreach (var batch in state.State.Ids.Order(StringComparer.Ordinal).Chunk(LoadBatch))
         {
-            articles[article.Id] = article;
-            index.Upsert(ToDocument(article));
+            var reads = await Task.WhenAll(batch.Select(async id =>
+            {
+                try
+                {
+                    return (Id: id, Article: await Article(id).Get(cancellationToken), Failed: false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    FaqLog.ArticleUnreadable(logger, exception, tenantId, id);
+                    return (Id: id, Article: (FaqArticle?)null, Failed: true);
+                }
+            }));
+            foreach (var (id, article, failed) in reads)
+            {
+                if (article is not null)
+                {
+                    articles[id] = article;
+                    index.Upsert(ToDocument(article));
+                }
+                else if (failed)
+                {
+                    unreadable.Add(id);
+                }
+                else
+                {
+                    missing.Add(id);
+                }
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            // A create that failed part-way: free its place (and its id) rather than keep it listed forever.
+            await state.WriteAsync(this, s => s.Ids.ExceptWith(missing));
+            FaqLog.UnlistedMissing(logger, tenantId, missing.Count);
         }
     }
 
@@ -39,7 +81,10 @@ public sealed class FaqCatalogGrain(
         ArgumentNullException.ThrowIfNull(article);
         if (state.State.Ids.Contains(article.Id))
         {
-            return articles.ContainsKey(article.Id) ? FaqWriteOutcome.AlreadyExists : await Store(article, FaqWriteOutcome.Created);
+            // Listed without a row (a create that failed part-way in this activation): this create completes it.
+            return articles.ContainsKey(article.Id) || unreadable.Contains(article.Id)
+                ? FaqWriteOutcome.AlreadyExists
+                : await Store(article, FaqWriteOutcome.Created);
         }
 
         if (state.State.Ids.Count >= FaqRules.MaxArticles)
@@ -54,7 +99,9 @@ public sealed class FaqCatalogGrain(
     public Task<FaqWriteOutcome> Replace(FaqArticle article, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return articles.ContainsKey(article.Id) ? Store(article, FaqWriteOutcome.Updated) : Task.FromResult(FaqWriteOutcome.NotFound);
+        return articles.ContainsKey(article.Id) || unreadable.Contains(article.Id)
+            ? Store(article, FaqWriteOutcome.Updated)
+            : Task.FromResult(FaqWriteOutcome.NotFound);
     }
 
     public async Task<bool> Delete(string faqId, CancellationToken cancellationToken = default)
@@ -65,9 +112,18 @@ public sealed class FaqCatalogGrain(
         }
 
         await state.WriteAsync(this, s => s.Ids.Remove(faqId));
-        var existed = articles.Remove(faqId);
+        var existed = articles.Remove(faqId) | unreadable.Remove(faqId);
         index.Remove(faqId);
-        await Article(faqId).Delete(cancellationToken);
+        try
+        {
+            // Unlisted, it is deleted as far as anyone can see: the row is tidied up whatever the caller does now.
+            await Article(faqId).Delete(CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            FaqLog.RowNotDeleted(logger, exception, tenantId, faqId);
+        }
+
         return existed;
     }
 
@@ -83,7 +139,7 @@ public sealed class FaqCatalogGrain(
 
     public Task<IReadOnlyList<FaqSearchResult>> Search(string query, string? language, IReadOnlyList<string> tags, int limit, CancellationToken cancellationToken = default)
     {
-        var hits = index.Search(query, language, tags, Math.Clamp(limit, 1, FaqRules.MaxSearchLimit));
+        var hits = index.Search(query, language, tags, limit);
         return Task.FromResult<IReadOnlyList<FaqSearchResult>>([.. hits
             .Where(h => articles.ContainsKey(h.Id))
             .Select(h => new FaqSearchResult(
@@ -98,6 +154,7 @@ public sealed class FaqCatalogGrain(
     private async Task<FaqWriteOutcome> Store(FaqArticle article, FaqWriteOutcome outcome)
     {
         await Article(article.Id).Put(article);
+        unreadable.Remove(article.Id);
         articles[article.Id] = article;
         index.Upsert(ToDocument(article));
         return outcome;
