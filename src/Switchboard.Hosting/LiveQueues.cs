@@ -60,9 +60,29 @@ public static partial class LiveQueues
             streams.ConfigureAzureQueue(queue => queue.Configure(options => Configure(options, connectionString, names))));
     }
 
+    /// <summary>
+    /// The live queues' client options: a publish runs on the turn of the grain whose change it tells of, so a queue
+    /// that does not answer must not hold that grain for long. Each try is cut after a few seconds (Azure.Core waits
+    /// 100 s by default) and transient faults are retried with a short back-off; a publish that still fails is logged
+    /// and the change stands.
+    /// </summary>
+    public static QueueClientOptions CreateClientOptions()
+    {
+        var options = new QueueClientOptions();
+        options.Retry.Mode = Azure.Core.RetryMode.Exponential;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        options.Retry.NetworkTimeout = NetworkTimeout;
+        return options;
+    }
+
+    /// <summary>How long one try at a queue operation may take.</summary>
+    public static readonly TimeSpan NetworkTimeout = TimeSpan.FromSeconds(5);
+
     private static void Configure(AzureQueueOptions options, string connectionString, List<string> names)
     {
-        options.QueueServiceClient = new QueueServiceClient(connectionString);
+        options.QueueServiceClient = new QueueServiceClient(connectionString, CreateClientOptions());
         options.QueueNames = [.. names];
     }
 

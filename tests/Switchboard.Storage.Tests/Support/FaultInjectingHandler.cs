@@ -35,6 +35,13 @@ internal sealed class FaultInjectingHandler(Func<HttpRequestMessage, bool> selec
         return this;
     }
 
+    /// <summary>The next selected request never gets an answer (until the client gives up on it).</summary>
+    public FaultInjectingHandler Hang()
+    {
+        faults.Enqueue(() => null!);
+        return this;
+    }
+
     public static bool IsEntityWrite(HttpRequestMessage request, string table) =>
         request.RequestUri!.AbsolutePath.Contains("/" + table, StringComparison.Ordinal)
         && (request.Method == HttpMethod.Post || request.Method == HttpMethod.Put || request.Method == HttpMethod.Delete);
@@ -45,19 +52,25 @@ internal sealed class FaultInjectingHandler(Func<HttpRequestMessage, bool> selec
     public static bool IsTableCreation(HttpRequestMessage request) =>
         request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath.EndsWith("/Tables", StringComparison.Ordinal);
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (selects(request))
         {
             Interlocked.Increment(ref selected);
             if (faults.TryDequeue(out var fault))
             {
-                var response = fault();
+                if (fault() is not { } response)
+                {
+                    // A hang: only the client's own timeout (its cancellation) ends it.
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                    throw new InvalidOperationException("Unreachable: the delay never completes normally.");
+                }
+
                 response.RequestMessage = request;
-                return Task.FromResult(response);
+                return response;
             }
         }
 
-        return base.SendAsync(request, cancellationToken);
+        return await base.SendAsync(request, cancellationToken);
     }
 }
