@@ -118,6 +118,8 @@ public sealed class FaqApiTests(SwitchboardApiFactory factory)
 
     [Theory]
     [InlineData("""{"title":"T","body":"B","language":"it","tags":"billing"}""")]
+    [InlineData("""{"title":"T","body":"B","language":"it","answer":"unknown field"}""")]
+    [InlineData("""{"Title":"T","body":"B","language":"it"}""")]
     [InlineData("""{"title":42,"body":"B","language":"it"}""")]
     [InlineData("""{"title":"T",""")]
     [InlineData("")]
