@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Agents;
@@ -10,33 +12,91 @@ namespace Switchboard.Api.Agents;
 /// <param name="Id">Agent id: 1-64 of letters, digits, '.', '_' and '-'.</param>
 /// <param name="DisplayName">The name colleagues see.</param>
 /// <param name="Group">The agent's group (the status view shows colleagues of the same group).</param>
-[WireExample("""{"id":"a1","displayName":"Ada","group":"sales"}""")]
-public sealed record CreateAgentRequest([property: Required] string? Id, [property: Required] string? DisplayName, string? Group) : IValidatedRequest
+/// <param name="Capacity">How much work of each medium the agent handles at once; omitted media (or all) take the defaults (voice 1, chat 3, email 2, voicemail 1).</param>
+[WireExample("""{"id":"a1","displayName":"Ada","group":"sales","capacity":{"voice":1,"chat":3,"email":2,"voicemail":1}}""")]
+public sealed record CreateAgentRequest([property: Required] string? Id, [property: Required] string? DisplayName, string? Group, CapacityRequest? Capacity = null) : IValidatedRequest
 {
     public void Validate(ValidationErrors errors)
     {
         errors.Check(Identifiers.IsValidId(Id), "id", $"id is required: 1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-', starting with a letter or digit.");
         AgentRules.CheckDisplayName(errors, DisplayName, required: true);
         AgentRules.CheckGroup(errors, Group, allowEmpty: false);
+        Capacity?.Validate(errors);
     }
 }
 
+/// <summary>How many pieces of work of each medium an agent handles at once; omitted media keep their value (the default for a new agent).</summary>
+/// <param name="Voice">Calls at once: 0 or 1 (0: never offered calls).</param>
+/// <param name="Chat">Chats side by side: 0-10.</param>
+/// <param name="Email">Emails at once: 0-10.</param>
+/// <param name="Voicemail">Voicemails at once: 0-10.</param>
+[WireExample("""{"voice":1,"chat":3,"email":2,"voicemail":1}""")]
+public sealed record CapacityRequest(int? Voice, int? Chat, int? Email, int? Voicemail)
+{
+    public void Validate(ValidationErrors errors)
+    {
+        Check(errors, Voice, MediaType.Voice);
+        Check(errors, Chat, MediaType.Chat);
+        Check(errors, Email, MediaType.Email);
+        Check(errors, Voicemail, MediaType.Voicemail);
+    }
+
+    internal AgentCapacityPatch ToPatch() => new(Voice, Chat, Email, Voicemail);
+
+    /// <summary>The capacity of a new agent: the defaults for what is left out.</summary>
+    internal AgentCapacity ToCapacity()
+    {
+        var d = WorkCapacity.Default;
+        return new AgentCapacity(Voice ?? d.Voice, Chat ?? d.Chat, Email ?? d.Email, Voicemail ?? d.Voicemail);
+    }
+
+    private static void Check(ValidationErrors errors, int? value, MediaType media)
+    {
+        if (value is { } given)
+        {
+            var name = WireNames.Of(media);
+            errors.Check(WorkCapacity.IsValid(media, given), $"capacity.{name}", $"capacity.{name} must be 0-{WorkCapacity.Max(media)}.");
+        }
+    }
+}
+
+/// <summary>An agent's capacity per medium.</summary>
+[WireExample("""{"voice":1,"chat":3,"email":2,"voicemail":1}""")]
+public sealed record CapacityResponse(int Voice, int Chat, int Email, int Voicemail)
+{
+    public static CapacityResponse From(AgentCapacity? capacity) =>
+        capacity is null ? From(WorkCapacity.Default) : new(capacity.Voice, capacity.Chat, capacity.Email, capacity.Voicemail);
+
+    public static CapacityResponse From(WorkCapacity capacity) => new(capacity.Voice, capacity.Chat, capacity.Email, capacity.Voicemail);
+}
+
 /// <summary>Fields to change; omitted or null fields stay, an empty <c>group</c> removes the group.</summary>
-[WireExample("""{"displayName":"Ada Lovelace","group":"support"}""")]
-public sealed record UpdateAgentRequest(string? DisplayName, string? Group) : IValidatedRequest
+/// <param name="DisplayName">The name colleagues see.</param>
+/// <param name="Group">The agent's group; empty removes it.</param>
+/// <param name="Capacity">Work of each medium the agent handles at once; omitted media stay as they are.</param>
+[WireExample("""{"displayName":"Ada Lovelace","group":"support","capacity":{"chat":5}}""")]
+public sealed record UpdateAgentRequest(string? DisplayName, string? Group, CapacityRequest? Capacity = null) : IValidatedRequest
 {
     public void Validate(ValidationErrors errors)
     {
         AgentRules.CheckDisplayName(errors, DisplayName, required: false);
         AgentRules.CheckGroup(errors, Group, allowEmpty: true);
+        Capacity?.Validate(errors);
     }
 }
 
-[WireExample("""{"id":"a1","displayName":"Ada","group":"sales","createdAt":"2026-11-25T09:00:00+00:00","updatedAt":"2026-11-25T09:00:00+00:00"}""")]
-public sealed record AgentResponse(string Id, string DisplayName, string? Group, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+/// <summary>An agent.</summary>
+/// <param name="Id">The agent's id.</param>
+/// <param name="DisplayName">The name colleagues see.</param>
+/// <param name="Group">The agent's group; null when it has none.</param>
+/// <param name="Capacity">How many pieces of work of each medium the agent handles at once.</param>
+/// <param name="CreatedAt">When the agent was created.</param>
+/// <param name="UpdatedAt">When its profile last changed.</param>
+[WireExample("""{"id":"a1","displayName":"Ada","group":"sales","capacity":{"voice":1,"chat":3,"email":2,"voicemail":1},"createdAt":"2026-11-25T09:00:00+00:00","updatedAt":"2026-11-25T09:00:00+00:00"}""")]
+public sealed record AgentResponse(string Id, string DisplayName, string? Group, CapacityResponse Capacity, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static AgentResponse From(AgentRecord record) =>
-        new(record.Profile.Id, record.Profile.DisplayName, record.Profile.Group, record.CreatedAt, record.UpdatedAt);
+        new(record.Profile.Id, record.Profile.DisplayName, record.Profile.Group, CapacityResponse.From(record.Profile.Capacity), record.CreatedAt, record.UpdatedAt);
 }
 
 public sealed record AgentSummary(string Id, string DisplayName, string? Group)

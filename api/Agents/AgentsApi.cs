@@ -44,7 +44,9 @@ public static class AgentsApi
         agent.MapPatch("", UpdateAgent)
             .RequireAuthorization(Policies.Admin)
             .WithName("UpdateAgent")
-            .WithSummary("Update an agent's name or group")
+            .WithSummary("Update an agent's name, group or capacity")
+            .WithDescription("Omitted fields stay as they are. capacity sets how much work of each medium the agent handles at once " +
+                "(voice 0-1, chat/email/voicemail 0-10); routing offers an agent a medium's work only while it has room for it.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         agent.MapDelete("", DeleteAgent)
@@ -87,14 +89,14 @@ public static class AgentsApi
     private static async Task<Results<Created<AgentResponse>, Ok<AgentResponse>, ProblemHttpResult>> CreateAgent(
         CreateAgentRequest request, [AsParameters] TenantContext tenant)
     {
-        var profile = new AgentProfile(request.Id!, request.DisplayName!.Trim(), string.IsNullOrEmpty(request.Group) ? null : request.Group);
+        var profile = new AgentProfile(request.Id!, request.DisplayName!.Trim(), string.IsNullOrEmpty(request.Group) ? null : request.Group, request.Capacity?.ToCapacity());
         var result = await tenant.Agent(profile.Id).Create(profile, tenant.CancellationToken);
         var body = AgentResponse.From(result.Agent);
         return result.Outcome switch
         {
             CreateAgentOutcome.Created => TypedResults.Created($"/v1/agents/{profile.Id}", body),
             CreateAgentOutcome.AlreadyExists => TypedResults.Ok(body),
-            _ => ApiProblems.Conflict($"Agent '{profile.Id}' already exists with a different name or group; PATCH it instead."),
+            _ => ApiProblems.Conflict($"Agent '{profile.Id}' already exists with a different name, group or capacity; PATCH it instead."),
         };
     }
 
@@ -118,7 +120,7 @@ public static class AgentsApi
     private static async Task<Results<Ok<AgentResponse>, ProblemHttpResult>> UpdateAgent(
         string agentId, UpdateAgentRequest request, [AsParameters] TenantContext tenant)
     {
-        var patch = new AgentProfilePatch(request.DisplayName?.Trim(), request.Group);
+        var patch = new AgentProfilePatch(request.DisplayName?.Trim(), request.Group, request.Capacity?.ToPatch());
         return await tenant.Agent(agentId).Update(patch, tenant.CancellationToken) is { } agent
             ? TypedResults.Ok(AgentResponse.From(agent))
             : NotFound(agentId);

@@ -5,6 +5,7 @@ using Switchboard.Contracts.Live;
 using Switchboard.Contracts.Preferences;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Queues;
+using Switchboard.Grains.Agents;
 
 namespace Switchboard.Api.StatusView;
 
@@ -17,7 +18,8 @@ namespace Switchboard.Api.StatusView;
 /// <param name="ReasonCode">The status code of the state, if any.</param>
 /// <param name="Icon">The status-view icon: available, busy, working-offline, on-break, reading-email (busy on email), wrap-up, logged-out.</param>
 /// <param name="Version">The state's version (its ETag); a higher one is a later state.</param>
-[WireExample("""{"agentId":"a2","displayName":"Grace","group":"sales","state":"Busy","since":"2026-11-25T12:28:10+00:00","reasonCode":null,"icon":"reading-email","version":12}""")]
+/// <param name="Work">What the agent has in hand of each medium against its capacity (e.g. chat 2 of 3).</param>
+[WireExample("""{"agentId":"a2","displayName":"Grace","group":"sales","state":"Busy","since":"2026-11-25T12:28:10+00:00","reasonCode":null,"icon":"reading-email","version":12,"work":{"voice":{"active":0,"capacity":1},"chat":{"active":2,"capacity":3},"email":{"active":1,"capacity":2},"voicemail":{"active":0,"capacity":1}}}""")]
 public sealed record DirectoryAgent(
     string AgentId,
     string DisplayName,
@@ -26,7 +28,8 @@ public sealed record DirectoryAgent(
     DateTimeOffset Since,
     string? ReasonCode,
     PresenceIcon Icon,
-    long Version)
+    long Version,
+    AgentWorkload Work)
 {
     public static DirectoryAgent From(AgentPresence presence) => new(
         presence.Profile.Id,
@@ -36,7 +39,8 @@ public sealed record DirectoryAgent(
         presence.State.Since,
         presence.State.ReasonCode,
         Presence.Icon(presence.State.State, presence.WorkMedia),
-        presence.State.Version);
+        presence.State.Version,
+        AgentWorkload.From(presence.ActiveMedia, presence.Profile.Capacity));
 
     /// <summary>The same shape from a live event, so a socket's snapshot and its updates read alike.</summary>
     public static DirectoryAgent From(AgentChanged change) => new(
@@ -47,8 +51,28 @@ public sealed record DirectoryAgent(
         change.State.Since,
         change.State.ReasonCode,
         Presence.Icon(change.State.State, change.WorkMedia),
-        change.State.Version);
+        change.State.Version,
+        AgentWorkload.From(change.ActiveMedia, change.Capacity));
 }
+
+/// <summary>An agent's work in hand per medium, against its capacity.</summary>
+[WireExample("""{"voice":{"active":0,"capacity":1},"chat":{"active":2,"capacity":3},"email":{"active":0,"capacity":2},"voicemail":{"active":0,"capacity":1}}""")]
+public sealed record AgentWorkload(MediaLoad Voice, MediaLoad Chat, MediaLoad Email, MediaLoad Voicemail)
+{
+    public static AgentWorkload From(IReadOnlyList<MediaType>? activeMedia, AgentCapacity? capacity)
+    {
+        var active = activeMedia ?? [];
+        var limits = capacity.ToDomain();
+        MediaLoad Of(MediaType media) => new(active.Count(m => m == media), limits.For(media));
+        return new(Of(MediaType.Voice), Of(MediaType.Chat), Of(MediaType.Email), Of(MediaType.Voicemail));
+    }
+}
+
+/// <summary>Pieces of work of one medium in hand, and how many the agent takes at once.</summary>
+/// <param name="Active">In hand now.</param>
+/// <param name="Capacity">At most at once (0: never offered this medium).</param>
+[WireExample("""{"active":2,"capacity":3}""")]
+public sealed record MediaLoad(int Active, int Capacity);
 
 /// <summary>A queue in the status view, with its live figures.</summary>
 /// <param name="QueueId">The queue.</param>

@@ -12,6 +12,7 @@ using Switchboard.Api.Middleware;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.PlatformChanges;
 using Switchboard.Api.Queues;
+using Switchboard.Api.Routing;
 using Switchboard.Api.StatusView;
 using Switchboard.Api.Telephony;
 using Switchboard.Api.Tenancy;
@@ -73,6 +74,7 @@ public static class SwitchboardApi
         v1.MapTenancyApi();
         v1.MapAgentsApi();
         v1.MapQueuesApi();
+        v1.MapRoutingApi();
         v1.MapInteractionsApi();
         v1.MapTelephonyApi();
         v1.MapDirectoryApi();

@@ -31,6 +31,7 @@ public static class WireJson
         new WireEnumConverter<OfferPurpose>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<TargetKind>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<LegEventKind>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<ChatSender>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ComplianceStatus>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ApiKeyRole>(JsonNamingPolicy.KebabCaseLower),
     ];

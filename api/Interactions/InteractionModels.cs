@@ -8,13 +8,13 @@ using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Interactions;
 
-/// <summary>A new interaction: an inbound call into a queue or straight to an agent, or an agent's outbound call.</summary>
-/// <param name="Media">Required; only voice for now (chat, email and voicemail are 422 "not supported yet").</param>
-/// <param name="Direction">inbound or outbound.</param>
-/// <param name="QueueId">Inbound: the queue the call waits in. Give this or agentId, not both; never outbound.</param>
-/// <param name="AgentId">Inbound: the agent the call goes to directly. Outbound: the agent who dials (an agent key: its own, the default).</param>
-/// <param name="From">The caller's number in E.164 ('+' then 8-15 digits); required inbound.</param>
-/// <param name="To">The number called in E.164; required outbound.</param>
+/// <summary>A new interaction: an inbound call or chat into a queue or straight to an agent, or an agent's outbound call.</summary>
+/// <param name="Media">Required: voice or chat (email and voicemail are 422 "not supported yet").</param>
+/// <param name="Direction">inbound or outbound (outbound: voice only).</param>
+/// <param name="QueueId">Inbound: the queue the work waits in (it must carry the same media). Give this or agentId, not both; never outbound.</param>
+/// <param name="AgentId">Inbound: the agent the work goes to directly. Outbound: the agent who dials (an agent key: its own, the default).</param>
+/// <param name="From">Inbound, required: the caller's number in E.164 ('+' then 8-15 digits) for a call; the customer's address (an email address or handle, at most 254 characters) for a chat.</param>
+/// <param name="To">The number called in E.164; required outbound. For a chat, the address written to (optional, at most 254 characters).</param>
 /// <param name="Priority">0-9, higher is offered first; default 5.</param>
 [WireExample("""{"media":"voice","direction":"inbound","queueId":"support","from":"+390212345678","to":"+390698765432","priority":5}""")]
 public sealed record CreateInteractionRequest(
@@ -28,6 +28,7 @@ public sealed record CreateInteractionRequest(
 {
     internal const int DefaultPriority = 5;
     private const int MaxPriority = 9;
+    private const int MaxAddressLength = 254;
 
     /// <summary>
     /// The rules a new interaction must follow, short of the queue and agent existing. The handler calls it on the body
@@ -36,17 +37,28 @@ public sealed record CreateInteractionRequest(
     /// </summary>
     internal void Validate(ValidationErrors errors)
     {
-        if (errors.Check(Media is not null, "media", "media is required: voice."))
+        if (errors.Check(Media is not null, "media", "media is required: voice or chat."))
         {
-            errors.Check(Media == MediaType.Voice, "media",
-                $"media '{Media.ToString()!.ToLowerInvariant()}' is not supported yet: only voice interactions can be created.");
+            errors.Check(Media is MediaType.Voice or MediaType.Chat, "media",
+                $"media '{WireNames.Of(Media!.Value)}' is not supported yet: voice and chat interactions can be created.");
         }
 
+        var call = Media != MediaType.Chat;
+        var what = call ? "call" : "chat";
         errors.Check(Direction is not null, "direction", "direction is required: inbound or outbound.");
         InteractionRules.CheckId(errors, QueueId, "queueId", "queue");
         InteractionRules.CheckId(errors, AgentId, "agentId", "agent");
-        InteractionRules.CheckNumber(errors, From, "from");
-        InteractionRules.CheckNumber(errors, To, "to");
+        if (call)
+        {
+            InteractionRules.CheckNumber(errors, From, "from");
+            InteractionRules.CheckNumber(errors, To, "to");
+        }
+        else
+        {
+            CheckAddress(errors, From, "from");
+            CheckAddress(errors, To, "to");
+        }
+
         if (Priority is { } priority)
         {
             errors.Check(priority is >= 0 and <= MaxPriority, "priority", $"priority must be 0-{MaxPriority} (higher is offered first).");
@@ -57,12 +69,17 @@ public sealed record CreateInteractionRequest(
             case InteractionDirection.Inbound:
                 if ((QueueId is null) == (AgentId is null))
                 {
-                    const string message = "An inbound call needs exactly one of queueId (into a queue) or agentId (straight to an agent).";
+                    var message = $"An inbound {what} needs exactly one of queueId (into a queue) or agentId (straight to an agent).";
                     errors.Add("queueId", message);
                     errors.Add("agentId", message);
                 }
 
-                errors.Check(From is not null, "from", $"from is required for an inbound call: the caller's number ({InteractionRules.NumberRule}).");
+                errors.Check(From is not null, "from", call
+                    ? $"from is required for an inbound call: the caller's number ({InteractionRules.NumberRule})."
+                    : "from is required for an inbound chat: the customer's address (an email address or handle).");
+                break;
+            case InteractionDirection.Outbound when !call:
+                errors.Add("direction", "A chat cannot be outbound: customers start chats (an agent may chat a colleague once internal chats exist).");
                 break;
             case InteractionDirection.Outbound:
                 errors.Check(AgentId is not null, "agentId", "agentId is required for an outbound call: the agent who dials.");
@@ -72,6 +89,15 @@ public sealed record CreateInteractionRequest(
             case InteractionDirection.Internal:
                 errors.Add("direction", "direction 'internal' (agent to agent) is not supported yet: use inbound or outbound.");
                 break;
+        }
+    }
+
+    private static void CheckAddress(ValidationErrors errors, string? value, string field)
+    {
+        if (value is not null)
+        {
+            errors.Check(Identifiers.IsValidText(value, MaxAddressLength), field,
+                $"{field} must be 1-{MaxAddressLength} characters, not blank, without control characters.");
         }
     }
 }

@@ -39,6 +39,7 @@ public static partial class InteractionsApi
 
         MapList(interactions);
         MapActions(interactions.MapGroup("/{interactionId}"));
+        MapMessages(interactions.MapGroup("/{interactionId}"));
         return interactions;
     }
 

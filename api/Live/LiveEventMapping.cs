@@ -35,6 +35,25 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
         }
     }
 
+    public IEnumerable<LiveFanOut> Map(InteractionLiveEvent e) => e switch
+    {
+        InteractionChanged changed => Map(changed),
+        ChatActivity chat => Map(chat),
+        _ => [],
+    };
+
+    /// <summary>A chat message or typing, to the <c>interactions:{agentId}</c> topic of each agent in the chat.</summary>
+    public IEnumerable<LiveFanOut> Map(ChatActivity e)
+    {
+        var (type, data) = e.Message is { } message
+            ? (LiveEventTypes.InteractionMessage, (object)ChatMessageResponse.From(e.InteractionId, message))
+            : (LiveEventTypes.InteractionTyping, new ChatTypingResponse(e.InteractionId, e.TypingSender ?? Domain.Interactions.ChatSender.Customer, e.TypingAgentId, e.At));
+        foreach (var agentId in e.AgentIds)
+        {
+            yield return new LiveFanOut([agentId], new LiveDelivery(LiveMessages.Body("interactions:" + agentId, type, e.At, data, json)));
+        }
+    }
+
     public IEnumerable<LiveFanOut> Map(InteractionChanged e)
     {
         var data = InteractionResponse.FromView(e.Interaction);

@@ -6,6 +6,8 @@ public static class LiveEventTypes
     public const string AgentStateChanged = "agent.state_changed";
     public const string InteractionOffered = "interaction.offered";
     public const string InteractionUpdated = "interaction.updated";
+    public const string InteractionMessage = "interaction.message";
+    public const string InteractionTyping = "interaction.typing";
     public const string QueueStats = "queue.stats";
     public const string DirectoryAgentChanged = "directory.agent_changed";
     public const string DirectoryAgentRemoved = "directory.agent_removed";

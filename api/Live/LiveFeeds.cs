@@ -50,7 +50,7 @@ public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, 
     private ILiveFeed Create(string kind, string tenantId) => kind switch
     {
         LiveStreams.Agents => Feed<AgentChanged>(kind, tenantId, mapping.Map),
-        LiveStreams.Interactions => Feed<InteractionChanged>(kind, tenantId, mapping.Map),
+        LiveStreams.Interactions => Feed<InteractionLiveEvent>(kind, tenantId, mapping.Map),
         LiveStreams.Queues => Feed<QueueStatsChanged>(kind, tenantId, mapping.Map),
         LiveStreams.Alerts => Feed<AlertSent>(kind, tenantId, mapping.Map),
         LiveStreams.Platform => Feed<PlatformNoticeSent>(kind, tenantId, mapping.Map),

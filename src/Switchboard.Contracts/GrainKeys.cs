@@ -21,6 +21,9 @@ public static class GrainKeys
 
     public static string Faq(string tenantId, string faqId) => $"{tenantId}{Separator}{faqId}";
 
+    /// <summary>Page <paramref name="page"/> (from 0) of a chat's transcript.</summary>
+    public static string TranscriptPage(string tenantId, string interactionId, long page) => $"{tenantId}{Separator}{interactionId}{Separator}{page}";
+
     /// <summary>
     /// The record of one Idempotency-Key sent with one tenant API key (<paramref name="keyHash"/>: the hex SHA-256 of the
     /// header value, so any header text makes a safe key).

@@ -21,7 +21,7 @@ public static class InteractionServices
         services.AddOptions<TelephonyOptions>();
         services.AddOptions<PlatformChanges.PlatformChangeOptions>();
         services.AddOptions<Tenancy.TenancyOptions>();
-        services.TryAddSingleton<Tenancy.StatusCodeCatalogs>();
+        services.TryAddSingleton<Tenancy.TenantPolicies>();
         services.TryAddSingleton<ITelephonyGateway>(provider =>
             provider.GetRequiredService<IOptions<TelephonyOptions>>().Value.Mode == TelephonyMode.Carrier
                 ? ActivatorUtilities.CreateInstance<CarrierTelephonyGateway>(provider)

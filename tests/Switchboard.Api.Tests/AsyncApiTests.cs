@@ -20,7 +20,7 @@ public sealed class AsyncApiTests(SwitchboardApiFactory factory)
     [
         "welcome", "subscribed", "unsubscribed",
         "agentSnapshot", "interactionsSnapshot", "queueSnapshot", "directorySnapshot", "alertsSnapshot", "platformSnapshot",
-        "agentStateChanged", "interactionOffered", "interactionUpdated", "queueStats", "directoryAgentChanged", "directoryAgentRemoved", "alertReceived", "platformNotice",
+        "agentStateChanged", "interactionOffered", "interactionUpdated", "interactionMessage", "interactionTyping", "queueStats", "directoryAgentChanged", "directoryAgentRemoved", "alertReceived", "platformNotice",
         "resync", "resumed", "error", "pong", "heartbeat",
     ];
 
@@ -114,8 +114,29 @@ public sealed class AsyncApiTests(SwitchboardApiFactory factory)
             var removed = await admin.NextOfTypeAsync(LiveEventTypes.DirectoryAgentRemoved, "directory");
             Assert.Equal("gone", removed["data"]!.Text("agentId"));
 
-            // A call offered to a1 and accepted.
+            // A chat offered to a1: the customer writes and types (through a connector key), then a1 declines it.
             using var adminClient = tenant.Admin();
+            var chat = (await adminClient.CreateInteractionAsync(ChatTestExtensions.DirectChat("a1"))).Text("id");
+            await agent.NextOfTypeAsync(LiveEventTypes.InteractionOffered, "interactions:a1");
+            using (var said = await adminClient.SendJsonAsync(HttpMethod.Post, $"/v1/interactions/{chat}/messages", """{"sender":"customer","text":"Buongiorno"}"""))
+            {
+                Assert.Equal(HttpStatusCode.Created, said.StatusCode);
+            }
+
+            using (var typing = await adminClient.SendJsonAsync(HttpMethod.Post, $"/v1/interactions/{chat}/typing", """{"sender":"customer"}"""))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, typing.StatusCode);
+            }
+
+            foreach (var live in new[] { admin, agent })
+            {
+                await live.NextOfTypeAsync(LiveEventTypes.InteractionMessage, "interactions:a1");
+                await live.NextOfTypeAsync(LiveEventTypes.InteractionTyping, "interactions:a1");
+            }
+
+            await adminClient.ActAsAsync("a1", chat, "reject");
+
+            // A call offered to a1 and accepted.
             var id = (await adminClient.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
             await agent.NextOfTypeAsync(LiveEventTypes.InteractionOffered, "interactions:a1");
             using (var agentClient = factory.ClientWith(center.Keys["a1"]))

@@ -158,7 +158,9 @@ public sealed partial class InteractionCreateAndReadTests(SwitchboardApiFactory 
         using var admin = center.Tenant.Admin();
         string[] refused =
         [
-            """{"media":"chat","direction":"inbound","agentId":"a2","from":"+390212345678"}""",
+            """{"media":"email","direction":"inbound","agentId":"a2","from":"+390212345678"}""",
+            """{"media":"chat","direction":"outbound","agentId":"a2","to":"maria@example.com"}""",
+            """{"media":"chat","direction":"inbound","agentId":"a2","from":"ann\u0007@example.com"}""",
             """{"media":"voice","direction":"inbound","agentId":"a2","queueId":"support","from":"+390212345678"}""",
             """{"media":"voice","direction":"inbound","agentId":"a2","from":"+390212345678","priority":10}""",
             """{"media":"voice","direction":"inbound","agentId":"a2","from":"12"}""",

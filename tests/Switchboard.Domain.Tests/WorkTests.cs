@@ -61,14 +61,12 @@ public sealed class WorkTests
     [Theory]
     [InlineData(AgentState.Break)]
     [InlineData(AgentState.LoggedOut)]
-    [InlineData(AgentState.WrapUp)]
     public void StartWork_is_rejected_when_the_agent_cannot_take_work(AgentState state)
     {
         var status = state switch
         {
             AgentState.Break => Fixture.Step(Available(), Fixture.Change(AgentState.Break, StateActor.Agent, "lunch"), codes, Fixture.T2),
             AgentState.LoggedOut => AgentStatus.Initial(Fixture.T0),
-            AgentState.WrapUp => WrapUpFromAvailable(),
             _ => throw new ArgumentOutOfRangeException(nameof(state)),
         };
         Assert.Equal(state, status.State);
@@ -79,6 +77,24 @@ public sealed class WorkTests
         Assert.Equal(RejectionReason.TransitionNotAllowed, decision.Rejection);
         Assert.Same(status, decision.Status);
         Assert.Null(decision.AuditEntry);
+    }
+
+    [Fact]
+    public void Work_offered_while_busy_and_accepted_in_wrap_up_makes_the_agent_busy_again_keeping_where_it_goes_back_to()
+    {
+        var wrapUp = WrapUpFromAvailable();
+
+        var decision = AgentStateMachine.Decide(wrapUp, new StartWork("chat-2"), codes, Fixture.Now);
+
+        Assert.Equal(DecisionOutcome.Applied, decision.Outcome);
+        Assert.Equal(AgentState.Busy, decision.Status.State);
+        Assert.Equal(["chat-2"], decision.Status.ActiveWork);
+        Assert.Equal(wrapUp.ResumeState, decision.Status.ResumeState);
+        Assert.Equal(AgentState.Available, decision.Status.ResumeState);
+        Assert.Equal(wrapUp.Next, decision.Status.Next);
+        Assert.Equal(
+            new StateAuditEntry(wrapUp.Version + 1, AuditEntryKind.Transition, AgentState.WrapUp, AgentState.Busy, null, StateActor.System, "chat-2", null, Fixture.Now),
+            decision.AuditEntry);
     }
 
     [Fact]

@@ -144,7 +144,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
     private static AgentGrainState Before() => new()
     {
         Exists = true,
-        Profile = new AgentProfile("a1", "Ada", "sales"),
+        Profile = new AgentProfile("a1", "Ada", "sales", new AgentCapacity(1, 3, 2, 1)),
         CreatedAt = T0,
         UpdatedAt = T0.AddMinutes(1),
         State = AgentState.Busy,
@@ -166,6 +166,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         WrapUpFor = "w0",
         LastOfferEndedAt = T0.AddMinutes(5),
         WorkMedia = new(StringComparer.Ordinal) { ["w1"] = MediaType.Voice, ["w2"] = MediaType.Email },
+        OwedWrapUps = ["w-1"],
     };
 
     private static AgentGrainState Target() => new()
@@ -192,5 +193,6 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         WrapUpFor = "w2",
         LastOfferEndedAt = null,
         WorkMedia = new(StringComparer.Ordinal) { ["w3"] = MediaType.Chat },
+        OwedWrapUps = ["w2", "w-2"],
     };
 }

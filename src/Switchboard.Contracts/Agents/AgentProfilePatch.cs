@@ -4,4 +4,5 @@ namespace Switchboard.Contracts.Agents;
 [GenerateSerializer, Immutable, Alias("Switchboard.AgentProfilePatch")]
 public sealed record AgentProfilePatch(
     [property: Id(0)] string? DisplayName,
-    [property: Id(1)] string? Group);
+    [property: Id(1)] string? Group,
+    [property: Id(2)] AgentCapacityPatch? Capacity = null);

@@ -57,8 +57,8 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<IReadOnlyList<QueueMembership>?> GetQueues(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Routing asks the agent to hold an offer. Yes only if it may take it now (routed: Available; direct: also Offline)
-    /// and holds no other offer, and, for routed work, if none of its other queues has older or more urgent work waiting
+    /// Routing asks the agent to hold an offer. Yes only if it may take work of that medium now (routed: Available, or
+    /// busy with room for it and nothing blocking it; direct: also Offline) and holds no other offer, and, for routed work, if none of its other queues has older or more urgent work waiting
     /// (that queue is told to offer it instead). Idempotent for the offer it already holds.
     /// </summary>
     [Alias("TryHoldOffer")]
@@ -86,9 +86,9 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("CompleteWrapUpFor")]
     Task<StateChangeResult> CompleteWrapUpFor(string workId, CancellationToken cancellationToken = default);
 
-    /// <summary>Since when the agent can take routed work; null when it cannot (not Available, or holding an offer).</summary>
+    /// <summary>What routed work the agent may be offered now; null when none (not Available or busy at capacity, or holding an offer).</summary>
     [Alias("GetRoutingStatus"), AlwaysInterleave]
-    Task<DateTimeOffset?> GetRoutingStatus(CancellationToken cancellationToken = default);
+    Task<RoutingReadiness?> GetRoutingStatus(CancellationToken cancellationToken = default);
 
     /// <summary>Tells the agent's queues again whether it can take routed work (after it declined work for better work elsewhere).</summary>
     [Alias("RenotifyQueues"), OneWay]

@@ -29,6 +29,21 @@ public interface IInteractionGrain : IGrainWithStringKey
     [Alias("MoveToQueue")]
     Task<bool> MoveToQueue(string fromQueueId, string toQueueId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Adds a message to the chat's transcript (the customer's, or an agent's while it is in the chat) and tells the
+    /// chat's consoles; refused for other media, a chat that is over, or an agent not in it.
+    /// </summary>
+    [Alias("PostMessage")]
+    Task<Chats.ChatPostResult> PostMessage(Chats.ChatPost post, CancellationToken cancellationToken = default);
+
+    /// <summary>Tells the chat's consoles that the customer or an agent is typing; stores nothing.</summary>
+    [Alias("ShowTyping")]
+    Task<Chats.ChatPostResult> ShowTyping(ChatSender sender, string? agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Messages after sequence <paramref name="after"/> (0: from the first), oldest first; null when there is no such interaction.</summary>
+    [Alias("GetMessages"), ReadOnly]
+    Task<Chats.ChatTranscriptPage?> GetMessages(long after, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Carries out what is due now (offer timeout, wrap-up limits); called by the deadline scheduler.</summary>
     [Alias("CheckDeadlines")]
     Task CheckDeadlines(CancellationToken cancellationToken = default);

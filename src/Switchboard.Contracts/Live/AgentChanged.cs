@@ -9,7 +9,8 @@ namespace Switchboard.Contracts.Live;
 /// orders the events of one agent; <see cref="Deleted"/> marks an agent that no longer exists. <see cref="ChangedBy"/>
 /// (with its id and reason) says who made the state change, so a console can tell an agent a supervisor moved it.
 /// <see cref="ProfileChanged"/>: name or group changed (the state version stays); <see cref="PreviousGroup"/> is the
-/// group before, which the agent left if it is not <see cref="Group"/>.
+/// group before, which the agent left if it is not <see cref="Group"/>. <see cref="ActiveMedia"/> (one entry per piece of
+/// work) and <see cref="Capacity"/> say how loaded the agent is, per medium.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.AgentChanged")]
 public sealed record AgentChanged(
@@ -24,4 +25,6 @@ public sealed record AgentChanged(
     [property: Id(8)] string? ChangedById,
     [property: Id(9)] string? Reason,
     [property: Id(10)] bool ProfileChanged = false,
-    [property: Id(11)] string? PreviousGroup = null);
+    [property: Id(11)] string? PreviousGroup = null,
+    [property: Id(12)] IReadOnlyList<MediaType>? ActiveMedia = null,
+    [property: Id(13)] AgentCapacity? Capacity = null);

@@ -3,6 +3,14 @@ using Switchboard.Contracts.Interactions;
 namespace Switchboard.Contracts.Live;
 
 /// <summary>
+/// What travels on an interactions stream (<see cref="LiveStreams.Interactions"/>), in the order it happened: changes of
+/// interactions (<see cref="InteractionChanged"/>) and what is said in chats (<see cref="ChatActivity"/>), so that a
+/// console sees an agent join a chat before its first message.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.InteractionLiveEvent")]
+public abstract record InteractionLiveEvent;
+
+/// <summary>
 /// An interaction changed (published after the change is stored, in order). <see cref="AgentIds"/> are the agents it
 /// concerns before and after the change (offered, handling, consulted, wrapping up); <see cref="OfferedTo"/> is the
 /// agent a new offer was just made to, if any.
@@ -12,4 +20,4 @@ public sealed record InteractionChanged(
     [property: Id(0)] InteractionView Interaction,
     [property: Id(1)] IReadOnlyList<string> AgentIds,
     [property: Id(2)] string? OfferedTo,
-    [property: Id(3)] DateTimeOffset At);
+    [property: Id(3)] DateTimeOffset At) : InteractionLiveEvent;

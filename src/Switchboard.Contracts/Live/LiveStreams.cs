@@ -11,7 +11,10 @@ public static class LiveStreams
     /// <summary><see cref="AgentChanged"/>: an agent's state or profile changed.</summary>
     public const string Agents = "live-agents";
 
-    /// <summary><see cref="InteractionChanged"/>: an interaction an agent is part of changed.</summary>
+    /// <summary>
+    /// <see cref="InteractionLiveEvent"/>: an interaction an agent is part of changed (<see cref="InteractionChanged"/>),
+    /// or a chat message was stored or someone is typing (<see cref="ChatActivity"/>).
+    /// </summary>
     public const string Interactions = "live-interactions";
 
     /// <summary><see cref="QueueStatsChanged"/>: a queue's figures, at most one per queue per second.</summary>

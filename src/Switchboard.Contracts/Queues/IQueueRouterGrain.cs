@@ -39,11 +39,11 @@ public interface IQueueRouterGrain : IGrainWithStringKey
     [Alias("GetWaiting"), AlwaysInterleave]
     Task<IReadOnlyList<WaitingItem>> GetWaiting(CancellationToken cancellationToken = default);
 
-    /// <summary>A member became able to take routed work (available, nothing offered) at <paramref name="idleSince"/>.</summary>
-    [Alias("MemberAvailable"), OneWay]
-    Task MemberAvailable(string agentId, DateTimeOffset idleSince);
+    /// <summary>What a member may be offered now changed (see <see cref="Agents.RoutingReadiness"/>): it is offered this queue's work if its medium is among them.</summary>
+    [Alias("MemberReady"), OneWay]
+    Task MemberReady(string agentId, Agents.RoutingReadiness readiness);
 
-    /// <summary>A member can no longer take routed work.</summary>
+    /// <summary>A member can no longer take routed work of any medium.</summary>
     [Alias("MemberUnavailable"), OneWay]
     Task MemberUnavailable(string agentId);
 

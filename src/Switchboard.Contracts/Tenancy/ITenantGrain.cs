@@ -1,6 +1,6 @@
 namespace Switchboard.Contracts.Tenancy;
 
-/// <summary>A tenant and its configuration (status codes, transaction codes). Keyed by tenant id.</summary>
+/// <summary>A tenant and its configuration (status codes, transaction codes, utilization rule). Keyed by tenant id.</summary>
 [Alias("Switchboard.ITenantGrain")]
 public interface ITenantGrain : IGrainWithStringKey
 {
@@ -15,9 +15,9 @@ public interface ITenantGrain : IGrainWithStringKey
     [Alias("GetStatusCodes"), AlwaysInterleave]
     Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes(CancellationToken cancellationToken = default);
 
-    /// <summary>The stored status codes with how long a silo may reuse them for its agents' state changes.</summary>
-    [Alias("LeaseStatusCodes"), AlwaysInterleave]
-    Task<StatusCodeLease> LeaseStatusCodes(CancellationToken cancellationToken = default);
+    /// <summary>The stored status codes and utilization rule, with how long a silo may reuse them for its agents.</summary>
+    [Alias("LeasePolicies"), AlwaysInterleave]
+    Task<TenantPolicyLease> LeasePolicies(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Replaces the status codes; returns once no silo may still reuse the codes from before, so that every state change
@@ -25,6 +25,17 @@ public interface ITenantGrain : IGrainWithStringKey
     /// </summary>
     [Alias("SetStatusCodes")]
     Task SetStatusCodes(IReadOnlyList<StatusCodeItem> items, CancellationToken cancellationToken = default);
+
+    /// <summary>Which work blocks which; null until set (the default rule applies).</summary>
+    [Alias("GetUtilization"), AlwaysInterleave]
+    Task<UtilizationSettings?> GetUtilization(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces the utilization rule; returns once no silo may still reuse the rule from before, having asked every
+    /// agent of the tenant to tell its queues again what it may be offered under the new rule.
+    /// </summary>
+    [Alias("SetUtilization")]
+    Task SetUtilization(UtilizationSettings settings, CancellationToken cancellationToken = default);
 
     [Alias("GetTransactionCodes"), ReadOnly]
     Task<IReadOnlyList<TransactionCodeItem>> GetTransactionCodes(CancellationToken cancellationToken = default);

@@ -83,6 +83,14 @@ public static class AgentStateMachine
             return new AgentDecision(DecisionOutcome.Applied, status with { ActiveWork = [.. status.ActiveWork, start.WorkId] }, null);
         }
 
+        if (status.State == AgentState.WrapUp)
+        {
+            // Offered while busy with other work, accepted after that work ended: busy again, and still owing the wrap-up
+            // and keeping the state to go back to (and any next state) from before.
+            var again = Transition(status, AgentState.Busy, null, StateActor.System, start.WorkId, null, now);
+            return again with { Status = again.Status with { ActiveWork = [start.WorkId] } };
+        }
+
         if (!AgentStates.ReceivesDirectWork(status.State))
         {
             return AgentDecision.Reject(status, RejectionReason.TransitionNotAllowed,

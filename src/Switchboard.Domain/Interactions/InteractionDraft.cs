@@ -1,3 +1,5 @@
+using Switchboard.Domain.Queues;
+
 namespace Switchboard.Domain.Interactions;
 
 /// <summary>A mutable working copy of an <see cref="InteractionRecord"/> while one command is decided.</summary>
@@ -73,7 +75,16 @@ internal sealed class InteractionDraft
             Actor,
             details.Where(d => d.Value is not null).ToDictionary(d => d.Key, d => d.Value!, StringComparer.Ordinal)));
 
-    public void Effect(InteractionEffect effect) => Effects.Add(effect);
+    /// <summary>Asks the grain to carry out <paramref name="effect"/>; telephony only for calls (a chat's parties are not phone legs).</summary>
+    public void Effect(InteractionEffect effect)
+    {
+        if (effect is DialLeg or HangUpLeg && Original.Media != MediaType.Voice)
+        {
+            return;
+        }
+
+        Effects.Add(effect);
+    }
 
     public CallLeg? Leg(string legId) => Legs.FirstOrDefault(l => l.Id == legId);
 

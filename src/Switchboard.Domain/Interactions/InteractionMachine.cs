@@ -1,3 +1,5 @@
+using Switchboard.Domain.Queues;
+
 namespace Switchboard.Domain.Interactions;
 
 /// <summary>
@@ -57,6 +59,11 @@ public static class InteractionMachine
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(command);
+        if (CallOnly(record, command) is { } refusal)
+        {
+            return refusal;
+        }
+
         var draft = new InteractionDraft(record, now, command.Actor);
         return command switch
         {
@@ -86,6 +93,32 @@ public static class InteractionMachine
         var changed = OfferSteps.ExpireOffer(draft);
         changed |= WrapUpSteps.ExpireWrapUps(draft);
         return changed ? draft.Applied() : Unchanged(record, "nothing is due");
+    }
+
+    /// <summary>
+    /// The refusal of a call-only action on other media, or null: chats, emails and voicemails have no hold, no line 2
+    /// (consult, conference) and no phone legs, and go to agents or queues only, never to a phone number.
+    /// </summary>
+    private static InteractionDecision? CallOnly(InteractionRecord record, InteractionCommand command)
+    {
+        if (record.Media == MediaType.Voice)
+        {
+            return null;
+        }
+
+        var action = command switch
+        {
+            HoldCall => "hold",
+            ResumeCall => "resume",
+            StartConsult => "consult",
+            CompleteConsult => "complete a consult",
+            CancelConsult => "cancel a consult",
+            StartConference => "conference",
+            LegEvent => "report telephony legs",
+            Transfer { Target.Kind: TargetKind.External } => "transfer to a phone number",
+            _ => null,
+        };
+        return action is null ? null : NotAllowed(record, $"Cannot {action}: that applies to calls only, and interaction '{record.Id}' is {WireNames.Of(record.Media)}.");
     }
 
     internal static InteractionDecision Unchanged(InteractionRecord record, string detail) => new(DecisionKind.Unchanged, record, [], detail);

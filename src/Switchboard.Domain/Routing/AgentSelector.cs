@@ -2,7 +2,10 @@ using Switchboard.Domain.Queues;
 
 namespace Switchboard.Domain.Routing;
 
-/// <summary>Orders a queue's eligible members for an offer, per the queue's strategy. Deterministic: ties end on the agent id.</summary>
+/// <summary>
+/// Orders a queue's eligible members for an offer, per the queue's strategy. Longest-idle and skill-level offer the
+/// least loaded agent first (an idle agent before one already in two chats). Deterministic: ties end on the agent id.
+/// </summary>
 public static class AgentSelector
 {
     /// <param name="strategy">The queue's strategy.</param>
@@ -13,8 +16,8 @@ public static class AgentSelector
         ArgumentNullException.ThrowIfNull(candidates);
         return strategy switch
         {
-            RoutingStrategy.LongestIdle => [.. candidates.OrderBy(c => c.IdleSince).ThenBy(c => c.AgentId, StringComparer.Ordinal)],
-            RoutingStrategy.SkillLevel => [.. candidates.OrderByDescending(c => c.SkillLevel).ThenBy(c => c.IdleSince).ThenBy(c => c.AgentId, StringComparer.Ordinal)],
+            RoutingStrategy.LongestIdle => [.. candidates.OrderBy(c => c.Load).ThenBy(c => c.IdleSince).ThenBy(c => c.AgentId, StringComparer.Ordinal)],
+            RoutingStrategy.SkillLevel => [.. candidates.OrderByDescending(c => c.SkillLevel).ThenBy(c => c.Load).ThenBy(c => c.IdleSince).ThenBy(c => c.AgentId, StringComparer.Ordinal)],
             RoutingStrategy.RoundRobin => RoundRobin(candidates, lastOffered),
             _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, "Unknown routing strategy."),
         };

@@ -1,13 +1,50 @@
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
 
 namespace Switchboard.Domain.Routing;
 
-/// <summary>Who may be offered what: the agent grain asks this before it holds an offer.</summary>
+/// <summary>Who may be offered what: the agent grain asks this before it holds an offer, and tells its queues the answer.</summary>
 public static class RoutingEligibility
 {
-    /// <summary>Routed (queue) work goes only to an <c>Available</c> agent holding no other offer.</summary>
-    public static bool CanTakeRoutedOffer(AgentState state, bool holdsOffer) => AgentStates.ReceivesRoutedWork(state) && !holdsOffer;
+    private static readonly MediaType[] AllMedia = Enum.GetValues<MediaType>();
 
-    /// <summary>Direct calls and transfers also reach an <c>Offline</c> agent; never one on break, logged out, busy or in wrap-up.</summary>
-    public static bool CanTakeDirectOffer(AgentState state, bool holdsOffer) => AgentStates.ReceivesDirectWork(state) && !holdsOffer;
+    /// <summary>
+    /// Whether an agent with <paramref name="status"/>, working on <paramref name="activeMedia"/> (one entry per piece of
+    /// work), may be offered work of <paramref name="media"/> now. It holds one offer at a time. With no work: routed
+    /// (queue) work reaches an <c>Available</c> agent, direct work (calls to it, transfers, consults) an <c>Offline</c> one
+    /// too. With work: only while it has room for the medium (<paramref name="capacity"/>), nothing in hand blocks it
+    /// (<paramref name="rule"/>), and the state it goes to once the work is done (the next state it asked for, else the
+    /// state it took the work from) receives this kind of work: an agent who asked for a break takes no more. Never on
+    /// break, logged out, or in wrap-up.
+    /// </summary>
+    public static bool CanTake(
+        AgentStatus status, IReadOnlyList<MediaType> activeMedia, bool holdsOffer, MediaType media, bool routed, WorkCapacity capacity, UtilizationRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(activeMedia);
+        ArgumentNullException.ThrowIfNull(capacity);
+        ArgumentNullException.ThrowIfNull(rule);
+        if (holdsOffer || capacity.For(media) <= 0)
+        {
+            return false;
+        }
+
+        if (status.ActiveWork.Count == 0)
+        {
+            return Receives(status.State, routed);
+        }
+
+        return status.State == AgentState.Busy
+            && Receives(status.Next?.State ?? status.ResumeState ?? AgentState.Available, routed)
+            && activeMedia.Count(m => m == media) < capacity.For(media)
+            && !rule.Blocks(activeMedia, media);
+    }
+
+    /// <summary>The media of which routed work may be offered to the agent now, in media order (what its queues hear).</summary>
+    public static IReadOnlyList<MediaType> RoutableMedia(
+        AgentStatus status, IReadOnlyList<MediaType> activeMedia, bool holdsOffer, WorkCapacity capacity, UtilizationRule rule) =>
+        [.. AllMedia.Where(m => CanTake(status, activeMedia, holdsOffer, m, routed: true, capacity, rule))];
+
+    private static bool Receives(AgentState state, bool routed) =>
+        routed ? AgentStates.ReceivesRoutedWork(state) : AgentStates.ReceivesDirectWork(state);
 }

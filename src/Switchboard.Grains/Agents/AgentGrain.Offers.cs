@@ -1,5 +1,6 @@
 using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Routing;
 using Switchboard.Domain.Tenancy;
 
@@ -31,8 +32,11 @@ public sealed partial class AgentGrain
             return true;
         }
 
-        var holds = current.HeldOffer is not null;
-        if (!current.Exists || !(hold.Routed ? RoutingEligibility.CanTakeRoutedOffer(current.State, holds) : RoutingEligibility.CanTakeDirectOffer(current.State, holds)))
+        var rule = await Utilization(cancellationToken);
+        var capacity = current.Profile?.Capacity.ToDomain() ?? WorkCapacity.Default;
+        var active = current.ActiveMedia();
+        var status = current.ToStatus();
+        if (!current.Exists || !RoutingEligibility.CanTake(status, active, current.HeldOffer is not null, hold.Media, hold.Routed, capacity, rule))
         {
             return false;
         }
@@ -40,15 +44,17 @@ public sealed partial class AgentGrain
         var now = time.GetUtcNow();
         if (hold.QueueId is { } queueId && WorkPreference.LooksElsewhere(hold.InteractionId, hold.Routed, current.Queues.Count, declined, now))
         {
-            // Better work in another queue: say no, and tell that queue to offer it. Should it not within the window,
-            // every queue hears from the agent again, and this work offered again is then taken.
+            // Better work in another queue, of a medium the agent may take now: say no, and tell that queue to offer it.
+            // Should it not within the window, every queue hears from the agent again, and this work offered again is then taken.
             var offered = new QueueHead(queueId, hold.InteractionId, hold.Priority, hold.EnqueuedAt);
             var heads = await Task.WhenAll(current.Queues.Keys.Where(q => q != queueId).Select(q => Router(q).PeekHead(cancellationToken)));
-            var others = heads.Select(h => h is null ? null : new QueueHead(h.QueueId, h.InteractionId, h.Priority, h.EnqueuedAt));
-            if (WorkPreference.BetterElsewhere(offered, others) is { } better && IdleSince(state.State) is { } idleSince)
+            var others = heads
+                .Where(h => h is not null && RoutingEligibility.CanTake(status, active, holdsOffer: false, h.Media, routed: true, capacity, rule))
+                .Select(h => new QueueHead(h!.QueueId, h.InteractionId, h.Priority, h.EnqueuedAt));
+            if (WorkPreference.BetterElsewhere(offered, others) is { } better && Readiness(state.State, rule) is { } ready)
             {
                 declined = WorkPreference.Decline(declined, hold.InteractionId, now);
-                Router(better.QueueId).MemberAvailable(agentId, idleSince).Ignore();
+                Router(better.QueueId).MemberReady(agentId, ready).Ignore();
                 var key = this.GetPrimaryKeyString();
                 deadlines.Schedule("agent-preference/" + key, now + WorkPreference.Window, grains => grains.GetGrain<IAgentGrain>(key).RenotifyQueues());
                 return false;

@@ -17,7 +17,7 @@ public sealed partial class AgentGrain
         Task.FromResult(state.State.Exists ? state.State.ToStatus().ToView() : null);
 
     public Task<AgentPresence?> GetPresence(CancellationToken cancellationToken = default) =>
-        Task.FromResult(state.State.Exists ? new AgentPresence(state.State.Profile!, state.State.ToStatus().ToView(), CurrentWorkMedia(state.State)) : null);
+        Task.FromResult(state.State.Exists ? new AgentPresence(state.State.Profile!, state.State.ToStatus().ToView(), CurrentWorkMedia(state.State), state.State.ActiveMedia()) : null);
 
     public async Task<StateChangeResult> ChangeState(StateChangeRequest request, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,7 @@ public sealed partial class AgentGrain
                 $"If-Match does not match the agent's current ETag \"{status.Version}\"; read the state again and retry.");
         }
 
-        var catalog = await statusCodes.GetAsync(tenantId, cancellationToken);
+        var catalog = (await policies.GetAsync(tenantId, cancellationToken)).StatusCodes;
         var command = new ChangeState(request.Target, request.ReasonCode, request.Actor, request.ActorId, request.Reason);
         var decision = AgentStateMachine.Decide(state.State.ToStatus(), command, catalog, time.GetUtcNow());
         if (decision.Changed)
@@ -75,13 +75,7 @@ public sealed partial class AgentGrain
         }, evenIfUnchanged: true);
 
     public Task<StateChangeResult> EndWork(string workId, CancellationToken cancellationToken = default) =>
-        RunExisting(new EndWork(workId), s =>
-        {
-            if (s.State == AgentState.WrapUp)
-            {
-                s.WrapUpFor = workId;
-            }
-        });
+        RunExisting(new EndWork(workId), s => SetOwed(s, OwedWrapUps.AfterEnd(s.Owed(), workId)));
 
     public async Task<StateChangeResult> CompleteWrapUpFor(string workId, CancellationToken cancellationToken = default)
     {
@@ -90,18 +84,33 @@ public sealed partial class AgentGrain
             return NotFound();
         }
 
-        if (state.State.State != AgentState.WrapUp || (state.State.WrapUpFor is { } current && current != workId))
+        // An agent left in WrapUp by a version that kept no owed work: any completion ends it.
+        var owed = state.State.Owed() is { Count: 0 } && state.State.State == AgentState.WrapUp ? [workId] : state.State.Owed();
+        if (OwedWrapUps.AfterComplete(owed, workId, state.State.State) is not { } after)
         {
             return new StateChangeResult(StateChangeOutcome.Unchanged, state.State.ToStatus().ToView(), "Not in the wrap-up of this work.");
         }
 
-        return await RunExisting(new CompleteWrapUp(), s => s.WrapUpFor = null);
+        if (after.LeaveWrapUp)
+        {
+            return await RunExisting(new CompleteWrapUp(), s => SetOwed(s, after.Owed));
+        }
+
+        // Other wrap-ups are still owed, or other work goes on: the agent stays as it is.
+        await Persist(s => SetOwed(s, after.Owed));
+        return new StateChangeResult(StateChangeOutcome.Unchanged, state.State.ToStatus().ToView(), "Other work or wrap-ups are still open.");
+    }
+
+    private static void SetOwed(AgentGrainState s, IReadOnlyList<string> owed)
+    {
+        s.OwedWrapUps = [.. owed];
+        s.WrapUpFor = null;
     }
 
     public Task<IReadOnlyList<string>> GetCurrentWork(CancellationToken cancellationToken = default)
     {
         var s = state.State;
-        IEnumerable<string?> work = s.Exists ? [.. s.ActiveWork, s.WrapUpFor, s.HeldOffer?.InteractionId] : [];
+        IEnumerable<string?> work = s.Exists ? [.. s.ActiveWork, .. s.Owed(), s.HeldOffer?.InteractionId] : [];
         return Task.FromResult<IReadOnlyList<string>>([.. work.OfType<string>().Distinct(StringComparer.Ordinal)]);
     }
 
@@ -134,7 +143,7 @@ public sealed partial class AgentGrain
     {
         var copy = ServiceProvider.GetRequiredService<DeepCopier<AgentGrainState>>().Copy(state.State);
         change(copy);
-        return copy.HeldOffer != state.State.HeldOffer || copy.WrapUpFor != state.State.WrapUpFor
+        return copy.HeldOffer != state.State.HeldOffer || !copy.Owed().SequenceEqual(state.State.Owed())
             || copy.WorkMedia.Count != state.State.WorkMedia.Count
             || copy.WorkMedia.Any(w => !state.State.WorkMedia.TryGetValue(w.Key, out var media) || media != w.Value);
     }
@@ -166,8 +175,7 @@ public sealed partial class AgentGrain
     }
 
     /// <summary>The media of the work the agent is busy with (see <see cref="Presence.WorkMedia"/>), or null.</summary>
-    private static MediaType? CurrentWorkMedia(AgentGrainState s) =>
-        Presence.WorkMedia([.. s.ActiveWork.Select(w => s.WorkMedia.GetValueOrDefault(w, MediaType.Voice))]);
+    private static MediaType? CurrentWorkMedia(AgentGrainState s) => Presence.WorkMedia(s.ActiveMedia());
 
     private StateChangeResult NotFound() => new(StateChangeOutcome.AgentNotFound, null, $"Agent '{agentId}' does not exist.");
 }

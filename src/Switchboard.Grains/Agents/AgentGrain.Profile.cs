@@ -9,10 +9,11 @@ public sealed partial class AgentGrain
 {
     public async Task<CreateAgentResult> Create(AgentProfile profile, CancellationToken cancellationToken = default)
     {
+        profile = WithCapacity(profile);
         var current = state.State;
         if (current.Exists)
         {
-            var same = current.Profile == profile;
+            var same = WithCapacity(current.Profile!) == profile;
             if (same)
             {
                 // A retried create: make sure the roster has it, in case the first attempt failed after writing.
@@ -48,12 +49,14 @@ public sealed partial class AgentGrain
             return null;
         }
 
-        var old = state.State.Profile!;
+        var old = WithCapacity(state.State.Profile!);
         var updated = old with
         {
             DisplayName = patch.DisplayName ?? old.DisplayName,
             Group = patch.Group is null ? old.Group : patch.Group.Length == 0 ? null : patch.Group,
+            Capacity = patch.Capacity is { } change ? Merge(old.Capacity.ToDomain(), change).ToWire() : old.Capacity,
         };
+        updated = WithCapacity(updated);
         if (updated != old)
         {
             var now = time.GetUtcNow();
@@ -100,6 +103,19 @@ public sealed partial class AgentGrain
         AgentLog.Deleted(logger, tenantId, agentId);
         return DeleteAgentOutcome.Deleted;
     }
+
+    /// <summary>
+    /// The profile as stored: the default capacity as none, another one spelled out, so that an agent given the default
+    /// capacity in so many words is the same agent as one given none.
+    /// </summary>
+    private static AgentProfile WithCapacity(AgentProfile profile) =>
+        profile with { Capacity = profile.Capacity.ToDomain() is var capacity && capacity == WorkCapacity.Default ? null : capacity.ToWire() };
+
+    private static WorkCapacity Merge(WorkCapacity current, AgentCapacityPatch change) => new(
+        change.Voice ?? current.Voice,
+        change.Chat ?? current.Chat,
+        change.Email ?? current.Email,
+        change.Voicemail ?? current.Voicemail);
 
     private AgentRecord ToRecord() => new(state.State.Profile!, state.State.CreatedAt, state.State.UpdatedAt);
 

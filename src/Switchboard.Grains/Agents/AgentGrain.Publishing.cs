@@ -15,7 +15,8 @@ public sealed partial class AgentGrain
         var entry = s.RecentHistory.Count > 0 && s.RecentHistory[^1].Sequence == s.Version ? s.RecentHistory[^1] : null;
         var change = new AgentChanged(agentId, profile?.DisplayName ?? agentId, profile?.Group, s.ToStatus().ToView(), CurrentWorkMedia(s), !s.Exists, time.GetUtcNow(),
             entry?.Actor, entry?.ActorId, entry?.Reason,
-            before is not null && s.Profile is not null && before != s.Profile, before?.Group);
+            before is not null && s.Profile is not null && before != s.Profile, before?.Group,
+            s.ActiveMedia(), profile is null ? null : profile.Capacity.ToDomain().ToWire());
         return this.PublishLive(LiveStreams.Agents, tenantId, change, logger);
     }
 }

@@ -40,41 +40,53 @@ public sealed partial class AgentGrain
             ? state.State.Queues.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => new QueueMembership(q.Key, q.Value)).ToList()
             : null);
 
-    public Task<DateTimeOffset?> GetRoutingStatus(CancellationToken cancellationToken = default) => Task.FromResult(IdleSince(state.State));
+    public async Task<RoutingReadiness?> GetRoutingStatus(CancellationToken cancellationToken = default) =>
+        Readiness(state.State, await Utilization(cancellationToken));
 
-    public Task RenotifyQueues()
+    public async Task RenotifyQueues() => NotifyQueues(null, await Utilization(), evenIfUnready: true);
+
+    /// <summary>What routed work the agent may be offered now (<see cref="RoutingEligibility.RoutableMedia"/>), or null: none.</summary>
+    private static RoutingReadiness? Readiness(AgentGrainState s, UtilizationRule rule)
     {
-        NotifyQueues(null);
-        return Task.CompletedTask;
+        if (!s.Exists)
+        {
+            return null;
+        }
+
+        var active = s.ActiveMedia();
+        var media = RoutingEligibility.RoutableMedia(s.ToStatus(), active, s.HeldOffer is not null, s.Profile?.Capacity.ToDomain() ?? WorkCapacity.Default, rule);
+        return media.Count == 0
+            ? null
+            : new RoutingReadiness(s.LastOfferEndedAt is { } ended && ended > s.Since ? ended : s.Since, active.Count, media);
     }
 
-    /// <summary>Since when the agent can take routed work (available, nothing offered), or null.</summary>
-    private static DateTimeOffset? IdleSince(AgentGrainState s) =>
-        s.Exists && RoutingEligibility.CanTakeRoutedOffer(s.State, s.HeldOffer is not null)
-            ? (s.LastOfferEndedAt is { } ended && ended > s.Since ? ended : s.Since)
-            : null;
-
-    /// <summary>Tells the agent's queues (one way) when it starts or stops being able to take routed work.</summary>
-    private bool NotifyQueues(DateTimeOffset? before)
+    /// <summary>
+    /// Tells the agent's queues (one way) when what it may be offered changes; with <paramref name="evenIfUnready"/> also
+    /// that it may be offered nothing, though they should know already.
+    /// </summary>
+    private bool NotifyQueues(RoutingReadiness? before, UtilizationRule rule, bool evenIfUnready = false)
     {
-        var after = IdleSince(state.State);
-        if ((before is null) == (after is null) && before == after)
+        var after = Readiness(state.State, rule);
+        if (Same(before, after) && !(evenIfUnready && after is null))
         {
             return false;
         }
 
         foreach (var queueId in state.State.Queues.Keys)
         {
-            (after is { } idleSince ? Router(queueId).MemberAvailable(agentId, idleSince) : Router(queueId).MemberUnavailable(agentId)).Ignore();
+            (after is not null ? Router(queueId).MemberReady(agentId, after) : Router(queueId).MemberUnavailable(agentId)).Ignore();
         }
 
         return true;
     }
 
-    /// <summary>After a stored change: the queues hear whether the agent can take work now, or else that its state changed.</summary>
-    private void TellQueues(DateTimeOffset? idleBefore, AgentState stateBefore)
+    private static bool Same(RoutingReadiness? a, RoutingReadiness? b) =>
+        a is null || b is null ? a is null && b is null : a.IdleSince == b.IdleSince && a.Load == b.Load && a.Media.SequenceEqual(b.Media);
+
+    /// <summary>After a stored change: the queues hear what the agent may be offered now, or else that its state changed.</summary>
+    private void TellQueues(RoutingReadiness? readyBefore, AgentState stateBefore, UtilizationRule rule)
     {
-        if (!NotifyQueues(idleBefore) && stateBefore != state.State.State)
+        if (!NotifyQueues(readyBefore, rule) && stateBefore != state.State.State)
         {
             // Queue figures count members by state, not only those who can take work.
             foreach (var queueId in state.State.Queues.Keys)

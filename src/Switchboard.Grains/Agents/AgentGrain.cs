@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Routing;
 using Switchboard.Grains.Scheduling;
 using Switchboard.Grains.Tenancy;
 
@@ -16,7 +17,7 @@ public sealed partial class AgentGrain(
     [PersistentState("agent", StorageNames.Default)] IPersistentState<AgentGrainState> state,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     DeadlineScheduler deadlines,
-    StatusCodeCatalogs statusCodes,
+    TenantPolicies policies,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     private string tenantId = "";
@@ -25,15 +26,14 @@ public sealed partial class AgentGrain(
 
     private AgentHistoryArchive History => history ??= new AgentHistoryArchive(GrainFactory, tenantId, agentId, logger);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var parts = GrainKeys.Split(this.GetPrimaryKeyString());
         (tenantId, agentId) = (parts[0], parts[1]);
 
         // A notice lost with a failed silo would leave queues thinking this agent busy: repeat it on activation.
-        NotifyQueues(null);
+        NotifyQueues(null, await Utilization(cancellationToken));
         WatchHeldOffer();
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -43,7 +43,9 @@ public sealed partial class AgentGrain(
     private async Task Persist(Action<AgentGrainState> change)
     {
         var before = state.State;
-        var (idleBefore, stateBefore, versionBefore, profileBefore, existedBefore) = (IdleSince(before), before.State, before.Version, before.Profile, before.Exists);
+        var rule = await Utilization();
+        var (readyBefore, stateBefore, versionBefore, profileBefore, existedBefore, workBefore) =
+            (Readiness(before, rule), before.State, before.Version, before.Profile, before.Exists, before.ActiveWork.Count);
         await state.WriteAsync(this, s =>
         {
             change(s);
@@ -51,10 +53,14 @@ public sealed partial class AgentGrain(
         });
 
         var after = state.State;
-        TellQueues(idleBefore, stateBefore);
-        if (after.Version != versionBefore || after.Profile != profileBefore || after.Exists != existedBefore)
+        TellQueues(readyBefore, stateBefore, rule);
+        if (after.Version != versionBefore || after.Profile != profileBefore || after.Exists != existedBefore || after.ActiveWork.Count != workBefore)
         {
             await PublishChange(profileBefore);
         }
     }
+
+    /// <summary>The tenant's rule of which work blocks which, as leased to this silo.</summary>
+    private async ValueTask<UtilizationRule> Utilization(CancellationToken cancellationToken = default) =>
+        (await policies.GetAsync(tenantId, cancellationToken)).Utilization;
 }

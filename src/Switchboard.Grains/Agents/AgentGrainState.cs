@@ -33,7 +33,7 @@ public sealed class AgentGrainState
     /// <summary>The one offer the agent holds, if any (routed or direct): persisted, so a failure never lets a second one in.</summary>
     [Id(15)] public HeldOfferRecord? HeldOffer { get; set; }
 
-    /// <summary>The work whose end started the current wrap-up, so only that interaction can complete it.</summary>
+    /// <summary>Written before <see cref="OwedWrapUps"/> existed: the one work whose wrap-up was owed. Read as owed, then cleared.</summary>
     [Id(16)] public string? WrapUpFor { get; set; }
 
     /// <summary>When the last offer ended unanswered or withdrawn: idle time for routing counts from then.</summary>
@@ -44,4 +44,11 @@ public sealed class AgentGrainState
     /// (started before the media was kept) counts as voice.
     /// </summary>
     [Id(18)] public Dictionary<string, MediaType> WorkMedia { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Work that ended and whose wrap-up is not complete (see <see cref="OwedWrapUps"/>): only those complete a wrap-up.</summary>
+    [Id(19)] public List<string> OwedWrapUps { get; set; } = [];
+
+    /// <summary>The wrap-ups owed, the one kept by the previous version included.</summary>
+    public IReadOnlyList<string> Owed() =>
+        WrapUpFor is { } legacy && !OwedWrapUps.Contains(legacy, StringComparer.Ordinal) ? [.. OwedWrapUps, legacy] : OwedWrapUps;
 }

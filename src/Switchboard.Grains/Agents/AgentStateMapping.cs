@@ -1,5 +1,6 @@
 using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
 
 namespace Switchboard.Grains.Agents;
 
@@ -29,6 +30,10 @@ internal static class AgentStateMapping
         state.ResumeReasonCode = status.ResumeReasonCode;
         state.ActiveWork = [.. status.ActiveWork];
     }
+
+    /// <summary>The media of each piece of work in hand, oldest first (work started before media were kept counts as voice).</summary>
+    public static IReadOnlyList<MediaType> ActiveMedia(this AgentGrainState state) =>
+        [.. state.ActiveWork.Select(w => state.WorkMedia.GetValueOrDefault(w, MediaType.Voice))];
 
     public static AgentStateView ToView(this AgentStatus status) =>
         new(status.State, status.ReasonCode, status.Since, status.Next?.State, status.Next?.ReasonCode, status.Version);

@@ -49,7 +49,7 @@ public sealed partial class InteractionGrain
         var offeredTo = after.Offer is { } offer && (before?.Offer is not { } old || old.AgentId != offer.AgentId || old.OfferedAt != offer.OfferedAt)
             ? offer.AgentId
             : null;
-        return this.PublishLive(LiveStreams.Interactions, tenantId, new InteractionChanged(after.ToView(), agents, offeredTo, time.GetUtcNow()), logger);
+        return this.PublishLive<InteractionLiveEvent>(LiveStreams.Interactions, tenantId, new InteractionChanged(after.ToView(), agents, offeredTo, time.GetUtcNow()), logger);
     }
 
     /// <summary>The agents an interaction is on the console of: offered to, handling, consulted, wrapping up.</summary>

@@ -5,6 +5,7 @@ using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Preferences;
 using Switchboard.Contracts.Queues;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
 using Switchboard.Grains.Scheduling;
 using Switchboard.Grains.Telephony;
 
@@ -63,9 +64,9 @@ public sealed partial class InteractionGrain(
         if (request.QueueId is null && request.AgentId is { } agentId)
         {
             // Direct and outbound work needs its agent's agreement before anything exists.
-            if (!await HoldDirect(agentId, cancellationToken))
+            if (!await HoldDirect(agentId, request.Media, cancellationToken))
             {
-                return new InteractionResult(InteractionOutcome.AgentUnavailable, null, $"Agent '{agentId}' cannot take a call now (on break, logged out, busy, or already offered one).");
+                return new InteractionResult(InteractionOutcome.AgentUnavailable, null, Unavailable(agentId, request.Media));
             }
         }
 
@@ -146,7 +147,7 @@ public sealed partial class InteractionGrain(
         }
 
         // The work as it waits in that queue (a consult waits there since the consult began, not since the call did).
-        var hold = new OfferHold(interactionId, queueId, work.Priority, work.EnqueuedAt, Routed: true);
+        var hold = new OfferHold(interactionId, queueId, work.Priority, work.EnqueuedAt, Routed: true, record.Media);
         if (!await Agent(agentId).TryHoldOffer(hold, cancellationToken))
         {
             return OfferAttempt.AgentUnavailable;
@@ -226,8 +227,12 @@ public sealed partial class InteractionGrain(
         }
     }
 
-    private async Task<bool> HoldDirect(string agentId, CancellationToken cancellationToken) =>
-        await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false), cancellationToken);
+    private async Task<bool> HoldDirect(string agentId, MediaType media, CancellationToken cancellationToken) =>
+        await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false, media), cancellationToken);
+
+    private static string Unavailable(string agentId, MediaType media) => media == MediaType.Voice
+        ? $"Agent '{agentId}' cannot take a call now (on break, logged out, busy, or already offered one)."
+        : $"Agent '{agentId}' cannot take {WireNames.Of(media)} work now (on break, logged out, in wrap-up, at its {WireNames.Of(media)} capacity, on a call, or already offered something).";
 
     /// <summary>
     /// An agent target must exist and agree to hold the offer first; a queue target must exist. A target that does not
@@ -237,13 +242,19 @@ public sealed partial class InteractionGrain(
     {
         switch (kind)
         {
-            case TargetKind.Agent when !await HoldDirect(targetId, cancellationToken):
+            case TargetKind.Agent when !await HoldDirect(targetId, state.State.Record!.Media, cancellationToken):
                 return await Agent(targetId).Get(cancellationToken) is null
                     ? new InteractionResult(InteractionOutcome.Invalid, state.State.Record!.ToView(), $"Agent '{targetId}' does not exist.", TargetField)
-                    : new InteractionResult(InteractionOutcome.AgentUnavailable, state.State.Record!.ToView(),
-                        $"Agent '{targetId}' cannot take a call now (on break, logged out, busy, or already offered one).");
-            case TargetKind.Queue when await Queue(targetId).GetPolicy(cancellationToken) is null:
-                return new InteractionResult(InteractionOutcome.Invalid, state.State.Record!.ToView(), $"Queue '{targetId}' does not exist.", TargetField);
+                    : new InteractionResult(InteractionOutcome.AgentUnavailable, state.State.Record!.ToView(), Unavailable(targetId, state.State.Record!.Media));
+            case TargetKind.Queue:
+                var media = state.State.Record!.Media;
+                return await Queue(targetId).GetPolicy(cancellationToken) switch
+                {
+                    null => new InteractionResult(InteractionOutcome.Invalid, state.State.Record!.ToView(), $"Queue '{targetId}' does not exist.", TargetField),
+                    { } policy when policy.Media != media => new InteractionResult(InteractionOutcome.Invalid, state.State.Record!.ToView(),
+                        $"Queue '{targetId}' carries {WireNames.Of(policy.Media)}, not {WireNames.Of(media)}.", TargetField),
+                    _ => null,
+                };
             default:
                 return null;
         }

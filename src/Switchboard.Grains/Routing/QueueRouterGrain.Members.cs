@@ -15,11 +15,11 @@ public sealed partial class QueueRouterGrain
     /// <summary>Members whose availability has not been asked yet (loaded during activation).</summary>
     private readonly HashSet<string> statusesUnknown = new(StringComparer.Ordinal);
 
-    public Task MemberAvailable(string agentId, DateTimeOffset idleSince)
+    public Task MemberReady(string agentId, RoutingReadiness readiness)
     {
         if (members.TryGetValue(agentId, out var member))
         {
-            members[agentId] = member with { IdleSince = idleSince };
+            members[agentId] = member with { Readiness = readiness };
             SelfDispatch();
             StatsChanged();
         }
@@ -31,7 +31,7 @@ public sealed partial class QueueRouterGrain
     {
         if (members.TryGetValue(agentId, out var member))
         {
-            members[agentId] = member with { IdleSince = null };
+            members[agentId] = member with { Readiness = null };
             StatsChanged();
         }
 
@@ -91,9 +91,9 @@ public sealed partial class QueueRouterGrain
         var statuses = await Task.WhenAll(unknown.Select(id => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, id)).GetRoutingStatus(cancellationToken)));
         for (var i = 0; i < unknown.Count; i++)
         {
-            if (statuses[i] is { } idleSince)
+            if (statuses[i] is { } readiness)
             {
-                members[unknown[i]] = members[unknown[i]] with { IdleSince = idleSince };
+                members[unknown[i]] = members[unknown[i]] with { Readiness = readiness };
             }
         }
     }

@@ -101,7 +101,7 @@ public sealed partial class QueueRouterGrain(
     {
         // The head even while it is being offered: an agent asked to take worse work elsewhere must see it.
         var head = waiting.Head;
-        return Task.FromResult(head is null ? null : new WaitingHead(queueId, head.InteractionId, head.Priority, head.EnqueuedAt));
+        return Task.FromResult(head is null ? null : new WaitingHead(queueId, head.InteractionId, head.Priority, head.EnqueuedAt, config?.Media ?? Domain.Queues.QueueSettings.DefaultMedia));
     }
 
     public Task<IReadOnlyList<WaitingItem>> GetWaiting(CancellationToken cancellationToken = default) =>
@@ -123,7 +123,7 @@ public sealed partial class QueueRouterGrain(
         {
             var candidates = AgentSelector.Order(
                 config.Strategy,
-                members.Where(m => m.Value.Eligible).Select(m => new RoutingCandidate(m.Key, m.Value.SkillLevel, m.Value.IdleSince!.Value)),
+                members.Where(m => m.Value.EligibleFor(config.Media)).Select(m => new RoutingCandidate(m.Key, m.Value.SkillLevel, m.Value.Readiness!.IdleSince, m.Value.Readiness.Load)),
                 state.State.LastOffered);
             if (candidates.Count == 0)
             {
@@ -136,13 +136,13 @@ public sealed partial class QueueRouterGrain(
                 var attempt = await Interaction(work.InteractionId).TryOffer(queueId, candidate.AgentId, policy, ToItem(work));
                 if (attempt == OfferAttempt.AgentUnavailable)
                 {
-                    members[candidate.AgentId] = members[candidate.AgentId] with { IdleSince = null };
+                    members[candidate.AgentId] = members[candidate.AgentId] with { Readiness = null };
                     continue;
                 }
 
                 if (attempt == OfferAttempt.Offered)
                 {
-                    members[candidate.AgentId] = members[candidate.AgentId] with { IdleSince = null };
+                    members[candidate.AgentId] = members[candidate.AgentId] with { Readiness = null };
                     state.State.LastOffered = candidate.AgentId;
                     RouterLog.Offered(logger, tenantId, queueId, work.InteractionId, candidate.AgentId);
                 }
@@ -186,7 +186,7 @@ public sealed partial class QueueRouterGrain(
     private WaitingItem ToItem(WaitingWork w) => new(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence, arrivedAt.GetValueOrDefault(w.InteractionId, w.EnqueuedAt));
 
     private static QueuePolicy Policy(QueueConfig c) =>
-        new(c.OfferTimeoutSeconds, c.TransactionCodes, c.WrapUp.CodeRequired, c.WrapUp.MaxSeconds, c.RejectAgentState);
+        new(c.OfferTimeoutSeconds, c.TransactionCodes, c.WrapUp.CodeRequired, c.WrapUp.MaxSeconds, c.RejectAgentState, c.Media);
 
     private IInteractionGrain Interaction(string interactionId) => GrainFactory.GetGrain<IInteractionGrain>(GrainKeys.Interaction(tenantId, interactionId));
 }

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Tenancy;
 
 namespace Switchboard.Grains.Tenancy;
 
-/// <summary>A tenant and its configuration. Its status codes are leased to every silo's agents (see <see cref="StatusCodeCatalogs"/>).</summary>
+/// <summary>
+/// A tenant and its configuration. Its status codes and utilization rule are leased to every silo's agents (see
+/// <see cref="TenantPolicies"/>).
+/// </summary>
 public sealed class TenantGrain(
     [PersistentState("tenant", StorageNames.Default)] IPersistentState<TenantState> state,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
@@ -13,6 +17,11 @@ public sealed class TenantGrain(
 {
     /// <summary>The status codes as last stored: what readers get, also while a change of them is being written.</summary>
     private IReadOnlyList<StatusCodeItem>? storedStatusCodes;
+
+    /// <summary>The utilization rule as last stored (null: default), likewise.</summary>
+    private UtilizationSettings? storedUtilization;
+
+    private bool utilizationLoaded;
 
     /// <summary>How long a silo may reuse a lease: one value for every silo, this activation's.</summary>
     private TimeSpan LeaseTime => options.Value.StatusCodeCache;
@@ -34,8 +43,50 @@ public sealed class TenantGrain(
     public Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes(CancellationToken cancellationToken = default) =>
         Task.FromResult(storedStatusCodes ??= state.State.StatusCodes);
 
-    public Task<StatusCodeLease> LeaseStatusCodes(CancellationToken cancellationToken = default) =>
-        Task.FromResult(new StatusCodeLease(storedStatusCodes ??= state.State.StatusCodes, LeaseTime));
+    public Task<TenantPolicyLease> LeasePolicies(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new TenantPolicyLease(storedStatusCodes ??= state.State.StatusCodes, LeaseTime, StoredUtilization));
+
+    public Task<UtilizationSettings?> GetUtilization(CancellationToken cancellationToken = default) => Task.FromResult(StoredUtilization);
+
+    /// <summary>
+    /// Stores the rule and waits out the leases of the rule from before (as <see cref="SetStatusCodes"/> does), then asks
+    /// every agent (one way) to tell its queues again what it may be offered: an agent a queue thought busy may now take
+    /// that queue's work. An agent that may take less finds out at its next offer, which it refuses.
+    /// </summary>
+    public async Task SetUtilization(UtilizationSettings settings, CancellationToken cancellationToken = default)
+    {
+        _ = StoredUtilization;
+        await state.WriteAsync(this, s => s.Utilization = settings);
+        storedUtilization = state.State.Utilization;
+        await WaitOutLeases();
+
+        var roster = GrainFactory.GetGrain<IAgentRosterGrain>(this.GetPrimaryKeyString());
+        string? after = null;
+        do
+        {
+            var page = await roster.List(after, 500, cancellationToken);
+            foreach (var agent in page.Items)
+            {
+                GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(this.GetPrimaryKeyString(), agent.Id)).RenotifyQueues().Ignore();
+            }
+
+            after = page.NextAfter;
+        }
+        while (after is not null);
+    }
+
+    private UtilizationSettings? StoredUtilization
+    {
+        get
+        {
+            if (!utilizationLoaded)
+            {
+                (storedUtilization, utilizationLoaded) = (state.State.Utilization, true);
+            }
+
+            return storedUtilization;
+        }
+    }
 
     /// <summary>
     /// Stores the codes, then waits out every lease of the codes from before (real time, not the business clock: leases
@@ -46,8 +97,14 @@ public sealed class TenantGrain(
     {
         storedStatusCodes ??= state.State.StatusCodes;
         await state.WriteAsync(this, s => s.StatusCodes = [.. items]);
-        var leasesOut = Stopwatch.GetTimestamp() + (long)(LeaseTime.TotalSeconds * Stopwatch.Frequency);
         storedStatusCodes = state.State.StatusCodes;
+        await WaitOutLeases();
+    }
+
+    /// <summary>Waits (real time: leases run out in real time) until no lease handed out before now can still be used.</summary>
+    private async Task WaitOutLeases()
+    {
+        var leasesOut = Stopwatch.GetTimestamp() + (long)(LeaseTime.TotalSeconds * Stopwatch.Frequency);
 
         // A timer may fire a tick early or late: wait again for whatever is left.
         while (Stopwatch.GetTimestamp() < leasesOut)

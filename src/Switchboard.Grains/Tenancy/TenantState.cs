@@ -8,4 +8,7 @@ public sealed class TenantState
     [Id(0)] public TenantInfo? Info { get; set; }
     [Id(1)] public List<StatusCodeItem> StatusCodes { get; set; } = [];
     [Id(2)] public List<TransactionCodeItem> TransactionCodes { get; set; } = [];
+
+    /// <summary>Which work blocks which; null: the default rule.</summary>
+    [Id(3)] public UtilizationSettings? Utilization { get; set; }
 }

@@ -1,4 +1,6 @@
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Domain.Tests.Properties;
 
@@ -11,7 +13,12 @@ internal sealed record HoldFact(
     string AgentId,
     bool Routed,
     string? QueueId,
+    MediaType Media,
     AgentState State,
-    int ActiveWork,
+    AgentState? ResumeState,
+    AgentState? NextState,
+    IReadOnlyList<MediaType> ActiveMedia,
+    int Capacity,
+    UtilizationRule Rule,
     string? HeldAnother,
     DateTimeOffset At);

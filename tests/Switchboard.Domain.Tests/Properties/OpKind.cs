@@ -23,4 +23,5 @@ internal enum OpKind
     Conference,
     WrapUp,
     Random,
+    SetUtilization,
 }

@@ -43,15 +43,18 @@ internal sealed class RoutingWorld
 
     public RoutingWorld()
     {
-        AddQueue("q-sales", RoutingStrategy.LongestIdle, new RoutingPolicy(TimeSpan.FromSeconds(15), ["sale", "no-sale"], CodeRequired: true, TimeSpan.FromSeconds(60), AgentState.Break));
-        AddQueue("q-support", RoutingStrategy.RoundRobin, new RoutingPolicy(TimeSpan.FromSeconds(20), ["fixed", "escalated"], CodeRequired: false, null, AgentState.Available));
-        AddQueue("q-vip", RoutingStrategy.SkillLevel, new RoutingPolicy(TimeSpan.FromSeconds(10), ["vip"], CodeRequired: true, null, AgentState.Offline));
+        AddQueue("q-sales", MediaType.Voice, RoutingStrategy.LongestIdle, new RoutingPolicy(TimeSpan.FromSeconds(15), ["sale", "no-sale"], CodeRequired: true, TimeSpan.FromSeconds(60), AgentState.Break));
+        AddQueue("q-support", MediaType.Voice, RoutingStrategy.RoundRobin, new RoutingPolicy(TimeSpan.FromSeconds(20), ["fixed", "escalated"], CodeRequired: false, null, AgentState.Available));
+        AddQueue("q-vip", MediaType.Voice, RoutingStrategy.SkillLevel, new RoutingPolicy(TimeSpan.FromSeconds(10), ["vip"], CodeRequired: true, null, AgentState.Offline));
+        AddQueue("q-chat", MediaType.Chat, RoutingStrategy.LongestIdle, new RoutingPolicy(TimeSpan.FromSeconds(30), ["solved"], CodeRequired: true, TimeSpan.FromSeconds(90), AgentState.Available));
+        AddQueue("q-web", MediaType.Chat, RoutingStrategy.SkillLevel, new RoutingPolicy(TimeSpan.FromSeconds(20), ["solved"], CodeRequired: false, null, AgentState.Break));
 
-        AddAgent("a1", new() { ["q-sales"] = 5, ["q-support"] = 3 });
-        AddAgent("a2", new() { ["q-sales"] = 7, ["q-vip"] = 9 });
-        AddAgent("a3", new() { ["q-support"] = 5, ["q-vip"] = 4 });
-        AddAgent("a4", new() { ["q-sales"] = 2, ["q-support"] = 8, ["q-vip"] = 6 });
-        AddAgent("a5", []); // in no queue: direct calls, transfers and consults only
+        // Blended agents with different capacities: several chats at once, and calls beside them.
+        AddAgent("a1", new() { ["q-sales"] = 5, ["q-support"] = 3, ["q-chat"] = 5 }, WorkCapacity.Default);
+        AddAgent("a2", new() { ["q-sales"] = 7, ["q-vip"] = 9 }, WorkCapacity.Default);
+        AddAgent("a3", new() { ["q-support"] = 5, ["q-vip"] = 4, ["q-chat"] = 4, ["q-web"] = 7 }, WorkCapacity.Default with { Chat = 2 });
+        AddAgent("a4", new() { ["q-sales"] = 2, ["q-support"] = 8, ["q-vip"] = 6, ["q-web"] = 3 }, WorkCapacity.Default with { Chat = 1 });
+        AddAgent("a5", [], WorkCapacity.Default with { Chat = 0 }); // in no queue: direct work, transfers and consults only; never chats
 
         // Everybody starts logged in: a1-a4 Available, a5 Offline (steps log them out and in again).
         foreach (var id in Agents.Keys)
@@ -63,6 +66,9 @@ internal sealed class RoutingWorld
     }
 
     public DateTimeOffset Now { get; private set; } = T0;
+
+    /// <summary>The tenant's utilization rule (<c>TenantGrain</c>), changed by <see cref="SetUtilization"/>.</summary>
+    public UtilizationRule Rule { get; private set; } = UtilizationRule.Default;
 
     public SortedDictionary<string, SimAgent> Agents { get; } = new(StringComparer.Ordinal);
 
@@ -122,18 +128,22 @@ internal sealed class RoutingWorld
         return decision;
     }
 
-    /// <summary>Inbound work into a queue, or straight to an agent. Mirrors <c>InteractionGrain.Create</c>.</summary>
-    public ActResult CreateInteraction(string id, string? queueId, string? agentId, int priority)
+    /// <summary>
+    /// Inbound work into a queue (of the queue's medium, as the API insists), or straight to an agent. Mirrors
+    /// <c>InteractionGrain.Create</c>.
+    /// </summary>
+    public ActResult CreateInteraction(string id, string? queueId, string? agentId, int priority, MediaType media = MediaType.Voice)
     {
-        var spec = new NewInteraction(id, MediaType.Voice, InteractionDirection.Inbound, queueId, agentId, "+390212345678", null, priority, "api");
+        media = queueId is not null ? Routers[queueId].Media : media;
+        var spec = new NewInteraction(id, media, InteractionDirection.Inbound, queueId, agentId, media == MediaType.Voice ? "+390212345678" : "maria@example.com", null, priority, "api");
         var decision = InteractionMachine.Create(spec, Now);
-        if (queueId is null && agentId is not null && !HoldDirect(agentId, id))
+        if (queueId is null && agentId is not null && !HoldDirect(agentId, id, media))
         {
             Note($"create {id} for {agentId}: agent unavailable");
             return ActResult.Refused("agent unavailable");
         }
 
-        Note($"create {id} p{priority} into {queueId ?? "agent " + agentId}");
+        Note($"create {media} {id} p{priority} into {queueId ?? "agent " + agentId}");
         Created.Add(id);
         Commit(id, decision);
         if (queueId is not null)
@@ -161,7 +171,7 @@ internal sealed class RoutingWorld
             StartConsult consult => consult.Target,
             _ => null,
         };
-        if (target is { Kind: TargetKind.Agent } && !HoldDirect(target.Id, interactionId))
+        if (target is { Kind: TargetKind.Agent } && !HoldDirect(target.Id, interactionId, record.Media))
         {
             Note($"{interactionId} {Describe(command)}: target agent unavailable");
             return ActResult.Refused("agent unavailable");
@@ -171,6 +181,12 @@ internal sealed class RoutingWorld
         {
             Note($"{interactionId} {Describe(command)}: no such queue");
             return ActResult.Refused("no such queue");
+        }
+
+        if (target is { Kind: TargetKind.Queue } && Routers[target.Id].Media != record.Media)
+        {
+            Note($"{interactionId} {Describe(command)}: queue carries {Routers[target.Id].Media}");
+            return ActResult.Refused("queue of other media");
         }
 
         Note($"{interactionId} {Describe(command)}: applied ({record.State} -> {decision.Record.State})");
@@ -195,6 +211,20 @@ internal sealed class RoutingWorld
 
         Commit(interactionId, decision);
         return ActResult.Done;
+    }
+
+    /// <summary>
+    /// An admin sets the tenant's utilization rule. Mirrors <c>TenantGrain.SetUtilization</c>: once stored, every agent
+    /// tells its queues again (<c>RenotifyQueues</c>) what it may be offered under it.
+    /// </summary>
+    public void SetUtilization(UtilizationRule rule)
+    {
+        Note($"utilization: voice blocks others {rule.VoiceBlocksOthers}, others block voice {rule.OthersBlockVoice}");
+        Rule = rule;
+        foreach (var agent in Agents.Values)
+        {
+            NotifyQueues(agent, null, evenIfUnready: true);
+        }
     }
 
     /// <summary>
@@ -305,17 +335,18 @@ internal sealed class RoutingWorld
         foreach (var a in Agents.Values)
         {
             var st = a.Status;
-            s.Append(CultureInfo.InvariantCulture, $"{a.Id}|{st.State}|{st.ReasonCode}|{st.Since:O}|{st.Version}|{st.Next}|{st.ResumeState}|{st.ResumeReasonCode}|{string.Join(",", st.ActiveWork)}|{a.HeldOffer}|{a.LastOfferEndedAt:O}|{a.WrapUpFor}").AppendLine();
+            s.Append(CultureInfo.InvariantCulture, $"{a.Id}|{st.State}|{st.ReasonCode}|{st.Since:O}|{st.Version}|{st.Next}|{st.ResumeState}|{st.ResumeReasonCode}|{string.Join(",", st.ActiveWork)}|{string.Join(",", a.WorkMedia.OrderBy(w => w.Key, StringComparer.Ordinal))}|{a.HeldOffer}|{a.LastOfferEndedAt:O}|{string.Join(",", a.OwedWrapUps)}").AppendLine();
         }
 
         foreach (var q in Routers.Values)
         {
             s.Append(CultureInfo.InvariantCulture, $"{q.Id}|{q.Waiting.NextSequence}|{q.LastOffered}|");
             s.AppendJoin(",", q.Waiting.Items.Select(w => $"{w.InteractionId}:{w.Priority}:{w.EnqueuedAt:O}:{w.Sequence}"));
-            s.Append('|').AppendJoin(",", q.Members.Select(m => $"{m.Key}:{m.Value.IdleSince:O}"));
+            s.Append('|').AppendJoin(",", q.Members.Select(m => $"{m.Key}:{m.Value.Ready}"));
             s.Append(CultureInfo.InvariantCulture, $"|{q.Offered}/{q.Answered}/{q.Abandoned}").AppendLine();
         }
 
+        s.Append(CultureInfo.InvariantCulture, $"rule {Rule}").AppendLine();
         return s.ToString();
     }
 
@@ -342,7 +373,7 @@ internal sealed class RoutingWorld
         }
 
         // The work as it waits in that queue (a consult waits there since the consult began, not since the call did).
-        if (!TryHoldOffer(agentId, interactionId, queueId, work.Priority, work.EnqueuedAt, routed: true))
+        if (!TryHoldOffer(agentId, interactionId, queueId, work.Priority, work.EnqueuedAt, routed: true, record.Media))
         {
             return OfferAttempt.AgentUnavailable;
         }
@@ -365,8 +396,8 @@ internal sealed class RoutingWorld
     }
 
     /// <summary>Mirrors <c>InteractionGrain.HoldDirect</c>.</summary>
-    private bool HoldDirect(string agentId, string interactionId) =>
-        TryHoldOffer(agentId, interactionId, null, 0, Now, routed: false);
+    private bool HoldDirect(string agentId, string interactionId, MediaType media) =>
+        TryHoldOffer(agentId, interactionId, null, 0, Now, routed: false, media);
 
     /// <summary>Mirrors <c>InteractionGrain.Commit</c> + <c>RunPendingEffects</c> (no storage failures here).</summary>
     private void Commit(string interactionId, InteractionDecision decision)
@@ -405,7 +436,7 @@ internal sealed class RoutingWorld
                 OfferRejected(e.AgentId, interactionId, e.State);
                 break;
             case StartAgentWork e:
-                StartWork(e.AgentId, interactionId);
+                StartWork(e.AgentId, interactionId, e.Media);
                 break;
             case EndAgentWork e:
                 EndWork(e.AgentId, interactionId);
@@ -454,12 +485,12 @@ internal sealed class RoutingWorld
     /// <summary>Mirrors <c>QueueRouterGrain.Withdraw</c>.</summary>
     private static void Withdraw(SimRouter router, string interactionId) => router.Waiting.Remove(interactionId, out _);
 
-    /// <summary>Mirrors <c>QueueRouterGrain.MemberAvailable</c>.</summary>
-    private static void MemberAvailable(SimRouter router, string agentId, DateTimeOffset idleSince)
+    /// <summary>Mirrors <c>QueueRouterGrain.MemberReady</c>.</summary>
+    private static void MemberReady(SimRouter router, string agentId, Readiness readiness)
     {
         if (router.Members.TryGetValue(agentId, out var member))
         {
-            router.Members[agentId] = member with { IdleSince = idleSince };
+            router.Members[agentId] = member with { Ready = readiness };
         }
     }
 
@@ -468,13 +499,13 @@ internal sealed class RoutingWorld
     {
         if (router.Members.TryGetValue(agentId, out var member))
         {
-            router.Members[agentId] = member with { IdleSince = null };
+            router.Members[agentId] = member with { Ready = null };
         }
     }
 
-    /// <summary>Mirrors <c>QueueRouterGrain.PeekHead</c>.</summary>
-    private static QueueHead? PeekHead(SimRouter router) =>
-        router.Waiting.Head is { } head ? new QueueHead(router.Id, head.InteractionId, head.Priority, head.EnqueuedAt) : null;
+    /// <summary>Mirrors <c>QueueRouterGrain.PeekHead</c> (the head with the queue's medium).</summary>
+    private static (QueueHead Head, MediaType Media)? PeekHead(SimRouter router) =>
+        router.Waiting.Head is { } head ? (new QueueHead(router.Id, head.InteractionId, head.Priority, head.EnqueuedAt), router.Media) : null;
 
     /// <summary>Mirrors <c>QueueRouterGrain.Dispatch</c>. Returns whether anything changed (for <see cref="Settle"/>).</summary>
     private bool Dispatch(SimRouter router)
@@ -484,7 +515,7 @@ internal sealed class RoutingWorld
         {
             var candidates = AgentSelector.Order(
                 router.Strategy,
-                router.Members.Where(m => m.Value.Eligible).Select(m => new RoutingCandidate(m.Key, m.Value.SkillLevel, m.Value.IdleSince!.Value)),
+                router.Members.Where(m => m.Value.EligibleFor(router.Media)).Select(m => new RoutingCandidate(m.Key, m.Value.SkillLevel, m.Value.Ready!.IdleSince, m.Value.Ready.Load)),
                 router.LastOffered);
             if (candidates.Count == 0)
             {
@@ -497,14 +528,14 @@ internal sealed class RoutingWorld
                 var attempt = TryOffer(router.Id, candidate.AgentId, router.Policy, work);
                 if (attempt == OfferAttempt.AgentUnavailable)
                 {
-                    router.Members[candidate.AgentId] = router.Members[candidate.AgentId] with { IdleSince = null };
+                    router.Members[candidate.AgentId] = router.Members[candidate.AgentId] with { Ready = null };
                     changed = true;
                     continue;
                 }
 
                 if (attempt == OfferAttempt.Offered)
                 {
-                    router.Members[candidate.AgentId] = router.Members[candidate.AgentId] with { IdleSince = null };
+                    router.Members[candidate.AgentId] = router.Members[candidate.AgentId] with { Ready = null };
                     router.LastOffered = candidate.AgentId;
                 }
                 else
@@ -533,7 +564,7 @@ internal sealed class RoutingWorld
     // ------------------------------------------------------------------------------------------------------------
 
     /// <summary>Mirrors <c>AgentGrain.StartWork</c> (<c>RunExisting</c> with <c>evenIfUnchanged</c>).</summary>
-    private void StartWork(string agentId, string workId)
+    private void StartWork(string agentId, string workId, MediaType media)
     {
         var agent = Agents[agentId];
         var decision = AgentStateMachine.Decide(agent.Status, new StartWork(workId), StatusCodeCatalog.Empty, Now);
@@ -542,7 +573,7 @@ internal sealed class RoutingWorld
             Note($"{agentId} StartWork({workId}) rejected: {decision.Detail}");
         }
 
-        var needsWrite = agent.HeldOffer?.InteractionId == workId;
+        var needsWrite = agent.HeldOffer?.InteractionId == workId || (decision.Status.ActiveWork.Contains(workId) && agent.WorkMedia.GetValueOrDefault(workId) != media);
         if (decision.Changed || needsWrite)
         {
             Persist(agent, () =>
@@ -551,6 +582,11 @@ internal sealed class RoutingWorld
                 if (agent.HeldOffer?.InteractionId == workId)
                 {
                     agent.HeldOffer = null;
+                }
+
+                if (agent.Status.ActiveWork.Contains(workId))
+                {
+                    agent.WorkMedia[workId] = media;
                 }
             });
         }
@@ -566,10 +602,7 @@ internal sealed class RoutingWorld
             Persist(agent, () =>
             {
                 agent.Status = decision.Status;
-                if (agent.Status.State == AgentState.WrapUp)
-                {
-                    agent.WrapUpFor = workId;
-                }
+                agent.OwedWrapUps = OwedWrapUps.AfterEnd(agent.OwedWrapUps, workId);
             });
         }
     }
@@ -578,24 +611,31 @@ internal sealed class RoutingWorld
     private void CompleteWrapUpFor(string agentId, string workId)
     {
         var agent = Agents[agentId];
-        if (agent.Status.State != AgentState.WrapUp || (agent.WrapUpFor is { } current && current != workId))
+        if (OwedWrapUps.AfterComplete(agent.OwedWrapUps, workId, agent.Status.State) is not { } after)
         {
             return;
         }
 
-        var decision = AgentStateMachine.Decide(agent.Status, new CompleteWrapUp(), StatusCodeCatalog.Empty, Now);
-        if (decision.Changed)
+        if (after.LeaveWrapUp)
         {
-            Persist(agent, () =>
+            var decision = AgentStateMachine.Decide(agent.Status, new CompleteWrapUp(), StatusCodeCatalog.Empty, Now);
+            if (decision.Changed)
             {
-                agent.Status = decision.Status;
-                agent.WrapUpFor = null;
-            });
+                Persist(agent, () =>
+                {
+                    agent.Status = decision.Status;
+                    agent.OwedWrapUps = after.Owed;
+                });
+            }
+
+            return;
         }
+
+        Persist(agent, () => agent.OwedWrapUps = after.Owed);
     }
 
     /// <summary>Mirrors <c>AgentGrain.TryHoldOffer</c>, including "prefers better work of its other queues".</summary>
-    private bool TryHoldOffer(string agentId, string interactionId, string? queueId, int priority, DateTimeOffset enqueuedAt, bool routed)
+    private bool TryHoldOffer(string agentId, string interactionId, string? queueId, int priority, DateTimeOffset enqueuedAt, bool routed, MediaType media)
     {
         if (!Agents.TryGetValue(agentId, out var agent))
         {
@@ -607,8 +647,8 @@ internal sealed class RoutingWorld
             return true;
         }
 
-        var holds = agent.HeldOffer is not null;
-        if (!(routed ? RoutingEligibility.CanTakeRoutedOffer(agent.Status.State, holds) : RoutingEligibility.CanTakeDirectOffer(agent.Status.State, holds)))
+        var active = agent.ActiveMedia;
+        if (!RoutingEligibility.CanTake(agent.Status, active, agent.HeldOffer is not null, media, routed, agent.Capacity, Rule))
         {
             return false;
         }
@@ -616,34 +656,31 @@ internal sealed class RoutingWorld
         if (queueId is { } offeredQueue && WorkPreference.LooksElsewhere(interactionId, routed, agent.Queues.Count, agent.Declined, Now))
         {
             var offered = new QueueHead(offeredQueue, interactionId, priority, enqueuedAt);
-            var heads = agent.Queues.Keys.Where(q => q != offeredQueue).Select(q => PeekHead(Routers[q]));
-            if (WorkPreference.BetterElsewhere(offered, heads) is { } better && IdleSince(agent) is { } idleSince)
+            var heads = agent.Queues.Keys.Where(q => q != offeredQueue).Select(q => PeekHead(Routers[q]))
+                .Where(h => h is { } head && RoutingEligibility.CanTake(agent.Status, active, holdsOffer: false, head.Media, routed: true, agent.Capacity, Rule))
+                .Select(h => (QueueHead?)h!.Value.Head);
+            if (WorkPreference.BetterElsewhere(offered, heads) is { } better && Ready(agent) is { } ready)
             {
                 agent.Declined = WorkPreference.Decline(agent.Declined, interactionId, Now);
                 Note($"{agentId} declines {interactionId} of {offeredQueue}: prefers {better.InteractionId} of {better.QueueId}");
-                Send(better.QueueId, $"{agentId} available", router => MemberAvailable(router, agentId, idleSince));
+                Send(better.QueueId, $"{agentId} ready", router => MemberReady(router, agentId, ready));
                 agent.RenotifyAt = Now + WorkPreference.Window;
                 return false;
             }
         }
 
         agent.Declined = null;
-        Holds[interactionId] = new HoldFact(interactionId, agentId, routed, queueId, agent.Status.State, agent.Status.ActiveWork.Count, agent.HeldOffer?.InteractionId, Now);
+        Holds[interactionId] = new HoldFact(interactionId, agentId, routed, queueId, media, agent.Status.State, agent.Status.ResumeState, agent.Status.Next?.State,
+            active, agent.Capacity.For(media), Rule, agent.HeldOffer?.InteractionId, Now);
         Persist(agent, () => agent.HeldOffer = new HeldOffer(interactionId, queueId, routed, Now));
         return true;
     }
 
-    /// <summary>Mirrors <c>AgentGrain.RenotifyQueues</c> (<c>NotifyQueues(null)</c>), run by the preference deadline.</summary>
+    /// <summary>Mirrors <c>AgentGrain.RenotifyQueues</c> (<c>NotifyQueues(null, evenIfUnready: true)</c>), run by the preference deadline.</summary>
     private void RenotifyQueues(SimAgent agent)
     {
         agent.RenotifyAt = null;
-        if (IdleSince(agent) is { } idleSince)
-        {
-            foreach (var queueId in agent.Queues.Keys)
-            {
-                Send(queueId, $"{agent.Id} available again", router => MemberAvailable(router, agent.Id, idleSince));
-            }
-        }
+        NotifyQueues(agent, null, evenIfUnready: true);
     }
 
     /// <summary>Mirrors <c>AgentGrain.ReleaseOffer</c>.</summary>
@@ -700,34 +737,38 @@ internal sealed class RoutingWorld
         });
     }
 
-    /// <summary>Mirrors <c>AgentGrain.IdleSince</c>.</summary>
-    private static DateTimeOffset? IdleSince(SimAgent agent) =>
-        RoutingEligibility.CanTakeRoutedOffer(agent.Status.State, agent.HeldOffer is not null)
-            ? (agent.LastOfferEndedAt is { } ended && ended > agent.Status.Since ? ended : agent.Status.Since)
-            : null;
+    /// <summary>Mirrors <c>AgentGrain.Readiness</c>.</summary>
+    private Readiness? Ready(SimAgent agent)
+    {
+        var active = agent.ActiveMedia;
+        var media = RoutingEligibility.RoutableMedia(agent.Status, active, agent.HeldOffer is not null, agent.Capacity, Rule);
+        return media.Count == 0
+            ? null
+            : new Readiness(agent.LastOfferEndedAt is { } ended && ended > agent.Status.Since ? ended : agent.Status.Since, active.Count, media);
+    }
 
-    /// <summary>Mirrors <c>AgentGrain.Persist</c>: apply, then <c>NotifyQueues</c> with the idle time from before.</summary>
+    /// <summary>Mirrors <c>AgentGrain.Persist</c>: apply, then <c>NotifyQueues</c> with the readiness from before.</summary>
     private void Persist(SimAgent agent, Action change)
     {
-        var idleBefore = IdleSince(agent);
+        var before = Ready(agent);
         change();
-        NotifyQueues(agent, idleBefore);
+        NotifyQueues(agent, before);
     }
 
     /// <summary>Mirrors <c>AgentGrain.NotifyQueues</c> (one-way notices to every queue of the agent).</summary>
-    private void NotifyQueues(SimAgent agent, DateTimeOffset? before)
+    private void NotifyQueues(SimAgent agent, Readiness? before, bool evenIfUnready = false)
     {
-        var after = IdleSince(agent);
-        if ((before is null) == (after is null) && before == after)
+        var after = Ready(agent);
+        if (Readiness.Same(before, after) && !(evenIfUnready && after is null))
         {
             return;
         }
 
         foreach (var queueId in agent.Queues.Keys)
         {
-            if (after is { } idleSince)
+            if (after is { } ready)
             {
-                Send(queueId, $"{agent.Id} available", router => MemberAvailable(router, agent.Id, idleSince));
+                Send(queueId, $"{agent.Id} ready {ready}", router => MemberReady(router, agent.Id, ready));
             }
             else
             {
@@ -740,16 +781,16 @@ internal sealed class RoutingWorld
     // Set-up and helpers (not glue)
     // ------------------------------------------------------------------------------------------------------------
 
-    private void AddQueue(string id, RoutingStrategy strategy, RoutingPolicy policy) => Routers[id] = new SimRouter(id, strategy, policy);
+    private void AddQueue(string id, MediaType media, RoutingStrategy strategy, RoutingPolicy policy) => Routers[id] = new SimRouter(id, media, strategy, policy);
 
     /// <summary>The queue grains' <c>JoinQueue</c> on both sides; routers learn availability as in <c>LoadSettings</c>.</summary>
-    private void AddAgent(string id, Dictionary<string, int> queues)
+    private void AddAgent(string id, Dictionary<string, int> queues, WorkCapacity capacity)
     {
-        var agent = new SimAgent(id, queues, T0);
+        var agent = new SimAgent(id, queues, capacity, T0);
         Agents[id] = agent;
         foreach (var (queueId, skill) in queues)
         {
-            Routers[queueId].Members[id] = new RouterMember(skill, IdleSince(agent));
+            Routers[queueId].Members[id] = new RouterMember(skill, Ready(agent));
         }
     }
 

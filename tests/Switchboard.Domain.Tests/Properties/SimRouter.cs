@@ -5,9 +5,12 @@ using Switchboard.Domain.Routing;
 namespace Switchboard.Domain.Tests.Properties;
 
 /// <summary>The state of one queue router grain (<c>QueueRouterGrain</c>: config, waiting list, members, round-robin position).</summary>
-internal sealed class SimRouter(string id, RoutingStrategy strategy, RoutingPolicy policy)
+internal sealed class SimRouter(string id, MediaType media, RoutingStrategy strategy, RoutingPolicy policy)
 {
     public string Id { get; } = id;
+
+    /// <summary>The one medium the queue carries.</summary>
+    public MediaType Media { get; } = media;
 
     public RoutingStrategy Strategy { get; } = strategy;
 

@@ -1,5 +1,7 @@
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Domain.Tests.Properties;
 
@@ -16,7 +18,59 @@ internal static class WorldInvariants
         FifoWithinPriority(w, problems);
         AgentsMatchTheirWork(w, problems);
         NoIdleAgentBesideWaitingWork(w, problems);
+        NeverAboveCapacity(w, problems);
         return problems;
+    }
+
+    /// <summary>
+    /// Whether an agent looking like this may be offered work of <paramref name="media"/>: the blended-routing rules,
+    /// written out here rather than taken from the domain. One offer at a time; a medium with capacity 0 never. With no
+    /// work: routed work to an Available agent, direct work to an Available or Offline one. With work: only Busy, going
+    /// back afterwards (to the next state asked for, else where it took the work from) to a state that receives such
+    /// work, below capacity for the medium, and
+    /// neither a call in hand keeping others away nor (when the rule says so) other work keeping a call away.
+    /// </summary>
+    public static bool CouldTake(
+        AgentState state, AgentState? resumeState, AgentState? nextState, IReadOnlyList<MediaType> active, bool holdsOther,
+        MediaType media, int capacity, bool routed, UtilizationRule rule)
+    {
+        if (holdsOther || capacity == 0)
+        {
+            return false;
+        }
+
+        var receives = routed ? [AgentState.Available] : new[] { AgentState.Available, AgentState.Offline };
+        if (active.Count == 0)
+        {
+            return receives.Contains(state);
+        }
+
+        var callInHand = active.Contains(MediaType.Voice);
+        var otherInHand = active.Any(m => m != MediaType.Voice);
+        var blocked = media == MediaType.Voice ? rule.OthersBlockVoice && otherInHand : rule.VoiceBlocksOthers && callInHand;
+        return state == AgentState.Busy && receives.Contains(nextState ?? resumeState ?? AgentState.Available)
+            && active.Count(m => m == media) < capacity && !blocked;
+    }
+
+    /// <summary>8. No agent ever has more work of a medium in hand than its capacity for it.</summary>
+    private static void NeverAboveCapacity(RoutingWorld w, List<string> problems)
+    {
+        foreach (var agent in w.Agents.Values)
+        {
+            foreach (var media in agent.ActiveMedia.Distinct())
+            {
+                var count = agent.ActiveMedia.Count(m => m == media);
+                if (count > agent.Capacity.For(media))
+                {
+                    problems.Add($"8: {agent.Id} has {count} {media} in hand, capacity {agent.Capacity.For(media)}: [{string.Join(", ", agent.Status.ActiveWork)}]");
+                }
+            }
+
+            if (agent.Status.ActiveWork.Any(id => w.Interactions[id].Media != agent.WorkMedia.GetValueOrDefault(id, MediaType.Voice)))
+            {
+                problems.Add($"8: {agent.Id} keeps the wrong media for its work: {string.Join(", ", agent.WorkMedia)}");
+            }
+        }
     }
 
     /// <summary>1. No agent holds more than one offer, and the agents' held offers are exactly the interactions' open offers.</summary>
@@ -49,9 +103,8 @@ internal static class WorldInvariants
     }
 
     /// <summary>
-    /// 2. Every open offer went to an agent who could take it when it was made: routed work to an Available agent, direct
-    /// work (calls, blind transfers, consults to an agent) to an Available or Offline one; never Break, LoggedOut, Busy or
-    /// WrapUp, never one handling other work or holding another offer. Written out here, not taken from the domain.
+    /// 2. Every open offer went to an agent who could take it when it was made (<see cref="CouldTake"/>): never on break,
+    /// logged out or in wrap-up, never above capacity, never work the rule blocked, never while holding another offer.
     /// </summary>
     private static void OffersWentToEligibleAgents(RoutingWorld w, List<string> problems)
     {
@@ -69,10 +122,11 @@ internal static class WorldInvariants
             }
 
             var routed = offer.QueueId is not null;
-            var stateOk = routed ? fact.State == AgentState.Available : fact.State is AgentState.Available or AgentState.Offline;
-            if (!stateOk || fact.ActiveWork > 0 || fact.HeldAnother is not null || fact.Routed != routed)
+            var eligible = CouldTake(fact.State, fact.ResumeState, fact.NextState, fact.ActiveMedia, fact.HeldAnother is not null, fact.Media, fact.Capacity, routed, fact.Rule);
+            if (!eligible || fact.Routed != routed || fact.Media != w.Interactions[id].Media)
             {
-                problems.Add($"2: {id} ({(routed ? "routed" : "direct")}) was offered to {offer.AgentId} while {fact.State}, {fact.ActiveWork} active work, holding {fact.HeldAnother ?? "nothing"}");
+                problems.Add($"2: {id} ({(routed ? "routed" : "direct")} {fact.Media}) was offered to {offer.AgentId} while {fact.State} (resume {fact.ResumeState}, next {fact.NextState}), "
+                    + $"in hand [{string.Join(", ", fact.ActiveMedia)}], capacity {fact.Capacity}, rule {fact.Rule}, holding {fact.HeldAnother ?? "nothing"}");
             }
         }
     }
@@ -213,9 +267,10 @@ internal static class WorldInvariants
             }
 
             var open = w.Created.Where(id => w.Interactions[id].WrapUps.Any(u => u.AgentId == agent.Id && u.IsOpen)).ToList();
-            if ((s.State == AgentState.WrapUp) != (open.Count > 0) || open.Count > 1 || (open.Count == 1 && agent.WrapUpFor is { } wrapUpFor && wrapUpFor != open[0]))
+            var owesAndIdle = open.Count > 0 && s.ActiveWork.Count == 0;
+            if ((s.State == AgentState.WrapUp) != owesAndIdle || !open.Order(StringComparer.Ordinal).SequenceEqual(agent.OwedWrapUps.Order(StringComparer.Ordinal)))
             {
-                problems.Add($"6: {agent.Id} is {s.State} (wrap-up for {agent.WrapUpFor ?? "-"}) and owes wrap-up of [{string.Join(", ", open)}]");
+                problems.Add($"6: {agent.Id} is {s.State} with work [{string.Join(", ", s.ActiveWork)}], owing [{string.Join(", ", agent.OwedWrapUps)}], and has open wrap-ups of [{string.Join(", ", open)}]");
             }
         }
 
@@ -239,9 +294,10 @@ internal static class WorldInvariants
     }
 
     /// <summary>
-    /// Routing is work-conserving once settled: no work waits in a queue while one of its members is Available with no
-    /// offer (a lost availability notice would leave both waiting for ever), except an agent that just declined work for
-    /// better work elsewhere, whose re-notice is due within the preference window.
+    /// 7. Routing is work-conserving once settled: no work waits in a queue while one of its members could be offered it
+    /// (<see cref="CouldTake"/>: an idle agent, or a busy one with room for the queue's medium) and holds no offer (a lost
+    /// notice would leave both waiting for ever), except an agent that just declined work for better work elsewhere, whose
+    /// re-notice is due within the preference window.
     /// </summary>
     private static void NoIdleAgentBesideWaitingWork(RoutingWorld w, List<string> problems)
     {
@@ -250,9 +306,12 @@ internal static class WorldInvariants
             foreach (var member in q.Members.Keys)
             {
                 var agent = w.Agents[member];
-                if (agent.Status.State == AgentState.Available && agent.HeldOffer is null && agent.RenotifyAt is null)
+                var s = agent.Status;
+                var could = CouldTake(s.State, s.ResumeState, s.Next?.State, agent.ActiveMedia, agent.HeldOffer is not null, q.Media, agent.Capacity.For(q.Media), routed: true, w.Rule);
+                if (could && agent.RenotifyAt is null)
                 {
-                    problems.Add($"7: {q.Waiting.Head!.InteractionId} waits in {q.Id} while member {member} is Available with no offer (router thinks idle since {q.Members[member].IdleSince?.ToString("T", System.Globalization.CultureInfo.InvariantCulture) ?? "never"})");
+                    problems.Add($"7: {q.Waiting.Head!.InteractionId} waits in {q.Id} ({q.Media}) while member {member} could take it: {s.State}, in hand [{string.Join(", ", agent.ActiveMedia)}] "
+                        + $"(router heard {q.Members[member].Ready?.ToString() ?? "nothing"})");
                 }
             }
         }

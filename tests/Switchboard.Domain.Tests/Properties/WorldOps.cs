@@ -1,6 +1,8 @@
 using CsCheck;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Domain.Tests.Properties;
 
@@ -34,7 +36,8 @@ internal static class WorldOps
         (2, Gen.Const(OpKind.CancelConsult)),
         (2, Gen.Const(OpKind.Conference)),
         (4, Gen.Const(OpKind.WrapUp)),
-        (2, Gen.Const(OpKind.Random)));
+        (2, Gen.Const(OpKind.Random)),
+        (1, Gen.Const(OpKind.SetUtilization)));
 
     public static readonly Gen<WorldOp> Op =
         Gen.Select(Kind, Gen.Int[0, 99], Gen.Int[0, 99], Gen.Int[0, 99], Gen.Int[0, 2], (kind, a, b, c, pause) => new WorldOp(kind, a, b, c, pause));
@@ -51,7 +54,11 @@ internal static class WorldOps
                 return w.CreateInteraction(w.NewInteractionId(), queues[op.A % queues.Count], null, Priority(op.B)).Applied;
 
             case OpKind.CreateDirect:
-                return w.CreateInteraction(w.NewInteractionId(), null, agents[op.A % agents.Count], Priority(op.B)).Applied;
+                return w.CreateInteraction(w.NewInteractionId(), null, agents[op.A % agents.Count], Priority(op.B), op.C % 3 == 0 ? MediaType.Chat : MediaType.Voice).Applied;
+
+            case OpKind.SetUtilization:
+                w.SetUtilization(new UtilizationRule(VoiceBlocksOthers: op.B % 2 == 0, OthersBlockVoice: op.B % 4 >= 2));
+                return true;
 
             case OpKind.SetState:
             {

@@ -1,4 +1,5 @@
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Routing;
 
 namespace Switchboard.Domain.Tests.Routing;
@@ -40,7 +41,8 @@ public sealed class WorkSelectionTests
     [InlineData(AgentState.LoggedOut, false, false, false)]
     public void Routed_offers_reach_only_available_agents_and_direct_ones_offline_agents_too(AgentState state, bool holdsOffer, bool routed, bool direct)
     {
-        Assert.Equal(routed, RoutingEligibility.CanTakeRoutedOffer(state, holdsOffer));
-        Assert.Equal(direct, RoutingEligibility.CanTakeDirectOffer(state, holdsOffer));
+        var status = AgentStatus.Initial(T0) with { State = state };
+        Assert.Equal(routed, RoutingEligibility.CanTake(status, [], holdsOffer, MediaType.Voice, routed: true, WorkCapacity.Default, UtilizationRule.Default));
+        Assert.Equal(direct, RoutingEligibility.CanTake(status, [], holdsOffer, MediaType.Voice, routed: false, WorkCapacity.Default, UtilizationRule.Default));
     }
 }

@@ -1,0 +1,9 @@
+namespace Switchboard.Domain.Interactions;
+
+/// <summary>Who wrote a chat message.</summary>
+/// <remarks>Persisted as numbers: never renumber one that has shipped.</remarks>
+public enum ChatSender
+{
+    Customer = 0,
+    Agent = 1,
+}
