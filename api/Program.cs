@@ -3,6 +3,7 @@ using Switchboard.Api.Hosting;
 using Switchboard.Api.Live;
 using Switchboard.Api.Middleware;
 using Switchboard.Api.OpenApi;
+using Switchboard.Api.PublicChat;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSwitchboardApi();
@@ -23,10 +24,12 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments(LiveApi.Path), socket =
     KeepAliveInterval = TimeSpan.FromSeconds(live.KeepAliveSeconds),
     KeepAliveTimeout = TimeSpan.FromSeconds(live.KeepAliveTimeoutSeconds), // a peer that stops answering pings is dropped
 }));
-if (app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.RateLimitPerSecond > 0)
-{
-    app.UseRateLimiter(); // before authentication: a flood of bad keys is refused before any key is looked up
-}
+// The customer routes' CORS first: a foreign page is refused before it costs a rate-limit permit or a lookup.
+app.UseWhen(http => http.Request.Path.StartsWithSegments(PublicCorsMiddleware.PathPrefix), chat => chat.UseMiddleware<PublicCorsMiddleware>());
+
+// Before authentication: a flood of bad keys is refused before any key is looked up. Always on: the web chat's own
+// limits apply even when the per-key limit is off (Api:RateLimitPerSecond 0 makes that one a no-op).
+app.UseRateLimiter();
 
 app.UseAuthentication();
 app.UseAuthorization();

@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 using Switchboard.Api.Agents;
 using Switchboard.Api.Alerts;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Chats;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.Knowledge;
 using Switchboard.Api.Live;
 using Switchboard.Api.Middleware;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.PlatformChanges;
+using Switchboard.Api.PublicChat;
 using Switchboard.Api.Queues;
 using Switchboard.Api.Routing;
 using Switchboard.Api.StatusView;
@@ -39,6 +41,7 @@ public static class SwitchboardApi
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicChatOptions>().BindConfiguration(PublicChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -55,6 +58,8 @@ public static class SwitchboardApi
         services.AddStatusView();
         services.AddSwitchboardSwagger();
         services.AddSwitchboardRateLimiting(OptionsReader.Read<ApiOptions>(builder.Configuration, ApiOptions.Section));
+        services.AddRateLimiter(limiter => PublicChatLimits.Add(limiter, OptionsReader.Read<PublicChatOptions>(builder.Configuration, PublicChatOptions.Section)));
+        services.AddSingleton<PublicChatLimits>();
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthApi.ReadyTag]);
         if (builder.Environment.IsDevelopment())
         {
@@ -80,6 +85,8 @@ public static class SwitchboardApi
         v1.MapDirectoryApi();
         v1.MapAlertsApi();
         v1.MapFaqsApi();
+        v1.MapChatEntryPointsApi();
+        v1.MapPublicChatApi();
         v1.MapPlatformChangesApi();
         v1.MapLiveApi();
         return app;

@@ -20,6 +20,7 @@ public static class RouteIds
         ["keyId"] = "key",
         ["tenantId"] = "tenant",
         ["faqId"] = "FAQ article",
+        ["entryPointId"] = "chat entry point",
     };
 
     /// <summary>Whether <paramref name="routeValue"/> names an id this check covers.</summary>

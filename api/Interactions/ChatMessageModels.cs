@@ -34,6 +34,7 @@ public sealed record ChatMessageRequest(string? AgentId, string? Text, string? F
             errors.Check(Identifiers.IsValidId(FaqId), "faqId", $"faqId must be an article id: 1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-'.");
         }
 
+        errors.Check(Sender is null or ChatSender.Agent or ChatSender.Customer, "sender", "sender must be agent or customer.");
         if (Sender == ChatSender.Customer)
         {
             errors.Check(AgentId is null, "agentId", "A customer's message names no agent.");
@@ -45,8 +46,8 @@ public sealed record ChatMessageRequest(string? AgentId, string? Text, string? F
 /// <summary>One message of a chat.</summary>
 /// <param name="InteractionId">The chat.</param>
 /// <param name="Sequence">1, 2, … in the order the chat received them.</param>
-/// <param name="Sender">customer or agent.</param>
-/// <param name="AgentId">The agent who wrote it; null for the customer.</param>
+/// <param name="Sender">customer, agent, or system (an entry point's welcome).</param>
+/// <param name="AgentId">The agent who wrote it; null for the customer and the system.</param>
 /// <param name="Text">Plain text: show it as text, never as markup.</param>
 /// <param name="At">When the chat received it.</param>
 /// <param name="FaqId">The knowledge-base article the message inserts, if it does.</param>

@@ -196,6 +196,7 @@ public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<str
 /// <param name="Priority">0-9, higher is offered first.</param>
 /// <param name="From">The caller's number.</param>
 /// <param name="To">The number called.</param>
+/// <param name="CustomerName">The customer's name when the customer gave it (a web chat); null otherwise.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="EndedAt">When the call ended, abandoned or failed.</param>
 /// <param name="Handler">The agent handling the call now, if any.</param>
@@ -210,7 +211,7 @@ public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<str
 /// <param name="Timeline">Every event, oldest first.</param>
 [WireExample("""
     {"id":"i_4f9c2d7e0b1a4c3d8e5f6a7b8c9d0e1f","state":"OnHold","media":"voice","direction":"inbound","queueId":"support","priority":5,
-     "from":"+390212345678","to":"+390698765432","createdAt":"2026-11-25T09:00:00+00:00","endedAt":null,"handler":"a1","participants":["a1"],
+     "from":"+390212345678","to":"+390698765432","customerName":null,"createdAt":"2026-11-25T09:00:00+00:00","endedAt":null,"handler":"a1","participants":["a1"],
      "conference":false,
      "legs":[{"id":"L1","line":1,"party":"customer","address":"+390212345678","state":"on-hold","startedAt":"2026-11-25T09:00:00+00:00","endedAt":null},
              {"id":"L2","line":1,"party":"agent","address":"a1","state":"connected","startedAt":"2026-11-25T09:00:04+00:00","endedAt":null}],
@@ -230,6 +231,7 @@ public sealed record InteractionResponse(
     int Priority,
     string? From,
     string? To,
+    string? CustomerName,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EndedAt,
     string? Handler,
@@ -252,6 +254,7 @@ public sealed record InteractionResponse(
         view.Priority,
         view.From,
         view.To,
+        view.CustomerName,
         view.CreatedAt,
         view.EndedAt,
         view.Handler,

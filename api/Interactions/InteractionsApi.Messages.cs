@@ -109,6 +109,7 @@ public static partial class InteractionsApi
             return forbidden;
         }
 
+        errors.Check(request?.Sender is null or ChatSender.Agent or ChatSender.Customer, "sender", "sender must be agent or customer.");
         if (request?.Sender == ChatSender.Customer)
         {
             errors.Check(request.AgentId is null, "agentId", "A customer names no agent.");

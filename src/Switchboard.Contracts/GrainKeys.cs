@@ -21,6 +21,15 @@ public static class GrainKeys
 
     public static string Faq(string tenantId, string faqId) => $"{tenantId}{Separator}{faqId}";
 
+    /// <summary>The web chats opened from one client address (<paramref name="addressHash"/>: hex SHA-256 of the address).</summary>
+    public static string PublicChatGuard(string tenantId, string addressHash) => $"{tenantId}{Separator}{addressHash}";
+
+    /// <summary>
+    /// A web chat session as its customer reaches it: the interaction id alone, the one key without a tenant (the
+    /// customer's routes name only the chat; interaction ids are random and unique across tenants).
+    /// </summary>
+    public static string PublicChatSession(string interactionId) => interactionId;
+
     /// <summary>Page <paramref name="page"/> (from 0) of a chat's transcript.</summary>
     public static string TranscriptPage(string tenantId, string interactionId, long page) => $"{tenantId}{Separator}{interactionId}{Separator}{page}";
 

@@ -37,6 +37,24 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// grain may be activated again at once by a message already on its way (a reminder tick, a one-way notice): that
     /// is a new activation, which is just as good.
     /// </summary>
+    /// <summary>The silo <paramref name="grain"/> is active on.</summary>
+    public SiloAddress SiloOf(IAddressable grain)
+    {
+        Assert.True(Cluster.TryGetGrainContext(grain.GetGrainId(), out var context), $"{grain.GetGrainId()} is not active.");
+        return context.Address.SiloAddress!;
+    }
+
+    /// <summary>Moves <paramref name="grain"/> to <paramref name="silo"/> unless it is there already.</summary>
+    public async Task EnsureOn(IAddressable grain, SiloAddress silo)
+    {
+        if (!SiloOf(grain).Equals(silo))
+        {
+            await Cluster.MigrateAsync(grain, silo);
+        }
+
+        Assert.Equal(silo, SiloOf(grain));
+    }
+
     public async Task DeactivateAllAsync(params IAddressable[] grains)
     {
         foreach (var grain in grains)

@@ -167,6 +167,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         LastOfferEndedAt = T0.AddMinutes(5),
         WorkMedia = new(StringComparer.Ordinal) { ["w1"] = MediaType.Voice, ["w2"] = MediaType.Email },
         OwedWrapUps = ["w-1"],
+        NoticeSequence = 41,
     };
 
     private static AgentGrainState Target() => new()
@@ -194,5 +195,6 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         LastOfferEndedAt = null,
         WorkMedia = new(StringComparer.Ordinal) { ["w3"] = MediaType.Chat },
         OwedWrapUps = ["w2", "w-2"],
+        NoticeSequence = 42,
     };
 }

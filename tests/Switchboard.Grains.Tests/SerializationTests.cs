@@ -79,12 +79,12 @@ public sealed class SerializationTests(ClusterFixture fixture)
             Assert.Equal(StateChangeOutcome.Applied, (await agent.ChangeState(AgentTestHelpers.Request(target, expectedVersion: i))).Outcome);
         }
 
-        var agentSilo = SiloOf(agent);
+        var agentSilo = fixture.SiloOf(agent);
         var otherSilo = fixture.Cluster.Silos.Select(s => s.SiloAddress).Single(s => !s.Equals(agentSilo));
         var page0 = client.GetGrain<IAgentHistoryPageGrain>(GrainKeys.AgentHistoryPage(tenant, "a1", 0));
-        await EnsureOn(tenantGrain, otherSilo);
-        await EnsureOn(page0, otherSilo);
-        Assert.Equal(agentSilo, SiloOf(agent));
+        await fixture.EnsureOn(tenantGrain, otherSilo);
+        await fixture.EnsureOn(page0, otherSilo);
+        Assert.Equal(agentSilo, fixture.SiloOf(agent));
 
         // The agent reads the codes (with their AgentState lists) from the other silo.
         var noCode = await agent.ChangeState(AgentTestHelpers.Request(AgentState.Break));
@@ -99,7 +99,7 @@ public sealed class SerializationTests(ClusterFixture fixture)
         Assert.Equal(Enumerable.Range(1, 41).Reverse().Select(i => (long)i), history.Select(e => e.Sequence));
         Assert.All(history.Skip(1), e => Assert.Equal(e.Sequence % 2 == 1 ? AgentState.Available : AgentState.Offline, e.To));
         Assert.Equal(AgentState.Break, history[0].To);
-        Assert.Equal(otherSilo, SiloOf(page0));
+        Assert.Equal(otherSilo, fixture.SiloOf(page0));
     }
 
     [Fact]
@@ -110,29 +110,13 @@ public sealed class SerializationTests(ClusterFixture fixture)
         await agent.StartWork("w1");
         var before = await agent.GetState();
 
-        var from = SiloOf(agent);
+        var from = fixture.SiloOf(agent);
         var to = fixture.Cluster.Silos.Select(s => s.SiloAddress).Single(s => !s.Equals(from));
         await fixture.Cluster.MigrateAsync(agent, to);
 
         Assert.Equal(before, await agent.GetState());
-        Assert.Equal(to, SiloOf(agent));
+        Assert.Equal(to, fixture.SiloOf(agent));
         Assert.Equal(AgentState.WrapUp, (await agent.EndWork("w1")).State!.State);
         Assert.Equal(AgentState.Available, (await agent.CompleteWrapUpFor("w1")).State!.State);
-    }
-
-    private SiloAddress SiloOf(IAddressable grain)
-    {
-        Assert.True(fixture.Cluster.TryGetGrainContext(grain.GetGrainId(), out var context), $"{grain.GetGrainId()} is not active.");
-        return context.Address.SiloAddress!;
-    }
-
-    private async Task EnsureOn(IAddressable grain, SiloAddress silo)
-    {
-        if (!SiloOf(grain).Equals(silo))
-        {
-            await fixture.Cluster.MigrateAsync(grain, silo);
-        }
-
-        Assert.Equal(silo, SiloOf(grain));
     }
 }

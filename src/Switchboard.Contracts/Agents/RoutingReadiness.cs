@@ -10,4 +10,5 @@ namespace Switchboard.Contracts.Agents;
 public sealed record RoutingReadiness(
     [property: Id(0)] DateTimeOffset IdleSince,
     [property: Id(1)] int Load,
-    [property: Id(2)] IReadOnlyList<MediaType> Media);
+    [property: Id(2)] IReadOnlyList<MediaType> Media,
+    [property: Id(3)] NoticeVersion? Version = null);

@@ -13,4 +13,5 @@ public sealed record CreateInteraction(
     [property: Id(4)] string? From,
     [property: Id(5)] string? To,
     [property: Id(6)] int Priority,
-    [property: Id(7)] string Actor);
+    [property: Id(7)] string Actor,
+    [property: Id(8)] string? CustomerName = null);

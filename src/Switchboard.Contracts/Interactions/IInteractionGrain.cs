@@ -36,6 +36,10 @@ public interface IInteractionGrain : IGrainWithStringKey
     [Alias("PostMessage")]
     Task<Chats.ChatPostResult> PostMessage(Chats.ChatPost post, CancellationToken cancellationToken = default);
 
+    /// <summary>The customer leaves a chat: abandoned while it waits, ended (its agents to wrap-up) once taken.</summary>
+    [Alias("CustomerLeaves")]
+    Task<InteractionResult> CustomerLeaves(CancellationToken cancellationToken = default);
+
     /// <summary>Tells the chat's consoles that the customer or an agent is typing; stores nothing.</summary>
     [Alias("ShowTyping")]
     Task<Chats.ChatPostResult> ShowTyping(ChatSender sender, string? agentId, CancellationToken cancellationToken = default);

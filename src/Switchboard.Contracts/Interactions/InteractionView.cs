@@ -24,4 +24,5 @@ public sealed record InteractionView(
     [property: Id(15)] ConsultView? Consult,
     [property: Id(16)] IReadOnlyList<WrapUpView> WrapUps,
     [property: Id(17)] IReadOnlyList<string> TransactionCodes,
-    [property: Id(18)] IReadOnlyList<TimelineEntry> Timeline);
+    [property: Id(18)] IReadOnlyList<TimelineEntry> Timeline,
+    [property: Id(19)] string? CustomerName = null);

@@ -39,13 +39,16 @@ public interface IQueueRouterGrain : IGrainWithStringKey
     [Alias("GetWaiting"), AlwaysInterleave]
     Task<IReadOnlyList<WaitingItem>> GetWaiting(CancellationToken cancellationToken = default);
 
-    /// <summary>What a member may be offered now changed (see <see cref="Agents.RoutingReadiness"/>): it is offered this queue's work if its medium is among them.</summary>
+    /// <summary>
+    /// What a member may be offered now changed (see <see cref="Agents.RoutingReadiness"/>): it is offered this queue's
+    /// work if its medium is among them. Ignored when a newer notice of the member arrived first.
+    /// </summary>
     [Alias("MemberReady"), OneWay]
     Task MemberReady(string agentId, Agents.RoutingReadiness readiness);
 
-    /// <summary>A member can no longer take routed work of any medium.</summary>
+    /// <summary>A member can no longer take routed work of any medium (ignored when a newer notice arrived first).</summary>
     [Alias("MemberUnavailable"), OneWay]
-    Task MemberUnavailable(string agentId);
+    Task MemberUnavailable(string agentId, Agents.NoticeVersion version);
 
     /// <summary>A member's state changed without changing whether it can take routed work (for the figures).</summary>
     [Alias("MemberStateChanged"), OneWay]

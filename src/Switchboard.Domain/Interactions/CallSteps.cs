@@ -168,6 +168,21 @@ internal static class CallSteps
         }
     }
 
+    /// <summary>The customer leaves a chat: its side ends, then as when a caller hangs up.</summary>
+    public static InteractionDecision CustomerLeaves(InteractionDraft draft)
+    {
+        var record = draft.Original;
+        if (record.IsOver || draft.CustomerLeg is not { } leg)
+        {
+            return InteractionMachine.Unchanged(record, $"The chat is {record.State}: the customer has left already.");
+        }
+
+        draft.SetLeg(leg.Id, LegState.Ended);
+        draft.Event("customer-left");
+        CustomerLeft(draft);
+        return draft.Applied();
+    }
+
     private static void CustomerLeft(InteractionDraft draft)
     {
         var state = draft.Original.State;

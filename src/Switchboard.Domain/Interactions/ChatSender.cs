@@ -6,4 +6,7 @@ public enum ChatSender
 {
     Customer = 0,
     Agent = 1,
+
+    /// <summary>Switchboard itself: an entry point's welcome.</summary>
+    System = 2,
 }

@@ -20,6 +20,7 @@ public static class InteractionMachine
             State = InteractionState.Queued,
             Priority = spec.Priority,
             From = spec.From,
+            CustomerName = spec.CustomerName,
             To = spec.To,
             CreatedAt = now,
         };
@@ -81,6 +82,9 @@ public static class InteractionMachine
             CancelConsult cancel => TransferSteps.CancelConsult(draft, cancel.AgentId),
             StartConference conference => TransferSteps.StartConference(draft, conference.AgentId),
             SaveWrapUp wrapUp => WrapUpSteps.Save(draft, wrapUp),
+            CustomerLeaves => record.Media == MediaType.Chat
+                ? CallSteps.CustomerLeaves(draft)
+                : NotAllowed(record, $"Only a chat's customer leaves through the API; interaction '{record.Id}' is {WireNames.Of(record.Media)} (telephony reports its legs)."),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown interaction command."),
         };
     }

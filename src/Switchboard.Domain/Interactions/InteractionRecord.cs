@@ -33,6 +33,9 @@ public sealed record InteractionRecord
 
     public string? To { get; init; }
 
+    /// <summary>The customer's name, when the customer gave it (a web chat).</summary>
+    public string? CustomerName { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }

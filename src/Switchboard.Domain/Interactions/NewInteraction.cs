@@ -16,4 +16,5 @@ public sealed record NewInteraction(
     string? From,
     string? To,
     int Priority,
-    string Actor);
+    string Actor,
+    string? CustomerName = null);

@@ -54,7 +54,7 @@ public sealed partial class AgentGrain
             if (WorkPreference.BetterElsewhere(offered, others) is { } better && Readiness(state.State, rule) is { } ready)
             {
                 declined = WorkPreference.Decline(declined, hold.InteractionId, now);
-                Router(better.QueueId).MemberReady(agentId, ready).Ignore();
+                Router(better.QueueId).MemberReady(agentId, ready with { Version = NextNoticeVersion() }).Ignore();
                 var key = this.GetPrimaryKeyString();
                 deadlines.Schedule("agent-preference/" + key, now + WorkPreference.Window, grains => grains.GetGrain<IAgentGrain>(key).RenotifyQueues());
                 return false;

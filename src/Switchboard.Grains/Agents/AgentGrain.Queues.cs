@@ -40,8 +40,16 @@ public sealed partial class AgentGrain
             ? state.State.Queues.OrderBy(q => q.Key, StringComparer.Ordinal).Select(q => new QueueMembership(q.Key, q.Value)).ToList()
             : null);
 
+    /// <summary>Tells this activation's notices apart from those of the agent's earlier activations.</summary>
+    private readonly long activation = Random.Shared.NextInt64();
+
+    /// <summary>Notices sent since the last stored change (<see cref="AgentGrainState.NoticeSequence"/> <see cref="noticeStepOf"/>).</summary>
+    private int noticeStep;
+
+    private long noticeStepOf = -1;
+
     public async Task<RoutingReadiness?> GetRoutingStatus(CancellationToken cancellationToken = default) =>
-        Readiness(state.State, await Utilization(cancellationToken));
+        Readiness(state.State, await Utilization(cancellationToken)) is { } ready ? ready with { Version = NextNoticeVersion() } : null;
 
     public async Task RenotifyQueues() => NotifyQueues(null, await Utilization(), evenIfUnready: true);
 
@@ -72,12 +80,24 @@ public sealed partial class AgentGrain
             return false;
         }
 
+        var version = NextNoticeVersion();
         foreach (var queueId in state.State.Queues.Keys)
         {
-            (after is not null ? Router(queueId).MemberReady(agentId, after) : Router(queueId).MemberUnavailable(agentId)).Ignore();
+            (after is not null ? Router(queueId).MemberReady(agentId, after with { Version = version }) : Router(queueId).MemberUnavailable(agentId, version)).Ignore();
         }
 
         return true;
+    }
+
+    /// <summary>The version of the next notice: after every earlier one of this agent, whatever order they arrive in.</summary>
+    private NoticeVersion NextNoticeVersion()
+    {
+        if (noticeStepOf != state.State.NoticeSequence)
+        {
+            (noticeStepOf, noticeStep) = (state.State.NoticeSequence, 0);
+        }
+
+        return new NoticeVersion(state.State.NoticeSequence, activation, ++noticeStep);
     }
 
     private static bool Same(RoutingReadiness? a, RoutingReadiness? b) =>

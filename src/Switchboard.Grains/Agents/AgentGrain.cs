@@ -50,6 +50,7 @@ public sealed partial class AgentGrain(
         {
             change(s);
             History.DropArchived(s);
+            s.NoticeSequence++;
         });
 
         var after = state.State;

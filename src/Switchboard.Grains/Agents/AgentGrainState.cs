@@ -48,6 +48,9 @@ public sealed class AgentGrainState
     /// <summary>Work that ended and whose wrap-up is not complete (see <see cref="OwedWrapUps"/>): only those complete a wrap-up.</summary>
     [Id(19)] public List<string> OwedWrapUps { get; set; } = [];
 
+    /// <summary>Counts stored changes: the first part of the version of every notice to the agent's queues.</summary>
+    [Id(20)] public long NoticeSequence { get; set; }
+
     /// <summary>The wrap-ups owed, the one kept by the previous version included.</summary>
     public IReadOnlyList<string> Owed() =>
         WrapUpFor is { } legacy && !OwedWrapUps.Contains(legacy, StringComparer.Ordinal) ? [.. OwedWrapUps, legacy] : OwedWrapUps;

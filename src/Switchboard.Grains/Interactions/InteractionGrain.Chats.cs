@@ -48,6 +48,22 @@ public sealed partial class InteractionGrain
         return new ChatPostResult(InteractionOutcome.Applied, message, null);
     }
 
+    public async Task<InteractionResult> CustomerLeaves(CancellationToken cancellationToken = default)
+    {
+        if (state.State.Record is not { } record)
+        {
+            return NotFound();
+        }
+
+        var decision = InteractionMachine.Decide(record, new Domain.Interactions.CustomerLeaves(), time.GetUtcNow());
+        if (decision.Applied)
+        {
+            await Commit(decision);
+        }
+
+        return Result(decision);
+    }
+
     public async Task<ChatPostResult> ShowTyping(ChatSender sender, string? agentId, CancellationToken cancellationToken = default)
     {
         if (state.State.Record is not { } record)

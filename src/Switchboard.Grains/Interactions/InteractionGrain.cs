@@ -58,7 +58,7 @@ public sealed partial class InteractionGrain(
 
         var now = time.GetUtcNow();
         var decision = InteractionMachine.Create(
-            new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority, request.Actor),
+            new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority, request.Actor, request.CustomerName),
             now);
 
         if (request.QueueId is null && request.AgentId is { } agentId)

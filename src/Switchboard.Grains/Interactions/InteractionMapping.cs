@@ -25,7 +25,8 @@ internal static class InteractionMapping
         r.Consult is { } c ? new ConsultView(c.Target.Kind, c.Target.Id, c.LegId, c.AgentId, c.StartedAt) : null,
         [.. r.WrapUps.Select(w => new WrapUpView(w.AgentId, w.CodeRequired, w.StartedAt, w.Deadline, w.Codes, w.Notes, w.CompletedAt, w.TimedOut))],
         r.TransactionCodes,
-        [.. r.Timeline.Select(e => new TimelineEntry(e.Sequence, e.At, e.Type, e.Actor, e.Details))]);
+        [.. r.Timeline.Select(e => new TimelineEntry(e.Sequence, e.At, e.Type, e.Actor, e.Details))],
+        r.CustomerName);
 
     public static RoutingPolicy ToDomain(this QueuePolicy p) => new(
         TimeSpan.FromSeconds(p.OfferTimeoutSeconds),

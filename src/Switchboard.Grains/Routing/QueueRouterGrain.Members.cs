@@ -17,9 +17,9 @@ public sealed partial class QueueRouterGrain
 
     public Task MemberReady(string agentId, RoutingReadiness readiness)
     {
-        if (members.TryGetValue(agentId, out var member))
+        if (members.TryGetValue(agentId, out var member) && member.IsNewer(readiness.Version))
         {
-            members[agentId] = member with { Readiness = readiness };
+            members[agentId] = member with { Readiness = readiness, Heard = readiness.Version ?? member.Heard };
             SelfDispatch();
             StatsChanged();
         }
@@ -27,11 +27,11 @@ public sealed partial class QueueRouterGrain
         return Task.CompletedTask;
     }
 
-    public Task MemberUnavailable(string agentId)
+    public Task MemberUnavailable(string agentId, NoticeVersion version)
     {
-        if (members.TryGetValue(agentId, out var member))
+        if (members.TryGetValue(agentId, out var member) && member.IsNewer(version))
         {
-            members[agentId] = member with { Readiness = null };
+            members[agentId] = member with { Readiness = null, Heard = version };
             StatsChanged();
         }
 
@@ -91,9 +91,9 @@ public sealed partial class QueueRouterGrain
         var statuses = await Task.WhenAll(unknown.Select(id => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, id)).GetRoutingStatus(cancellationToken)));
         for (var i = 0; i < unknown.Count; i++)
         {
-            if (statuses[i] is { } readiness)
+            if (statuses[i] is { } readiness && members[unknown[i]].IsNewer(readiness.Version))
             {
-                members[unknown[i]] = members[unknown[i]] with { Readiness = readiness };
+                members[unknown[i]] = members[unknown[i]] with { Readiness = readiness, Heard = readiness.Version };
             }
         }
     }

@@ -199,6 +199,20 @@ internal sealed class RoutingWorld
         return ActResult.Done;
     }
 
+    /// <summary>A web chat's customer leaves. Mirrors <c>InteractionGrain.CustomerLeaves</c>.</summary>
+    public ActResult CustomerLeaves(string interactionId)
+    {
+        var decision = InteractionMachine.Decide(Interactions[interactionId], new CustomerLeaves(), Now);
+        Note($"{interactionId} customer leaves: {decision.Kind}");
+        if (!decision.Applied)
+        {
+            return ActResult.Refused($"{decision.Kind}: {decision.Detail}");
+        }
+
+        Commit(interactionId, decision);
+        return ActResult.Done;
+    }
+
     /// <summary>A telephony leg event. Mirrors <c>InteractionGrain.ReportLeg</c>.</summary>
     public ActResult ReportLeg(string interactionId, string legId, LegEventKind kind)
     {

@@ -90,7 +90,10 @@ internal static class WorldOps
             case OpKind.CustomerHangUp:
             {
                 var id = op.C % 6 == 0 ? Pick(w, op.A, _ => true) : Pick(w, op.A, r => !r.IsOver);
-                return id is not null && w.ReportLeg(id, "L1", LegEventKind.Ended).Applied;
+                // A caller hangs up (telephony); a chat's customer leaves (the web chat), or, wrongly, reports a leg.
+                return id is not null && (w.Interactions[id].Media == MediaType.Chat && op.B % 5 != 0
+                    ? w.CustomerLeaves(id).Applied
+                    : w.ReportLeg(id, "L1", LegEventKind.Ended).Applied);
             }
 
             case OpKind.AgentLegDropped:
