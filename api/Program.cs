@@ -24,7 +24,8 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments(LiveApi.Path), socket =
     KeepAliveInterval = TimeSpan.FromSeconds(live.KeepAliveSeconds),
     KeepAliveTimeout = TimeSpan.FromSeconds(live.KeepAliveTimeoutSeconds), // a peer that stops answering pings is dropped
 }));
-// The customer routes' CORS first: a foreign page is refused before it costs a rate-limit permit or a lookup.
+// The customer routes' CORS first: a foreign page is refused before it uses up a rate-limit permit, and an allowed
+// page can read every answer, a 429 included.
 app.UseWhen(http => http.Request.Path.StartsWithSegments(PublicCorsMiddleware.PathPrefix), chat => chat.UseMiddleware<PublicCorsMiddleware>());
 
 // Before authentication: a flood of bad keys is refused before any key is looked up. Always on: the web chat's own

@@ -77,7 +77,7 @@ public static partial class InteractionsApi
         }
 
         long after = 0;
-        if (position is not null && (!long.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after) || after < 1))
+        if (position is not null && (!long.TryParse(position, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out after) || after < 1 || after > ChatRules.MaxMessages))
         {
             return Paging.BadCursor();
         }

@@ -119,14 +119,24 @@ public static class PublicChatApi
                 return ApiProblems.Conflict("This web chat is not taking chats now; try again later.");
             }
 
-            if (entryPoint.Welcome is { } welcome)
+            try
             {
-                await interaction.PostMessage(new ChatPost(ChatSender.System, null, welcome, null), cancellationToken);
-            }
+                // The chat exists: finish opening it even if the caller gives up, so no agent gets a chat without its start.
+                if (entryPoint.Welcome is { } welcome)
+                {
+                    await interaction.PostMessage(new ChatPost(ChatSender.System, null, welcome, null), CancellationToken.None);
+                }
 
-            if (request.Message is { } first)
+                if (request.Message is { } first)
+                {
+                    await interaction.PostMessage(new ChatPost(ChatSender.Customer, null, first, null), CancellationToken.None);
+                }
+            }
+            catch
             {
-                await interaction.PostMessage(new ChatPost(ChatSender.Customer, null, first, null), cancellationToken);
+                // Its customer never got the token: the chat is left, so that no agent is offered a chat nobody is in.
+                await interaction.CustomerLeaves(CancellationToken.None);
+                throw;
             }
 
             return TypedResults.Created($"/v1/public/chat/sessions/{interactionId}", new OpenChatResponse(interactionId, token, expiresAt));
@@ -181,7 +191,7 @@ public static class PublicChatApi
         }
 
         long after = 0;
-        if (position is not null && (!long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 1))
+        if (position is not null && (!long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after < 1 || after > ChatRules.MaxMessages))
         {
             return Paging.BadCursor();
         }

@@ -6,8 +6,8 @@ namespace Switchboard.Api.PublicChat;
 
 /// <summary>
 /// CORS for the customer routes, before anything else runs on them (rate limits, validation, the token): a request
-/// from a page of another site is refused (403, no CORS headers) before it costs anything or learns anything; one from
-/// an allowed page gets its CORS headers on every answer, refusals included (added as the response starts, so that an
+/// from a page of another site is refused (403, no CORS headers) before it is validated or counted against a limit;
+/// one from an allowed page gets its CORS headers on every answer, refusals included (added as the response starts, so that an
 /// error page written after clearing the response keeps them), so the widget can read the problem and Retry-After.
 /// Preflights are answered by their own endpoints.
 /// </summary>

@@ -94,6 +94,32 @@ public sealed class ChatMessageTests(SwitchboardApiFactory factory)
         Assert.Equal(["1", "51", "101"], pages.Select(e => e!["details"]!["from"]!.GetValue<string>()));
     }
 
+    [Theory]
+    [InlineData(long.MaxValue)]
+    [InlineData(2_001)]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public async Task A_cursor_past_any_chat_is_400_and_one_past_this_chat_reads_nothing(long after)
+    {
+        var (tenant, a1) = await ChatCenterAsync();
+        using var admin = tenant.Admin();
+        var id = await admin.ChatAcceptedAsync("chat", "a1");
+        await PostOkAsync(a1, id, """{"text":"ciao"}""");
+
+        using (var crafted = await a1.GetResponseAsync($"/v1/interactions/{id}/messages?cursor={Cursor(after)}"))
+        {
+            await Problem.AssertAsync(crafted, HttpStatusCode.BadRequest);
+        }
+
+        var beyond = await a1.GetOkJsonAsync($"/v1/interactions/{id}/messages?cursor={Cursor(5)}");
+        Assert.Empty(beyond.Items());
+        Assert.Null(beyond.TextOrNull("nextCursor"));
+    }
+
+    /// <summary>A transcript cursor as the API makes them, for any position.</summary>
+    private static string Cursor(long after) =>
+        System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes($"message:{after.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+
     [Fact]
     public async Task An_faq_article_goes_into_the_chat_as_its_title_and_link()
     {

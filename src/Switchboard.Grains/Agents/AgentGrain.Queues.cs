@@ -43,10 +43,11 @@ public sealed partial class AgentGrain
     /// <summary>Tells this activation's notices apart from those of the agent's earlier activations.</summary>
     private readonly long activation = Random.Shared.NextInt64();
 
-    /// <summary>Notices sent since the last stored change (<see cref="AgentGrainState.NoticeSequence"/> <see cref="noticeStepOf"/>).</summary>
+    /// <summary>
+    /// Notices of this activation so far. Never reset: a version handed out while a write was under way (a read
+    /// interleaved with it) may name a change that then failed, and the notices after must still be newer.
+    /// </summary>
     private int noticeStep;
-
-    private long noticeStepOf = -1;
 
     public async Task<RoutingReadiness?> GetRoutingStatus(CancellationToken cancellationToken = default) =>
         Readiness(state.State, await Utilization(cancellationToken)) is { } ready ? ready with { Version = NextNoticeVersion() } : null;
@@ -90,15 +91,7 @@ public sealed partial class AgentGrain
     }
 
     /// <summary>The version of the next notice: after every earlier one of this agent, whatever order they arrive in.</summary>
-    private NoticeVersion NextNoticeVersion()
-    {
-        if (noticeStepOf != state.State.NoticeSequence)
-        {
-            (noticeStepOf, noticeStep) = (state.State.NoticeSequence, 0);
-        }
-
-        return new NoticeVersion(state.State.NoticeSequence, activation, ++noticeStep);
-    }
+    private NoticeVersion NextNoticeVersion() => new(state.State.NoticeSequence, activation, ++noticeStep);
 
     private static bool Same(RoutingReadiness? a, RoutingReadiness? b) =>
         a is null || b is null ? a is null && b is null : a.IdleSince == b.IdleSince && a.Load == b.Load && a.Media.SequenceEqual(b.Media);

@@ -88,8 +88,13 @@ public sealed partial class InteractionGrain
         }
 
         var count = await MessageCount(record, cancellationToken);
+        if (after >= count || limit <= 0)
+        {
+            return new ChatTranscriptPage([], null);
+        }
+
         var first = Math.Max(after, 0) + 1;
-        var last = Math.Min(count, first + Math.Max(limit, 0) - 1);
+        var last = Math.Min(count, first + limit - 1);
         if (first > last)
         {
             return new ChatTranscriptPage([], null);

@@ -27,9 +27,11 @@ public sealed partial class QueueRouterGrain
 
         var now = time.GetUtcNow();
         var due = waiting.Items.Where(w => OverflowAt(w, overflow) is { } at && at <= now).ToList();
-        if (due.Count > 0 && await GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, overflow.QueueId)).GetPolicy(cancellationToken) is null)
+        var target = due.Count > 0 ? await GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, overflow.QueueId)).GetPolicy(cancellationToken) : null;
+        if (due.Count > 0 && (target is null || target.Media != config.Media))
         {
-            // The overflow queue is gone: the work stays here rather than go where nobody can take it.
+            // The overflow queue is gone, or carries another medium now: the work stays here rather than go where
+            // nobody can take it (a chat among calls would be refused by every agent and hold the queue up).
             RouterLog.OverflowTargetMissing(logger, tenantId, queueId, overflow.QueueId);
             overflowRefused.UnionWith(due.Select(w => w.InteractionId));
             due.Clear();

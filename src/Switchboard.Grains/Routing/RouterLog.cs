@@ -13,6 +13,6 @@ internal static partial class RouterLog
     [LoggerMessage(4003, LogLevel.Error, "Queue {TenantId}/{QueueId} does not exist: {InteractionId} cannot wait in it")]
     public static partial void QueueGone(ILogger logger, string tenantId, string queueId, string interactionId);
 
-    [LoggerMessage(4004, LogLevel.Warning, "Queue {TenantId}/{QueueId}: overflow queue {TargetId} does not exist; waiting work stays")]
+    [LoggerMessage(4004, LogLevel.Warning, "Queue {TenantId}/{QueueId}: overflow queue {TargetId} does not exist or carries another medium; waiting work stays")]
     public static partial void OverflowTargetMissing(ILogger logger, string tenantId, string queueId, string targetId);
 }

@@ -64,7 +64,8 @@ public sealed class TenantGrain(
         string? after = null;
         do
         {
-            var page = await roster.List(after, 500, cancellationToken);
+            // Not the caller's token: once the rule is stored every agent must hear of it, even if the caller left.
+            var page = await roster.List(after, 500, CancellationToken.None);
             foreach (var agent in page.Items)
             {
                 GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(this.GetPrimaryKeyString(), agent.Id)).RenotifyQueues().Ignore();
