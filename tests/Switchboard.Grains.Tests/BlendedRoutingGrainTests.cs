@@ -50,7 +50,7 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
         Assert.Equal(["c2", "c1"], await a1.GetCurrentWork());
         Assert.Equal(InteractionState.Ended, (await c2.Act(InteractionActionKind.End, "a1")).State);
         Assert.Equal(AgentState.WrapUp, (await a1.StateOf()).State);
-        Assert.Null(await a1.GetRoutingStatus());
+        Assert.Null(await a1.GetRoutingReadiness());
 
         await fixture.DeactivateAllAsync(a1, c1, c2, router);
         Assert.Equal(AgentState.WrapUp, (await a1.StateOf()).State);
@@ -93,7 +93,7 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
 
         var none = await a1.Update(new AgentProfilePatch(null, null, new AgentCapacityPatch(null, 0, null, null)));
         Assert.Equal(new AgentCapacity(1, 0, 2, 1), none!.Profile.Capacity);
-        Assert.Equal([MediaType.Voice, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingStatus())!.Media);
+        Assert.Equal([MediaType.Voice, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingReadiness())!.Media);
 
         var chat = await client.InboundChat(tenant, "c1", "chat");
         var waiting = await router.WaitingExactly("c1");
@@ -103,7 +103,7 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
         // Stored: still no chats after the agent and its queue come back from storage.
         await fixture.DeactivateAllAsync(a1, router);
         Assert.Equal(new AgentCapacity(1, 0, 2, 1), (await a1.Get())!.Profile.Capacity);
-        Assert.Equal([MediaType.Voice, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingStatus())!.Media);
+        Assert.Equal([MediaType.Voice, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingReadiness())!.Media);
         Assert.False(await a1.TryHoldOffer(new OfferHold("c1", "chat", 5, waiting[0].EnqueuedAt, Routed: true, MediaType.Chat)));
         await router.WaitingExactly("c1");
         Assert.Equal(InteractionState.Queued, (await chat.Get())!.State);
@@ -125,10 +125,10 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
         await client.CreateQueue(tenant, "voice", RoutingTestHelpers.Queue(), ("a1", 5));
         var tenantGrain = client.GetGrain<ITenantGrain>(tenant);
         await client.AcceptedChat(tenant, "c1", "chat", "a1");
-        Assert.Equal([MediaType.Voice, MediaType.Chat, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingStatus())!.Media);
+        Assert.Equal([MediaType.Voice, MediaType.Chat, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingReadiness())!.Media);
 
         await tenantGrain.SetUtilization(new UtilizationSettings(VoiceBlocksOthers: true, OthersBlockVoice: true));
-        Assert.Equal([MediaType.Chat, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingStatus())!.Media);
+        Assert.Equal([MediaType.Chat, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingReadiness())!.Media);
         var call = await client.InboundCall(tenant, "v1", "voice");
         var waiting = await Router(tenant, "voice").WaitingExactly("v1");
         Assert.False(await a1.TryHoldOffer(new OfferHold("v1", "voice", 5, waiting[0].EnqueuedAt, Routed: true, MediaType.Voice)));
@@ -196,7 +196,7 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
         {
             fixture.Time.Advance(TimeSpan.FromSeconds(1));
             await client.AcceptedChat(tenant, $"c{i}", "chat", "a1");
-            var ready = await a1.GetRoutingStatus();
+            var ready = await a1.GetRoutingReadiness();
             Assert.Equal(i, ready!.Load);
             Assert.Equal(i < 3, ready.Media.Contains(MediaType.Chat));
         }
@@ -227,7 +227,7 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
         var presence = (await a1.GetPresence())!;
         Assert.Equal(AgentState.Busy, presence.State.State);
         Assert.Equal([MediaType.Chat, MediaType.Chat, MediaType.Chat], presence.ActiveMedia);
-        var ready = (await a1.GetRoutingStatus())!;
+        var ready = (await a1.GetRoutingReadiness())!;
         Assert.Equal(3, ready.Load);
         Assert.Equal([MediaType.Voice, MediaType.Email, MediaType.Voicemail], ready.Media);
 
@@ -237,7 +237,7 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
             await fixture.DeactivateAllAsync([a1, chatRouter, voiceRouter, .. chats]);
             presence = (await a1.GetPresence())!;
             Assert.Equal([MediaType.Chat, MediaType.Chat, MediaType.Chat], presence.ActiveMedia);
-            Assert.Equal([MediaType.Voice, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingStatus())!.Media);
+            Assert.Equal([MediaType.Voice, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingReadiness())!.Media);
         }
 
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
@@ -263,7 +263,7 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
 
         // On the call nothing else comes: calls block other work by default.
         await call.Act(InteractionActionKind.Accept, "a1");
-        Assert.Null(await a1.GetRoutingStatus());
+        Assert.Null(await a1.GetRoutingReadiness());
         Assert.False(await a1.TryHoldOffer(fourthHold));
         await call.Act(InteractionActionKind.End, "a1");
         Assert.Equal(AgentState.Busy, (await a1.StateOf()).State);

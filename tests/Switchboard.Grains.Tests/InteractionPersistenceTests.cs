@@ -70,7 +70,7 @@ public sealed class InteractionPersistenceTests(ClusterFixture fixture)
         // a1 still holds i2's offer after reactivation, so i1 is not offered to it as well.
         Assert.False(await a1.TryHoldOffer(new Contracts.Agents.OfferHold("i1", "support", 5, ClusterFixture.Start, Routed: true)));
         Assert.Equal(InteractionState.Queued, (await first.Get())!.State);
-        Assert.Null(await a1.GetRoutingStatus());
+        Assert.Null(await a1.GetRoutingReadiness());
     }
 
     [Fact]

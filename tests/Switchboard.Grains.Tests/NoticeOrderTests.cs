@@ -23,8 +23,8 @@ public sealed class NoticeOrderTests(ClusterFixture fixture)
         var (tenant, router, ready) = await AgentInAChatAsync();
         var version = new NoticeVersion(Far, 7, 5);
         await router.MemberReady("a1", ready with { Version = version });
-        await router.MemberUnavailable("a1", version with { Step = 4 });
-        await router.MemberUnavailable("a1", new NoticeVersion(Far - 1, 7, 9));
+        await router.MemberNotReady("a1", version with { Step = 4 });
+        await router.MemberNotReady("a1", new NoticeVersion(Far - 1, 7, 9));
         await router.CheckDeadlines(); // a call that waits its turn: the one-way notices above were handled first
 
         var c2 = await client.InboundChat(tenant, "c2", "chat");
@@ -36,7 +36,7 @@ public sealed class NoticeOrderTests(ClusterFixture fixture)
     {
         var (tenant, router, ready) = await AgentInAChatAsync();
         await router.MemberReady("a1", ready with { Version = new NoticeVersion(Far, 7, 1) });
-        await router.MemberUnavailable("a1", new NoticeVersion(Far, 7, 2));
+        await router.MemberNotReady("a1", new NoticeVersion(Far, 7, 2));
         await router.CheckDeadlines(); // a call that waits its turn: the one-way notices above were handled first
         var c2 = await client.InboundChat(tenant, "c2", "chat");
         await router.WaitingExactly("c2");
@@ -55,7 +55,7 @@ public sealed class NoticeOrderTests(ClusterFixture fixture)
         var a1 = await client.AvailableAgent(tenant, "a1");
         await client.CreateQueue(tenant, "chat", ChatTestHelpers.ChatQueue(), ("a1", 5));
         await client.AcceptedChat(tenant, "c1", "chat", "a1");
-        var ready = await a1.GetRoutingStatus();
+        var ready = await a1.GetRoutingReadiness();
         Assert.NotNull(ready);
         Assert.Contains(MediaType.Chat, ready.Media);
         return (tenant, client.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenant, "chat")), ready);

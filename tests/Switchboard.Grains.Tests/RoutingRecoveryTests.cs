@@ -41,12 +41,12 @@ public sealed class RoutingRecoveryTests(ClusterFixture fixture)
 
         fixture.Time.Advance(TimeSpan.FromSeconds(330));
 
-        for (var i = 0; i < 1000 && await agent.GetRoutingStatus() is null; i++)
+        for (var i = 0; i < 1000 && await agent.GetRoutingReadiness() is null; i++)
         {
             await Task.Delay(2); // the lapse runs in the agent's own turn
         }
 
-        Assert.NotNull(await agent.GetRoutingStatus());
+        Assert.NotNull(await agent.GetRoutingReadiness());
         await agent.SetState(AgentState.Offline);
     }
 

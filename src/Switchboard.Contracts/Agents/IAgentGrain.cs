@@ -87,8 +87,8 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<StateChangeResult> CompleteWrapUpFor(string workId, CancellationToken cancellationToken = default);
 
     /// <summary>What routed work the agent may be offered now; null when none (not Available or busy at capacity, or holding an offer).</summary>
-    [Alias("GetRoutingStatus"), AlwaysInterleave]
-    Task<RoutingReadiness?> GetRoutingStatus(CancellationToken cancellationToken = default);
+    [Alias("GetRoutingReadiness"), AlwaysInterleave]
+    Task<RoutingReadiness?> GetRoutingReadiness(CancellationToken cancellationToken = default);
 
     /// <summary>Tells the agent's queues again whether it can take routed work (after it declined work for better work elsewhere).</summary>
     [Alias("RenotifyQueues"), OneWay]

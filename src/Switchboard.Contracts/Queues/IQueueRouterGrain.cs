@@ -47,8 +47,8 @@ public interface IQueueRouterGrain : IGrainWithStringKey
     Task MemberReady(string agentId, Agents.RoutingReadiness readiness);
 
     /// <summary>A member can no longer take routed work of any medium (ignored when a newer notice arrived first).</summary>
-    [Alias("MemberUnavailable"), OneWay]
-    Task MemberUnavailable(string agentId, Agents.NoticeVersion version);
+    [Alias("MemberNotReady"), OneWay]
+    Task MemberNotReady(string agentId, Agents.NoticeVersion version);
 
     /// <summary>A member's state changed without changing whether it can take routed work (for the figures).</summary>
     [Alias("MemberStateChanged"), OneWay]

@@ -49,7 +49,7 @@ public sealed partial class AgentGrain
     /// </summary>
     private int noticeStep;
 
-    public async Task<RoutingReadiness?> GetRoutingStatus(CancellationToken cancellationToken = default) =>
+    public async Task<RoutingReadiness?> GetRoutingReadiness(CancellationToken cancellationToken = default) =>
         Readiness(state.State, await Utilization(cancellationToken)) is { } ready ? ready with { Version = NextNoticeVersion() } : null;
 
     public async Task RenotifyQueues() => NotifyQueues(null, await Utilization(), evenIfUnready: true);
@@ -84,7 +84,7 @@ public sealed partial class AgentGrain
         var version = NextNoticeVersion();
         foreach (var queueId in state.State.Queues.Keys)
         {
-            (after is not null ? Router(queueId).MemberReady(agentId, after with { Version = version }) : Router(queueId).MemberUnavailable(agentId, version)).Ignore();
+            (after is not null ? Router(queueId).MemberReady(agentId, after with { Version = version }) : Router(queueId).MemberNotReady(agentId, version)).Ignore();
         }
 
         return true;

@@ -27,7 +27,7 @@ public sealed partial class QueueRouterGrain
         return Task.CompletedTask;
     }
 
-    public Task MemberUnavailable(string agentId, NoticeVersion version)
+    public Task MemberNotReady(string agentId, NoticeVersion version)
     {
         if (members.TryGetValue(agentId, out var member) && member.IsNewer(version))
         {
@@ -88,7 +88,7 @@ public sealed partial class QueueRouterGrain
         // New members tell us whether they can take work now; after that they send notices themselves.
         unknown.AddRange(statusesUnknown.Where(id => members.ContainsKey(id) && !unknown.Contains(id)));
         statusesUnknown.Clear();
-        var statuses = await Task.WhenAll(unknown.Select(id => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, id)).GetRoutingStatus(cancellationToken)));
+        var statuses = await Task.WhenAll(unknown.Select(id => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, id)).GetRoutingReadiness(cancellationToken)));
         for (var i = 0; i < unknown.Count; i++)
         {
             if (statuses[i] is { } readiness && members[unknown[i]].IsNewer(readiness.Version))

@@ -16,7 +16,7 @@ namespace Switchboard.Domain.Tests.Properties;
 /// </summary>
 /// <remarks>
 /// Grain calls that wait for an answer are plain method calls. One-way grain calls (<c>[OneWay]</c> on
-/// <c>IQueueRouterGrain</c>: <c>Enqueue</c>, <c>Withdraw</c>, <c>MemberAvailable</c>, <c>MemberUnavailable</c>,
+/// <c>IQueueRouterGrain</c>: <c>Enqueue</c>, <c>Withdraw</c>, <c>MemberAvailable</c>, <c>MemberNotReady</c>,
 /// <c>Dispatch</c>) go to a mailbox and are delivered by <see cref="Settle"/> after the current turn, as Orleans runs them in a later turn of the
 /// receiving grain. <see cref="Settle"/> then dispatches every queue until nothing changes: the routers'
 /// <c>SelfDispatch</c> after every enqueue and every member notice, run to the end.
@@ -508,8 +508,8 @@ internal sealed class RoutingWorld
         }
     }
 
-    /// <summary>Mirrors <c>QueueRouterGrain.MemberUnavailable</c>.</summary>
-    private static void MemberUnavailable(SimRouter router, string agentId)
+    /// <summary>Mirrors <c>QueueRouterGrain.MemberNotReady</c>.</summary>
+    private static void MemberNotReady(SimRouter router, string agentId)
     {
         if (router.Members.TryGetValue(agentId, out var member))
         {
@@ -786,7 +786,7 @@ internal sealed class RoutingWorld
             }
             else
             {
-                Send(queueId, $"{agent.Id} unavailable", router => MemberUnavailable(router, agent.Id));
+                Send(queueId, $"{agent.Id} unavailable", router => MemberNotReady(router, agent.Id));
             }
         }
     }
