@@ -15,8 +15,8 @@ public sealed class PublicChatOptions
     [Range(1, 10_000)]
     public int SessionsPerAddressPerHour { get; set; } = 20;
 
-    /// <summary>Chats one client address may have open at once in one tenant.</summary>
-    [Range(1, 100)]
+    /// <summary>Chats one client address may have open at once in one tenant (behind a proxy every visitor shares its address).</summary>
+    [Range(1, 100_000)]
     public int OpenSessionsPerAddress { get; set; } = 3;
 
     /// <summary>Messages a customer may send per minute in one chat.</summary>

@@ -13,6 +13,8 @@ namespace Switchboard.Benchmarks;
 // Live status fan-out (state change → every subscribed socket) beside a bare Kestrel WebSocket broadcast:
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- live [sockets=1000,10000] [changes=100]
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- routing [seconds=20] [agents=1000] [queues=100] [--concurrency=64] [--rates=10,100,half] [--azurite] [--profile] [--fresh-hour]
+// Many web chats at once: customer message (public POST) → the agent's socket, messages/s, heap per open chat:
+//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- chat [chats=1000] [customers=500] [agents=200] [messagesPerChat=5]
 public static class AgentStateBenchmark
 {
     public static async Task Main(string[] args)
@@ -47,6 +49,13 @@ public static class AgentStateBenchmark
         if (args.Length > 0 && args[0] == "live-client")
         {
             Environment.ExitCode = await LiveBenchmarkClient.RunAsync(args[1..]);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "chat")
+        {
+            int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+            await ChatBenchmark.RunAsync(chats: Arg(1, 1000), customers: Arg(2, 500), agents: Arg(3, 200), messagesPerChat: Arg(4, 5));
             return;
         }
 
