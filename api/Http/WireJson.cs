@@ -32,6 +32,7 @@ public static class WireJson
         new WireEnumConverter<TargetKind>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<LegEventKind>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ChatSender>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<Switchboard.Api.Interactions.ChatWriter>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<Switchboard.Api.PublicChat.CustomerChatStatus>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ComplianceStatus>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ApiKeyRole>(JsonNamingPolicy.KebabCaseLower),

@@ -11,7 +11,7 @@ namespace Switchboard.Api.Interactions;
 /// <param name="FaqId">A knowledge-base article to insert: the message is its title and link. Give this or text.</param>
 /// <param name="Sender">agent (the default), or customer for a connector bringing a chat from another channel (admin and integration keys only; no agentId, no faqId).</param>
 [WireExample("""{"agentId":"a1","text":"Ciao Maria, controllo subito il suo ordine."}""")]
-public sealed record ChatMessageRequest(string? AgentId, string? Text, string? FaqId, ChatSender? Sender)
+public sealed record ChatMessageRequest(string? AgentId, string? Text, string? FaqId, ChatWriter? Sender)
 {
     /// <summary>The message's own rules (who writes is checked by the handler, which knows the key).</summary>
     internal void Validate(ValidationErrors errors)
@@ -34,8 +34,7 @@ public sealed record ChatMessageRequest(string? AgentId, string? Text, string? F
             errors.Check(Identifiers.IsValidId(FaqId), "faqId", $"faqId must be an article id: 1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-'.");
         }
 
-        errors.Check(Sender is null or ChatSender.Agent or ChatSender.Customer, "sender", "sender must be agent or customer.");
-        if (Sender == ChatSender.Customer)
+        if (Sender == ChatWriter.Customer)
         {
             errors.Check(AgentId is null, "agentId", "A customer's message names no agent.");
             errors.Check(FaqId is null, "faqId", "Only agents insert knowledge-base articles.");
@@ -61,7 +60,20 @@ public sealed record ChatMessageResponse(string InteractionId, long Sequence, Ch
 /// <param name="AgentId">The agent who types: required with an admin, supervisor or integration key; with an agent key only its own.</param>
 /// <param name="Sender">agent (the default), or customer for a connector (admin and integration keys only; no agentId).</param>
 [WireExample("""{"agentId":"a1"}""")]
-public sealed record ChatTypingRequest(string? AgentId, ChatSender? Sender);
+public sealed record ChatTypingRequest(string? AgentId, ChatWriter? Sender);
+
+/// <summary>Who writes through the agent routes: an agent, or the customer (a connector speaking for it).</summary>
+public enum ChatWriter
+{
+    Agent = 0,
+    Customer = 1,
+}
+
+/// <summary>A writer as the transcript records it.</summary>
+internal static class ChatWriters
+{
+    public static ChatSender ToSender(this ChatWriter? writer) => writer == ChatWriter.Customer ? ChatSender.Customer : ChatSender.Agent;
+}
 
 /// <summary>Someone is typing in a chat.</summary>
 /// <param name="InteractionId">The chat.</param>

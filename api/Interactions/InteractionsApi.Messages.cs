@@ -61,7 +61,7 @@ public static partial class InteractionsApi
             return ApiProblems.Invalid(errors);
         }
 
-        var sender = request.Sender ?? ChatSender.Agent;
+        var sender = request.Sender.ToSender();
         var result = await tenant.Interaction(interactionId).PostMessage(new ChatPost(sender, agentId, text!, request.FaqId), tenant.CancellationToken);
         return result is { Outcome: InteractionOutcome.Applied, Message: { } message }
             ? TypedResults.Created($"/v1/interactions/{interactionId}/messages", ChatMessageResponse.From(interactionId, message))
@@ -109,8 +109,7 @@ public static partial class InteractionsApi
             return forbidden;
         }
 
-        errors.Check(request?.Sender is null or ChatSender.Agent or ChatSender.Customer, "sender", "sender must be agent or customer.");
-        if (request?.Sender == ChatSender.Customer)
+        if (request?.Sender == ChatWriter.Customer)
         {
             errors.Check(request.AgentId is null, "agentId", "A customer names no agent.");
         }
@@ -120,7 +119,7 @@ public static partial class InteractionsApi
             return ApiProblems.Invalid(errors);
         }
 
-        var result = await tenant.Interaction(interactionId).ShowTyping(request?.Sender ?? ChatSender.Agent, agentId, tenant.CancellationToken);
+        var result = await tenant.Interaction(interactionId).ShowTyping(request?.Sender.ToSender() ?? ChatSender.Agent, agentId, tenant.CancellationToken);
         return result.Outcome == InteractionOutcome.Applied
             ? TypedResults.NoContent()
             : Problem(new InteractionResult(result.Outcome, null, result.Detail), interactionId);
@@ -130,10 +129,10 @@ public static partial class InteractionsApi
     /// Who writes: an agent (as for every action), or the customer, which only a connector may speak for (admin and
     /// integration keys). Returns the problem to answer instead, or null with <paramref name="agentId"/> set (null for the customer).
     /// </summary>
-    private static ProblemHttpResult? Writer(Caller caller, ChatSender? sender, string? bodyAgentId, ValidationErrors errors, out string? agentId)
+    private static ProblemHttpResult? Writer(Caller caller, ChatWriter? sender, string? bodyAgentId, ValidationErrors errors, out string? agentId)
     {
         agentId = null;
-        if (sender == ChatSender.Customer)
+        if (sender == ChatWriter.Customer)
         {
             return caller.Role is ApiKeyRole.Admin or ApiKeyRole.Integration
                 ? null

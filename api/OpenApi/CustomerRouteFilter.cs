@@ -7,8 +7,8 @@ namespace Switchboard.Api.OpenApi;
 public sealed record CustomerRoute(bool TokenRequired);
 
 /// <summary>
-/// Documents the customer routes as they are called: opening a chat takes no credentials at all, the chat's own routes
-/// take its customer token (not an API key), and neither takes an Idempotency-Key.
+/// Documents the customer routes as they are called: opening a chat takes no credentials at all (so no 401), the chat's
+/// own routes take its customer token (not an API key), and neither takes an Idempotency-Key.
 /// </summary>
 public sealed class CustomerRouteFilter : IOperationFilter
 {
@@ -25,5 +25,9 @@ public sealed class CustomerRouteFilter : IOperationFilter
             ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(TokenScheme, context.Document)] = [] }]
             : [];
         operation.Parameters?.Where(p => p.Name == Middleware.IdempotencyMiddleware.HeaderName).ToList().ForEach(p => operation.Parameters.Remove(p));
+        if (!route.TokenRequired)
+        {
+            operation.Responses?.Remove(StatusCodes.Status401Unauthorized.ToString(System.Globalization.CultureInfo.InvariantCulture)); // no credentials to refuse
+        }
     }
 }

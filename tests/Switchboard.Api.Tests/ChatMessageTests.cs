@@ -164,6 +164,22 @@ public sealed class ChatMessageTests(SwitchboardApiFactory factory)
         Assert.Empty((await admin.GetOkJsonAsync($"/v1/interactions/{id}/messages")).Items());
     }
 
+    [Theory]
+    [InlineData("system")]
+    [InlineData("bot")]
+    [InlineData("")]
+    public async Task Only_agents_and_customers_write_and_another_sender_is_400(string sender)
+    {
+        var (tenant, _) = await ChatCenterAsync();
+        using var admin = tenant.Admin();
+        var id = await admin.ChatAcceptedAsync("chat", "a1");
+
+        using var refused = await Post(admin, id, $$"""{"sender":"{{sender}}","text":"ciao"}""");
+        var problem = await Problem.AssertAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Contains("sender", problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.Empty((await admin.GetOkJsonAsync($"/v1/interactions/{id}/messages")).Items());
+    }
+
     [Fact]
     public async Task A_message_of_more_than_two_thousand_characters_is_refused_and_one_of_two_thousand_is_kept()
     {
