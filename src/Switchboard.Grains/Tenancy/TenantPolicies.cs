@@ -43,11 +43,9 @@ public sealed class TenantPolicies(IGrainFactory grains)
 /// <summary>A tenant's rules for its agents: the status codes and which work blocks which.</summary>
 public sealed record TenantPolicy(StatusCodeCatalog StatusCodes, UtilizationRule Utilization);
 
-/// <summary>The wire form of the utilization rule to the domain's and back; null is the default rule.</summary>
+/// <summary>The wire form of the utilization rule to the domain's; null is the default rule.</summary>
 public static class UtilizationMapping
 {
     public static UtilizationRule ToDomain(this UtilizationSettings? settings) =>
         settings is null ? UtilizationRule.Default : new UtilizationRule(settings.VoiceBlocksOthers, settings.OthersBlockVoice);
-
-    public static UtilizationSettings ToSettings(this UtilizationRule rule) => new(rule.VoiceBlocksOthers, rule.OthersBlockVoice);
 }
