@@ -19,7 +19,7 @@ app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), swagger =>
     .UseSwagger()
     .UseSwaggerUI(o => o.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Switchboard v1")));
 var live = app.Services.GetRequiredService<IOptions<LiveOptions>>().Value;
-app.UseWhen(http => http.Request.Path.StartsWithSegments(LiveApi.Path), socket => socket.UseWebSockets(new WebSocketOptions
+app.UseWhen(http => http.Request.Path.StartsWithSegments(LiveApi.Path) || http.Request.Path.StartsWithSegments(PublicChatApi.StreamPath), socket => socket.UseWebSockets(new WebSocketOptions
 {
     KeepAliveInterval = TimeSpan.FromSeconds(live.KeepAliveSeconds),
     KeepAliveTimeout = TimeSpan.FromSeconds(live.KeepAliveTimeoutSeconds), // a peer that stops answering pings is dropped

@@ -8,14 +8,20 @@ using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Interactions;
 
-/// <summary>A new interaction: an inbound call or chat into a queue or straight to an agent, or an agent's outbound call.</summary>
+/// <summary>
+/// A new interaction: an inbound call or chat into a queue or straight to an agent, an agent's outbound call, or an
+/// internal call or chat from one agent to another.
+/// </summary>
 /// <param name="Media">Required: voice or chat (email and voicemail are 422 "not supported yet").</param>
-/// <param name="Direction">inbound or outbound (outbound: voice only).</param>
-/// <param name="QueueId">Inbound: the queue the work waits in (it must carry the same media). Give this or agentId, not both; never outbound.</param>
-/// <param name="AgentId">Inbound: the agent the work goes to directly. Outbound: the agent who dials (an agent key: its own, the default).</param>
-/// <param name="From">Inbound, required: the caller's number in E.164 ('+' then 8-15 digits) for a call; the customer's address (an email address or handle, at most 254 characters) for a chat.</param>
-/// <param name="To">The number called in E.164; required outbound. For a chat, the address written to (optional, at most 254 characters).</param>
-/// <param name="Priority">0-9, higher is offered first; default 5.</param>
+/// <param name="Direction">inbound, outbound (voice only) or internal (agent to agent: fromAgentId and toAgentId, nothing else but text).</param>
+/// <param name="QueueId">Inbound: the queue the work waits in (it must carry the same media). Give this or agentId, not both; never outbound or internal.</param>
+/// <param name="AgentId">Inbound: the agent the work goes to directly. Outbound: the agent who dials (an agent key: its own, the default). Never internal.</param>
+/// <param name="From">Inbound, required: the caller's number in E.164 ('+' then 8-15 digits) for a call; the customer's address (an email address or handle, at most 254 characters) for a chat. Never internal.</param>
+/// <param name="To">The number called in E.164; required outbound. For a chat, the address written to (optional, at most 254 characters). Never internal.</param>
+/// <param name="Priority">0-9, higher is offered first; default 5. Never internal (no queue).</param>
+/// <param name="FromAgentId">Internal: the agent who calls or writes (an agent key: its own, the default); it is in the interaction at once.</param>
+/// <param name="ToAgentId">Internal, required: the colleague it is offered to (even Offline; not on a break or logged out).</param>
+/// <param name="Text">Internal chat: the first message, plain text, 1-2,000 characters (optional).</param>
 [WireExample("""{"media":"voice","direction":"inbound","queueId":"support","from":"+390212345678","to":"+390698765432","priority":5}""")]
 public sealed record CreateInteractionRequest(
     [property: Required] MediaType? Media,
@@ -24,7 +30,10 @@ public sealed record CreateInteractionRequest(
     string? AgentId,
     string? From,
     string? To,
-    int? Priority)
+    int? Priority,
+    string? FromAgentId = null,
+    string? ToAgentId = null,
+    string? Text = null)
 {
     internal const int DefaultPriority = 5;
     private const int MaxPriority = 9;
@@ -45,7 +54,18 @@ public sealed record CreateInteractionRequest(
 
         var call = Media != MediaType.Chat;
         var what = call ? "call" : "chat";
-        errors.Check(Direction is not null, "direction", "direction is required: inbound or outbound.");
+        errors.Check(Direction is not null, "direction", "direction is required: inbound, outbound or internal.");
+        if (Direction == InteractionDirection.Internal)
+        {
+            ValidateInternal(errors, call);
+            return;
+        }
+
+        foreach (var (value, field) in new[] { (FromAgentId, "fromAgentId"), (ToAgentId, "toAgentId"), (Text, "text") })
+        {
+            errors.Check(value is null, field, $"{field} is for internal (agent to agent) interactions only.");
+        }
+
         InteractionRules.CheckId(errors, QueueId, "queueId", "queue");
         InteractionRules.CheckId(errors, AgentId, "agentId", "agent");
         if (call)
@@ -79,16 +99,40 @@ public sealed record CreateInteractionRequest(
                     : "from is required for an inbound chat: the customer's address (an email address or handle).");
                 break;
             case InteractionDirection.Outbound when !call:
-                errors.Add("direction", "A chat cannot be outbound: customers start chats (an agent may chat a colleague once internal chats exist).");
+                errors.Add("direction", "A chat cannot be outbound: customers start chats (an agent chats a colleague with direction 'internal').");
                 break;
             case InteractionDirection.Outbound:
                 errors.Check(AgentId is not null, "agentId", "agentId is required for an outbound call: the agent who dials.");
                 errors.Check(To is not null, "to", $"to is required for an outbound call: the number to dial ({InteractionRules.NumberRule}).");
                 errors.Check(QueueId is null, "queueId", "An outbound call has no queue; leave queueId out.");
                 break;
-            case InteractionDirection.Internal:
-                errors.Add("direction", "direction 'internal' (agent to agent) is not supported yet: use inbound or outbound.");
-                break;
+        }
+    }
+
+    /// <summary>Agent to agent: the two agents (different), an optional first message for a chat, and nothing of a customer's.</summary>
+    private void ValidateInternal(ValidationErrors errors, bool call)
+    {
+        var what = call ? "call" : "chat";
+        InteractionRules.CheckId(errors, FromAgentId, "fromAgentId", "agent");
+        InteractionRules.CheckId(errors, ToAgentId, "toAgentId", "agent");
+        errors.Check(FromAgentId is not null, "fromAgentId", $"fromAgentId is required for an internal {what}: the agent who starts it.");
+        if (errors.Check(ToAgentId is not null, "toAgentId", $"toAgentId is required for an internal {what}: the colleague it is for.") && FromAgentId is not null)
+        {
+            errors.Check(!string.Equals(FromAgentId, ToAgentId, StringComparison.Ordinal), "toAgentId", $"An agent cannot {what} itself: toAgentId must be another agent.");
+        }
+
+        foreach (var (present, field) in new[] { (QueueId is not null, "queueId"), (AgentId is not null, "agentId"), (From is not null, "from"), (To is not null, "to"), (Priority is not null, "priority") })
+        {
+            errors.Check(!present, field, $"An internal {what} has no {field}: name the two agents with fromAgentId and toAgentId.");
+        }
+
+        if (Text is not null)
+        {
+            if (errors.Check(!call, "text", "text is the first message of an internal chat; a call has none."))
+            {
+                errors.Check(ChatRules.IsValidText(Text), "text",
+                    $"text must be 1-{ChatRules.MaxMessageLength} characters of plain text; line breaks and tabs are the only control characters allowed.");
+            }
         }
     }
 

@@ -48,25 +48,35 @@ public static partial class InteractionsApi
     {
         var caller = tenant.Caller;
         var agentId = request.AgentId;
+        var fromAgentId = request.FromAgentId;
+        var internalWork = request.Direction == InteractionDirection.Internal;
         if (caller.Role == ApiKeyRole.Agent)
         {
             // Checked before the rules: an agent key learns nothing about queues or other agents.
             if (request.Direction == InteractionDirection.Inbound)
             {
-                return ApiProblems.Forbidden("An agent key creates only outbound calls of its own agent.");
+                return ApiProblems.Forbidden("An agent key creates only outbound calls and internal calls or chats of its own agent.");
             }
 
-            if (agentId is not null && !string.Equals(agentId, caller.AgentId, StringComparison.Ordinal))
+            var actsFor = internalWork ? fromAgentId : agentId;
+            if (actsFor is not null && !string.Equals(actsFor, caller.AgentId, StringComparison.Ordinal))
             {
-                return ApiProblems.Forbidden($"This key acts as agent '{caller.AgentId}' and may not dial for agent '{RouteIds.Printable(agentId)}'.");
+                return ApiProblems.Forbidden($"This key acts as agent '{caller.AgentId}' and may not start work for agent '{RouteIds.Printable(actsFor)}'.");
             }
 
-            agentId = caller.AgentId;
+            if (internalWork)
+            {
+                fromAgentId = caller.AgentId;
+            }
+            else
+            {
+                agentId = caller.AgentId;
+            }
         }
 
-        // One 422 for all that is wrong: the body's rules, then whether the queue and the agent it names exist.
+        // One 422 for all that is wrong: the body's rules, then whether the queue and the agents it names exist.
         var errors = new ValidationErrors();
-        (request with { AgentId = agentId }).Validate(errors);
+        (request with { AgentId = agentId, FromAgentId = fromAgentId }).Validate(errors);
         var queueId = request.QueueId;
         if (queueId is not null && Identifiers.IsValidId(queueId))
         {
@@ -77,15 +87,24 @@ public static partial class InteractionsApi
             }
         }
 
-        if (agentId is not null && Identifiers.IsValidId(agentId))
+        foreach (var (named, field) in new[] { (agentId, "agentId"), (fromAgentId, "fromAgentId"), (request.ToAgentId, "toAgentId") })
         {
-            var agent = await tenant.Agent(agentId).Get(tenant.CancellationToken);
-            errors.Check(agent is not null, "agentId", $"Agent '{agentId}' does not exist.");
+            if (named is not null && Identifiers.IsValidId(named) && (field == "agentId" || internalWork))
+            {
+                var agent = await tenant.Agent(named).Get(tenant.CancellationToken);
+                errors.Check(agent is not null, field, $"Agent '{named}' does not exist.");
+            }
         }
 
         if (errors.HasErrors)
         {
             return ApiProblems.Invalid(errors);
+        }
+
+        if (internalWork)
+        {
+            // The colleague is offered it directly; the agent who starts it is its "from".
+            agentId = request.ToAgentId;
         }
 
         var id = IdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -95,16 +114,24 @@ public static partial class InteractionsApi
             request.Direction!.Value,
             queueId,
             agentId,
-            request.From,
-            request.To,
+            internalWork ? fromAgentId : request.From,
+            internalWork ? request.ToAgentId : request.To,
             request.Priority ?? CreateInteractionRequest.DefaultPriority,
             actor);
-        var result = await tenant.Interaction(id).Create(create, tenant.CancellationToken);
-        return result.Outcome switch
+        var interaction = tenant.Interaction(id);
+        var result = await interaction.Create(create, tenant.CancellationToken);
+        if (result.Outcome != InteractionOutcome.Applied)
         {
-            InteractionOutcome.Applied => TypedResults.Created($"/v1/interactions/{id}", InteractionResponse.FromView(result.Interaction!)),
-            _ => Problem(result, id),
-        };
+            return Problem(result, id);
+        }
+
+        if (internalWork && request.Text is { } text)
+        {
+            // The chat exists: its first message goes in even if the caller gives up now.
+            await interaction.PostMessage(new Contracts.Chats.ChatPost(ChatSender.Agent, fromAgentId, text, null), CancellationToken.None);
+        }
+
+        return TypedResults.Created($"/v1/interactions/{id}", InteractionResponse.FromView(result.Interaction!));
     }
 
     private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> GetInteraction(string interactionId, [AsParameters] TenantContext tenant)

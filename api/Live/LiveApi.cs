@@ -40,7 +40,7 @@ public static class LiveApi
         return v1;
     }
 
-    private static async Task Open(HttpContext http, LiveHub hub, LiveSocketHandler handler)
+    private static async Task Open(HttpContext http, LiveHub hub, LiveSocketHandler handler, ApiKeyAuthenticator authenticator)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -57,7 +57,9 @@ public static class LiveApi
         }
 
         var key = ApiKeyAuthenticationHandler.PresentedKey(http.Request) ?? "";
+        var credential = new LiveCredential(
+            async cancellationToken => await authenticator.AuthenticateAsync(key, cancellationToken) is not null, LiveCloseCodes.KeyRevoked, "the API key was revoked");
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await handler.Run(socket, session, key, http.RequestAborted);
+        await handler.Run(socket, session, credential, http.RequestAborted);
     }
 }

@@ -6,6 +6,9 @@ public static class LiveCloseCodes
     /// <summary>The API key was revoked while the socket was open.</summary>
     public const int KeyRevoked = 4001;
 
+    /// <summary>The customer token of a web chat's socket expired while it was open.</summary>
+    public const int TokenExpired = 4003;
+
     /// <summary>The session was resumed on another socket.</summary>
     public const int SessionTakenOver = 4002;
 

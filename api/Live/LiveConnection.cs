@@ -7,7 +7,7 @@ namespace Switchboard.Api.Live;
 /// overflows closes the socket with <see cref="LiveCloseCodes.SlowConsumer"/>, so one slow client never holds up the
 /// fan-out to the others.
 /// </summary>
-public sealed class LiveConnection(int sendQueueLimit, string apiKey)
+public sealed class LiveConnection(int sendQueueLimit)
 {
     /// <summary>How long the close handshake and the last send may take after the server closes.</summary>
     public static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(5);
@@ -22,9 +22,6 @@ public sealed class LiveConnection(int sendQueueLimit, string apiKey)
 
     private int closeCode;
     private int sentSinceHeartbeat;
-
-    /// <summary>The key the socket was opened with, checked again on every heartbeat (revocation).</summary>
-    public string ApiKey { get; } = apiKey;
 
     public ChannelReader<LiveOutgoing> Outbox => outbox.Reader;
 

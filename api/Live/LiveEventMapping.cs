@@ -7,6 +7,8 @@ using Switchboard.Api.Alerts;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.Queues;
 using Switchboard.Api.PlatformChanges;
+using Switchboard.Api.PublicChat;
+using Switchboard.Domain.Interactions;
 
 namespace Switchboard.Api.Live;
 
@@ -16,6 +18,20 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
     private readonly JsonSerializerOptions json = jsonOptions.Value.SerializerOptions;
 
     public JsonSerializerOptions Json => json;
+
+    /// <summary>The version key of a chat's messages on the customer's topic: their sequence in the transcript.</summary>
+    public const string TranscriptKey = "transcript";
+
+    /// <summary>
+    /// The version key of who is in a chat, on the customer's topic: the length of the interaction's timeline times
+    /// <see cref="PresenceStep"/>, plus the place of each message one change makes (a change may make several).
+    /// </summary>
+    public const string PresenceKey = "presence";
+
+    public const long PresenceStep = 1000;
+
+    /// <summary>The presence version a snapshot of a chat whose timeline has <paramref name="timelineLength"/> entries reflects.</summary>
+    public static long PresenceVersion(int timelineLength) => (timelineLength * PresenceStep) + PresenceStep - 1;
 
     public IEnumerable<LiveFanOut> Map(AgentChanged e)
     {
@@ -39,18 +55,58 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
     {
         InteractionChanged changed => Map(changed),
         ChatActivity chat => Map(chat),
+        ChatPresence presence => Map(presence),
         _ => [],
     };
 
-    /// <summary>A chat message or typing, to the <c>interactions:{agentId}</c> topic of each agent in the chat.</summary>
+    /// <summary>
+    /// A chat message or typing, to the <c>interactions:{agentId}</c> topic of each agent in the chat, and to the
+    /// customer's <c>chat:{interactionId}</c> (every message; typing of agents only).
+    /// </summary>
     public IEnumerable<LiveFanOut> Map(ChatActivity e)
     {
         var (type, data) = e.Message is { } message
             ? (LiveEventTypes.InteractionMessage, (object)ChatMessageResponse.From(e.InteractionId, message))
-            : (LiveEventTypes.InteractionTyping, new ChatTypingResponse(e.InteractionId, e.TypingSender ?? Domain.Interactions.ChatSender.Customer, e.TypingAgentId, e.At));
+            : (LiveEventTypes.InteractionTyping, new ChatTypingResponse(e.InteractionId, e.TypingSender ?? ChatSender.Customer, e.TypingAgentId, e.At));
         foreach (var agentId in e.AgentIds)
         {
             yield return new LiveFanOut([agentId], new LiveDelivery(LiveMessages.Body("interactions:" + agentId, type, e.At, data, json)));
+        }
+
+        var topic = "chat:" + e.InteractionId;
+        if (e.Message is { } said)
+        {
+            // Versioned by its place in the transcript: one the customer's snapshot already shows is not sent again.
+            yield return new LiveFanOut([LiveRoutes.Chat(e.InteractionId)],
+                new LiveDelivery(LiveMessages.Body(topic, LiveEventTypes.ChatMessage, e.At, CustomerChatMessage.From(said), json), TranscriptKey, said.Sequence));
+        }
+        else if (e.TypingSender == ChatSender.Agent)
+        {
+            yield return new LiveFanOut([LiveRoutes.Chat(e.InteractionId)],
+                new LiveDelivery(LiveMessages.Body(topic, LiveEventTypes.ChatTyping, e.At, new CustomerChatTyping(e.InteractionId, ChatSender.Agent), json)));
+        }
+    }
+
+    /// <summary>Agents joining or leaving a chat, or its end, to the customer's <c>chat:{interactionId}</c>.</summary>
+    public IEnumerable<LiveFanOut> Map(ChatPresence e)
+    {
+        var topic = "chat:" + e.InteractionId;
+        var route = LiveRoutes.Chat(e.InteractionId);
+        var state = CustomerChatState.StatusOf(e.State);
+        var version = e.Version * PresenceStep;
+        foreach (var (agents, type) in new[] { (e.Left, LiveEventTypes.ChatAgentLeft), (e.Joined, LiveEventTypes.ChatAgentJoined) })
+        {
+            foreach (var agent in agents)
+            {
+                var change = new CustomerChatChange(e.InteractionId, state, new CustomerChatAgent(agent.DisplayName));
+                yield return new LiveFanOut([route], new LiveDelivery(LiveMessages.Body(topic, type, e.At, change, json), PresenceKey, version++));
+            }
+        }
+
+        if (e.Ended)
+        {
+            var end = new CustomerChatChange(e.InteractionId, CustomerChatStatus.Ended, null);
+            yield return new LiveFanOut([route], new LiveDelivery(LiveMessages.Body(topic, LiveEventTypes.ChatEnded, e.At, end, json), PresenceKey, version));
         }
     }
 

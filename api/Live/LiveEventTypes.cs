@@ -13,5 +13,10 @@ public static class LiveEventTypes
     public const string DirectoryAgentRemoved = "directory.agent_removed";
     public const string AlertReceived = "alert.received";
     public const string PlatformNotice = "platform.notice";
+    public const string ChatMessage = "chat.message";
+    public const string ChatTyping = "chat.typing";
+    public const string ChatAgentJoined = "chat.agent_joined";
+    public const string ChatAgentLeft = "chat.agent_left";
+    public const string ChatEnded = "chat.ended";
     public const string Snapshot = "snapshot";
 }

@@ -30,13 +30,14 @@ public sealed class LiveHub(
     public int SessionCount => sessions.Count;
 
     /// <summary>
-    /// A new session for a socket of <paramref name="caller"/>'s key; null when the key holds
-    /// <see cref="LiveOptions.MaxSessionsPerKey"/> sessions with sockets (one waiting for a resume is let go instead).
+    /// A new session for a socket of <paramref name="caller"/>'s key (or of the customer of <paramref name="customerChatId"/>);
+    /// null when it holds <paramref name="maxSessions"/> (default <see cref="LiveOptions.MaxSessionsPerKey"/>) sessions
+    /// with sockets (one waiting for a resume is let go instead).
     /// </summary>
-    public async Task<LiveSession?> TryOpen(Caller caller)
+    public async Task<LiveSession?> TryOpen(Caller caller, string? customerChatId = null, int? maxSessions = null)
     {
-        var mine = sessions.Values.Where(s => s.Caller.TenantId == caller.TenantId && s.Caller.KeyId == caller.KeyId).ToList();
-        if (mine.Count >= options.Value.MaxSessionsPerKey)
+        var mine = sessions.Values.Where(s => SameOwner(s, caller, customerChatId)).ToList();
+        if (mine.Count >= (maxSessions ?? options.Value.MaxSessionsPerKey))
         {
             if (mine.Where(s => s.DetachedAt is not null).MinBy(s => s.DetachedAt) is not { } oldest)
             {
@@ -47,16 +48,20 @@ public sealed class LiveHub(
         }
 
         var session = new LiveSession(
-            "s_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), caller, options.Value.ResumeBufferSize, options.Value.ResumeBufferBytes);
+            "s_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), caller, options.Value.ResumeBufferSize, options.Value.ResumeBufferBytes)
+        {
+            CustomerChatId = customerChatId,
+        };
         sessions[session.Id] = session;
         return session;
     }
 
-    /// <summary>A session to resume: only one opened with the same key.</summary>
-    public LiveSession? Find(string sessionId, Caller caller) =>
-        sessions.TryGetValue(sessionId, out var session) && session.Caller.TenantId == caller.TenantId && session.Caller.KeyId == caller.KeyId
-            ? session
-            : null;
+    /// <summary>A session to resume: only one opened with the same key (or by the customer of the same chat).</summary>
+    public LiveSession? Find(string sessionId, Caller caller, string? customerChatId = null) =>
+        sessions.TryGetValue(sessionId, out var session) && SameOwner(session, caller, customerChatId) ? session : null;
+
+    private static bool SameOwner(LiveSession session, Caller caller, string? customerChatId) =>
+        session.Caller.TenantId == caller.TenantId && session.Caller.KeyId == caller.KeyId && session.CustomerChatId == customerChatId;
 
     /// <summary>Subscribes topics (snapshot first, then events); answers with <c>subscribed</c> listing any denied.</summary>
     public async Task Subscribe(LiveSession session, IReadOnlyList<string> requested, CancellationToken cancellationToken)
@@ -67,7 +72,7 @@ public sealed class LiveHub(
         {
             if (!LiveTopic.TryParse(name, out var topic))
             {
-                denied.Add((name, "invalid-topic", "Topics are agent:{id}, interactions:{agentId}, queue:{id}, directory, alerts or platform."));
+                denied.Add((name, "invalid-topic", "Topics are agent:{id}, interactions:{agentId}, queue:{id}, directory, alerts or platform (chat:{interactionId} for a customer)."));
                 continue;
             }
 

@@ -11,4 +11,7 @@ public static class LiveRoutes
     public static string DirectoryGroup(string? group) => "directory/" + (group ?? "");
 
     public const string DirectoryAll = "directory*";
+
+    /// <summary>The customer's socket of a web chat.</summary>
+    public static string Chat(string interactionId) => "chat/" + interactionId;
 }

@@ -25,6 +25,9 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize, long b
 
     public Caller Caller { get; } = caller;
 
+    /// <summary>The web chat a customer's session was opened for (its only topic); null for an API key's session.</summary>
+    public string? CustomerChatId { get; init; }
+
     /// <summary>The agent's group for the <c>directory</c> topic of an agent key (read when the topic is subscribed).</summary>
     public string? AgentGroup { get; set; }
 
@@ -257,7 +260,7 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize, long b
 
     /// <summary>
     /// Sends the topic's snapshot, then the events that arrived while it was read, less those it already reflects (an
-    /// agent event whose version the snapshot has): no gap between snapshot and events, and no step back.
+    /// versioned event whose version the snapshot has): no gap between snapshot and events, and no step back.
     /// </summary>
     internal void Prime(SessionTopic topic, byte[] snapshotBody, IReadOnlyDictionary<string, long>? versions)
     {
@@ -299,10 +302,10 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize, long b
         }
     }
 
-    /// <summary>An agent event older than what the topic already sent (within the floor's short life); records it otherwise.</summary>
+    /// <summary>A versioned event older than what the topic already sent (within the floor's short life); records it otherwise.</summary>
     private static bool IsStale(SessionTopic topic, LiveDelivery delivery)
     {
-        if (topic.Floor is not { } floor || delivery.AgentId is not { } agent || delivery.Version is not { } version)
+        if (topic.Floor is not { } floor || delivery.Key is not { } key || delivery.Version is not { } version)
         {
             return false;
         }
@@ -313,12 +316,12 @@ public sealed class LiveSession(string id, Caller caller, int bufferSize, long b
             return false;
         }
 
-        if (floor.TryGetValue(agent, out var sent) && version <= sent)
+        if (floor.TryGetValue(key, out var sent) && version <= sent)
         {
             return true;
         }
 
-        floor[agent] = version;
+        floor[key] = version;
         return false;
     }
 

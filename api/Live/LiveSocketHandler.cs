@@ -7,15 +7,15 @@ namespace Switchboard.Api.Live;
 
 /// <summary>
 /// One WebSocket: a receive loop for client messages, a send loop that alone writes to the socket, and a heartbeat
-/// on the business clock that also checks the key is still valid.
+/// on the business clock that also checks that what opened the socket still opens it.
 /// </summary>
-public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authenticator, ILogger<LiveSocketHandler> logger)
+public sealed class LiveSocketHandler(LiveHub hub, ILogger<LiveSocketHandler> logger)
 {
     /// <summary>Runs the socket of <paramref name="session"/> (from <see cref="LiveHub.TryOpen"/>) until it closes.</summary>
-    public async Task Run(WebSocket socket, LiveSession session, string apiKey, CancellationToken aborted)
+    public async Task Run(WebSocket socket, LiveSession session, LiveCredential credential, CancellationToken aborted)
     {
         var options = hub.Options;
-        var connection = new LiveConnection(options.SendQueueLimit, apiKey);
+        var connection = new LiveConnection(options.SendQueueLimit);
         var current = new StrongBox<LiveSession>(session);
         current.Value!.Attach(connection, null, null, out _);
         connection.TrySend(LiveMessages.Welcome(current.Value.Id, 0, options));
@@ -23,7 +23,7 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
         using var receiving = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var sending = Send(socket, connection, receiving, aborted);
         var period = TimeSpan.FromSeconds(options.HeartbeatSeconds);
-        using var heartbeat = hub.Time.CreateTimer(_ => _ = Beat(connection), null, period, period);
+        using var heartbeat = hub.Time.CreateTimer(_ => _ = Beat(connection, credential), null, period, period);
         try
         {
             await Receive(socket, connection, current, receiving.Token);
@@ -123,7 +123,7 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
     /// </summary>
     private async Task<LiveSession> Resume(LiveConnection connection, LiveSession fresh, string resumeId, long from, CancellationToken cancellationToken)
     {
-        if (hub.Find(resumeId, fresh.Caller) is not { } previous)
+        if (hub.Find(resumeId, fresh.Caller, fresh.CustomerChatId) is not { } previous)
         {
             await hub.Resync(fresh, "session-expired", cancellationToken);
             return fresh;
@@ -198,7 +198,7 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
         }
     }
 
-    private async Task Beat(LiveConnection connection)
+    private async Task Beat(LiveConnection connection, LiveCredential credential)
     {
         try
         {
@@ -207,14 +207,14 @@ public sealed class LiveSocketHandler(LiveHub hub, ApiKeyAuthenticator authentic
                 connection.TrySend(LiveMessages.Heartbeat(hub.Time.GetUtcNow()), activity: false);
             }
 
-            if (await authenticator.AuthenticateAsync(connection.ApiKey, CancellationToken.None) is null)
+            if (!await credential.StillValid(CancellationToken.None))
             {
-                connection.Close(LiveCloseCodes.KeyRevoked, "the API key was revoked");
+                connection.Close(credential.CloseCode, credential.CloseReason);
             }
         }
         catch (Exception exception)
         {
-            // The next beat checks again; a key store that cannot be reached is not a revoked key.
+            // The next beat checks again; a store that cannot be reached is not a revoked credential.
             LiveLog.SocketFailed(logger, exception, "heartbeat");
         }
     }

@@ -2,7 +2,10 @@ using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Live;
 
-/// <summary>A socket topic: <c>agent:{id}</c>, <c>interactions:{agentId}</c>, <c>queue:{id}</c>, <c>directory</c>, <c>alerts</c>, <c>platform</c>.</summary>
+/// <summary>
+/// A socket topic: <c>agent:{id}</c>, <c>interactions:{agentId}</c>, <c>queue:{id}</c>, <c>directory</c>, <c>alerts</c>,
+/// <c>platform</c>; and <c>chat:{interactionId}</c> on a customer's socket.
+/// </summary>
 public sealed record LiveTopic(LiveTopicKind Kind, string? Id)
 {
     public string Name => Id is null ? Prefix(Kind) : $"{Prefix(Kind)}:{Id}";
@@ -25,6 +28,7 @@ public sealed record LiveTopic(LiveTopicKind Kind, string? Id)
             "directory" when id is null => LiveTopicKind.Directory,
             "alerts" when id is null => LiveTopicKind.Alerts,
             "platform" when id is null => LiveTopicKind.Platform,
+            "chat" when id is not null => LiveTopicKind.Chat,
             _ => null,
         };
         if (parsed is not { } k || (id is not null && !Identifiers.IsValidId(id)))
@@ -44,6 +48,7 @@ public sealed record LiveTopic(LiveTopicKind Kind, string? Id)
         LiveTopicKind.Directory => "directory",
         LiveTopicKind.Alerts => "alerts",
         LiveTopicKind.Platform => "platform",
+        LiveTopicKind.Chat => "chat",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

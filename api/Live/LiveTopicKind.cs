@@ -9,4 +9,7 @@ public enum LiveTopicKind
     Directory,
     Alerts,
     Platform,
+
+    /// <summary>A web chat as its customer sees it: the only topic a customer token may follow.</summary>
+    Chat,
 }

@@ -11,22 +11,33 @@ using Switchboard.Api.PlatformChanges;
 using Switchboard.Api.Alerts;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.Queues;
+using Switchboard.Api.PublicChat;
 
 namespace Switchboard.Api.Live;
 
 /// <summary>
 /// Who may subscribe to what, which feed serves it, and its snapshot. An agent key sees its own agent and interactions,
 /// the queues it is a member of, the directory of its group, its alerts and platform notices; admins, supervisors and
-/// integrations see the whole tenant.
+/// integrations see the whole tenant. A customer's socket sees its own chat and nothing else.
 /// </summary>
 public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
 {
     public async Task<TopicGrant> Grant(LiveSession session, LiveTopic topic, CancellationToken cancellationToken)
     {
         var caller = session.Caller;
+        if (session.CustomerChatId is { } chatId)
+        {
+            return topic.Kind == LiveTopicKind.Chat && topic.Id == chatId
+                ? new TopicGrant(LiveStreams.Interactions, LiveRoutes.Chat(chatId))
+                : TopicGrant.Deny("forbidden", $"A customer token follows its own chat only: chat:{chatId}.");
+        }
+
         var agentKey = caller.Role == ApiKeyRole.Agent;
         switch (topic.Kind)
         {
+            case LiveTopicKind.Chat:
+                return TopicGrant.Deny("forbidden", "chat:{interactionId} is the customer's topic (open with its customer token); consoles follow interactions:{agentId}.");
+
             case LiveTopicKind.Agent:
             case LiveTopicKind.Interactions:
                 if (!caller.MayAccessAgent(topic.Id!))
@@ -120,6 +131,9 @@ public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
                 return new TopicSnapshot(new LiveDirectorySnapshot(agents), agents.ToDictionary(a => a.AgentId, a => a.Version, StringComparer.Ordinal));
             }
 
+            case LiveTopicKind.Chat:
+                return await ChatSnapshot(tenantId, topic.Id!, cancellationToken);
+
             case LiveTopicKind.Alerts when session.Caller.Role == ApiKeyRole.Agent:
             {
                 var alerts = await grains.GetGrain<IAlertInboxGrain>(GrainKeys.AlertInbox(tenantId, session.Caller.AgentId!)).GetCurrent(cancellationToken);
@@ -140,6 +154,32 @@ public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
             }
         }
     }
+
+    /// <summary>The customer's view of the chat: its state, the agents in it by name, and its latest messages.</summary>
+    private async Task<TopicSnapshot?> ChatSnapshot(string tenantId, string interactionId, CancellationToken cancellationToken)
+    {
+        var chat = grains.GetGrain<IInteractionGrain>(GrainKeys.Interaction(tenantId, interactionId));
+        if (await chat.Get(cancellationToken) is not { } view)
+        {
+            return null;
+        }
+
+        var agents = await Task.WhenAll(view.Participants.Select(async id => new CustomerChatAgent((await Agent(tenantId, id).Get(cancellationToken))?.Profile.DisplayName)));
+        var latest = await chat.GetLatestMessages(ChatSnapshotMessages, cancellationToken) ?? new Contracts.Chats.ChatTranscriptPage([], null);
+        var lastSequence = latest.Messages.Count > 0 ? latest.Messages[^1].Sequence : 0;
+        return new TopicSnapshot(
+            new CustomerChatSnapshot(
+                interactionId, CustomerChatState.StatusOf(view.State), agents, [.. latest.Messages.Select(CustomerChatMessage.From)],
+                latest.Messages.Count > 0 && latest.Messages[0].Sequence > 1),
+            new Dictionary<string, long>
+            {
+                [LiveEventMapping.TranscriptKey] = lastSequence,
+                [LiveEventMapping.PresenceKey] = LiveEventMapping.PresenceVersion(view.Timeline.Count),
+            });
+    }
+
+    /// <summary>How many of a chat's latest messages its customer's snapshot carries (older ones: GET …/messages).</summary>
+    private const int ChatSnapshotMessages = 50;
 
     /// <summary>How many of the latest broadcasts a supervisor's <c>alerts</c> snapshot lists (older ones: <c>GET /v1/broadcasts</c>).</summary>
     private const int RecentBroadcasts = 50;

@@ -12,7 +12,7 @@ internal sealed class SessionTopic(LiveTopic topic) : ILiveSink
     public List<LiveDelivery> Pending { get; } = [];
 
     /// <summary>
-    /// Agent versions already sent (the snapshot's, then each event's) for a short while after the snapshot: an event
+    /// Versions already sent (of agents, of a chat's transcript) (the snapshot's, then each event's) for a short while after the snapshot: an event
     /// published just before the snapshot was read can arrive after it, and must not take the console back.
     /// </summary>
     public Dictionary<string, long>? Floor { get; set; }

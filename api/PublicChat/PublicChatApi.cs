@@ -5,7 +5,11 @@ using Switchboard.Contracts.Chats;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Live;
 using Switchboard.Api.OpenApi;
+using Switchboard.Contracts.Auth;
+using Switchboard.Domain.Chats;
 using Switchboard.Grains;
 
 namespace Switchboard.Api.PublicChat;
@@ -17,6 +21,12 @@ namespace Switchboard.Api.PublicChat;
 /// </summary>
 public static class PublicChatApi
 {
+    /// <summary>The customer's live socket.</summary>
+    public const string StreamPath = "/v1/public/chat/stream";
+
+    /// <summary>Who a customer's socket session belongs to, besides its chat (sessions are kept per chat).</summary>
+    private const string CustomerKeyId = "customer";
+
     private const string MessageCursor = "message";
     private const string IdPrefix = "i_";
 
@@ -35,6 +45,18 @@ public static class PublicChatApi
             .ProducesStandardProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         chat.MapMethods("/{tenantId}/{entryPointId}/sessions", [HttpMethods.Options], PreflightOpen).ExcludeFromDescription();
+
+        chat.MapGet("/stream", Stream)
+            .WithName("OpenWebChatStream")
+            .WithSummary("Open the customer's live WebSocket")
+            .WithDescription("Upgrade to a WebSocket with the customer token in '?token=' (browsers cannot set headers on a WebSocket) or " +
+                "'Authorization: Bearer'. Then subscribe to 'chat:{interactionId}' (the token's chat, the only topic it opens) with the same " +
+                "protocol as /v1/stream: a snapshot (state, agents, latest messages), then sequenced events chat.message, chat.typing, " +
+                "chat.agent_joined, chat.agent_left and chat.ended, and resume with 'session' + 'resumeFrom' (see /asyncapi.json). " +
+                "401 for a missing, foreign or expired token; 403 from a page the entry point does not allow; the socket closes with 4003 when the token expires.")
+            .Produces(StatusCodes.Status101SwitchingProtocols)
+            .ProducesStandardProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status426UpgradeRequired,
+                StatusCodes.Status429TooManyRequests);
 
         var session = chat.MapGroup("/sessions/{interactionId}");
         session.MapGet("", GetState)
@@ -158,13 +180,7 @@ public static class PublicChatApi
         }
 
         var view = await customer.Interaction!.Get(cancellationToken);
-        var status = view?.State switch
-        {
-            InteractionState.Queued or InteractionState.Offered => CustomerChatStatus.Waiting,
-            InteractionState.Connected or InteractionState.OnHold => CustomerChatStatus.Connected,
-            _ => CustomerChatStatus.Ended,
-        };
-        return TypedResults.Ok(new CustomerChatState(interactionId, status, customer.Session!.ExpiresAt));
+        return TypedResults.Ok(new CustomerChatState(interactionId, CustomerChatState.StatusOf(view?.State), customer.Session!.ExpiresAt));
     }
 
     private static async Task<Results<Created<CustomerChatMessage>, ProblemHttpResult>> Send(string interactionId, CustomerMessageRequest request, HttpContext http,
@@ -232,6 +248,46 @@ public static class PublicChatApi
 
         await customer.Interaction!.CustomerLeaves(cancellationToken);
         return TypedResults.Ok(new CustomerChatState(interactionId, CustomerChatStatus.Ended, customer.Session!.ExpiresAt));
+    }
+
+    private static async Task Stream(HttpContext http, string? token, IGrainFactory grains, LiveHub hub, LiveSocketHandler handler,
+        IOptions<PublicChatOptions> options, [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time, CancellationToken cancellationToken)
+    {
+        var customer = await CustomerSession.ResolveAsync(http, token ?? CustomerTokens.FromHeader(http.Request), null, grains, time, cancellationToken);
+        if (customer.Problem is { } problem)
+        {
+            await problem.ExecuteAsync(http);
+            return;
+        }
+
+        var chat = customer.Session!;
+        if (PublicCors.Origin(http) is { } origin && !ChatEntryPointRules.Allows(await PublicCorsMiddleware.AllowedOrigins(chat, grains, cancellationToken), origin))
+        {
+            await ProblemWriter.WriteAsync(http, StatusCodes.Status403Forbidden, $"Web chats here may not be used from '{RouteIds.Printable(origin)}'.");
+            return;
+        }
+
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.Headers.Upgrade = "websocket";
+            await ProblemWriter.WriteAsync(http, StatusCodes.Status426UpgradeRequired, "This endpoint is a WebSocket: send an upgrade request.");
+            return;
+        }
+
+        var caller = new Caller(chat.TenantId, CustomerKeyId, ApiKeyRole.Agent, AgentId: null);
+        if (await hub.TryOpen(caller, customer.InteractionId, options.Value.SocketsPerChat) is not { } session)
+        {
+            http.Response.Headers.RetryAfter = "60";
+            await ProblemWriter.WriteAsync(http, StatusCodes.Status429TooManyRequests,
+                $"This chat already has {options.Value.SocketsPerChat} live sockets open; close one first.");
+            return;
+        }
+
+        // The token cannot be revoked, only expire: the heartbeat checks the clock, not the store.
+        var expiresAt = chat.ExpiresAt;
+        var credential = new LiveCredential(_ => Task.FromResult(time.GetUtcNow() < expiresAt), LiveCloseCodes.TokenExpired, "the customer token expired");
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        await handler.Run(socket, session, credential, http.RequestAborted);
     }
 
     private static async Task<IResult> PreflightOpen(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken) =>

@@ -70,7 +70,40 @@ public sealed record CustomerChatMessage(long Sequence, ChatSender Sender, strin
 /// <param name="State">waiting (for an agent), connected (an agent is in the chat) or ended.</param>
 /// <param name="ExpiresAt">When the customer token stops opening it.</param>
 [WireExample("""{"interactionId":"i_4f9c2d7e0b1a4c3d8e5f6a7b8c9d0e1f","state":"connected","expiresAt":"2026-11-25T13:00:00+00:00"}""")]
-public sealed record CustomerChatState(string InteractionId, CustomerChatStatus State, DateTimeOffset ExpiresAt);
+public sealed record CustomerChatState(string InteractionId, CustomerChatStatus State, DateTimeOffset ExpiresAt)
+{
+    /// <summary>What an interaction's state means to its customer.</summary>
+    public static CustomerChatStatus StatusOf(InteractionState? state) => state switch
+    {
+        InteractionState.Queued or InteractionState.Offered => CustomerChatStatus.Waiting,
+        InteractionState.Connected or InteractionState.OnHold => CustomerChatStatus.Connected,
+        _ => CustomerChatStatus.Ended,
+    };
+}
+
+/// <summary>An agent as the customer sees it.</summary>
+/// <param name="Name">The agent's display name; null when it could not be read.</param>
+public sealed record CustomerChatAgent(string? Name);
+
+/// <summary>Snapshot of the customer's <c>chat:{interactionId}</c> socket topic: the chat now and its latest messages.</summary>
+/// <param name="InteractionId">The chat.</param>
+/// <param name="State">waiting, connected or ended.</param>
+/// <param name="Agents">The agents in the chat now.</param>
+/// <param name="Messages">The latest messages (at most 50), oldest first.</param>
+/// <param name="EarlierMessages">Whether older messages exist (read them with GET …/messages).</param>
+public sealed record CustomerChatSnapshot(
+    string InteractionId, CustomerChatStatus State, IReadOnlyList<CustomerChatAgent> Agents, IReadOnlyList<CustomerChatMessage> Messages, bool EarlierMessages);
+
+/// <summary>Data of <c>chat.agent_joined</c>, <c>chat.agent_left</c> and <c>chat.ended</c> on the customer's socket.</summary>
+/// <param name="InteractionId">The chat.</param>
+/// <param name="State">The chat's state after the change.</param>
+/// <param name="Agent">The agent who joined or left; null for chat.ended.</param>
+public sealed record CustomerChatChange(string InteractionId, CustomerChatStatus State, CustomerChatAgent? Agent);
+
+/// <summary>Data of <c>chat.typing</c> on the customer's socket: an agent is typing.</summary>
+/// <param name="InteractionId">The chat.</param>
+/// <param name="Sender">Who is typing (agent).</param>
+public sealed record CustomerChatTyping(string InteractionId, ChatSender Sender);
 
 /// <summary>Where a chat stands for its customer.</summary>
 public enum CustomerChatStatus

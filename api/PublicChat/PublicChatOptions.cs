@@ -26,4 +26,8 @@ public sealed class PublicChatOptions
     /// <summary>Typing notices a customer may send per minute in one chat.</summary>
     [Range(1, 600)]
     public int TypingPerMinute { get; set; } = 60;
+
+    /// <summary>Live sockets one chat's customer may hold on one API host (tabs of the same page), attached or waiting for a resume.</summary>
+    [Range(1, 100)]
+    public int SocketsPerChat { get; set; } = 5;
 }

@@ -59,15 +59,16 @@ public sealed class PublicCorsMiddleware(RequestDelegate next, IGrainFactory gra
         if (values.TryGetValue("interactionId", out var chat) && chat is string interactionId && RouteIds.IsValid("interactionId", interactionId))
         {
             var session = await grains.GetGrain<IPublicChatSessionGrain>(GrainKeys.PublicChatSession(interactionId)).Get(cancellationToken);
-            if (session is null)
-            {
-                return null;
-            }
-
-            var entryPoint = await grains.GetGrain<IChatEntryPointsGrain>(session.TenantId).Get(session.EntryPointId, cancellationToken);
-            return entryPoint?.AllowedOrigins ?? session.AllowedOrigins;
+            return session is null ? null : await AllowedOrigins(session, grains, cancellationToken);
         }
 
         return null;
+    }
+
+    /// <summary>The origins a chat may be used from: its entry point's now, or, once that is deleted, those it was opened with.</summary>
+    public static async Task<IReadOnlyList<string>> AllowedOrigins(PublicChatSession session, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var entryPoint = await grains.GetGrain<IChatEntryPointsGrain>(session.TenantId).Get(session.EntryPointId, cancellationToken);
+        return entryPoint?.AllowedOrigins ?? session.AllowedOrigins;
     }
 }

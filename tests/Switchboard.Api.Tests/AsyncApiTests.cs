@@ -22,7 +22,14 @@ public sealed class AsyncApiTests(SwitchboardApiFactory factory)
         "agentSnapshot", "interactionsSnapshot", "queueSnapshot", "directorySnapshot", "alertsSnapshot", "platformSnapshot",
         "agentStateChanged", "interactionOffered", "interactionUpdated", "interactionMessage", "interactionTyping", "queueStats", "directoryAgentChanged", "directoryAgentRemoved", "alertReceived", "platformNotice",
         "resync", "resumed", "error", "pong", "heartbeat",
+        "chatSnapshot", "chatMessage", "chatTyping", "chatAgentJoined", "chatAgentLeft", "chatEnded",
     ];
+
+    /// <summary>What only a web chat's customer socket receives.</summary>
+    private static readonly string[] CustomerMessages = ["chatSnapshot", "chatMessage", "chatTyping", "chatAgentJoined", "chatAgentLeft", "chatEnded"];
+
+    /// <summary>The control messages both sockets share.</summary>
+    private static readonly string[] ControlMessages = ["welcome", "subscribed", "unsubscribed", "resync", "resumed", "error", "pong", "heartbeat"];
 
     private static readonly string[] ClientMessages = ["subscribe", "unsubscribe", "ping"];
 
@@ -34,23 +41,32 @@ public sealed class AsyncApiTests(SwitchboardApiFactory factory)
 
         Assert.Equal("3.0.0", root["asyncapi"]!.GetValue<string>());
         Assert.False(string.IsNullOrWhiteSpace(root["info"]!["description"]?.GetValue<string>()));
-        foreach (var code in new[] { LiveCloseCodes.KeyRevoked, LiveCloseCodes.SessionTakenOver, LiveCloseCodes.SlowConsumer, LiveCloseCodes.MessageTooBig })
+        foreach (var code in new[] { LiveCloseCodes.KeyRevoked, LiveCloseCodes.TokenExpired, LiveCloseCodes.SessionTakenOver, LiveCloseCodes.SlowConsumer, LiveCloseCodes.MessageTooBig })
         {
             Assert.Contains($"| {code} |", root["info"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         }
 
-        var channel = Assert.Single(root["channels"]!.AsObject()).Value!;
-        Assert.Equal(LiveApi.Path, channel["address"]!.GetValue<string>());
+        var channels = root["channels"]!.AsObject().ToDictionary(c => c.Value!["address"]!.GetValue<string>(), c => c.Value!);
+        Assert.Equal([LiveApi.Path, PublicChat.PublicChatApi.StreamPath], channels.Keys);
+        var channel = channels[LiveApi.Path];
+        var customerChannel = channels[PublicChat.PublicChatApi.StreamPath];
         var schemes = root["components"]!["securitySchemes"]!.AsObject().Select(s => s.Value!).ToList();
         Assert.Contains(schemes, s => s["type"]!.GetValue<string>() == "http" && s["scheme"]!.GetValue<string>() == "bearer");
         Assert.Contains(schemes, s => s["type"]!.GetValue<string>() == "httpApiKey" && s["in"]!.GetValue<string>() == "query"
             && s["name"]!.GetValue<string>() == LiveApi.AccessTokenParameter);
+        Assert.Contains(schemes, s => s["type"]!.GetValue<string>() == "httpApiKey" && s["in"]!.GetValue<string>() == "query"
+            && s["name"]!.GetValue<string>() == "token");
 
         // Every message is on the channel, and the operations split them into what the server sends and receives.
         Assert.Equal(ServerMessages.Concat(ClientMessages).Order(StringComparer.Ordinal), document.AllMessages.Order(StringComparer.Ordinal));
         Assert.Equal(ServerMessages.Order(StringComparer.Ordinal), document.ServerMessages.Order(StringComparer.Ordinal));
         Assert.Equal(ClientMessages.Order(StringComparer.Ordinal), document.ClientMessages.Order(StringComparer.Ordinal));
-        Assert.Equal(document.AllMessages.Order(StringComparer.Ordinal), channel["messages"]!.AsObject().Select(m => m.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            document.AllMessages.Except(CustomerMessages).Order(StringComparer.Ordinal),
+            channel["messages"]!.AsObject().Select(m => m.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ClientMessages.Concat(ControlMessages).Concat(CustomerMessages).Order(StringComparer.Ordinal),
+            customerChannel["messages"]!.AsObject().Select(m => m.Key).Order(StringComparer.Ordinal));
 
         // The wire types: every event type the server knows, and the control messages.
         var eventTypes = typeof(LiveEventTypes).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!);
@@ -135,6 +151,29 @@ public sealed class AsyncApiTests(SwitchboardApiFactory factory)
             }
 
             await adminClient.ActAsAsync("a1", chat, "reject");
+
+            // A web chat's customer on its own socket: a2 takes the chat, types, writes and hands it to a1; the customer leaves.
+            await tenant.CreateChatQueueAsync("web-chat", codeRequired: false);
+            await tenant.AddMemberAsync("web-chat", "a2");
+            await adminClient.CreateEntryPointAsync(PublicChatTestExtensions.EntryPoint("web", "web-chat"));
+            using var browser = factory.ClientWith(null);
+            var webChat = await browser.OpenChatAsync(tenant.Id, "web", """{"name":"Maria","message":"Ciao"}""");
+            var customer = Track(await LiveTestClient.ConnectCustomerAsync(factory, webChat.Token, origin: PublicChatTestExtensions.ShopOrigin));
+            await SendAsync(document, customer, Subscribe("chat:" + webChat.Id, "agent:a1"));
+            Assert.Equal(["agent:a1"], (await customer.NextOfTypeAsync("subscribed"))["denied"]!.AsArray().Select(d => d!.Text("topic")));
+            await adminClient.WaitForOfferAsync(webChat.Id, "a2");
+            await adminClient.ActAsAsync("a2", webChat.Id, "accept");
+            await adminClient.PostAsync($"/v1/interactions/{webChat.Id}/typing", """{"agentId":"a2"}""", HttpStatusCode.NoContent);
+            await adminClient.PostAsync($"/v1/interactions/{webChat.Id}/messages", """{"agentId":"a2","text":"Buongiorno Maria"}""", HttpStatusCode.Created);
+            await adminClient.ActAsAsync("a2", webChat.Id, "transfer", """ "target":{"type":"agent","id":"a1"}""");
+            await browser.CustomerEndsAsync(webChat);
+            foreach (var type in new[] { LiveEventTypes.ChatAgentJoined, LiveEventTypes.ChatTyping, LiveEventTypes.ChatMessage, LiveEventTypes.ChatAgentLeft, LiveEventTypes.ChatEnded })
+            {
+                await customer.NextOfTypeAsync(type, "chat:" + webChat.Id);
+            }
+
+            await agent.NextAsync(m => m.TextOrNull("type") == LiveEventTypes.InteractionUpdated && m["data"]!.Text("id") == webChat.Id
+                && m["data"]!.Text("state") == "Abandoned", "the web chat handed to a1 and left by its customer");
 
             // A call offered to a1 and accepted.
             var id = (await adminClient.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");

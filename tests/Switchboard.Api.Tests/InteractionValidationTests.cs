@@ -27,7 +27,7 @@ public sealed class InteractionValidationTests(SwitchboardApiFactory factory)
     [InlineData("""{"direction":"inbound","queueId":"support","from":"+390212345678"}""", "media")]
     [InlineData("""{"media":null,"direction":"inbound","queueId":"support","from":"+390212345678"}""", "media")]
     [InlineData("""{"media":"voice","queueId":"support","from":"+390212345678"}""", "direction")]
-    [InlineData("""{"media":"voice","direction":"internal","agentId":"a1","from":"+390212345678"}""", "direction")]
+    [InlineData("""{"media":"voice","direction":"internal","agentId":"a1","from":"+390212345678"}""", "agentId", "from", "fromAgentId", "toAgentId")]
     [InlineData("""{"media":"voice","direction":"inbound","from":"+390212345678"}""", "queueId", "agentId")]
     [InlineData("""{"media":"voice","direction":"inbound","queueId":"support","agentId":"a1","from":"+390212345678"}""", "queueId", "agentId")]
     [InlineData("""{"media":"voice","direction":"inbound","queueId":"support"}""", "from")]

@@ -15,8 +15,8 @@ public sealed class LiveSlowConsumerTests
     {
         var slow = new LiveSession("s_slow", Admin, bufferSize: 100);
         var fast = new LiveSession("s_fast", Admin, bufferSize: 100);
-        var slowSocket = new LiveConnection(sendQueueLimit: 32, "key");
-        var fastSocket = new LiveConnection(sendQueueLimit: 1000, "key");
+        var slowSocket = new LiveConnection(sendQueueLimit: 32);
+        var fastSocket = new LiveConnection(sendQueueLimit: 1000);
         slow.Attach(slowSocket, null, null, out _);
         fast.Attach(fastSocket, null, null, out _);
         var slowTopic = Subscribe(slow);
@@ -36,7 +36,7 @@ public sealed class LiveSlowConsumerTests
         Assert.Equal(51, Drain(fastSocket).Count); // snapshot + 50 events, none lost
 
         // The slow client's session kept buffering: resuming on a new socket replays exactly what follows its last seq.
-        var again = new LiveConnection(sendQueueLimit: 1000, "key");
+        var again = new LiveConnection(sendQueueLimit: 1000);
         Assert.Equal(ResumeOutcome.Replayed, slow.Attach(again, 20, null, out _));
         var replayed = Drain(again).Select(m => JsonNode.Parse(m)!["seq"]!.GetValue<long>()).ToList();
         Assert.Equal(Enumerable.Range(21, 31).Select(i => (long)i), replayed);
@@ -46,7 +46,7 @@ public sealed class LiveSlowConsumerTests
     public void A_resume_further_back_than_the_buffer_is_a_gap()
     {
         var session = new LiveSession("s_1", Admin, bufferSize: 16);
-        session.Attach(new LiveConnection(1000, "key"), null, null, out _);
+        session.Attach(new LiveConnection(1000), null, null, out _);
         var topic = Subscribe(session);
         for (var i = 1; i <= 30; i++)
         {
@@ -54,17 +54,17 @@ public sealed class LiveSlowConsumerTests
         }
 
         Assert.Equal(31, session.LastSeq);
-        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000, "key"), 10, null, out _));
-        Assert.Equal(ResumeOutcome.Replayed, session.Attach(new LiveConnection(1000, "key"), 15, null, out _));
-        Assert.Equal(ResumeOutcome.Replayed, session.Attach(new LiveConnection(1000, "key"), 31, null, out _));
-        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000, "key"), 32, null, out _));
+        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000), 10, null, out _));
+        Assert.Equal(ResumeOutcome.Replayed, session.Attach(new LiveConnection(1000), 15, null, out _));
+        Assert.Equal(ResumeOutcome.Replayed, session.Attach(new LiveConnection(1000), 31, null, out _));
+        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000), 32, null, out _));
     }
 
     [Fact]
     public void Events_held_during_a_snapshot_follow_it_and_those_it_already_shows_are_dropped()
     {
         var session = new LiveSession("s_1", Admin, bufferSize: 100);
-        var socket = new LiveConnection(1000, "key");
+        var socket = new LiveConnection(1000);
         session.Attach(socket, null, null, out _);
         var topic = new SessionTopic(new LiveTopic(LiveTopicKind.Agent, "a1"));
         Assert.True(session.TryAddTopic(topic));
@@ -83,29 +83,29 @@ public sealed class LiveSlowConsumerTests
     public void A_session_with_a_topic_still_waiting_for_its_snapshot_cannot_be_replayed_exactly()
     {
         var session = new LiveSession("s_1", Admin, bufferSize: 100);
-        session.Attach(new LiveConnection(1000, "key"), null, null, out _);
+        session.Attach(new LiveConnection(1000), null, null, out _);
         Subscribe(session);
         Assert.True(session.TryAddTopic(new SessionTopic(new LiveTopic(LiveTopicKind.Agent, "a1")))); // snapshot cut short
 
-        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000, "key"), session.LastSeq, null, out _));
+        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000), session.LastSeq, null, out _));
     }
 
     [Fact]
     public void An_ended_session_cannot_be_resumed_and_ends_only_once_its_socket_is_gone()
     {
         var session = new LiveSession("s_1", Admin, bufferSize: 100);
-        var first = new LiveConnection(1000, "key");
+        var first = new LiveConnection(1000);
         session.Attach(first, null, null, out _);
         Assert.False(session.TryEndDetached(first)); // still attached
 
         Assert.True(session.Detach(first, DateTimeOffset.UnixEpoch));
-        var second = new LiveConnection(1000, "key");
+        var second = new LiveConnection(1000);
         Assert.Equal(ResumeOutcome.Replayed, session.Attach(second, 0, null, out _));
         Assert.False(session.TryEndDetached(first)); // resumed meanwhile: the expiry of the first socket does nothing
 
         Assert.True(session.Detach(second, DateTimeOffset.UnixEpoch));
         Assert.True(session.TryEndDetached(second));
-        Assert.Equal(ResumeOutcome.Ended, session.Attach(new LiveConnection(1000, "key"), 0, null, out var replaced));
+        Assert.Equal(ResumeOutcome.Ended, session.Attach(new LiveConnection(1000), 0, null, out var replaced));
         Assert.Null(replaced);
     }
 
@@ -113,7 +113,7 @@ public sealed class LiveSlowConsumerTests
     public void The_resume_buffer_is_bounded_in_bytes_too()
     {
         var session = new LiveSession("s_1", Admin, bufferSize: 1000, bufferBytes: 2000);
-        session.Attach(new LiveConnection(1000, "key"), null, null, out _);
+        session.Attach(new LiveConnection(1000), null, null, out _);
         var topic = Subscribe(session);
         var body = Body(1);
         for (var i = 0; i < 100; i++)
@@ -123,8 +123,8 @@ public sealed class LiveSlowConsumerTests
 
         // About 2,000 / body.Length messages are kept: a client further back resyncs.
         var kept = 2000 / body.Length;
-        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000, "key"), session.LastSeq - kept - 1, null, out _));
-        Assert.Equal(ResumeOutcome.Replayed, session.Attach(new LiveConnection(1000, "key"), session.LastSeq - kept + 1, null, out _));
+        Assert.Equal(ResumeOutcome.Gap, session.Attach(new LiveConnection(1000), session.LastSeq - kept - 1, null, out _));
+        Assert.Equal(ResumeOutcome.Replayed, session.Attach(new LiveConnection(1000), session.LastSeq - kept + 1, null, out _));
     }
 
     private static SessionTopic Subscribe(LiveSession session)

@@ -65,4 +65,35 @@ public sealed class PublicChatClockTests(SwitchboardApiFactory factory)
         Assert.Equal(factory.Clock.GetUtcNow() + TokenLifetime, later.ExpiresAt);
         Assert.Equal("waiting", (await browser.CustomerStateAsync(later)).Text("state"));
     }
+
+    [Fact]
+    public async Task The_customers_socket_closes_at_the_heartbeat_after_its_token_expires_and_an_expired_token_opens_none()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        using var admin = tenant.Admin();
+        await admin.CreatePlainChatQueueAsync("chat");
+        await admin.CreateEntryPointAsync(EntryPoint("web", "chat"));
+        using var browser = factory.ClientWith(null);
+        var chat = await browser.OpenChatAsync(tenant.Id, "web");
+        await using var live = await LiveTestClient.ConnectCustomerAsync(factory, chat.Token);
+        await live.SubscribeAsync("chat:" + chat.Id);
+        await live.NextOfTypeAsync("snapshot");
+        var heartbeat = TimeSpan.FromSeconds(live.Welcome["heartbeatSeconds"]!.GetValue<int>());
+
+        // Heartbeats before the expiry keep it open.
+        factory.Clock.Advance(TokenLifetime - heartbeat);
+        await live.NextOfTypeAsync("heartbeat");
+        await live.SendAsync("""{"op":"ping"}""");
+        await live.NextOfTypeAsync("pong");
+
+        factory.Clock.Advance(heartbeat);
+        var (code, reason) = await live.ExpectCloseAsync();
+        Assert.Equal(Live.LiveCloseCodes.TokenExpired, code);
+        Assert.Equal("the customer token expired", reason);
+
+        using var refused = await browser.AsCustomerAsync(HttpMethod.Get, LiveTestClient.CustomerStreamPath + "?token=" + Uri.EscapeDataString(chat.Token), null);
+        await AssertTokenRefusedAsync(refused);
+        var upgrade = await Assert.ThrowsAnyAsync<Exception>(() => LiveTestClient.ConnectCustomerAsync(factory, chat.Token));
+        Assert.Contains("401", upgrade.Message, StringComparison.Ordinal);
+    }
 }

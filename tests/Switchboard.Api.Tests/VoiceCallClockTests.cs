@@ -87,6 +87,8 @@ public sealed class VoiceCallClockTests(SwitchboardApiFactory factory)
         var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("front"))).Text("id");
         Assert.Equal("Queued", (await admin.GetInteractionAsync(id)).Text("state"));
 
+        // The queue hears of the call one way and counts its wait from then: the clock moves only once it waits there.
+        await admin.WaitForJsonAsync("/v1/queues/front/stats", s => s.Number("waiting") == 1, "the call waiting in front");
         factory.Clock.Advance(TimeSpan.FromSeconds(60));
 
         var offered = await admin.WaitForOfferAsync(id, "b1");
@@ -118,5 +120,32 @@ public sealed class VoiceCallClockTests(SwitchboardApiFactory factory)
         Assert.True(Assert.Single(wrapped["wrapUps"]!.AsArray())!["timedOut"]!.GetValue<bool>());
         Assert.Contains("wrap-up-timed-out", wrapped.EventTypes());
         await tenant.WaitForAgentStateAsync("a1", "Available");
+    }
+
+    [Fact]
+    public async Task An_internal_call_nobody_answers_fails_and_leaves_the_colleague_as_it_was()
+    {
+        var tenant = await factory.CreateCallCenterAsync("support", codeRequired: false, "a1", "a2");
+        await tenant.SetStateAsync("a2", "Offline");
+        using var admin = tenant.Admin();
+        var offered = await admin.CreateInteractionAsync("""{"media":"voice","direction":"internal","fromAgentId":"a1","toAgentId":"a2"}""");
+        var id = offered.Text("id");
+        var timeout = offered["offer"]!.Time("expiresAt") - offered["offer"]!.Time("offeredAt");
+        Assert.Equal(TimeSpan.FromSeconds(30), timeout);
+
+        factory.Clock.Advance(timeout + TimeSpan.FromSeconds(1));
+
+        var failed = await admin.WaitForStateAsync(id, "Failed");
+        Assert.Contains("offer-timed-out", failed.EventTypes());
+        Assert.Null(failed["offer"]);
+        await tenant.WaitForAgentStateAsync("a1", "Available");
+
+        // Not sent on a break for a colleague's call: still Offline, and free to be called again.
+        Assert.Equal("Offline", (await tenant.GetStateAsync("a2")).Text("state"));
+        var again = await admin.CreateInteractionAsync("""{"media":"voice","direction":"internal","fromAgentId":"a1","toAgentId":"a2"}""");
+        Assert.Equal("a2", again["offer"]!.Text("agentId"));
+
+        // Nothing left due on the shared clock for the tests after this one.
+        Assert.Equal("Failed", (await admin.ActAsAsync("a1", again.Text("id"), "end")).Text("state"));
     }
 }

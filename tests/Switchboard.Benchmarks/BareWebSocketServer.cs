@@ -8,12 +8,15 @@ namespace Switchboard.Benchmarks;
 /// <summary>
 /// The live baseline: Kestrel on 127.0.0.1 with a WebSocket endpoint that keeps its sockets, and a POST that sends one
 /// message of the size of an <c>agent.state_changed</c> to every socket through a per-socket queue and send loop (the
-/// least a fair broadcast server does). No authentication, topics, sequence numbers, buffers or Orleans.
+/// least a fair broadcast server does); and a POST that sends a chat message (the JSON body's text) to one named socket
+/// (<c>/ws?name=</c>), the baseline of a chat message reaching the other side. No authentication, topics, sequence
+/// numbers, buffers, storage or Orleans.
 /// </summary>
 public sealed class BareWebSocketServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly List<Channel<byte[]>> sockets = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Channel<byte[]>> named = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private long version;
 
@@ -36,6 +39,7 @@ public sealed class BareWebSocketServer : IAsyncDisposable
         app.UseWebSockets();
         app.Map("/ws", server.Accept);
         app.MapPost("/broadcast", server.Broadcast);
+        app.MapPost("/send/{name}", server.SendOne);
         await app.StartAsync();
         return server;
     }
@@ -70,6 +74,25 @@ public sealed class BareWebSocketServer : IAsyncDisposable
         return Results.Ok(new { version = v });
     }
 
+    private IResult SendOne(string name, ChatText body)
+    {
+        if (!named.TryGetValue(name, out var outbox))
+        {
+            return Results.NotFound();
+        }
+
+        var v = Interlocked.Increment(ref version);
+        var now = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var message = Encoding.UTF8.GetBytes(
+            "{\"seq\":" + v + ",\"topic\":\"chat:" + name + "\",\"type\":\"chat.message\",\"at\":\"" + now + "\",\"data\":{\"sequence\":" + v
+            + ",\"sender\":\"agent\",\"text\":" + System.Text.Json.JsonSerializer.Serialize(body.Text) + ",\"at\":\"" + now + "\"}}");
+        outbox.Writer.TryWrite(message);
+        return Results.Created();
+    }
+
+    /// <summary>The body of a chat message to one socket.</summary>
+    public sealed record ChatText(string Text);
+
     private async Task Accept(HttpContext http)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -83,6 +106,12 @@ public sealed class BareWebSocketServer : IAsyncDisposable
         lock (gate)
         {
             sockets.Add(outbox);
+        }
+
+        var name = http.Request.Query["name"].ToString();
+        if (name.Length > 0)
+        {
+            named[name] = outbox;
         }
 
         await socket.SendAsync("""{"type":"welcome"}"""u8.ToArray(), WebSocketMessageType.Text, true, http.RequestAborted);
@@ -103,6 +132,11 @@ public sealed class BareWebSocketServer : IAsyncDisposable
             lock (gate)
             {
                 sockets.Remove(outbox);
+            }
+
+            if (name.Length > 0)
+            {
+                named.TryRemove(name, out _);
             }
         }
 

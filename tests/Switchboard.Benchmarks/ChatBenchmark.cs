@@ -11,8 +11,10 @@ namespace Switchboard.Benchmarks;
 /// <summary>
 /// Many chats at once on one host: customers open web chats through the public routes, agents (one live socket each)
 /// accept every offer, then customers write and each message is timed from the customer's POST to its arrival on the
-/// agent's socket. Everything runs in this process (server, 200 sockets, the customers' HTTP), so the figures include
-/// the load generator's own CPU on the same two cores.
+/// agent's socket; then every chat's customer opens its own socket and agents write, timed from the agent's POST to the
+/// customer's socket. The baseline, in the same run: a bare Kestrel WebSocket server passing a POSTed message to one
+/// socket of as many. Everything runs in this process (server, sockets, the clients' HTTP), so the figures include the
+/// load generator's own CPU on the same two cores.
 /// </summary>
 public static class ChatBenchmark
 {
@@ -42,6 +44,7 @@ public static class ChatBenchmark
         var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var latencies = new ConcurrentBag<double>();
         var accepted = 0;
+        var handlers = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         using var stop = new CancellationTokenSource();
         var sockets = new List<(ClientWebSocket Socket, Task Reader)>();
         for (var i = 0; i < agents; i++)
@@ -51,7 +54,11 @@ public static class ChatBenchmark
             socket.Options.SetRequestHeader("Authorization", "Bearer " + server.AdminKey);
             await socket.ConnectAsync(new Uri(server.Client.BaseAddress!, "/v1/stream").ToWebSocketUri(), CancellationToken.None);
             await Send(socket, $$"""{"op":"subscribe","topics":["interactions:{{agentId}}"]}""");
-            sockets.Add((socket, Task.Run(() => ReadAsync(socket, agentId, admin, sent, latencies, () => Interlocked.Increment(ref accepted), stop.Token))));
+            sockets.Add((socket, Task.Run(() => ReadAsync(socket, agentId, admin, sent, latencies, id =>
+            {
+                handlers[id] = agentId;
+                Interlocked.Increment(ref accepted);
+            }, stop.Token))));
             await Ok(admin.PutAsJsonAsync($"/v1/agents/{agentId}/state", new { state = "Available" }));
         }
 
@@ -101,6 +108,9 @@ public static class ChatBenchmark
         }
 
         var elapsed = write.Elapsed.TotalSeconds;
+
+        // The other way: every chat's customer on its own socket, agents writing at a steady pace.
+        var toCustomer = await AgentsWriteAsync(admin, chatList, handlers, perSecond: 200, seconds: 10, stop.Token);
         await stop.CancelAsync();
         foreach (var (socket, reader) in sockets)
         {
@@ -118,6 +128,136 @@ public static class ChatBenchmark
             $"| open loop 200/s | {chats:N0} | {agents} | {paced.Sent:N0} | {paced.Latencies.Length:N0} | {paced.Latencies.Length / 10.0:N0} | {Percentile(paced.Latencies, 0.50):F2} | {Percentile(paced.Latencies, 0.99):F2} | {(paced.Latencies.Length > 0 ? paced.Latencies[^1] : 0):F2} | {heapPerChat:F1} |"));
         Console.WriteLine(FormattableString.Invariant(
             $"| closed loop, {customers} writing | {chats:N0} | {agents} | {total:N0} | {sorted.Length:N0} | {sorted.Length / elapsed:N0} | {Percentile(sorted, 0.50):F2} | {Percentile(sorted, 0.99):F2} | {(sorted.Length > 0 ? sorted[^1] : 0):F2} | {heapPerChat:F1} |"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"| agent → customer's socket, open loop 200/s | {chats:N0} | {agents} | {toCustomer.Sent:N0} | {toCustomer.Latencies.Length:N0} | {toCustomer.Latencies.Length / 10.0:N0} | {Percentile(toCustomer.Latencies, 0.50):F2} | {Percentile(toCustomer.Latencies, 0.99):F2} | {(toCustomer.Latencies.Length > 0 ? toCustomer.Latencies[^1] : 0):F2} | |"));
+
+        // The server goes first (disposing it twice is harmless): the baseline has the cores to itself, as the server had.
+        await server.DisposeAsync();
+        var bare = await BareAsync(chats, perSecond: 200, seconds: 10);
+        Console.WriteLine(FormattableString.Invariant(
+            $"| baseline: bare WebSocket, POST → one of {chats:N0} sockets, 200/s | {chats:N0} | | {bare.Sent:N0} | {bare.Latencies.Length:N0} | {bare.Latencies.Length / 10.0:N0} | {Percentile(bare.Latencies, 0.50):F2} | {Percentile(bare.Latencies, 0.99):F2} | {(bare.Latencies.Length > 0 ? bare.Latencies[^1] : 0):F2} | |"));
+    }
+
+    /// <summary>
+    /// Each chat's customer opens its socket and follows its chat; agents then write at a steady rate spread over the
+    /// chats, each message timed from the agent's POST to its arrival on the customer's socket.
+    /// </summary>
+    private static async Task<(int Sent, double[] Latencies)> AgentsWriteAsync(
+        HttpClient admin, (string Id, string Token)[] chats, ConcurrentDictionary<string, string> handlers, int perSecond, int seconds, CancellationToken stop)
+    {
+        var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var latencies = new ConcurrentBag<double>();
+        var primed = 0;
+        var sockets = new List<(ClientWebSocket Socket, Task Reader)>(chats.Length);
+        foreach (var (id, token) in chats)
+        {
+            var socket = new ClientWebSocket();
+            socket.Options.SetRequestHeader("Origin", Origin);
+            await socket.ConnectAsync(new Uri(admin.BaseAddress!, "/v1/public/chat/stream?token=" + Uri.EscapeDataString(token)).ToWebSocketUri(), CancellationToken.None);
+            await Send(socket, $$"""{"op":"subscribe","topics":["chat:{{id}}"]}""");
+            sockets.Add((socket, Task.Run(() => ReadCustomerAsync(socket, sent, latencies, () => Interlocked.Increment(ref primed), stop))));
+        }
+
+        var wait = Stopwatch.StartNew();
+        while (Volatile.Read(ref primed) < chats.Length && wait.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(20);
+        }
+
+        var total = await PaceAsync(perSecond, seconds, k =>
+        {
+            var chat = chats[k % chats.Length];
+            return AgentPostAsync(admin, chat.Id, handlers[chat.Id], $"{chat.Id}/agent/{k}", sent);
+        });
+        var delivered = await DeliveredAsync(latencies, total);
+        foreach (var (socket, reader) in sockets)
+        {
+            socket.Abort();
+            await reader.ContinueWith(_ => { }, TaskScheduler.Default);
+            socket.Dispose();
+        }
+
+        return (total, delivered);
+    }
+
+    private static async Task AgentPostAsync(HttpClient admin, string chatId, string agentId, string text, ConcurrentDictionary<string, long> sent)
+    {
+        sent[text] = Stopwatch.GetTimestamp();
+        using var response = await admin.PostAsJsonAsync($"/v1/interactions/{chatId}/messages", new { agentId, text });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A customer's page: counts its snapshot, and times every agent message that reaches it.</summary>
+    private static async Task ReadCustomerAsync(ClientWebSocket socket, ConcurrentDictionary<string, long> sent, ConcurrentBag<double> latencies, Action primed, CancellationToken stop)
+    {
+        var buffer = new byte[64 * 1024];
+        var message = new MemoryStream();
+        try
+        {
+            while (!stop.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                var result = await socket.ReceiveAsync(buffer, stop);
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                var arrived = Stopwatch.GetTimestamp();
+                var json = JsonNode.Parse(Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
+                message.SetLength(0);
+                var type = json?["type"]?.GetValue<string>();
+                if (type == "snapshot")
+                {
+                    primed();
+                }
+                else if (type is "chat.message" && json?["data"]?["sender"]?.GetValue<string>() == "agent"
+                    && sent.TryRemove(json["data"]!["text"]!.GetValue<string>(), out var at))
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(at, arrived).TotalMilliseconds);
+                }
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or WebSocketException)
+        {
+            // The run is over.
+        }
+    }
+
+    /// <summary>The baseline: as many sockets on a bare Kestrel WebSocket server, a POSTed message passed to one of them.</summary>
+    private static async Task<(int Sent, double[] Latencies)> BareAsync(int socketCount, int perSecond, int seconds)
+    {
+        await using var bare = await BareWebSocketServer.StartAsync();
+        using var client = new HttpClient { BaseAddress = bare.Address };
+        var sent = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var latencies = new ConcurrentBag<double>();
+        using var stop = new CancellationTokenSource();
+        var sockets = new List<(ClientWebSocket Socket, Task Reader)>(socketCount);
+        for (var i = 0; i < socketCount; i++)
+        {
+            var socket = new ClientWebSocket();
+            await socket.ConnectAsync(new Uri(bare.Address, $"/ws?name=c{i}").ToWebSocketUri(), CancellationToken.None);
+            sockets.Add((socket, Task.Run(() => ReadCustomerAsync(socket, sent, latencies, () => { }, stop.Token))));
+        }
+
+        var total = await PaceAsync(perSecond, seconds, k => BarePostAsync(client, $"c{k % socketCount}", $"bare/{k}", sent));
+        var delivered = await DeliveredAsync(latencies, total);
+        await stop.CancelAsync();
+        foreach (var (socket, reader) in sockets)
+        {
+            socket.Abort();
+            await reader.ContinueWith(_ => { }, TaskScheduler.Default);
+            socket.Dispose();
+        }
+
+        return (total, delivered);
+    }
+
+    private static async Task BarePostAsync(HttpClient client, string name, string text, ConcurrentDictionary<string, long> sent)
+    {
+        sent[text] = Stopwatch.GetTimestamp();
+        using var response = await client.PostAsJsonAsync($"/send/{name}", new { text });
+        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Messages at a steady rate spread over the chats (each sent when due, not when the last one answered).</summary>
@@ -125,9 +265,23 @@ public static class ChatBenchmark
         HttpClient anonymous, (string Id, string Token)[] chats, ConcurrentDictionary<string, long> sent, ConcurrentBag<double> latencies, int perSecond, int seconds)
     {
         latencies.Clear();
+        var total = await PaceAsync(perSecond, seconds, k =>
+        {
+            var chat = chats[k % chats.Length];
+            return PostAsync(anonymous, chat, $"{chat.Id}/paced/{k}", sent);
+        });
+        return (total, await DeliveredAsync(latencies, total));
+    }
+
+    /// <summary>
+    /// Sends <paramref name="perSecond"/> × <paramref name="seconds"/> messages, each when due rather than when the
+    /// previous one was answered (open loop), and waits for every send; returns how many were sent.
+    /// </summary>
+    private static async Task<int> PaceAsync(int perSecond, int seconds, Func<int, Task> send)
+    {
         var total = perSecond * seconds;
         var start = Stopwatch.GetTimestamp();
-        var posts = new List<Task>(total);
+        var sends = new List<Task>(total);
         for (var k = 0; k < total; k++)
         {
             var due = TimeSpan.FromSeconds(k / (double)perSecond) - Stopwatch.GetElapsedTime(start);
@@ -136,19 +290,23 @@ public static class ChatBenchmark
                 await Task.Delay(due);
             }
 
-            var chat = chats[k % chats.Length];
-            var text = $"{chat.Id}/paced/{k}";
-            posts.Add(PostAsync(anonymous, chat, text, sent));
+            sends.Add(send(k));
         }
 
-        await Task.WhenAll(posts);
+        await Task.WhenAll(sends);
+        return total;
+    }
+
+    /// <summary>Waits up to 30 s for <paramref name="expected"/> arrivals; returns the latencies measured, sorted.</summary>
+    private static async Task<double[]> DeliveredAsync(ConcurrentBag<double> latencies, int expected)
+    {
         var wait = Stopwatch.StartNew();
-        while (latencies.Count < total && wait.Elapsed < TimeSpan.FromSeconds(30))
+        while (latencies.Count < expected && wait.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(20);
         }
 
-        return (total, [.. latencies.Order()]);
+        return [.. latencies.Order()];
     }
 
     private static async Task PostAsync(HttpClient anonymous, (string Id, string Token) chat, string text, ConcurrentDictionary<string, long> sent)
@@ -162,7 +320,7 @@ public static class ChatBenchmark
 
     /// <summary>An agent's console: accepts every offer, and times every customer message that reaches it.</summary>
     private static async Task ReadAsync(
-        ClientWebSocket socket, string agentId, HttpClient admin, ConcurrentDictionary<string, long> sent, ConcurrentBag<double> latencies, Action accepted, CancellationToken stop)
+        ClientWebSocket socket, string agentId, HttpClient admin, ConcurrentDictionary<string, long> sent, ConcurrentBag<double> latencies, Action<string> accepted, CancellationToken stop)
     {
         var buffer = new byte[64 * 1024];
         var message = new MemoryStream();
@@ -186,7 +344,7 @@ public static class ChatBenchmark
                 using var accept = await admin.PostAsJsonAsync($"/v1/interactions/{id}/accept", new { agentId }, stop);
                 if (accept.IsSuccessStatusCode)
                 {
-                    accepted();
+                    accepted(id);
                 }
             }
             else if (type == "interaction.message" && data?["sender"]?.GetValue<string>() == "customer"

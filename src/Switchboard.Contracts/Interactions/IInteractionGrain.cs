@@ -48,6 +48,10 @@ public interface IInteractionGrain : IGrainWithStringKey
     [Alias("GetMessages"), ReadOnly]
     Task<Chats.ChatTranscriptPage?> GetMessages(long after, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The last <paramref name="limit"/> messages, oldest first; null when there is no such interaction.</summary>
+    [Alias("GetLatestMessages"), ReadOnly]
+    Task<Chats.ChatTranscriptPage?> GetLatestMessages(int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Carries out what is due now (offer timeout, wrap-up limits); called by the deadline scheduler.</summary>
     [Alias("CheckDeadlines")]
     Task CheckDeadlines(CancellationToken cancellationToken = default);

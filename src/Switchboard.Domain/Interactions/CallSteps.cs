@@ -204,7 +204,7 @@ internal static class CallSteps
     private static void AgentLeft(InteractionDraft draft, string agentId, string legId)
     {
         var record = draft.Original;
-        if (record.State == InteractionState.Dialing)
+        if (record.State == InteractionState.Dialing || (record.State == InteractionState.Offered && record.Direction == InteractionDirection.Internal))
         {
             Finish(draft, InteractionState.Failed, "the agent hung up before the callee answered");
             return;

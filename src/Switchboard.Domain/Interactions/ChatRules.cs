@@ -46,6 +46,11 @@ public static class ChatRules
             return (DecisionKind.NotAllowed, $"The chat has reached its limit of {MaxMessages} messages.");
         }
 
+        if (sender == ChatSender.Customer && record.Direction == InteractionDirection.Internal)
+        {
+            return (DecisionKind.NotAllowed, $"Chat '{record.Id}' is between agents: it has no customer.");
+        }
+
         if (sender == ChatSender.Agent && (agentId is null || !record.Participants.Contains(agentId)))
         {
             return record.Offer?.AgentId == agentId && agentId is not null
@@ -88,4 +93,27 @@ public static class ChatRules
     /// <summary>Whether the agent may show it is typing: the same as writing, short of the message limit.</summary>
     public static (DecisionKind Kind, string Detail)? RefuseTyping(InteractionRecord record, ChatSender sender, string? agentId) =>
         RefusePost(record, sender, agentId, 0);
+
+    /// <summary>
+    /// What a change means to a web chat's customer: the agents who joined and left, and whether the chat ended (then
+    /// nobody is said to leave: everyone did). Null when none of that happened, or for work with no customer to tell
+    /// (other media, chats between agents).
+    /// </summary>
+    public static ChatPresenceChange? PresenceChange(InteractionRecord? before, InteractionRecord after)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        if (after.Media != MediaType.Chat || after.Direction == InteractionDirection.Internal)
+        {
+            return null;
+        }
+
+        var ended = before is { IsOver: false } && after.IsOver;
+        var previous = before?.Participants ?? [];
+        var joined = after.Participants.Except(previous, StringComparer.Ordinal).ToList();
+        List<string> left = ended ? [] : [.. previous.Except(after.Participants, StringComparer.Ordinal)];
+        return ended || joined.Count > 0 || left.Count > 0 ? new ChatPresenceChange(joined, left, ended) : null;
+    }
 }
+
+/// <summary>Agents who joined and left a chat with one change, and whether it ended with it.</summary>
+public sealed record ChatPresenceChange(IReadOnlyList<string> Joined, IReadOnlyList<string> Left, bool Ended);

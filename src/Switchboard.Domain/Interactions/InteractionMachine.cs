@@ -41,6 +41,20 @@ public static class InteractionMachine
             return draft.Applied();
         }
 
+        if (spec.Direction == InteractionDirection.Internal)
+        {
+            // The agent who starts it is in it at once (its leg, its work); the colleague is offered it, with no queue.
+            var caller = spec.From ?? throw new ArgumentException("Internal work needs the agent who starts it (From).", nameof(spec));
+            var callee = spec.AgentId ?? throw new ArgumentException("Internal work needs the agent it is for.", nameof(spec));
+            draft.Handler = caller;
+            draft.Participants.Add(caller);
+            draft.HandledBy.Add(caller);
+            draft.AddLeg(1, PartyKind.Agent, caller, LegState.Connected);
+            draft.Effect(new StartAgentWork(caller, draft.Original.Media));
+            OfferSteps.OfferDirect(draft, callee, OfferPurpose.Main);
+            return draft.Applied();
+        }
+
         draft.AddLeg(1, PartyKind.Customer, spec.From ?? "unknown", LegState.Connected);
         if (spec.QueueId is { } queueId)
         {

@@ -4,8 +4,9 @@ namespace Switchboard.Domain.Interactions;
 
 /// <summary>What a new interaction starts from. Exactly one of <c>QueueId</c> / <c>AgentId</c> is set (checked by the caller).</summary>
 /// <remarks>
-/// Inbound (or internal) with a queue waits there; with an agent it is offered to that agent directly; outbound rings
-/// the agent's phone first (<c>AgentId</c>), then the callee (<c>To</c>).
+/// Inbound with a queue waits there; with an agent it is offered to that agent directly; outbound rings the agent's
+/// phone first (<c>AgentId</c>), then the callee (<c>To</c>); internal (agent to agent) has the agent who starts it
+/// (<c>From</c>) in it at once and is offered to the colleague (<c>AgentId</c>).
 /// </remarks>
 public sealed record NewInteraction(
     string Id,

@@ -121,7 +121,8 @@ internal static class OfferSteps
             return false;
         }
 
-        draft.Effect(new MarkNoAnswer(offer.AgentId));
+        // A colleague who did not answer an internal call is not sent on a break for it: it just stays as it was.
+        draft.Effect(draft.Original.Direction == InteractionDirection.Internal ? new MarkRejected(offer.AgentId, null) : new MarkNoAnswer(offer.AgentId));
         draft.Event("offer-timed-out", ("agent", offer.AgentId));
         ReturnOffer(draft);
         return true;

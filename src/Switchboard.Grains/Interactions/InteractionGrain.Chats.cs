@@ -110,6 +110,17 @@ public sealed partial class InteractionGrain
         return new ChatTranscriptPage(messages, last < count ? last : null);
     }
 
+    public async Task<ChatTranscriptPage?> GetLatestMessages(int limit, CancellationToken cancellationToken = default)
+    {
+        if (state.State.Record is not { } record)
+        {
+            return null;
+        }
+
+        var count = await MessageCount(record, cancellationToken);
+        return await GetMessages(Math.Max(0, count - Math.Max(limit, 0)), limit, cancellationToken);
+    }
+
     /// <summary>
     /// How many messages the transcript holds: the pages the timeline notes, the last one read for its count (it may be
     /// empty when its first message failed to store after the note).

@@ -38,21 +38,49 @@ public sealed partial class InteractionGrain
     /// offered to sees <c>interaction.offered</c>, the others <c>interaction.updated</c>. Before the effects run, so an
     /// offer reaches the agent's console as soon as it is stored.
     /// </summary>
-    private Task PublishChange(InteractionRecord? before, InteractionRecord after)
+    private async Task PublishChange(InteractionRecord? before, InteractionRecord after)
     {
         var agents = ConcernedAgents(before).Union(ConcernedAgents(after), StringComparer.Ordinal).ToList();
-        if (agents.Count == 0)
+        if (agents.Count > 0)
         {
-            return Task.CompletedTask;
+            var offeredTo = after.Offer is { } offer && (before?.Offer is not { } old || old.AgentId != offer.AgentId || old.OfferedAt != offer.OfferedAt)
+                ? offer.AgentId
+                : null;
+            await this.PublishLive<InteractionLiveEvent>(LiveStreams.Interactions, tenantId, new InteractionChanged(after.ToView(), agents, offeredTo, time.GetUtcNow()), logger);
         }
 
-        var offeredTo = after.Offer is { } offer && (before?.Offer is not { } old || old.AgentId != offer.AgentId || old.OfferedAt != offer.OfferedAt)
-            ? offer.AgentId
-            : null;
-        return this.PublishLive<InteractionLiveEvent>(LiveStreams.Interactions, tenantId, new InteractionChanged(after.ToView(), agents, offeredTo, time.GetUtcNow()), logger);
+        // Then the chat's customer, who so never hears of an agent before the agent's console does.
+        if (ChatRules.PresenceChange(before, after) is { } change)
+        {
+            var presence = new ChatPresence(
+                interactionId, await ChatAgentsNamed(change.Joined), await ChatAgentsNamed(change.Left), after.State, change.Ended, time.GetUtcNow(), after.Timeline.Count);
+            await this.PublishLive<InteractionLiveEvent>(LiveStreams.Interactions, tenantId, presence, logger);
+        }
     }
 
-    /// <summary>The agents an interaction is on the console of: offered to, handling, consulted, wrapping up.</summary>
+    /// <summary>The agents with the names the customer is shown; a name that cannot be read now is left out, never the event.</summary>
+    private async Task<IReadOnlyList<ChatAgent>> ChatAgentsNamed(IReadOnlyList<string> agentIds)
+    {
+        var named = new List<ChatAgent>(agentIds.Count);
+        foreach (var agentId in agentIds)
+        {
+            string? name = null;
+            try
+            {
+                name = (await Agent(agentId).Get(CancellationToken.None))?.Profile.DisplayName;
+            }
+            catch (Exception exception)
+            {
+                InteractionLog.EffectFailed(logger, exception, tenantId, interactionId, nameof(ChatAgentsNamed));
+            }
+
+            named.Add(new ChatAgent(agentId, name));
+        }
+
+        return named;
+    }
+
+    /// <summary>The agents an interaction is on the console of: offered to, handling, in it, consulted, wrapping up.</summary>
     private static IEnumerable<string> ConcernedAgents(InteractionRecord? r)
     {
         if (r is null)
@@ -68,6 +96,11 @@ public sealed partial class InteractionGrain
         if (r.Handler is { } handler)
         {
             yield return handler;
+        }
+
+        foreach (var participant in r.Participants)
+        {
+            yield return participant;
         }
 
         if (r.Consult?.AgentId is { } consulted)

@@ -61,17 +61,34 @@ public sealed partial class InteractionGrain(
             new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority, request.Actor, request.CustomerName),
             now);
 
+        // Internal work needs the agent who starts it free to take it too, before its colleague is asked.
+        var caller = request.Direction == InteractionDirection.Internal ? request.From : null;
+        if (caller is not null && !await HoldDirect(caller, request.Media, cancellationToken))
+        {
+            return new InteractionResult(InteractionOutcome.AgentUnavailable, null, Unavailable(caller, request.Media));
+        }
+
         if (request.QueueId is null && request.AgentId is { } agentId)
         {
             // Direct and outbound work needs its agent's agreement before anything exists.
             if (!await HoldDirect(agentId, request.Media, cancellationToken))
             {
+                if (caller is not null)
+                {
+                    await Agent(caller).ReleaseOffer(interactionId, CancellationToken.None);
+                }
+
                 return new InteractionResult(InteractionOutcome.AgentUnavailable, null, Unavailable(agentId, request.Media));
             }
         }
 
-        await CommitOrRelease(decision, request.QueueId is null ? request.AgentId : null);
+        await CommitOrRelease(decision, request.QueueId is null ? request.AgentId : null, caller);
         InteractionLog.Created(logger, tenantId, interactionId, decision.Record.State);
+        if (caller is not null)
+        {
+            RecordRecents(caller, TargetKind.Agent, request.AgentId!, now);
+        }
+
         await EnsureIndexed();
         return Result(decision);
     }
@@ -174,24 +191,28 @@ public sealed partial class InteractionGrain(
     }
 
     /// <summary>
-    /// Commits; if the write fails, the offer <paramref name="heldBy"/> agreed to hold for this change is released (and
-    /// should that fail too, the agent lets a held offer lapse by itself, see <c>AgentGrain.HeldOfferLimit</c>).
+    /// Commits; if the write fails, the offers <paramref name="heldBy"/> (and <paramref name="alsoHeldBy"/>) agreed to
+    /// hold for this change are released (and should that fail too, the agent lets a held offer lapse by itself, see
+    /// <c>AgentGrain.HeldOfferLimit</c>).
     /// </summary>
-    private async Task CommitOrRelease(InteractionDecision decision, string? heldBy)
+    private async Task CommitOrRelease(InteractionDecision decision, string? heldBy, string? alsoHeldBy = null)
     {
         try
         {
             await Commit(decision);
         }
-        catch when (heldBy is not null)
+        catch when (heldBy is not null || alsoHeldBy is not null)
         {
-            try
+            foreach (var agentId in new[] { heldBy, alsoHeldBy }.OfType<string>())
             {
-                await Agent(heldBy).ReleaseOffer(interactionId, CancellationToken.None);
-            }
-            catch (Exception release)
-            {
-                InteractionLog.EffectFailed(logger, release, tenantId, interactionId, nameof(ReleaseOffer));
+                try
+                {
+                    await Agent(agentId).ReleaseOffer(interactionId, CancellationToken.None);
+                }
+                catch (Exception release)
+                {
+                    InteractionLog.EffectFailed(logger, release, tenantId, interactionId, nameof(ReleaseOffer));
+                }
             }
 
             throw;

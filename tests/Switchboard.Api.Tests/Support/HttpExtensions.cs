@@ -26,6 +26,14 @@ public static class HttpExtensions
         return await client.SendAsync(request, Ct);
     }
 
+    /// <summary>Sends a JSON POST that must answer <paramref name="expected"/>.</summary>
+    public static async Task PostAsync(this HttpClient client, string url, string json, HttpStatusCode expected)
+    {
+        using var response = await client.SendJsonAsync(HttpMethod.Post, url, json);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == expected, $"POST {url}: {(int)response.StatusCode}: {body}");
+    }
+
     public static Task<HttpResponseMessage> GetResponseAsync(this HttpClient client, string url) => client.GetAsync(url, Ct);
 
     public static Task<HttpResponseMessage> DeleteResponseAsync(this HttpClient client, string url) => client.DeleteAsync(url, Ct);

@@ -46,6 +46,34 @@ public sealed class LiveTestClient(WebSocket socket) : IAsyncDisposable
         return await StartAsync(socket);
     }
 
+    /// <summary>
+    /// Connects a web chat's customer through the factory's TestServer to <c>/v1/public/chat/stream</c>, the token in
+    /// <c>?token=</c> (or as Bearer header), with a browser <paramref name="origin"/> if given.
+    /// </summary>
+    public static async Task<LiveTestClient> ConnectCustomerAsync(
+        Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string token, bool tokenInQuery = true, string? origin = null)
+    {
+        var client = factory.Server.CreateWebSocketClient();
+        client.ConfigureRequest = request =>
+        {
+            if (!tokenInQuery)
+            {
+                request.Headers.Authorization = "Bearer " + token;
+            }
+
+            if (origin is not null)
+            {
+                request.Headers.Origin = origin;
+            }
+        };
+        var uri = new UriBuilder(factory.Server.BaseAddress) { Scheme = "ws", Path = CustomerStreamPath, Query = tokenInQuery ? "token=" + Uri.EscapeDataString(token) : "" }.Uri;
+        var socket = await client.ConnectAsync(uri, TestContext.Current.CancellationToken);
+        return await StartAsync(socket);
+    }
+
+    /// <summary>The customer's stream.</summary>
+    public const string CustomerStreamPath = "/v1/public/chat/stream";
+
     /// <summary>The <c>ws://</c> address of the stream on a real server, with <paramref name="accessToken"/> in the query if given.</summary>
     public static Uri StreamUri(Uri baseUri, string? accessToken = null) =>
         new UriBuilder(baseUri) { Scheme = "ws", Path = "/v1/stream", Query = accessToken is null ? "" : "access_token=" + Uri.EscapeDataString(accessToken) }.Uri;
