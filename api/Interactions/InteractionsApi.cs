@@ -117,21 +117,14 @@ public static partial class InteractionsApi
             internalWork ? fromAgentId : request.From,
             internalWork ? request.ToAgentId : request.To,
             request.Priority ?? CreateInteractionRequest.DefaultPriority,
-            actor);
-        var interaction = tenant.Interaction(id);
-        var result = await interaction.Create(create, tenant.CancellationToken);
-        if (result.Outcome != InteractionOutcome.Applied)
+            actor,
+            FirstMessage: internalWork ? request.Text : null);
+        var result = await tenant.Interaction(id).Create(create, tenant.CancellationToken);
+        return result.Outcome switch
         {
-            return Problem(result, id);
-        }
-
-        if (internalWork && request.Text is { } text)
-        {
-            // The chat exists: its first message goes in even if the caller gives up now.
-            await interaction.PostMessage(new Contracts.Chats.ChatPost(ChatSender.Agent, fromAgentId, text, null), CancellationToken.None);
-        }
-
-        return TypedResults.Created($"/v1/interactions/{id}", InteractionResponse.FromView(result.Interaction!));
+            InteractionOutcome.Applied => TypedResults.Created($"/v1/interactions/{id}", InteractionResponse.FromView(result.Interaction!)),
+            _ => Problem(result, id),
+        };
     }
 
     private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> GetInteraction(string interactionId, [AsParameters] TenantContext tenant)

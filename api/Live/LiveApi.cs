@@ -59,7 +59,6 @@ public static class LiveApi
         var key = ApiKeyAuthenticationHandler.PresentedKey(http.Request) ?? "";
         var credential = new LiveCredential(
             async cancellationToken => await authenticator.AuthenticateAsync(key, cancellationToken) is not null, LiveCloseCodes.KeyRevoked, "the API key was revoked");
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await handler.Run(socket, session, credential, http.RequestAborted);
+        await handler.AcceptAndRun(http, session, credential);
     }
 }

@@ -11,6 +11,29 @@ namespace Switchboard.Api.Live;
 /// </summary>
 public sealed class LiveSocketHandler(LiveHub hub, ILogger<LiveSocketHandler> logger)
 {
+    /// <summary>
+    /// Upgrades the request and runs its socket for <paramref name="session"/> (from <see cref="LiveHub.TryOpen"/>). A
+    /// session whose upgrade fails ends at once: it never had a socket, so nothing would ever let it expire.
+    /// </summary>
+    public async Task AcceptAndRun(HttpContext http, LiveSession session, LiveCredential credential)
+    {
+        WebSocket socket;
+        try
+        {
+            socket = await http.WebSockets.AcceptWebSocketAsync();
+        }
+        catch
+        {
+            await hub.End(session);
+            throw;
+        }
+
+        using (socket)
+        {
+            await Run(socket, session, credential, http.RequestAborted);
+        }
+    }
+
     /// <summary>Runs the socket of <paramref name="session"/> (from <see cref="LiveHub.TryOpen"/>) until it closes.</summary>
     public async Task Run(WebSocket socket, LiveSession session, LiveCredential credential, CancellationToken aborted)
     {

@@ -286,8 +286,7 @@ public static class PublicChatApi
         // The token cannot be revoked, only expire: the heartbeat checks the clock, not the store.
         var expiresAt = chat.ExpiresAt;
         var credential = new LiveCredential(_ => Task.FromResult(time.GetUtcNow() < expiresAt), LiveCloseCodes.TokenExpired, "the customer token expired");
-        using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await handler.Run(socket, session, credential, http.RequestAborted);
+        await handler.AcceptAndRun(http, session, credential);
     }
 
     private static async Task<IResult> PreflightOpen(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken) =>

@@ -138,6 +138,10 @@ public sealed class InternalInteractionTests(SwitchboardApiFactory factory)
             Assert.Contains("'a2'", Problem.Detail(await Problem.AssertAsync(onBreak, HttpStatusCode.Conflict)), StringComparison.Ordinal);
         }
 
+        // The caller's agent had agreed to hold it first, and was let go: it changes state freely (a held offer refuses that).
+        Assert.Equal("Offline", (await tenant.SetStateAsync("a1", "Offline")).Text("state"));
+        await tenant.SetStateAsync("a1", "Available");
+
         // a3 was never logged in.
         using (var loggedOut = await a1.SendJsonAsync(HttpMethod.Post, "/v1/interactions", """{"media":"chat","direction":"internal","toAgentId":"a3"}"""))
         {
@@ -151,7 +155,7 @@ public sealed class InternalInteractionTests(SwitchboardApiFactory factory)
             Assert.Contains("'a1'", Problem.Detail(await Problem.AssertAsync(callerOnBreak, HttpStatusCode.Conflict)), StringComparison.Ordinal);
         }
 
-        // Nothing was left held: a2 takes a call at once.
+        // Nothing was left held: a2 takes a call at once, and a1 is still on its break.
         Assert.Equal("Offered", (await tenant.Admin().CreateInteractionAsync(InteractionTestExtensions.Direct("a2"))).Text("state"));
         Assert.Equal("Break", (await tenant.GetStateAsync("a1")).Text("state"));
     }

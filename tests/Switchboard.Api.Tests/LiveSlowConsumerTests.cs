@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Live;
 using Switchboard.Contracts.Auth;
+using Switchboard.Contracts.Chats;
+using Switchboard.Contracts.Live;
 
 namespace Switchboard.Api.Tests;
 
@@ -77,6 +79,58 @@ public sealed class LiveSlowConsumerTests
 
         var sent = Drain(socket).Select(m => JsonNode.Parse(m)!["data"]!["n"]!.GetValue<int>()).ToList();
         Assert.Equal([0, 2, 4], sent);
+    }
+
+    [Fact]
+    public void A_customers_chat_topic_drops_the_messages_and_presence_its_snapshot_shows_and_keeps_the_rest()
+    {
+        var mapping = new LiveEventMapping(Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions()));
+        var session = new LiveSession("s_1", Admin, bufferSize: 100) { CustomerChatId = "i1" };
+        var socket = new LiveConnection(1000);
+        session.Attach(socket, null, null, out _);
+        var topic = new SessionTopic(new LiveTopic(LiveTopicKind.Chat, "i1"));
+        Assert.True(session.TryAddTopic(topic));
+        void Publish(InteractionLiveEvent e)
+        {
+            foreach (var fanOut in mapping.Map(e).Where(f => f.Routes.Contains(LiveRoutes.Chat("i1"))))
+            {
+                topic.Deliver(fanOut.Delivery);
+            }
+        }
+
+        // Published while the snapshot was read: message 2 and a1 joining (timeline 5) are in it; message 3 and the
+        // handover from a1 to a2 (timeline 6, two messages from one change) are not.
+        Publish(Said(2));
+        Publish(Said(3));
+        Publish(Presence(5, joined: ["a1"], left: []));
+        Publish(Presence(6, joined: ["a2"], left: ["a1"]));
+        session.Prime(topic, Body(0), new Dictionary<string, long>
+        {
+            [LiveEventMapping.TranscriptKey] = 2,
+            [LiveEventMapping.PresenceKey] = LiveEventMapping.PresenceVersion(5),
+        });
+        Publish(Said(2)); // a late duplicate
+        Publish(Said(4));
+        Publish(Presence(7, joined: [], left: [], ended: true));
+
+        var sent = Drain(socket).Select(m => JsonNode.Parse(m)!).ToList();
+        Assert.Equal(
+            ["platform.notice", "chat.message 3", "chat.agent_left Anna", "chat.agent_joined Bruno", "chat.message 4", "chat.ended"],
+            sent.Select(m => m["type"]!.GetValue<string>() switch
+            {
+                "chat.message" => $"chat.message {m["data"]!["sequence"]}",
+                "chat.agent_left" or "chat.agent_joined" => $"{m["type"]} {m["data"]!["agent"]!["name"]}",
+                var other => other,
+            }));
+
+        static ChatActivity Said(long sequence) =>
+            new("i1", ["a1"], new ChatMessage(sequence, Domain.Interactions.ChatSender.Agent, "a1", $"m{sequence}", DateTimeOffset.UnixEpoch, null), null, null, DateTimeOffset.UnixEpoch);
+
+        static ChatPresence Presence(long timeline, string[] joined, string[] left, bool ended = false) =>
+            new("i1", [.. joined.Select(Named)], [.. left.Select(Named)], ended ? Domain.Interactions.InteractionState.Ended : Domain.Interactions.InteractionState.Connected,
+                ended, DateTimeOffset.UnixEpoch, timeline);
+
+        static ChatAgent Named(string id) => new(id, id == "a1" ? "Anna" : "Bruno");
     }
 
     [Fact]

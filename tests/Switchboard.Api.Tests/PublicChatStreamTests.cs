@@ -42,7 +42,8 @@ public sealed class PublicChatStreamTests(SwitchboardApiFactory factory)
         var joined = await customer.NextOfTypeAsync(LiveEventTypes.ChatAgentJoined, Topic(chat));
         Assert.Equal("Anna Bianchi", joined["data"]!["agent"]!.Text("name"));
         Assert.Equal("connected", joined["data"]!.Text("state"));
-        Assert.Null(joined["data"]!["agent"]!["agentId"]);
+        Assert.Equal(["interactionId", "state", "agent"], joined["data"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["name"], joined["data"]!["agent"]!.AsObject().Select(p => p.Key)); // never the agent's id
 
         await admin.PostAsync($"/v1/interactions/{chat.Id}/typing", """{"agentId":"a1"}""", HttpStatusCode.NoContent);
         var typing = await customer.NextOfTypeAsync(LiveEventTypes.ChatTyping, Topic(chat));
@@ -52,7 +53,7 @@ public sealed class PublicChatStreamTests(SwitchboardApiFactory factory)
         Assert.Equal(3, said["data"]!.Number("sequence"));
         Assert.Equal("agent", said["data"]!.Text("sender"));
         Assert.Equal("Ciao Maria, controllo subito.", said["data"]!.Text("text"));
-        Assert.Null(said["data"]!["agentId"]);
+        Assert.Equal(["sequence", "sender", "text", "at"], said["data"]!.AsObject().Select(p => p.Key));
 
         // What the customer writes comes back on its socket too (another tab sees it); its own typing does not.
         await browser.CustomerSendsAsync(chat, "Grazie!");

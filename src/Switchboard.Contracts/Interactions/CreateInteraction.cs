@@ -3,7 +3,10 @@ using Switchboard.Domain.Queues;
 
 namespace Switchboard.Contracts.Interactions;
 
-/// <summary>A new interaction: inbound into a queue or to an agent, or an outbound call by an agent.</summary>
+/// <summary>
+/// A new interaction: inbound into a queue or to an agent, an outbound call by an agent, or internal work from one agent
+/// (<see cref="From"/>) to another (<see cref="AgentId"/>), a chat with its <see cref="FirstMessage"/> if any.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.CreateInteraction")]
 public sealed record CreateInteraction(
     [property: Id(0)] MediaType Media,
@@ -14,4 +17,5 @@ public sealed record CreateInteraction(
     [property: Id(5)] string? To,
     [property: Id(6)] int Priority,
     [property: Id(7)] string Actor,
-    [property: Id(8)] string? CustomerName = null);
+    [property: Id(8)] string? CustomerName = null,
+    [property: Id(9)] string? FirstMessage = null);

@@ -204,7 +204,8 @@ internal static class CallSteps
     private static void AgentLeft(InteractionDraft draft, string agentId, string legId)
     {
         var record = draft.Original;
-        if (record.State == InteractionState.Dialing || (record.State == InteractionState.Offered && record.Direction == InteractionDirection.Internal))
+        var callerBeforeAnswer = record.State == InteractionState.Offered && record.Direction == InteractionDirection.Internal && record.Handler == agentId;
+        if (record.State == InteractionState.Dialing || callerBeforeAnswer)
         {
             Finish(draft, InteractionState.Failed, "the agent hung up before the callee answered");
             return;

@@ -121,8 +121,10 @@ internal static class OfferSteps
             return false;
         }
 
-        // A colleague who did not answer an internal call is not sent on a break for it: it just stays as it was.
-        draft.Effect(draft.Original.Direction == InteractionDirection.Internal ? new MarkRejected(offer.AgentId, null) : new MarkNoAnswer(offer.AgentId));
+        // A colleague who did not answer an agent's own call (not one from a queue) is not sent on a break for it: it
+        // just stays as it was.
+        var colleague = offer.QueueId is null && draft.Original.Direction == InteractionDirection.Internal;
+        draft.Effect(colleague ? new MarkRejected(offer.AgentId, null) : new MarkNoAnswer(offer.AgentId));
         draft.Event("offer-timed-out", ("agent", offer.AgentId));
         ReturnOffer(draft);
         return true;

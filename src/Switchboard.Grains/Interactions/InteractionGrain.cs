@@ -70,12 +70,24 @@ public sealed partial class InteractionGrain(
 
         if (request.QueueId is null && request.AgentId is { } agentId)
         {
-            // Direct and outbound work needs its agent's agreement before anything exists.
-            if (!await HoldDirect(agentId, request.Media, cancellationToken))
+            // Direct and outbound work needs its agent's agreement before anything exists; the caller's hold goes
+            // with a refusal or a failure to ask.
+            bool held;
+            try
+            {
+                held = await HoldDirect(agentId, request.Media, cancellationToken);
+            }
+            catch when (caller is not null)
+            {
+                await ReleaseHold(caller);
+                throw;
+            }
+
+            if (!held)
             {
                 if (caller is not null)
                 {
-                    await Agent(caller).ReleaseOffer(interactionId, CancellationToken.None);
+                    await ReleaseHold(caller);
                 }
 
                 return new InteractionResult(InteractionOutcome.AgentUnavailable, null, Unavailable(agentId, request.Media));
@@ -87,6 +99,10 @@ public sealed partial class InteractionGrain(
         if (caller is not null)
         {
             RecordRecents(caller, TargetKind.Agent, request.AgentId!, now);
+            if (request.FirstMessage is { } text)
+            {
+                await StartChat(caller, text);
+            }
         }
 
         await EnsureIndexed();
@@ -205,14 +221,43 @@ public sealed partial class InteractionGrain(
         {
             foreach (var agentId in new[] { heldBy, alsoHeldBy }.OfType<string>())
             {
-                try
-                {
-                    await Agent(agentId).ReleaseOffer(interactionId, CancellationToken.None);
-                }
-                catch (Exception release)
-                {
-                    InteractionLog.EffectFailed(logger, release, tenantId, interactionId, nameof(ReleaseOffer));
-                }
+                await ReleaseHold(agentId);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Lets go of an offer an agent agreed to hold; should that fail, the agent lets it lapse by itself.</summary>
+    private async Task ReleaseHold(string agentId)
+    {
+        try
+        {
+            await Agent(agentId).ReleaseOffer(interactionId, CancellationToken.None);
+        }
+        catch (Exception release)
+        {
+            InteractionLog.EffectFailed(logger, release, tenantId, interactionId, nameof(ReleaseOffer));
+        }
+    }
+
+    /// <summary>
+    /// An internal chat's first message, in the turn that created it (nothing can end the chat in between). If it cannot
+    /// be stored, the chat ends as if its caller left before the colleague answered: nobody is offered a chat without
+    /// its start.
+    /// </summary>
+    private async Task StartChat(string caller, string text)
+    {
+        try
+        {
+            await PostMessage(new Contracts.Chats.ChatPost(ChatSender.Agent, caller, text, null), CancellationToken.None);
+        }
+        catch
+        {
+            var ended = InteractionMachine.Decide(state.State.Record!, new EndCall(caller), time.GetUtcNow());
+            if (ended.Applied)
+            {
+                await Commit(ended);
             }
 
             throw;

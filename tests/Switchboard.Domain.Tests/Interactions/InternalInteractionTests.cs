@@ -79,5 +79,24 @@ public sealed class InternalInteractionTests
         Assert.Equal(DecisionKind.NotAllowed, ChatRules.RefusePost(record, ChatSender.Agent, "a2", 0)!.Value.Kind); // offered: accept first
     }
 
+    [Fact]
+    public void Once_a_colleague_hands_it_to_a_queue_the_queues_rules_apply()
+    {
+        var record = InteractionMachine.Create(New(MediaType.Voice), T0).Record;
+        record = InteractionMachine.Decide(record, new AcceptOffer("a2"), T0.AddSeconds(2)).Record;
+        record = InteractionMachine.Decide(record, new Transfer("a2", new TransferTarget(TargetKind.Queue, "support")), T0.AddSeconds(10)).Record;
+        var offered = InteractionMachine.Decide(record, new OfferToAgent("a3", "support", SupportPolicy), T0.AddSeconds(11));
+        Assert.True(offered.Applied, offered.Detail);
+
+        var expired = InteractionMachine.Tick(offered.Record, T0.AddSeconds(11) + SupportPolicy.OfferTimeout);
+        Assert.Contains(new MarkNoAnswer("a3"), expired.Effects);
+
+        // The first caller, still on the call, hangs up: the call ends as any call does, not as an unanswered one.
+        var again = InteractionMachine.Decide(expired.Record, new OfferToAgent("a3", "support", SupportPolicy), T0.AddSeconds(40)).Record;
+        var hungUp = InteractionMachine.Decide(again, new EndCall("a1"), T0.AddSeconds(41));
+        Assert.True(hungUp.Applied, hungUp.Detail);
+        Assert.Equal(InteractionState.Ended, hungUp.Record.State);
+    }
+
     private static NewInteraction New(MediaType media) => new("n1", media, InteractionDirection.Internal, null, "a2", "a1", "a2", 5, "agent:a1");
 }
