@@ -6,6 +6,7 @@ using Switchboard.Api.Agents;
 using Switchboard.Api.Alerts;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Chats;
+using Switchboard.Api.Crm;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.Knowledge;
 using Switchboard.Api.Live;
@@ -85,6 +86,7 @@ public static class SwitchboardApi
         v1.MapDirectoryApi();
         v1.MapAlertsApi();
         v1.MapFaqsApi();
+        v1.MapCustomersApi();
         v1.MapChatEntryPointsApi();
         v1.MapPublicChatApi();
         v1.MapPlatformChangesApi();

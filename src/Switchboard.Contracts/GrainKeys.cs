@@ -21,6 +21,17 @@ public static class GrainKeys
 
     public static string Faq(string tenantId, string faqId) => $"{tenantId}{Separator}{faqId}";
 
+    public static string Customer(string tenantId, string customerId) => $"{tenantId}{Separator}{customerId}";
+
+    /// <summary>
+    /// A phone or email of a tenant's customers: its compared form hashed (hex SHA-256), since addresses hold characters
+    /// that grain and table keys do not take.
+    /// </summary>
+    public static string CustomerContact(string tenantId, Crm.CustomerContact contact) =>
+        $"{tenantId}{Separator}{(contact.Kind == Crm.CustomerContactKind.Phone ? "phone" : "email")}{Separator}{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(contact.Value)))}";
+
+    public static string CustomerDirectoryShard(string tenantId, int shard) => $"{tenantId}{Separator}{shard}";
+
     /// <summary>The web chats opened from one client address (<paramref name="addressHash"/>: hex SHA-256 of the address).</summary>
     public static string PublicChatGuard(string tenantId, string addressHash) => $"{tenantId}{Separator}{addressHash}";
 
