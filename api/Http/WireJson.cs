@@ -36,6 +36,8 @@ public static class WireJson
         new WireEnumConverter<Switchboard.Api.PublicChat.CustomerChatStatus>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ComplianceStatus>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ApiKeyRole>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<Switchboard.Domain.Crm.CaseStatus>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<Switchboard.Domain.Crm.CasePriority>(JsonNamingPolicy.KebabCaseLower),
     ];
 
     /// <summary>The names <paramref name="enumType"/> takes on the wire, in declaration order.</summary>

@@ -59,11 +59,11 @@ public static partial class InteractionsApi
         var errors = new ValidationErrors();
         Paging.TryRead(CursorKind, limit, cursor, errors, out var pageSize, out var cursorText);
         var filter = new Filter(
-            Parse<InteractionState>(errors, state, "state", kebab: false),
+            QueryEnums.Parse<InteractionState>(errors, state, "state"),
             queueId,
             agentId,
-            Parse<MediaType>(errors, media, "media", kebab: true),
-            Parse<InteractionDirection>(errors, direction, "direction", kebab: true));
+            QueryEnums.Parse<MediaType>(errors, media, "media"),
+            QueryEnums.Parse<InteractionDirection>(errors, direction, "direction"));
         if (queueId is not null)
         {
             errors.Check(Identifiers.IsValidId(queueId), "queueId", "queueId is not a valid queue id.");
@@ -186,28 +186,6 @@ public static partial class InteractionsApi
             && parsed >= EarliestTime && parsed <= LatestTime;
         errors.Check(ok, field, $"{field} must be an ISO 8601 date and time between 2000 and 9999, e.g. 2030-01-02T09:00:00Z.");
         return ok ? parsed.ToUniversalTime() : null;
-    }
-
-    private static T? Parse<T>(ValidationErrors errors, string? value, string field, bool kebab)
-        where T : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            var name = kebab ? JsonNamingPolicy.KebabCaseLower.ConvertName(candidate.ToString()) : candidate.ToString();
-            if (string.Equals(name, value, StringComparison.Ordinal))
-            {
-                return candidate;
-            }
-        }
-
-        var names = Enum.GetValues<T>().Select(v => kebab ? JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString()) : v.ToString());
-        errors.Add(field, $"{field} must be one of: {string.Join(", ", names)}.");
-        return null;
     }
 
     private sealed record Filter(InteractionState? State, string? QueueId, string? AgentId, MediaType? Media, InteractionDirection? Direction)

@@ -32,6 +32,13 @@ public static class GrainKeys
 
     public static string CustomerDirectoryShard(string tenantId, int shard) => $"{tenantId}{Separator}{shard}";
 
+    public static string Case(string tenantId, long number) => $"{tenantId}{Separator}{number}";
+
+    public static string CaseLogPage(string tenantId, long number, Crm.CaseLogKind kind, long page) =>
+        $"{tenantId}{Separator}{number}{Separator}{(kind == Crm.CaseLogKind.Notes ? "notes" : "history")}{Separator}{page}";
+
+    public static string CaseDirectoryShard(string tenantId, int shard) => $"{tenantId}{Separator}{shard}";
+
     /// <summary>The web chats opened from one client address (<paramref name="addressHash"/>: hex SHA-256 of the address).</summary>
     public static string PublicChatGuard(string tenantId, string addressHash) => $"{tenantId}{Separator}{addressHash}";
 

@@ -1,0 +1,28 @@
+namespace Switchboard.Api.Http;
+
+/// <summary>Query parameters that name an enum value, read exactly as the value is written in JSON bodies.</summary>
+internal static class QueryEnums
+{
+    /// <summary>The value <paramref name="text"/> names; null when it is absent, or unknown (then with an error naming the choices).</summary>
+    public static T? Parse<T>(ValidationErrors errors, string? text, string field)
+        where T : struct, Enum
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var names = WireJson.Names(typeof(T));
+        var values = Enum.GetValues<T>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (string.Equals(names[i], text, StringComparison.Ordinal))
+            {
+                return values[i];
+            }
+        }
+
+        errors.Add(field, $"{field} must be one of: {string.Join(", ", names)}.");
+        return null;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Crm;
+using Switchboard.Domain.Crm;
+
+namespace Switchboard.Grains.Crm;
+
+/// <summary>
+/// One case. Each change goes first to its history page, then to the case (which counts the entries), so a change is
+/// never stored without its history; an entry written by a change that then failed is replaced by the next one.
+/// </summary>
+public sealed class CaseGrain(
+    [PersistentState("case", StorageNames.Default)] IPersistentState<CaseState> state,
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : Grain, ICaseGrain
+{
+    private string tenantId = "";
+    private long number;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var parts = GrainKeys.Split(this.GetPrimaryKeyString());
+        (tenantId, number) = (parts[0], long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture));
+        return Task.CompletedTask;
+    }
+
+    public Task<CrmCase?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Case);
+
+    public async Task<CaseWriteResult> Create(CaseDraft draft, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (state.State.Case is { } existing)
+        {
+            return new CaseWriteResult(CaseWriteOutcome.AlreadyExists, existing);
+        }
+
+        var now = time.GetUtcNow();
+        var created = new CrmCase(number, draft.CustomerId, draft.Subject, draft.Status, draft.Priority, draft.AssigneeAgentId, [], 0, 1, now, now);
+        if (!await Shard.Put(Entry(created), cancellationToken))
+        {
+            return new CaseWriteResult(CaseWriteOutcome.Full, null);
+        }
+
+        await Page(CaseLogKind.History, 1).Put(new CaseLogEntry(1, now, actor, null, "created", null, null), cancellationToken);
+        await state.WriteAsync(this, s => s.Case = created);
+        return new CaseWriteResult(CaseWriteOutcome.Created, created);
+    }
+
+    public async Task<CaseWriteResult> Update(CasePatch patch, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        if (state.State.Case is not { } current)
+        {
+            return new CaseWriteResult(CaseWriteOutcome.NotFound, null);
+        }
+
+        var assignee = patch.AssigneeAgentId is null ? current.AssigneeAgentId : patch.AssigneeAgentId.Length == 0 ? null : patch.AssigneeAgentId;
+        var updated = current with
+        {
+            Subject = patch.Subject ?? current.Subject,
+            Status = patch.Status ?? current.Status,
+            Priority = patch.Priority ?? current.Priority,
+            AssigneeAgentId = assignee,
+        };
+        var changes = new (string Field, string? From, string? To)[]
+        {
+            ("subject", current.Subject, updated.Subject),
+            ("status", Wire(current.Status), Wire(updated.Status)),
+            ("priority", Wire(current.Priority), Wire(updated.Priority)),
+            ("assigneeAgentId", current.AssigneeAgentId, updated.AssigneeAgentId),
+        }.Where(c => !string.Equals(c.From, c.To, StringComparison.Ordinal)).ToList();
+        if (changes.Count == 0)
+        {
+            return new CaseWriteResult(CaseWriteOutcome.Unchanged, current);
+        }
+
+        if (current.Changes + changes.Count > CaseRules.MaxLogEntries)
+        {
+            return new CaseWriteResult(CaseWriteOutcome.Full, current);
+        }
+
+        var now = time.GetUtcNow();
+        var sequence = current.Changes;
+        foreach (var (field, from, to) in changes)
+        {
+            sequence++;
+            await Page(CaseLogKind.History, sequence).Put(new CaseLogEntry(sequence, now, actor, null, field, from, to), cancellationToken);
+        }
+
+        updated = updated with { Changes = sequence, UpdatedAt = now };
+        await Shard.Put(Entry(updated), cancellationToken);
+        await state.WriteAsync(this, s => s.Case = updated);
+        return new CaseWriteResult(CaseWriteOutcome.Updated, updated);
+    }
+
+    public async Task<CaseWriteResult> AddNote(string text, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (state.State.Case is not { } current)
+        {
+            return new CaseWriteResult(CaseWriteOutcome.NotFound, null);
+        }
+
+        if (current.Notes >= CaseRules.MaxLogEntries)
+        {
+            return new CaseWriteResult(CaseWriteOutcome.Full, current);
+        }
+
+        var now = time.GetUtcNow();
+        var note = new CaseLogEntry(current.Notes + 1, now, actor, text, null, null, null);
+        await Page(CaseLogKind.Notes, note.Sequence).Put(note, cancellationToken);
+        var updated = current with { Notes = note.Sequence, UpdatedAt = now };
+        await state.WriteAsync(this, s => s.Case = updated);
+        return new CaseWriteResult(CaseWriteOutcome.Updated, updated, note);
+    }
+
+    public async Task<IReadOnlyList<CaseLogEntry>?> GetLog(CaseLogKind kind, long after, int limit, CancellationToken cancellationToken = default)
+    {
+        if (state.State.Case is not { } current)
+        {
+            return null;
+        }
+
+        var count = kind == CaseLogKind.Notes ? current.Notes : current.Changes;
+        var first = Math.Max(after, 0) + 1;
+        var last = Math.Min(count, first + Math.Max(limit, 0) - 1);
+        var entries = new List<CaseLogEntry>();
+        for (var page = CaseRules.PageOf(first); first <= last && page <= CaseRules.PageOf(last); page++)
+        {
+            entries.AddRange((await PageGrain(kind, page).Read(cancellationToken)).Where(e => e.Sequence >= first && e.Sequence <= last));
+        }
+
+        return entries;
+    }
+
+    private static string Wire<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static CaseEntry Entry(CrmCase c) => new(c.Number, c.CustomerId, c.Status, c.AssigneeAgentId);
+
+    private ICaseLogPageGrain Page(CaseLogKind kind, long sequence) => PageGrain(kind, CaseRules.PageOf(sequence));
+
+    private ICaseLogPageGrain PageGrain(CaseLogKind kind, long page) => GrainFactory.GetGrain<ICaseLogPageGrain>(GrainKeys.CaseLogPage(tenantId, number, kind, page));
+
+    private ICaseDirectoryShardGrain Shard => GrainFactory.GetGrain<ICaseDirectoryShardGrain>(GrainKeys.CaseDirectoryShard(tenantId, CaseDirectory.ShardOf(number)));
+}
+
+[GenerateSerializer, Alias("Switchboard.Grains.CaseState")]
+public sealed class CaseState
+{
+    [Id(0)] public CrmCase? Case { get; set; }
+}

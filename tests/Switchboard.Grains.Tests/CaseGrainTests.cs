@@ -1,0 +1,61 @@
+using Switchboard.Contracts;
+using Switchboard.Contracts.Crm;
+using Switchboard.Domain.Crm;
+
+namespace Switchboard.Grains.Tests;
+
+/// <summary>
+/// A case's history is written before the case, in pages: a change whose write fails leaves the case as it was, and
+/// the entry it wrote is replaced by the next change, so the history never shows a change the case does not have.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class CaseGrainTests(ClusterFixture fixture)
+{
+    private readonly IClusterClient client = fixture.Client;
+
+    [Fact]
+    public async Task A_failed_change_leaves_case_and_history_as_they_were_and_the_history_runs_over_pages()
+    {
+        var tenant = TestIds.Tenant();
+        var @case = client.GetGrain<ICaseGrain>(GrainKeys.Case(tenant, 7));
+        Assert.Equal(CaseWriteOutcome.Created, (await @case.Create(new CaseDraft("maria", "Ordine", CaseStatus.Open, CasePriority.Normal, null), "api:k1")).Outcome);
+
+        using (fixture.Faults.FailWrites(GrainKeys.Case(tenant, 7), "case", count: 1))
+        {
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => @case.Update(new CasePatch(null, CaseStatus.Solved, null, null), "api:k1"));
+        }
+
+        Assert.Equal((CaseStatus.Open, 1L), ((await @case.Get())!.Status, (await @case.Get())!.Changes));
+        Assert.Equal(["created"], (await @case.GetLog(CaseLogKind.History, 0, 100))!.Select(e => e.Field));
+
+        var pending = await @case.Update(new CasePatch(null, CaseStatus.Pending, null, null), "agent:a1");
+        Assert.Equal(2, pending.Case!.Changes);
+        var history = await @case.GetLog(CaseLogKind.History, 0, 100);
+        Assert.Equal(["created:", "status:pending"], history!.Select(e => $"{e.Field}:{e.To}"));
+
+        // Enough changes to fill more than one page; read back in order, from any point.
+        for (var i = 0; i < CaseRules.PageSize; i++)
+        {
+            await @case.Update(new CasePatch($"Ordine {i}", null, null, null), "api:k1");
+        }
+
+        var all = await @case.GetLog(CaseLogKind.History, 0, 1_000);
+        Assert.Equal(Enumerable.Range(1, CaseRules.PageSize + 2).Select(i => (long)i), all!.Select(e => e.Sequence));
+        var middle = await @case.GetLog(CaseLogKind.History, CaseRules.PageSize - 2, 4);
+        Assert.Equal(Enumerable.Range(CaseRules.PageSize - 1, 4).Select(i => (long)i), middle!.Select(e => e.Sequence));
+        Assert.Null(await client.GetGrain<ICaseGrain>(GrainKeys.Case(tenant, 8)).GetLog(CaseLogKind.Notes, 0, 10));
+    }
+
+    [Fact]
+    public async Task Case_numbers_count_up_from_one_in_each_tenant()
+    {
+        var numbers = client.GetGrain<ICaseNumbersGrain>(TestIds.Tenant());
+        var given = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            given.Add(await numbers.Next());
+        }
+
+        Assert.Equal([1L, 2, 3, 4, 5], given);
+    }
+}
