@@ -89,9 +89,12 @@ public static class CasesApi
 
         var number = await tenant.Tenant<ICaseNumbersGrain>().Next(tenant.CancellationToken);
         var result = await Case(tenant, number).Create(request.ToDraft(), Actor(tenant), tenant.CancellationToken);
-        return result.Outcome == CaseWriteOutcome.Created
-            ? TypedResults.Created($"/v1/crm/cases/{number}", CaseResponse.From(result.Case!))
-            : ApiProblems.Conflict($"The local CRM holds as many cases as it can ({CaseRules.MaxCases:N0}).");
+        return result.Outcome switch
+        {
+            CaseWriteOutcome.Created => TypedResults.Created($"/v1/crm/cases/{number}", CaseResponse.From(result.Case!)),
+            CaseWriteOutcome.Full => ApiProblems.Conflict($"The local CRM has no room for another case (a tenant holds at most {CaseRules.MaxCases:N0})."),
+            _ => ApiProblems.Conflict($"Case {number} exists already; try again."),
+        };
     }
 
     private static async Task<Results<Ok<Page<CaseResponse>>, ProblemHttpResult>> ListCases(

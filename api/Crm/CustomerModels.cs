@@ -132,10 +132,10 @@ internal static class CustomerFields
             errors.Check(CustomerRules.IsValidName(name), "name", $"name is required: one line of 1-{CustomerRules.MaxNameLength} characters, not blank.");
         }
 
-        if (phones is not null)
+        // Each entry is read only when the count is within the limit: a huge array costs one error, not one per entry.
+        if (phones is not null && errors.Check(phones.Count <= CustomerRules.MaxPhones, "phones", $"At most {CustomerRules.MaxPhones} phone numbers."))
         {
             var normalized = phones.Select(CustomerRules.NormalizePhone).ToList();
-            errors.Check(phones.Count <= CustomerRules.MaxPhones, "phones", $"At most {CustomerRules.MaxPhones} phone numbers.");
             for (var i = 0; i < phones.Count; i++)
             {
                 errors.Check(normalized[i] is not null, "phones", $"phones[{i}] is not a valid phone number in international form ('+', the country code, the number), such as +39 02 1234 5678.");
@@ -144,10 +144,9 @@ internal static class CustomerFields
             errors.Check(normalized.OfType<string>().Distinct(StringComparer.Ordinal).Count() == normalized.OfType<string>().Count(), "phones", "The same number is listed twice.");
         }
 
-        if (emails is not null)
+        if (emails is not null && errors.Check(emails.Count <= CustomerRules.MaxEmails, "emails", $"At most {CustomerRules.MaxEmails} email addresses."))
         {
             var normalized = emails.Select(CustomerRules.NormalizeEmail).ToList();
-            errors.Check(emails.Count <= CustomerRules.MaxEmails, "emails", $"At most {CustomerRules.MaxEmails} email addresses.");
             for (var i = 0; i < emails.Count; i++)
             {
                 errors.Check(normalized[i] is not null, "emails", $"emails[{i}] must be one email address of at most {CustomerRules.MaxEmailLength} characters, such as maria@example.com.");

@@ -27,7 +27,7 @@ public static class CustomersApi
             .WithName("CreateCustomer")
             .WithSummary("Add a customer")
             .WithDescription("Phones are stored in E.164 and emails compared in lower case; 409 names the customer that already has one of them, " +
-                $"or says the id is taken or the tenant holds {CustomerRules.MaxCustomers:N0} customers. Admin, supervisor and integration keys.")
+                $"or says the id is taken or the directory has no room (a tenant holds at most about {CustomerRules.MaxCustomers:N0}). Admin, supervisor and integration keys.")
             .ProducesStandardProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         customers.MapGet("/", ListCustomers)
@@ -181,7 +181,9 @@ public static class CustomersApi
                 var what = result.Taken!.Kind == CustomerContactKind.Phone ? $"Phone {result.Taken.Value}" : $"Email {result.Taken.Value}";
                 return ApiProblems.Conflict($"{what} already belongs to customer '{result.TakenBy}'{(holder is null ? "" : $" ({holder.Details.Name})")}.");
             case CustomerWriteOutcome.DirectoryFull:
-                return ApiProblems.Conflict($"The local CRM holds as many customers as it can ({CustomerRules.MaxCustomers:N0}); delete some first.");
+                return ApiProblems.Conflict(
+                    $"The local CRM's directory has no room for customer '{customerId}': the part of it this id falls in holds {CustomerDirectory.MaxPerShard:N0} customers " +
+                    $"(a tenant holds at most {CustomerRules.MaxCustomers:N0}). Delete some customers, or use another id.");
             default:
                 return NotFound(customerId);
         }

@@ -1,6 +1,9 @@
 namespace Switchboard.Api.Http;
 
-/// <summary>Query parameters that name an enum value, read exactly as the value is written in JSON bodies.</summary>
+/// <summary>
+/// Query parameters that name an enum value: its wire name exactly, as written in responses (bodies are read in any
+/// case; a filter in a URL has one spelling).
+/// </summary>
 internal static class QueryEnums
 {
     /// <summary>The value <paramref name="text"/> names; null when it is absent, or unknown (then with an error naming the choices).</summary>

@@ -26,6 +26,9 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
         }
 
         Assert.Equal((CaseStatus.Open, 1L), ((await @case.Get())!.Status, (await @case.Get())!.Changes));
+        var shard = client.GetGrain<ICaseDirectoryShardGrain>(GrainKeys.CaseDirectoryShard(tenant, CaseDirectory.ShardOf(7)));
+        Assert.Empty(await shard.List(null, 10, new CaseFilter(null, CaseStatus.Solved, null)));
+        Assert.Equal([7L], (await shard.List(null, 10, new CaseFilter(null, CaseStatus.Open, null))).Select(e => e.Number));
         Assert.Equal(["created"], (await @case.GetLog(CaseLogKind.History, 0, 100))!.Select(e => e.Field));
 
         var pending = await @case.Update(new CasePatch(null, CaseStatus.Pending, null, null), "agent:a1");

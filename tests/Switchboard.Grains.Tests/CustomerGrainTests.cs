@@ -25,14 +25,16 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         Assert.Null(await Customer(tenant, "lost").Get());
         Assert.Null(await Contact(tenant, CustomerContactKind.Phone, "+390212345678").GetOwner());
         Assert.Null(await Contact(tenant, CustomerContactKind.Email, "maria@example.com").GetOwner());
+        Assert.DoesNotContain(await Listed(tenant, "lost"), e => e.Id == "lost");
         Assert.Equal(CustomerWriteOutcome.Created, (await Customer(tenant, "maria").Create(Details("Maria Rossi", "+390212345678"))).Outcome);
 
         using (fixture.Faults.FailWrites(GrainKeys.Customer(tenant, "maria"), "customer", count: 1))
         {
-            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => Customer(tenant, "maria").Update(new CustomerPatch(null, ["+393471234567"], null, null, null, null)));
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => Customer(tenant, "maria").Update(new CustomerPatch("Maria Bianchi", ["+393471234567"], null, null, null, null)));
         }
 
         Assert.Equal(["+390212345678"], (await Customer(tenant, "maria").Get())!.Details.Phones);
+        Assert.Equal("Maria Rossi", Assert.Single(await Listed(tenant, "maria"), e => e.Id == "maria").Name);
         Assert.Equal("maria", (await Contact(tenant, CustomerContactKind.Phone, "+390212345678").GetOwner())?.CustomerId);
         Assert.Null(await Contact(tenant, CustomerContactKind.Phone, "+393471234567").GetOwner());
     }
@@ -62,6 +64,10 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
 
     private static CustomerDetails Details(string name, params string[] contacts) =>
         new(name, [.. contacts.Where(c => c.StartsWith('+'))], [.. contacts.Where(c => c.Contains('@', StringComparison.Ordinal))], null, new Dictionary<string, string>(), new Dictionary<string, string>());
+
+    /// <summary>What the directory shard of <paramref name="id"/> lists.</summary>
+    private Task<IReadOnlyList<CustomerEntry>> Listed(string tenant, string id) =>
+        client.GetGrain<ICustomerDirectoryShardGrain>(GrainKeys.CustomerDirectoryShard(tenant, Domain.Crm.CustomerDirectory.ShardOf(id))).List(null, 1_000, null);
 
     private ICustomerGrain Customer(string tenant, string id) => client.GetGrain<ICustomerGrain>(GrainKeys.Customer(tenant, id));
 

@@ -87,8 +87,18 @@ public sealed class CaseGrain(
         }
 
         updated = updated with { Changes = sequence, UpdatedAt = now };
-        await Shard.Put(Entry(updated), cancellationToken);
-        await state.WriteAsync(this, s => s.Case = updated);
+        try
+        {
+            await Shard.Put(Entry(updated), cancellationToken);
+            await state.WriteAsync(this, s => s.Case = updated);
+        }
+        catch
+        {
+            // Lists keep finding it as it is, not as the change that failed would have made it.
+            await Shard.Put(Entry(current), CancellationToken.None);
+            throw;
+        }
+
         return new CaseWriteResult(CaseWriteOutcome.Updated, updated);
     }
 

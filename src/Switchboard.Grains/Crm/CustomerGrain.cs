@@ -56,7 +56,9 @@ public sealed class CustomerGrain(
         }
         catch
         {
+            // Nothing of it stays: its contacts and its directory entry go with the write that failed.
             await ReleaseAll(Contacts(details));
+            await Shard.Remove(customerId, CancellationToken.None);
             throw;
         }
 
@@ -95,7 +97,9 @@ public sealed class CustomerGrain(
         }
         catch
         {
+            // As it was: the contacts claimed for the change are let go, and the directory names it as before.
             await ReleaseAll(added);
+            await Shard.Put(Entry(current), CancellationToken.None);
             throw;
         }
 
