@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -102,20 +103,29 @@ public sealed class LiveKestrelTests(LiveKestrelFixture fixture) : IClassFixture
         }
 
         var produced = new TaskCompletionSource<IReadOnlyDictionary<string, long>>();
-        var fastReading = Task.Run(() => ReadUntilLastVersionsAsync(fast, produced.Task), Ct);
+        var fastSeen = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var fastReading = Task.Run(() => ReadUntilLastVersionsAsync(fast, fastSeen, produced.Task), Ct);
 
-        // The slow client has read up to its snapshots and reads nothing more. Each agent changes state in turn (never
-        // twice the same, so every PUT is an event), the four at once: about five times what the buffers between the
-        // server's send queue and the slow client hold (see LiveKestrelFixture), so its queue must overflow.
+        // The slow client has read up to its snapshots and reads nothing more. The agents change state in rounds, each
+        // agent once per round (never twice the same, so every PUT is an event): about five times what the buffers
+        // between the server's send queue and the slow client hold (see LiveKestrelFixture), so its queue must overflow.
+        // A round starts once the fast client has read the last one: it is never more than a round behind, so only a
+        // stalled reader (the slow one) can fill its queue, however busy the machine running the test.
         var slowLastRead = Sequenced(slow)[^1].Number("seq");
         var versions = agents.ToDictionary(a => a, _ => new List<long>());
-        await Task.WhenAll(agents.Select(async agent =>
+        for (var i = 0; i < EventsPerAgent; i++)
         {
-            for (var i = 0; i < EventsPerAgent; i++)
+            var state = i % 2 == 0 ? "Available" : "Offline";
+            var round = await Task.WhenAll(agents.Select(async agent => (Agent: agent, Version: (await SetStateAsync(admin, agent, state)).Number("version"))));
+            foreach (var (agent, version) in round)
             {
-                versions[agent].Add((await SetStateAsync(admin, agent, i % 2 == 0 ? "Available" : "Offline")).Number("version"));
+                versions[agent].Add(version);
             }
-        }));
+
+            await LiveClockTests.Until(() => Task.FromResult(fastReading.IsCompleted || round.All(r => fastSeen.GetValueOrDefault(r.Agent) >= r.Version)));
+            Assert.False(fastReading.IsFaulted, "the fast client stopped reading: " + fastReading.Exception?.GetBaseException().Message);
+        }
+
         produced.SetResult(versions.ToDictionary(v => v.Key, v => v.Value[^1]));
         await fast.SendAsync("""{"op":"ping"}"""); // a message to wake the reader if it already has everything
         await fastReading;
@@ -214,9 +224,9 @@ public sealed class LiveKestrelTests(LiveKestrelFixture fixture) : IClassFixture
         [.. live.Received.Where(m => m["seq"] is not null && m.TextOrNull("type") != "welcome")];
 
     /// <summary>Reads until every agent's last produced version came (the test sends a ping once done, so a read always ends).</summary>
-    private static async Task ReadUntilLastVersionsAsync(LiveTestClient live, Task<IReadOnlyDictionary<string, long>> produced)
+    private static async Task ReadUntilLastVersionsAsync(
+        LiveTestClient live, ConcurrentDictionary<string, long> seen, Task<IReadOnlyDictionary<string, long>> produced)
     {
-        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         while (true)
         {
             var message = await live.ReceiveAsync();
