@@ -8,7 +8,8 @@ namespace Switchboard.Api.Alerts;
 
 /// <summary>
 /// Supervisors' broadcasts to all agents, a group or a queue's members, with read receipts (<c>/v1/broadcasts</c>),
-/// and each agent's alerts: the broadcasts it received, which it marks read (<c>/v1/agents/{agentId}/alerts</c>).
+/// and each agent's alerts: the broadcasts it received and its tasks that fell due, which it marks read
+/// (<c>/v1/agents/{agentId}/alerts</c>).
 /// </summary>
 public static class AlertsApi
 {
@@ -47,8 +48,9 @@ public static class AlertsApi
             .RequireAuthorization(Policies.Staff)
             .WithName("ListAgentAlerts")
             .WithSummary("List an agent's alerts")
-            .WithDescription("The broadcasts the agent received that have not expired (expired ones are left out), newest first, " +
-                "with read and readAt. The agent keeps the newest 200. The agent's own key, or an admin or supervisor key.")
+            .WithDescription("The alerts the agent received that have not expired (expired ones are left out), newest first, with read and readAt: " +
+                "broadcasts (kind broadcast) and its CRM tasks falling due (kind task, with taskId). The agent keeps the newest 200. " +
+                "The agent's own key, or an admin or supervisor key.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound);
 
         // A read receipt says the agent saw it: only the agent's own console may give it.
@@ -56,7 +58,7 @@ public static class AlertsApi
             .RequireAuthorization(Policies.AgentOnly)
             .WithName("MarkAlertRead")
             .WithSummary("Mark an alert read")
-            .WithDescription("Records that the agent read the alert; the sender sees it in GET /v1/broadcasts/{id}. " +
+            .WithDescription("Records that the agent read the alert; for a broadcast, the sender sees it in GET /v1/broadcasts/{id}. " +
                 "Idempotent: marking it again keeps the first readAt. The agent's own key only.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound);
 

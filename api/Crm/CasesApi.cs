@@ -208,7 +208,7 @@ public static class CasesApi
     }
 
     /// <summary>A case number or list position: digits only, 1 or more; null text is no number (and not an error).</summary>
-    private static bool TryNumber(string? text, out long? number)
+    internal static bool TryNumber(string? text, out long? number)
     {
         number = null;
         if (text is null)
@@ -225,10 +225,10 @@ public static class CasesApi
         return true;
     }
 
-    private static string Actor(TenantContext tenant) =>
+    internal static string Actor(TenantContext tenant) =>
         tenant.Caller.Role == ApiKeyRole.Agent ? $"agent:{tenant.Caller.AgentId}" : $"api:{tenant.Caller.KeyId}";
 
-    private static ICaseGrain Case(TenantContext tenant, long number) => tenant.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(tenant.TenantId, number));
+    internal static ICaseGrain Case(TenantContext tenant, long number) => tenant.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(tenant.TenantId, number));
 
     private static ProblemHttpResult NotFound(string caseId) => ApiProblems.NotFound($"Case '{RouteIds.Printable(caseId)}' does not exist.");
 }

@@ -88,6 +88,7 @@ public static class SwitchboardApi
         v1.MapFaqsApi();
         v1.MapCustomersApi();
         v1.MapCasesApi();
+        v1.MapTasksApi();
         v1.MapChatEntryPointsApi();
         v1.MapPublicChatApi();
         v1.MapPlatformChangesApi();

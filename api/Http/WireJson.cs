@@ -38,6 +38,8 @@ public static class WireJson
         new WireEnumConverter<ApiKeyRole>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<Switchboard.Domain.Crm.CaseStatus>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<Switchboard.Domain.Crm.CasePriority>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<Switchboard.Domain.Crm.CrmTaskStatus>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<Switchboard.Api.Alerts.AlertKind>(JsonNamingPolicy.KebabCaseLower),
     ];
 
     /// <summary>The names <paramref name="enumType"/> takes on the wire, in declaration order.</summary>

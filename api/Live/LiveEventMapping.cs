@@ -123,7 +123,8 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
     public IEnumerable<LiveFanOut> Map(AlertSent e)
     {
         var body = LiveMessages.Body("alerts", LiveEventTypes.AlertReceived, e.Alert.SentAt, AlertResponse.From(new InboxAlert(e.Alert, null)), json);
-        yield return new LiveFanOut([.. e.Recipients, LiveRoutes.All], new LiveDelivery(body));
+        // Supervisors follow broadcasts going out; an agent's own alert (a task due) is the agent's alone.
+        yield return new LiveFanOut(e.Alert.TaskId is null ? [.. e.Recipients, LiveRoutes.All] : [.. e.Recipients], new LiveDelivery(body));
     }
 
     public IEnumerable<LiveFanOut> Map(PlatformNoticeSent e)

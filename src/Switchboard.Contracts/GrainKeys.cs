@@ -39,6 +39,10 @@ public static class GrainKeys
 
     public static string CaseDirectoryShard(string tenantId, int shard) => $"{tenantId}{Separator}{shard}";
 
+    public static string CrmTask(string tenantId, string taskId) => $"{tenantId}{Separator}{taskId}";
+
+    public static string CrmTaskDirectoryShard(string tenantId, int shard) => $"{tenantId}{Separator}{shard}";
+
     /// <summary>The web chats opened from one client address (<paramref name="addressHash"/>: hex SHA-256 of the address).</summary>
     public static string PublicChatGuard(string tenantId, string addressHash) => $"{tenantId}{Separator}{addressHash}";
 

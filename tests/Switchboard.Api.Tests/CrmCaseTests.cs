@@ -6,8 +6,10 @@ namespace Switchboard.Api.Tests;
 
 /// <summary>
 /// The local CRM's cases: numbered per tenant, about a customer, changed with every change in the history (who, when,
-/// what), notes from every key, lists by customer, status and assignee newest first; bad input; who may write.
+/// what), notes from every key, lists by customer, status and assignee newest first; bad input; who may write. In the
+/// clock collection: it moves the business clock to see times change.
 /// </summary>
+[Collection(ClockCollection.Name)]
 public sealed class CrmCaseTests(SwitchboardApiFactory factory)
 {
     private const string Url = "/v1/crm/cases";

@@ -132,16 +132,6 @@ public static class CustomerDirectory
     /// </summary>
     public const int MaxPerShard = 500;
 
-    /// <summary>The shard of a customer: a stable hash of its id (FNV-1a), not string.GetHashCode, which changes per process.</summary>
-    public static int ShardOf(string customerId)
-    {
-        ArgumentNullException.ThrowIfNull(customerId);
-        var hash = 2166136261u;
-        foreach (var c in customerId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % Shards);
-    }
+    /// <summary>The shard of a customer: a stable hash of its id.</summary>
+    public static int ShardOf(string customerId) => (int)(StableHash.Of(customerId) % Shards);
 }

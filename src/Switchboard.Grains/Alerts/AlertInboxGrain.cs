@@ -5,7 +5,7 @@ using Switchboard.Domain.Alerts;
 
 namespace Switchboard.Grains.Alerts;
 
-/// <summary>One agent's alert inbox: bounded, idempotent adds, read receipts sent one way to the broadcast.</summary>
+/// <summary>One agent's alert inbox: bounded, idempotent adds, read receipts of broadcasts sent one way to the broadcast.</summary>
 public sealed class AlertInboxGrain(
     [PersistentState("inbox", StorageNames.Default)] IPersistentState<AlertInboxState> state,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : Grain, IAlertInboxGrain
@@ -75,6 +75,12 @@ public sealed class AlertInboxGrain(
         }
 
         // Every time, not only the first: a receipt lost on its way (one way, no answer) is sent again by reading again.
+        // A task's alert has no broadcast to tell.
+        if (current.Alert.TaskId is not null)
+        {
+            return current;
+        }
+
         GrainFactory.GetGrain<IBroadcastGrain>(GrainKeys.Broadcast(tenantId, alertId)).RecordRead(agentId, current.ReadAt!.Value).Ignore();
         return current;
     }
