@@ -179,3 +179,23 @@ internal static class CustomerFields
 
     public static IReadOnlyList<string> NormalizedPhones(IReadOnlyList<string?> phones) => [.. phones.Select(p => CustomerRules.NormalizePhone(p)!)];
 }
+
+/// <summary>A click-to-dial: an outbound call for an agent to the customer.</summary>
+/// <param name="AgentId">The agent who calls (it must exist). An agent key calls as its own agent (leave it out, or name it); other keys name it.</param>
+/// <param name="Phone">One of the customer's numbers, in any international form; the customer's first number when left out.</param>
+[WireExample("""{"agentId":"a1","phone":"+39 02 1234 5678"}""")]
+public sealed record CustomerCallRequest(string? AgentId, string? Phone) : IValidatedRequest
+{
+    public void Validate(ValidationErrors errors)
+    {
+        if (AgentId is not null)
+        {
+            errors.Check(Identifiers.IsValidId(AgentId), "agentId", $"agentId must be an agent id (1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-').");
+        }
+
+        if (Phone is not null)
+        {
+            errors.Check(CustomerRules.NormalizePhone(Phone) is not null, "phone", "phone must be a valid number in international form ('+', the country code, the number).");
+        }
+    }
+}

@@ -1,9 +1,15 @@
 using System.Security.Cryptography;
 using Switchboard.Api.Auth;
 using Switchboard.Contracts;
+using Switchboard.Api.Interactions;
+using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Crm;
+using Switchboard.Contracts.Interactions;
+using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Crm;
 using Switchboard.Domain.Tenancy;
+using Switchboard.Grains.Crm;
 
 namespace Switchboard.Api.Crm;
 
@@ -67,7 +73,65 @@ public static class CustomersApi
             .WithDescription("Its phones and emails are free for other customers at once.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound);
 
+        customer.MapPost("/call", CallCustomer)
+            .RequireAuthorization(Policies.AnyTenantKey)
+            .WithName("CallCustomer")
+            .WithSummary("Call a customer (click-to-dial)")
+            .WithDescription("Starts an outbound call for the agent to the customer's first number, or the one given (it must be one of the customer's: 422), " +
+                "exactly as POST /v1/interactions with direction outbound: the agent's phone rings first, then the customer's. The call is linked to the " +
+                "customer (customer and openCases). 422 when the customer has no number or the agent does not exist; 409 when the agent cannot take a call now. " +
+                "An agent key calls as its own agent; other tenant keys name agentId.")
+            .ProducesStandardProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+
         return customers;
+    }
+
+    private static async Task<Results<Created<InteractionResponse>, ProblemHttpResult>> CallCustomer(
+        string customerId, CustomerCallRequest request, [AsParameters] TenantContext tenant)
+    {
+        var caller = tenant.Caller;
+        var agentId = request.AgentId;
+        if (caller.Role == ApiKeyRole.Agent)
+        {
+            if (agentId is not null && agentId != caller.AgentId)
+            {
+                return ApiProblems.Forbidden($"This key acts as agent '{caller.AgentId}' and may not call for agent '{RouteIds.Printable(agentId)}'.");
+            }
+
+            agentId = caller.AgentId;
+        }
+
+        if (await Customer(tenant, customerId).GetCard(tenant.CancellationToken) is not { } card)
+        {
+            return NotFound(customerId);
+        }
+
+        var errors = new ValidationErrors();
+        if (errors.Check(agentId is not null, "agentId", "agentId is required: the agent who calls."))
+        {
+            errors.Check(await tenant.Agent(agentId!).Get(tenant.CancellationToken) is not null, "agentId", $"Agent '{agentId}' does not exist.");
+        }
+
+        var phones = card.Customer.Details.Phones;
+        var phone = request.Phone is { } given ? CustomerRules.NormalizePhone(given) : phones.FirstOrDefault();
+        if (request.Phone is not null)
+        {
+            errors.Check(phone is not null && phones.Contains(phone, StringComparer.Ordinal), "phone", $"{request.Phone} is not a number of customer '{customerId}'.");
+        }
+        else
+        {
+            errors.Check(phone is not null, "phone", $"Customer '{customerId}' has no phone number to call.");
+        }
+
+        if (errors.HasErrors)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var link = new InteractionCustomerView(card.Customer.Id, card.Customer.Details.Name, null, card.OpenCases, ByHand: true);
+        var create = new CreateInteraction(
+            MediaType.Voice, InteractionDirection.Outbound, null, agentId, null, phone, CreateInteractionRequest.DefaultPriority, CasesApi.Actor(tenant), Customer: link);
+        return await InteractionsApi.CreateAsync(tenant, InteractionsApi.NewId(), create);
     }
 
     private static async Task<Results<Created<CustomerResponse>, ProblemHttpResult>> CreateCustomer(CreateCustomerRequest request, [AsParameters] TenantContext tenant)
@@ -158,19 +222,8 @@ public static class CustomersApi
     }
 
     /// <summary>The customer that holds <paramref name="contact"/> and still lists it, or null.</summary>
-    private static async Task<Customer?> FindAsync(TenantContext tenant, CustomerContact contact)
-    {
-        var claim = await tenant.Grains.GetGrain<ICustomerContactGrain>(GrainKeys.CustomerContact(tenant.TenantId, contact)).GetOwner(tenant.CancellationToken);
-        if (claim is null || await Customer(tenant, claim.CustomerId).Get(tenant.CancellationToken) is not { } customer)
-        {
-            return null;
-        }
-
-        var listed = contact.Kind == CustomerContactKind.Phone
-            ? customer.Details.Phones.Contains(contact.Value, StringComparer.Ordinal)
-            : customer.Details.Emails.Any(e => string.Equals(e, contact.Value, StringComparison.OrdinalIgnoreCase));
-        return listed ? customer : null;
-    }
+    private static async Task<Customer?> FindAsync(TenantContext tenant, CustomerContact contact) =>
+        (await CustomerLookup.Find(tenant.Grains, tenant.TenantId, contact, tenant.CancellationToken))?.Customer;
 
     private static async Task<ProblemHttpResult> Refusal(TenantContext tenant, CustomerWriteResult result, string customerId)
     {

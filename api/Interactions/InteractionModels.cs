@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Interactions;
@@ -241,6 +242,12 @@ public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<str
 /// <param name="From">The caller's number.</param>
 /// <param name="To">The number called.</param>
 /// <param name="CustomerName">The customer's name when the customer gave it (a web chat); null otherwise.</param>
+/// <param name="Customer">
+/// The CRM customer it is about (the screen pop): matched by the caller's number (voice) or the sender's address (chat)
+/// when it was created, or linked by hand (POST …/link); null when none.
+/// </param>
+/// <param name="CaseId">The CRM case it was linked to by hand, if any.</param>
+/// <param name="OpenCases">The customer's newest open cases (at most 5) as they were when matched or linked; empty without a customer.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="EndedAt">When the call ended, abandoned or failed.</param>
 /// <param name="Handler">The agent handling the call now, if any.</param>
@@ -255,16 +262,19 @@ public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<str
 /// <param name="Timeline">Every event, oldest first.</param>
 [WireExample("""
     {"id":"i_4f9c2d7e0b1a4c3d8e5f6a7b8c9d0e1f","state":"OnHold","media":"voice","direction":"inbound","queueId":"support","priority":5,
-     "from":"+390212345678","to":"+390698765432","customerName":null,"createdAt":"2026-11-25T09:00:00+00:00","endedAt":null,"handler":"a1","participants":["a1"],
+     "from":"+390212345678","to":"+390698765432","customerName":null,
+     "customer":{"id":"maria-rossi","name":"Maria Rossi","byHand":false},"caseId":null,"openCases":[{"id":"17","subject":"Ordine 12345 non consegnato","status":"open"}],
+     "createdAt":"2026-11-25T09:00:00+00:00","endedAt":null,"handler":"a1","participants":["a1"],
      "conference":false,
      "legs":[{"id":"L1","line":1,"party":"customer","address":"+390212345678","state":"on-hold","startedAt":"2026-11-25T09:00:00+00:00","endedAt":null},
              {"id":"L2","line":1,"party":"agent","address":"a1","state":"connected","startedAt":"2026-11-25T09:00:04+00:00","endedAt":null}],
      "offer":null,"consult":null,"wrapUps":[],"transactionCodes":[],"notes":[],
      "timeline":[{"sequence":1,"at":"2026-11-25T09:00:00+00:00","type":"created","actor":"api:key_3q2-7wAbCdEf","details":{"direction":"Inbound","media":"Voice","from":"+390212345678","to":"+390698765432"}},
-                 {"sequence":2,"at":"2026-11-25T09:00:00+00:00","type":"queued","actor":"api:key_3q2-7wAbCdEf","details":{"queue":"support"}},
-                 {"sequence":3,"at":"2026-11-25T09:00:00+00:00","type":"offered","actor":"system","details":{"agent":"a1","queue":"support"}},
-                 {"sequence":4,"at":"2026-11-25T09:00:04+00:00","type":"accepted","actor":"agent:a1","details":{"agent":"a1"}},
-                 {"sequence":5,"at":"2026-11-25T09:01:30+00:00","type":"held","actor":"agent:a1","details":{"agent":"a1"}}]}
+                 {"sequence":2,"at":"2026-11-25T09:00:00+00:00","type":"customer-matched","actor":"api:key_3q2-7wAbCdEf","details":{"customerId":"maria-rossi"}},
+                 {"sequence":3,"at":"2026-11-25T09:00:00+00:00","type":"queued","actor":"api:key_3q2-7wAbCdEf","details":{"queue":"support"}},
+                 {"sequence":4,"at":"2026-11-25T09:00:00+00:00","type":"offered","actor":"system","details":{"agent":"a1","queue":"support"}},
+                 {"sequence":5,"at":"2026-11-25T09:00:04+00:00","type":"accepted","actor":"agent:a1","details":{"agent":"a1"}},
+                 {"sequence":6,"at":"2026-11-25T09:01:30+00:00","type":"held","actor":"agent:a1","details":{"agent":"a1"}}]}
     """)]
 public sealed record InteractionResponse(
     string Id,
@@ -276,6 +286,9 @@ public sealed record InteractionResponse(
     string? From,
     string? To,
     string? CustomerName,
+    InteractionCustomerResponse? Customer,
+    string? CaseId,
+    IReadOnlyList<OpenCaseResponse> OpenCases,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EndedAt,
     string? Handler,
@@ -299,6 +312,9 @@ public sealed record InteractionResponse(
         view.From,
         view.To,
         view.CustomerName,
+        view.Customer is { } customer ? new InteractionCustomerResponse(customer.CustomerId, customer.Name, customer.ByHand) : null,
+        view.Customer?.CaseNumber?.ToString(CultureInfo.InvariantCulture),
+        [.. (view.Customer?.OpenCases ?? []).Select(OpenCaseResponse.From)],
         view.CreatedAt,
         view.EndedAt,
         view.Handler,
@@ -413,7 +429,7 @@ public sealed record InteractionWrapUpResponse(
 public sealed record InteractionNoteResponse(string AgentId, string Text, DateTimeOffset? At);
 
 /// <summary>One event of an interaction's timeline; <c>actor</c> is e.g. <c>agent:a1</c>, <c>system</c> or <c>telephony</c>.</summary>
-[WireExample("""{"sequence":4,"at":"2026-11-25T09:00:04+00:00","type":"accepted","actor":"agent:a1","details":{"agent":"a1"}}""")]
+[WireExample("""{"sequence":5,"at":"2026-11-25T09:00:04+00:00","type":"accepted","actor":"agent:a1","details":{"agent":"a1"}}""")]
 public sealed record InteractionTimelineItem(
     int Sequence,
     DateTimeOffset At,
@@ -440,4 +456,37 @@ internal static partial class InteractionRules
 
     [GeneratedRegex(@"\A\+[0-9]{8,15}\z", RegexOptions.CultureInvariant)]
     private static partial Regex NumberPattern();
+}
+
+/// <summary>The CRM customer an interaction is about.</summary>
+/// <param name="Id">The customer's id (GET /v1/crm/customers/{id}).</param>
+/// <param name="Name">The customer's name when it was matched or linked.</param>
+/// <param name="ByHand">Linked by hand (POST /v1/interactions/{id}/link) rather than matched by number or address.</param>
+[WireExample("""{"id":"maria-rossi","name":"Maria Rossi","byHand":false}""")]
+public sealed record InteractionCustomerResponse(string Id, string Name, bool ByHand);
+
+/// <summary>An open case of the customer, as the screen pop shows it.</summary>
+/// <param name="Id">The case's id (its number, as text).</param>
+/// <param name="Subject">What it is about.</param>
+/// <param name="Status">open or pending.</param>
+[WireExample("""{"id":"17","subject":"Ordine 12345 non consegnato","status":"open"}""")]
+public sealed record OpenCaseResponse(string Id, string Subject, Switchboard.Domain.Crm.CaseStatus Status)
+{
+    public static OpenCaseResponse From(Switchboard.Contracts.Crm.CaseSummary c) => new(c.Number.ToString(CultureInfo.InvariantCulture), c.Subject, c.Status);
+}
+
+/// <summary>Links an interaction to a CRM customer, and perhaps one of its cases, by hand (or corrects the link).</summary>
+/// <param name="CustomerId">Required: the customer (it must exist).</param>
+/// <param name="CaseId">Optional: a case about that customer (it must exist); the case then lists the interaction.</param>
+[WireExample("""{"customerId":"maria-rossi","caseId":"17"}""")]
+public sealed record InteractionLinkRequest([property: Required] string? CustomerId, string? CaseId) : IValidatedRequest
+{
+    public void Validate(ValidationErrors errors)
+    {
+        errors.Check(Identifiers.IsValidId(CustomerId), "customerId", $"customerId is required: a customer's id (1-{Identifiers.MaxIdLength} letters, digits, '.', '_' or '-').");
+        if (CaseId is not null)
+        {
+            errors.Check(Crm.CasesApi.TryNumber(CaseId, out _), "caseId", "caseId must be a case's id (its number, as text).");
+        }
+    }
 }

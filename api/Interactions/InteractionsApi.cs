@@ -33,13 +33,15 @@ public static partial class InteractionsApi
         interactions.MapGet("/{interactionId}", GetInteraction)
             .WithName("GetInteraction")
             .WithSummary("Get an interaction")
-            .WithDescription("State, parties, legs, the open offer, the consult, wrap-ups with codes and notes, and the whole timeline. " +
+            .WithDescription("State, parties, legs, the open offer, the consult, wrap-ups with codes and notes, the CRM customer with its open cases " +
+                "(the screen pop: matched by the caller's number or the chat's email, or linked by hand), and the whole timeline. " +
                 "An agent key reads only interactions its agent is part of (a leg, the offer or a wrap-up).")
             .ProducesStandardProblems(StatusCodes.Status404NotFound);
 
         MapList(interactions);
         MapActions(interactions.MapGroup("/{interactionId}"));
         MapMessages(interactions.MapGroup("/{interactionId}"));
+        MapCrm(interactions.MapGroup("/{interactionId}"));
         return interactions;
     }
 
@@ -107,7 +109,7 @@ public static partial class InteractionsApi
             agentId = request.ToAgentId;
         }
 
-        var id = IdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var id = NewId();
         var actor = caller.Role == ApiKeyRole.Agent ? $"agent:{caller.AgentId}" : $"api:{caller.KeyId}";
         var create = new CreateInteraction(
             request.Media!.Value,
@@ -119,6 +121,12 @@ public static partial class InteractionsApi
             request.Priority ?? CreateInteractionRequest.DefaultPriority,
             actor,
             FirstMessage: internalWork ? request.Text : null);
+        return await CreateAsync(tenant, id, create);
+    }
+
+    /// <summary>Creates the interaction and answers 201 with it, or the problem of why it was not.</summary>
+    internal static async Task<Results<Created<InteractionResponse>, ProblemHttpResult>> CreateAsync(TenantContext tenant, string id, CreateInteraction create)
+    {
         var result = await tenant.Interaction(id).Create(create, tenant.CancellationToken);
         return result.Outcome switch
         {
@@ -126,6 +134,9 @@ public static partial class InteractionsApi
             _ => Problem(result, id),
         };
     }
+
+    /// <summary>A new interaction id.</summary>
+    internal static string NewId() => IdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> GetInteraction(string interactionId, [AsParameters] TenantContext tenant)
     {

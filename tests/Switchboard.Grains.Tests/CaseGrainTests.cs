@@ -50,6 +50,44 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customers_card_follows_its_cases_open_and_closed_and_a_failed_change_leaves_the_card_as_it_was()
+    {
+        var tenant = TestIds.Tenant();
+        var maria = client.GetGrain<ICustomerGrain>(GrainKeys.Customer(tenant, "maria"));
+        await maria.Create(new CustomerDetails("Maria Rossi", ["+390212345678"], [], null, new Dictionary<string, string>(), new Dictionary<string, string>()));
+        for (var number = 1; number <= CaseRules.ScreenPopCases + 2; number++)
+        {
+            await Case(tenant, number).Create(new CaseDraft("maria", $"Caso {number}", CaseStatus.Open, CasePriority.Normal, null), "api:k1");
+        }
+
+        Assert.Equal([7L, 6, 5, 4, 3], (await maria.GetCard())!.OpenCases.Select(c => c.Number));
+
+        // Solving the newest shows the next; a new subject or pending shows as it now is.
+        await Case(tenant, 7).Update(new CasePatch(null, CaseStatus.Solved, null, null), "api:k1");
+        await Case(tenant, 6).Update(new CasePatch("Caso sei", CaseStatus.Pending, null, null), "api:k1");
+        var card = (await maria.GetCard())!.OpenCases;
+        Assert.Equal([6L, 5, 4, 3, 2], card.Select(c => c.Number));
+        Assert.Equal(("Caso sei", CaseStatus.Pending), (card[0].Subject, card[0].Status));
+
+        // A change whose case write fails leaves the card showing the case as it is.
+        using (fixture.Faults.FailWrites(GrainKeys.Case(tenant, 5), "case", count: 1))
+        {
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => Case(tenant, 5).Update(new CasePatch(null, CaseStatus.Closed, null, null), "api:k1"));
+        }
+
+        Assert.Contains(5L, (await maria.GetCard())!.OpenCases.Select(c => c.Number));
+
+        // So does a create whose case write fails.
+        using (fixture.Faults.FailWrites(GrainKeys.Case(tenant, 8), "case", count: 1))
+        {
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => Case(tenant, 8).Create(new CaseDraft("maria", "Caso 8", CaseStatus.Open, CasePriority.Normal, null), "api:k1"));
+        }
+
+        Assert.Equal([6L, 5, 4, 3, 2], (await maria.GetCard())!.OpenCases.Select(c => c.Number));
+        Assert.Null(await client.GetGrain<ICustomerGrain>(GrainKeys.Customer(tenant, "nobody")).GetCard());
+    }
+
+    [Fact]
     public async Task Case_numbers_count_up_from_one_in_each_tenant()
     {
         var numbers = client.GetGrain<ICaseNumbersGrain>(TestIds.Tenant());
@@ -61,4 +99,6 @@ public sealed class CaseGrainTests(ClusterFixture fixture)
 
         Assert.Equal([1L, 2, 3, 4, 5], given);
     }
+
+    private ICaseGrain Case(string tenant, long number) => client.GetGrain<ICaseGrain>(GrainKeys.Case(tenant, number));
 }

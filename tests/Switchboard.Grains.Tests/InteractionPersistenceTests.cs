@@ -103,5 +103,36 @@ public sealed class InteractionPersistenceTests(ClusterFixture fixture)
         Assert.Equal(Json(accepted), Json(await call.Get()));
     }
 
+    [Fact]
+    public async Task The_customer_an_interaction_is_about_survives_deactivation_and_a_link_by_hand_reaches_the_case()
+    {
+        var tenant = TestIds.Tenant();
+        var maria = client.GetGrain<Contracts.Crm.ICustomerGrain>(GrainKeys.Customer(tenant, "maria"));
+        await maria.Create(new Contracts.Crm.CustomerDetails("Maria Rossi", ["+390212345678"], [], null, new Dictionary<string, string>(), new Dictionary<string, string>()));
+        var @case = client.GetGrain<Contracts.Crm.ICaseGrain>(GrainKeys.Case(tenant, 1));
+        await @case.Create(new Contracts.Crm.CaseDraft("maria", "Ordine", Domain.Crm.CaseStatus.Open, Domain.Crm.CasePriority.Normal, null), "api:k1");
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue());
+        var call = await client.InboundCall(tenant, "i1", "support");
+        Assert.Equal(("maria", false, "1"), Pop(await call.Get()));
+
+        await fixture.DeactivateAllAsync(call);
+        Assert.Equal(("maria", false, "1"), Pop(await call.Get()));
+        var link = new InteractionCustomerView("maria", "Maria Rossi", 1, [new Contracts.Crm.CaseSummary(1, "Ordine", Domain.Crm.CaseStatus.Open)], ByHand: true);
+        Assert.Equal(InteractionOutcome.Applied, (await call.LinkCustomer(link, "api:k1")).Outcome);
+        await fixture.DeactivateAllAsync(call);
+        Assert.Equal(("maria", true, "1"), Pop(await call.Get()));
+        Assert.Equal(1, (await call.Get())!.Customer!.CaseNumber);
+        Assert.Equal(["i1"], (await @case.Get())!.Interactions);
+
+        // Linking once more is harmless and makes sure the case lists it (here: after it was taken off by hand).
+        await @case.SetInteraction("i1", linked: false, "api:k1");
+        Assert.Equal(InteractionOutcome.Unchanged, (await call.LinkCustomer(link, "api:k1")).Outcome);
+        Assert.Equal(["i1"], (await @case.Get())!.Interactions);
+    }
+
+    /// <summary>The customer, whether linked by hand, and the open case numbers (comma-separated) of the view.</summary>
+    private static (string? CustomerId, bool ByHand, string OpenCases) Pop(InteractionView? view) =>
+        (view?.Customer?.CustomerId, view?.Customer?.ByHand ?? false, string.Join(",", view?.Customer?.OpenCases.Select(c => c.Number) ?? []));
+
     private static string Json(InteractionView? view) => System.Text.Json.JsonSerializer.Serialize(view);
 }

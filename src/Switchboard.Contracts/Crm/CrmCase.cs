@@ -87,3 +87,7 @@ public enum CaseWriteOutcome
 
 [GenerateSerializer, Immutable, Alias("Switchboard.CaseWriteResult")]
 public sealed record CaseWriteResult([property: Id(0)] CaseWriteOutcome Outcome, [property: Id(1)] CrmCase? Case, [property: Id(2)] CaseLogEntry? Note = null);
+
+/// <summary>A case as its customer's card lists it (the screen pop's open cases).</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.CaseSummary")]
+public sealed record CaseSummary([property: Id(0)] long Number, [property: Id(1)] string Subject, [property: Id(2)] CaseStatus Status);

@@ -70,3 +70,7 @@ public sealed record CustomerEntry([property: Id(0)] string Id, [property: Id(1)
 /// <summary>Who holds a phone or email, and since when.</summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.CustomerContactClaim")]
 public sealed record CustomerContactClaim([property: Id(0)] string CustomerId, [property: Id(1)] DateTimeOffset Since);
+
+/// <summary>A customer with its open cases, newest first (at most <c>CaseRules.ScreenPopCases</c>): what a screen pop shows.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.CustomerCard")]
+public sealed record CustomerCard([property: Id(0)] Customer Customer, [property: Id(1)] IReadOnlyList<CaseSummary> OpenCases);

@@ -13,6 +13,13 @@ public interface ICaseGrain : IGrainWithStringKey
     [Alias("AddNote")]
     Task<CaseWriteResult> AddNote(string text, string actor, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Lists an interaction as being about this case (<paramref name="linked"/>), or no longer; each change is in the
+    /// history. Idempotent: Unchanged when it is already so.
+    /// </summary>
+    [Alias("SetInteraction")]
+    Task<CaseWriteResult> SetInteraction(string interactionId, bool linked, string actor, CancellationToken cancellationToken = default);
+
     [Alias("Get"), ReadOnly]
     Task<CrmCase?> Get(CancellationToken cancellationToken = default);
 

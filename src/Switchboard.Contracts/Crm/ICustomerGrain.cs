@@ -18,6 +18,17 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     [Alias("Get"), ReadOnly]
     Task<Customer?> Get(CancellationToken cancellationToken = default);
+
+    /// <summary>The customer with its newest open cases; null when there is no such customer.</summary>
+    [Alias("GetCard"), ReadOnly]
+    Task<CustomerCard?> GetCard(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A case about this customer as it now stands (from the case, on each change): kept while open, dropped once
+    /// solved or closed. Idempotent; a customer that does not exist ignores it.
+    /// </summary>
+    [Alias("NoteCase")]
+    Task NoteCase(CaseSummary summary, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

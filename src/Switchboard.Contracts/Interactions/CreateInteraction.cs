@@ -5,7 +5,8 @@ namespace Switchboard.Contracts.Interactions;
 
 /// <summary>
 /// A new interaction: inbound into a queue or to an agent, an outbound call by an agent, or internal work from one agent
-/// (<see cref="From"/>) to another (<see cref="AgentId"/>), a chat with its <see cref="FirstMessage"/> if any.
+/// (<see cref="From"/>) to another (<see cref="AgentId"/>), a chat with its <see cref="FirstMessage"/> if any. The CRM
+/// <see cref="Customer"/> when the caller knows it (a click-to-dial); otherwise it is matched by number or address.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.CreateInteraction")]
 public sealed record CreateInteraction(
@@ -18,4 +19,5 @@ public sealed record CreateInteraction(
     [property: Id(6)] int Priority,
     [property: Id(7)] string Actor,
     [property: Id(8)] string? CustomerName = null,
-    [property: Id(9)] string? FirstMessage = null);
+    [property: Id(9)] string? FirstMessage = null,
+    [property: Id(10)] InteractionCustomerView? Customer = null);

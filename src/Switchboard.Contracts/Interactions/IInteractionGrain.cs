@@ -14,6 +14,13 @@ public interface IInteractionGrain : IGrainWithStringKey
     Task<InteractionView?> Get(CancellationToken cancellationToken = default);
 
     /// <summary>An agent's action (accept, hold, transfer, wrap-up, …).</summary>
+    /// <summary>
+    /// Links it by hand to a customer (and perhaps a case), or corrects the link, in any state; the case it names lists
+    /// it (and one it named before no longer does). Linking again to the same makes sure the case lists it.
+    /// </summary>
+    [Alias("LinkCustomer")]
+    Task<InteractionResult> LinkCustomer(InteractionCustomerView link, string actor, CancellationToken cancellationToken = default);
+
     [Alias("Act")]
     Task<InteractionResult> Act(InteractionAction action, CancellationToken cancellationToken = default);
 

@@ -25,4 +25,5 @@ public sealed record InteractionView(
     [property: Id(16)] IReadOnlyList<WrapUpView> WrapUps,
     [property: Id(17)] IReadOnlyList<string> TransactionCodes,
     [property: Id(18)] IReadOnlyList<TimelineEntry> Timeline,
-    [property: Id(19)] string? CustomerName = null);
+    [property: Id(19)] string? CustomerName = null,
+    [property: Id(20)] InteractionCustomerView? Customer = null);

@@ -32,6 +32,12 @@ public static class CaseRules
     /// <summary>Entries to a page of a case's notes or history.</summary>
     public const int PageSize = 50;
 
+    /// <summary>Open cases a screen pop shows (the newest).</summary>
+    public const int ScreenPopCases = 5;
+
+    /// <summary>Open cases a customer's card keeps (the newest): more than a screen pop shows, so closing some still leaves five.</summary>
+    public const int OpenCasesKept = 50;
+
     /// <summary>Interactions one case lists.</summary>
     public const int MaxInteractions = 1_000;
 

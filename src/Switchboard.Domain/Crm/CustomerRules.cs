@@ -62,6 +62,28 @@ public static class CustomerRules
         }
     }
 
+    /// <summary>
+    /// The customer's phone (E.164) or email (lower case) on new work, by which its screen pop finds the customer: the
+    /// caller's number on an inbound call or voicemail, the number dialled on an outbound call, the sender's address on
+    /// a chat or email. Null for work between agents, or when the address is not a valid one.
+    /// </summary>
+    public static (bool IsPhone, string Value)? ScreenPopContact(
+        Queues.MediaType media, Interactions.InteractionDirection direction, string? from, string? to)
+    {
+        if (direction == Interactions.InteractionDirection.Internal)
+        {
+            return null;
+        }
+
+        var address = direction == Interactions.InteractionDirection.Outbound ? to : from;
+        if (media is Queues.MediaType.Voice or Queues.MediaType.Voicemail)
+        {
+            return NormalizePhone(address) is { } phone ? (true, phone) : null;
+        }
+
+        return NormalizeEmail(address) is { } email ? (false, email) : null;
+    }
+
     /// <summary>An email address as compared (lower case), or null when it is not one address of at most 254 characters.</summary>
     public static string? NormalizeEmail(string? value)
     {

@@ -27,6 +27,7 @@ internal sealed class InteractionDraft
         Policy = record.Policy;
         WrapUps = [.. record.WrapUps];
         Timeline = [.. record.Timeline];
+        Customer = record.Customer;
     }
 
     public DateTimeOffset Now { get; }
@@ -64,6 +65,8 @@ internal sealed class InteractionDraft
     public List<WrapUpItem> WrapUps { get; }
 
     public List<TimelineEvent> Timeline { get; }
+
+    public CustomerLink? Customer { get; set; }
 
     public List<InteractionEffect> Effects { get; } = [];
 
@@ -142,6 +145,7 @@ internal sealed class InteractionDraft
         Policy = Policy,
         WrapUps = [.. WrapUps],
         Timeline = [.. Timeline],
+        Customer = Customer,
     };
 
     public InteractionDecision Applied() => new(DecisionKind.Applied, ToRecord(), [.. Effects], null);

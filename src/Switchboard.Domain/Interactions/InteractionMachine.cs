@@ -26,6 +26,11 @@ public static class InteractionMachine
         };
         var draft = new InteractionDraft(record, now, spec.Actor);
         draft.Event("created", ("direction", WireNames.Of(spec.Direction)), ("media", WireNames.Of(spec.Media)), ("from", spec.From), ("to", spec.To));
+        if (spec.Customer is { } customer)
+        {
+            draft.Customer = customer;
+            draft.Event("customer-matched", ("customerId", customer.CustomerId));
+        }
 
         if (spec.Direction == InteractionDirection.Outbound)
         {
@@ -96,11 +101,27 @@ public static class InteractionMachine
             CancelConsult cancel => TransferSteps.CancelConsult(draft, cancel.AgentId),
             StartConference conference => TransferSteps.StartConference(draft, conference.AgentId),
             SaveWrapUp wrapUp => WrapUpSteps.Save(draft, wrapUp),
+            LinkCustomer link => Link(draft, link.Link),
             CustomerLeaves => record.Media == MediaType.Chat
                 ? CallSteps.CustomerLeaves(draft)
                 : NotAllowed(record, $"Only a chat's customer leaves through the API; interaction '{record.Id}' is {WireNames.Of(record.Media)} (telephony reports its legs)."),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown interaction command."),
         };
+    }
+
+    /// <summary>Links the customer (and case) by hand; the same link again changes nothing.</summary>
+    private static InteractionDecision Link(InteractionDraft draft, CustomerLink link)
+    {
+        var current = draft.Original.Customer;
+        if (current is not null && current.ByHand && current.CustomerId == link.CustomerId && current.CaseNumber == link.CaseNumber)
+        {
+            return Unchanged(draft.Original, "It is linked to this customer and case already.");
+        }
+
+        draft.Customer = link;
+        draft.Event("customer-linked", ("customerId", link.CustomerId),
+            ("caseId", link.CaseNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("previousCustomerId", current?.CustomerId));
+        return draft.Applied();
     }
 
     /// <summary>Carries out what is due at <paramref name="now"/>: an unanswered offer, wrap-ups past their limit.</summary>

@@ -36,6 +36,9 @@ public sealed record InteractionRecord
     /// <summary>The customer's name, when the customer gave it (a web chat).</summary>
     public string? CustomerName { get; init; }
 
+    /// <summary>The CRM customer it is about: matched by phone or email when it was created, or linked by hand.</summary>
+    public CustomerLink? Customer { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }

@@ -6,7 +6,8 @@ namespace Switchboard.Domain.Interactions;
 /// <remarks>
 /// Inbound with a queue waits there; with an agent it is offered to that agent directly; outbound rings the agent's
 /// phone first (<c>AgentId</c>), then the callee (<c>To</c>); internal (agent to agent) has the agent who starts it
-/// (<c>From</c>) in it at once and is offered to the colleague (<c>AgentId</c>).
+/// (<c>From</c>) in it at once and is offered to the colleague (<c>AgentId</c>). <c>Customer</c> is the CRM customer
+/// matched by the caller's number or address, if any.
 /// </remarks>
 public sealed record NewInteraction(
     string Id,
@@ -18,4 +19,5 @@ public sealed record NewInteraction(
     string? To,
     int Priority,
     string Actor,
-    string? CustomerName = null);
+    string? CustomerName = null,
+    CustomerLink? Customer = null);

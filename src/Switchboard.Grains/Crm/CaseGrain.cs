@@ -41,7 +41,17 @@ public sealed class CaseGrain(
         }
 
         await Page(CaseLogKind.History, 1).Put(new CaseLogEntry(1, now, actor, null, "created", null, null), cancellationToken);
-        await state.WriteAsync(this, s => s.Case = created);
+        await Customer(created).NoteCase(Summary(created), cancellationToken);
+        try
+        {
+            await state.WriteAsync(this, s => s.Case = created);
+        }
+        catch
+        {
+            await Customer(created).NoteCase(Summary(created) with { Status = CaseStatus.Closed }, CancellationToken.None);
+            throw;
+        }
+
         return new CaseWriteResult(CaseWriteOutcome.Created, created);
     }
 
@@ -90,15 +100,49 @@ public sealed class CaseGrain(
         try
         {
             await Shard.Put(Entry(updated), cancellationToken);
+            await Customer(updated).NoteCase(Summary(updated), cancellationToken);
             await state.WriteAsync(this, s => s.Case = updated);
         }
         catch
         {
-            // Lists keep finding it as it is, not as the change that failed would have made it.
+            // Lists and the customer's card keep finding it as it is, not as the change that failed would have made it.
             await Shard.Put(Entry(current), CancellationToken.None);
+            await Customer(current).NoteCase(Summary(current), CancellationToken.None);
             throw;
         }
 
+        return new CaseWriteResult(CaseWriteOutcome.Updated, updated);
+    }
+
+    public async Task<CaseWriteResult> SetInteraction(string interactionId, bool linked, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(interactionId);
+        if (state.State.Case is not { } current)
+        {
+            return new CaseWriteResult(CaseWriteOutcome.NotFound, null);
+        }
+
+        if (current.Interactions.Contains(interactionId, StringComparer.Ordinal) == linked)
+        {
+            return new CaseWriteResult(CaseWriteOutcome.Unchanged, current);
+        }
+
+        if ((linked && current.Interactions.Count >= CaseRules.MaxInteractions) || current.Changes >= CaseRules.MaxLogEntries)
+        {
+            return new CaseWriteResult(CaseWriteOutcome.Full, current);
+        }
+
+        var now = time.GetUtcNow();
+        var sequence = current.Changes + 1;
+        await Page(CaseLogKind.History, sequence).Put(
+            new CaseLogEntry(sequence, now, actor, null, "interaction", linked ? null : interactionId, linked ? interactionId : null), cancellationToken);
+        var updated = current with
+        {
+            Interactions = linked ? [.. current.Interactions, interactionId] : [.. current.Interactions.Where(i => i != interactionId)],
+            Changes = sequence,
+            UpdatedAt = now,
+        };
+        await state.WriteAsync(this, s => s.Case = updated);
         return new CaseWriteResult(CaseWriteOutcome.Updated, updated);
     }
 
@@ -145,6 +189,10 @@ public sealed class CaseGrain(
     private static string Wire<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static CaseEntry Entry(CrmCase c) => new(c.Number, c.CustomerId, c.Status, c.AssigneeAgentId);
+
+    private static CaseSummary Summary(CrmCase c) => new(c.Number, c.Subject, c.Status);
+
+    private ICustomerGrain Customer(CrmCase c) => GrainFactory.GetGrain<ICustomerGrain>(GrainKeys.Customer(tenantId, c.CustomerId));
 
     private ICaseLogPageGrain Page(CaseLogKind kind, long sequence) => PageGrain(kind, CaseRules.PageOf(sequence));
 

@@ -29,6 +29,36 @@ public sealed class CustomerGrain(
 
     public Task<Customer?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Customer);
 
+    public Task<CustomerCard?> GetCard(CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.Customer is { } customer
+            ? new CustomerCard(customer, [.. state.State.OpenCases.OrderByDescending(c => c.Number).Take(CaseRules.ScreenPopCases)])
+            : null);
+
+    public async Task NoteCase(CaseSummary summary, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var index = state.State.OpenCases.FindIndex(c => c.Number == summary.Number);
+        var open = CaseRules.IsOpen(summary.Status);
+        if (state.State.Customer is null || (open ? index >= 0 && state.State.OpenCases[index] == summary : index < 0))
+        {
+            return;
+        }
+
+        await state.WriteAsync(this, s =>
+        {
+            if (index >= 0)
+            {
+                s.OpenCases.RemoveAt(index);
+            }
+
+            if (open)
+            {
+                s.OpenCases.Add(summary);
+                s.OpenCases = [.. s.OpenCases.OrderByDescending(c => c.Number).Take(CaseRules.OpenCasesKept)];
+            }
+        });
+    }
+
     public async Task<CustomerWriteResult> Create(CustomerDetails details, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(details);
@@ -183,4 +213,7 @@ public sealed class CustomerGrain(
 public sealed class CustomerState
 {
     [Id(0)] public Customer? Customer { get; set; }
+
+    /// <summary>Its open cases (at most <see cref="CaseRules.OpenCasesKept"/>, the newest), as each case last reported.</summary>
+    [Id(1)] public List<CaseSummary> OpenCases { get; set; } = [];
 }

@@ -56,9 +56,11 @@ public sealed partial class InteractionGrain(
             return new InteractionResult(InteractionOutcome.AlreadyExists, existing.ToView(), $"Interaction '{interactionId}' exists already.");
         }
 
+        var customer = await MatchCustomer(request, cancellationToken);
         var now = time.GetUtcNow();
         var decision = InteractionMachine.Create(
-            new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority, request.Actor, request.CustomerName),
+            new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority,
+                request.Actor, request.CustomerName, customer),
             now);
 
         // Internal work needs the agent who starts it free to take it too, before its colleague is asked.

@@ -13,4 +13,7 @@ internal static partial class InteractionLog
 
     [LoggerMessage(3005, LogLevel.Warning, "Interaction {TenantId}/{InteractionId} could not be added to the list index yet; retried on activation")]
     public static partial void IndexFailed(ILogger logger, Exception exception, string tenantId, string interactionId);
+
+    [LoggerMessage(3006, LogLevel.Warning, "Interaction {TenantId}/{InteractionId}: its customer could not be looked up; it goes on without a screen pop")]
+    public static partial void CustomerLookupFailed(ILogger logger, Exception exception, string tenantId, string interactionId);
 }

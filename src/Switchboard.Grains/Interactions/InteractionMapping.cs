@@ -1,3 +1,4 @@
+using Switchboard.Contracts.Crm;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
 
@@ -26,7 +27,14 @@ internal static class InteractionMapping
         [.. r.WrapUps.Select(w => new WrapUpView(w.AgentId, w.CodeRequired, w.StartedAt, w.Deadline, w.Codes, w.Notes, w.CompletedAt, w.TimedOut))],
         r.TransactionCodes,
         [.. r.Timeline.Select(e => new TimelineEntry(e.Sequence, e.At, e.Type, e.Actor, e.Details))],
-        r.CustomerName);
+        r.CustomerName,
+        r.Customer is { } link ? link.ToView() : null);
+
+    public static InteractionCustomerView ToView(this CustomerLink link) =>
+        new(link.CustomerId, link.Name, link.CaseNumber, [.. link.OpenCases.Select(c => new CaseSummary(c.Number, c.Subject, c.Status))], link.ByHand);
+
+    public static CustomerLink ToDomain(this InteractionCustomerView view) =>
+        new(view.CustomerId, view.Name, view.CaseNumber, [.. view.OpenCases.Select(c => new OpenCase(c.Number, c.Subject, c.Status))], view.ByHand);
 
     public static RoutingPolicy ToDomain(this QueuePolicy p) => new(
         TimeSpan.FromSeconds(p.OfferTimeoutSeconds),
