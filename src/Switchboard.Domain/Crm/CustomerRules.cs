@@ -78,11 +78,17 @@ public static class CustomerRules
         var address = direction == Interactions.InteractionDirection.Outbound ? to : from;
         if (media is Queues.MediaType.Voice or Queues.MediaType.Voicemail)
         {
-            return NormalizePhone(address) is { } phone ? (true, phone) : null;
+            // Carriers report E.164: taken as it is, since stored phones are E.164 and one that is not a valid number
+            // matches none. Parsing (tens of microseconds) is for the other forms, on the routing path only then.
+            return IsE164Shaped(address) ? (true, address!) : NormalizePhone(address) is { } phone ? (true, phone) : null;
         }
 
         return NormalizeEmail(address) is { } email ? (false, email) : null;
     }
+
+    /// <summary>'+', a digit 1-9, then 6-14 more digits: the shape of an E.164 number.</summary>
+    private static bool IsE164Shaped(string? value) =>
+        value is { Length: >= 8 and <= 16 } && value[0] == '+' && value[1] is >= '1' and <= '9' && !value.AsSpan(2).ContainsAnyExceptInRange('0', '9');
 
     /// <summary>An email address as compared (lower case), or null when it is not one address of at most 254 characters.</summary>
     public static string? NormalizeEmail(string? value)

@@ -59,7 +59,7 @@ public sealed partial class InteractionGrain
         try
         {
             var kind = contact.IsPhone ? CustomerContactKind.Phone : CustomerContactKind.Email;
-            var card = await CustomerLookup.Find(GrainFactory, tenantId, new CustomerContact(kind, contact.Value), cancellationToken);
+            var card = await CustomerLookup.Find(GrainFactory, tenantId, new CustomerContact(kind, contact.Value), CancellationToken.None);
             return card is null
                 ? null
                 : new CustomerLink(card.Customer.Id, card.Customer.Details.Name, null, [.. card.OpenCases.Select(c => new OpenCase(c.Number, c.Subject, c.Status))], ByHand: false);

@@ -54,6 +54,9 @@ public sealed class CustomerLinkTests
     [InlineData(MediaType.Email, InteractionDirection.Inbound, "maria@example.com", "support@acme.example", false, "maria@example.com")]
     [InlineData(MediaType.Chat, InteractionDirection.Inbound, "Maria", null, null, null)]
     [InlineData(MediaType.Voice, InteractionDirection.Inbound, "anonymous", null, null, null)]
+    [InlineData(MediaType.Voice, InteractionDirection.Inbound, "+999123456789", null, true, "+999123456789")] // E.164-shaped: looked up as it is
+    [InlineData(MediaType.Voice, InteractionDirection.Inbound, "+0212345678", null, null, null)]
+    [InlineData(MediaType.Voice, InteractionDirection.Inbound, "+39021234567890123", null, null, null)]
     [InlineData(MediaType.Voice, InteractionDirection.Internal, "a1", "a2", null, null)]
     [InlineData(MediaType.Chat, InteractionDirection.Internal, "a1", "a2", null, null)]
     public void A_screen_pop_uses_the_customers_side_of_the_work(MediaType media, InteractionDirection direction, string? from, string? to, bool? isPhone, string? value)
