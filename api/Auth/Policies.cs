@@ -29,6 +29,9 @@ public static class Policies
     /// <summary>Admins and integrations (a carrier or gateway): report call-leg events.</summary>
     public const string Telephony = "telephony";
 
+    /// <summary>Admins and integrations: connecting other systems (webhooks).</summary>
+    public const string Integrator = "integrator";
+
     /// <summary>Routes under <c>/v1/agents/{agentId}</c>: an agent key only on its own agent.</summary>
     public const string AgentScope = "agent-scope";
 
@@ -41,6 +44,7 @@ public static class Policies
         .AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Agent))
         .AddPolicy(AgentOnly, p => p.RequireRole(Roles.Agent))
         .AddPolicy(Telephony, p => p.RequireRole(Roles.Admin, Roles.Integration))
+        .AddPolicy(Integrator, p => p.RequireRole(Roles.Admin, Roles.Integration))
         .AddPolicy(AgentScope, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.Integration)
             .AddRequirements(new AgentScopeRequirement()));
 }

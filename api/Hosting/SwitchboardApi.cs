@@ -19,6 +19,7 @@ using Switchboard.Api.Routing;
 using Switchboard.Api.StatusView;
 using Switchboard.Api.Telephony;
 using Switchboard.Api.Tenancy;
+using Switchboard.Api.Webhooks;
 using Switchboard.Domain.Tenancy;
 using Switchboard.Grains;
 using Switchboard.Hosting;
@@ -43,6 +44,10 @@ public static class SwitchboardApi
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PublicChatOptions>().BindConfiguration(PublicChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookTargets>();
+        services.AddSingleton<WebhookPayloads>();
+        services.AddHostedService<WebhookSender>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -89,6 +94,7 @@ public static class SwitchboardApi
         v1.MapCustomersApi();
         v1.MapCasesApi();
         v1.MapTasksApi();
+        v1.MapWebhooksApi();
         v1.MapChatEntryPointsApi();
         v1.MapPublicChatApi();
         v1.MapPlatformChangesApi();

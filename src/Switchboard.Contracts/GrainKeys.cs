@@ -43,6 +43,10 @@ public static class GrainKeys
 
     public static string CrmTaskDirectoryShard(string tenantId, int shard) => $"{tenantId}{Separator}{shard}";
 
+    public static string WebhookEndpoint(string tenantId, string endpointId) => $"{tenantId}{Separator}{endpointId}";
+
+    public static string WebhookDelivery(string tenantId, string endpointId, long sequence) => $"{tenantId}{Separator}{endpointId}{Separator}{sequence}";
+
     /// <summary>The web chats opened from one client address (<paramref name="addressHash"/>: hex SHA-256 of the address).</summary>
     public static string PublicChatGuard(string tenantId, string addressHash) => $"{tenantId}{Separator}{addressHash}";
 

@@ -13,11 +13,13 @@ public abstract record InteractionLiveEvent;
 /// <summary>
 /// An interaction changed (published after the change is stored, in order). <see cref="AgentIds"/> are the agents it
 /// concerns before and after the change (offered, handling, consulted, wrapping up); <see cref="OfferedTo"/> is the
-/// agent a new offer was just made to, if any.
+/// agent a new offer was just made to, if any; <see cref="PreviousState"/> is its state before (null: it was just created).
+/// Published for every change, also when it concerns no agent (queued, abandoned), for webhooks.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.InteractionChanged")]
 public sealed record InteractionChanged(
     [property: Id(0)] InteractionView Interaction,
     [property: Id(1)] IReadOnlyList<string> AgentIds,
     [property: Id(2)] string? OfferedTo,
-    [property: Id(3)] DateTimeOffset At) : InteractionLiveEvent;
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] Domain.Interactions.InteractionState? PreviousState = null) : InteractionLiveEvent;

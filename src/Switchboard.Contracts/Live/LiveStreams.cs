@@ -25,4 +25,7 @@ public static class LiveStreams
 
     /// <summary><see cref="PlatformNoticeSent"/>: a platform-change notice went out.</summary>
     public const string Platform = "live-platform";
+
+    /// <summary><see cref="CaseChanged"/>: the local CRM changed (webhooks read it; no socket topic does yet).</summary>
+    public const string Crm = "live-crm";
 }

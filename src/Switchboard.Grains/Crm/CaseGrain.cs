@@ -1,7 +1,10 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Crm;
+using Switchboard.Contracts.Live;
 using Switchboard.Domain.Crm;
+using Switchboard.Grains.Live;
 
 namespace Switchboard.Grains.Crm;
 
@@ -11,7 +14,8 @@ namespace Switchboard.Grains.Crm;
 /// </summary>
 public sealed class CaseGrain(
     [PersistentState("case", StorageNames.Default)] IPersistentState<CaseState> state,
-    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : Grain, ICaseGrain
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
+    ILogger<CaseGrain> logger) : Grain, ICaseGrain
 {
     private string tenantId = "";
     private long number;
@@ -52,6 +56,7 @@ public sealed class CaseGrain(
             throw;
         }
 
+        await Publish(created, isNew: true);
         return new CaseWriteResult(CaseWriteOutcome.Created, created);
     }
 
@@ -111,6 +116,7 @@ public sealed class CaseGrain(
             throw;
         }
 
+        await Publish(updated, isNew: false);
         return new CaseWriteResult(CaseWriteOutcome.Updated, updated);
     }
 
@@ -143,6 +149,7 @@ public sealed class CaseGrain(
             UpdatedAt = now,
         };
         await state.WriteAsync(this, s => s.Case = updated);
+        await Publish(updated, isNew: false);
         return new CaseWriteResult(CaseWriteOutcome.Updated, updated);
     }
 
@@ -164,6 +171,7 @@ public sealed class CaseGrain(
         await Page(CaseLogKind.Notes, note.Sequence).Put(note, cancellationToken);
         var updated = current with { Notes = note.Sequence, UpdatedAt = now };
         await state.WriteAsync(this, s => s.Case = updated);
+        await Publish(updated, isNew: false);
         return new CaseWriteResult(CaseWriteOutcome.Updated, updated, note);
     }
 
@@ -189,6 +197,9 @@ public sealed class CaseGrain(
     private static string Wire<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static CaseEntry Entry(CrmCase c) => new(c.Number, c.CustomerId, c.Status, c.AssigneeAgentId);
+
+    /// <summary>After the change is stored: the tenant's webhooks hear of it.</summary>
+    private Task Publish(CrmCase c, bool isNew) => this.PublishLive(LiveStreams.Crm, tenantId, new CaseChanged(c, isNew, time.GetUtcNow()), logger);
 
     private static CaseSummary Summary(CrmCase c) => new(c.Number, c.Subject, c.Status);
 

@@ -35,19 +35,18 @@ public sealed partial class InteractionGrain
 
     /// <summary>
     /// Tells the consoles of the agents it concerns, before and after the change, that it changed: the agent it was just
-    /// offered to sees <c>interaction.offered</c>, the others <c>interaction.updated</c>. Before the effects run, so an
-    /// offer reaches the agent's console as soon as it is stored.
+    /// offered to sees <c>interaction.offered</c>, the others <c>interaction.updated</c>; and the tenant's webhooks. Before
+    /// the effects run, so an offer reaches the agent's console as soon as it is stored.
     /// </summary>
     private async Task PublishChange(InteractionRecord? before, InteractionRecord after)
     {
+        // Every change, also one no agent's console hears of (queued, abandoned): webhooks report them all.
         var agents = ConcernedAgents(before).Union(ConcernedAgents(after), StringComparer.Ordinal).ToList();
-        if (agents.Count > 0)
-        {
-            var offeredTo = after.Offer is { } offer && (before?.Offer is not { } old || old.AgentId != offer.AgentId || old.OfferedAt != offer.OfferedAt)
-                ? offer.AgentId
-                : null;
-            await this.PublishLive<InteractionLiveEvent>(LiveStreams.Interactions, tenantId, new InteractionChanged(after.ToView(), agents, offeredTo, time.GetUtcNow()), logger);
-        }
+        var offeredTo = after.Offer is { } offer && (before?.Offer is not { } old || old.AgentId != offer.AgentId || old.OfferedAt != offer.OfferedAt)
+            ? offer.AgentId
+            : null;
+        await this.PublishLive<InteractionLiveEvent>(
+            LiveStreams.Interactions, tenantId, new InteractionChanged(after.ToView(), agents, offeredTo, time.GetUtcNow(), before?.State), logger);
 
         // Then the chat's customer, who so never hears of an agent before the agent's console does.
         if (ChatRules.PresenceChange(before, after) is { } change)

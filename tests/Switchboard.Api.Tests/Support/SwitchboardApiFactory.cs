@@ -68,6 +68,7 @@ public sealed class SwitchboardApiFactory : WebApplicationFactory<Program>, IAsy
         builder.UseSetting("Auth:OperatorKey", OperatorKey);
         builder.UseSetting("Auth:DevAdminKey", DevAdminKey);
         builder.UseSetting("Auth:KeyCacheSeconds", "5");
+        builder.UseSetting("Webhooks:PollMilliseconds", "20"); // deliveries go out soon after they are due
         builder.ConfigureTestServices(services =>
         {
             // The business clock only: Orleans keeps the real one for its own timers and timeouts.

@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Live;
+using Switchboard.Contracts.Webhooks;
+using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Webhooks;
+
+namespace Switchboard.Grains.Webhooks;
+
+/// <summary>
+/// A tenant's webhook dispatcher: subscribed to the tenant's interaction, agent and CRM streams without being asked
+/// (implicitly), it turns each event into webhook events and has each endpoint that wants one store its delivery before
+/// the event counts as handled. A failure is thrown back to the stream, which delivers the event again; endpoints keep
+/// an event once by its id.
+/// </summary>
+[ImplicitStreamSubscription(LiveStreams.Interactions)]
+[ImplicitStreamSubscription(LiveStreams.Agents)]
+[ImplicitStreamSubscription(LiveStreams.Crm)]
+public sealed class WebhookDispatchGrain(
+    [PersistentState("webhooks", StorageNames.Default)] IPersistentState<WebhookDispatchState> state,
+    ILogger<WebhookDispatchGrain> logger) : Grain, IWebhookDispatchGrain, IStreamSubscriptionObserver
+{
+    private string TenantId => this.GetPrimaryKeyString();
+
+    public async Task<bool> SetEndpoint(string endpointId, IReadOnlyList<string>? events, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(endpointId);
+        var index = state.State.Endpoints.FindIndex(e => e.Id == endpointId);
+        if (events is null)
+        {
+            if (index >= 0)
+            {
+                await state.WriteAsync(this, s => s.Endpoints.RemoveAt(index));
+            }
+
+            return true;
+        }
+
+        if (index < 0 && state.State.Endpoints.Count >= WebhookRules.MaxEndpointsPerTenant)
+        {
+            return false;
+        }
+
+        var subscription = new WebhookSubscription(endpointId, [.. events]);
+        if (index >= 0 && state.State.Endpoints[index].Events.SequenceEqual(events, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        await state.WriteAsync(this, s =>
+        {
+            if (index >= 0)
+            {
+                s.Endpoints[index] = subscription;
+            }
+            else
+            {
+                s.Endpoints.Add(subscription);
+            }
+        });
+        return true;
+    }
+
+    public Task<IReadOnlyList<string>> ListEndpoints(CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>([.. state.State.Endpoints.Select(e => e.Id)]);
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        ArgumentNullException.ThrowIfNull(handleFactory);
+        switch (handleFactory.StreamId.GetNamespace())
+        {
+            case LiveStreams.Interactions:
+                await handleFactory.Create<LiveEvent<InteractionLiveEvent>>().ResumeAsync((e, _) => Dispatch(e.Id, Of(e.Item)));
+                break;
+            case LiveStreams.Agents:
+                await handleFactory.Create<LiveEvent<AgentChanged>>().ResumeAsync((e, _) => Dispatch(e.Id, Of(e.Item)));
+                break;
+            case LiveStreams.Crm:
+                await handleFactory.Create<LiveEvent<CaseChanged>>().ResumeAsync((e, _) => Dispatch(e.Id, Of(e.Item)));
+                break;
+        }
+    }
+
+    /// <summary>The webhook event a live event is, if any: its type and what it is about.</summary>
+    private static (string Type, DateTimeOffset At, object Data)? Of(InteractionLiveEvent e) => e switch
+    {
+        InteractionChanged changed => (TypeOf(changed), changed.At, changed.Interaction),
+        ChatActivity { Message: not null } chat => ("interaction.message", chat.At, chat),
+        _ => null,
+    };
+
+    private static (string Type, DateTimeOffset At, object Data)? Of(AgentChanged e) =>
+        e.Deleted || e.ProfileChanged ? null : ("agent.state_changed", e.At, e);
+
+    private static (string Type, DateTimeOffset At, object Data)? Of(CaseChanged e) =>
+        (e.Created ? "crm.case.created" : "crm.case.updated", e.At, e.Case);
+
+    private static string TypeOf(InteractionChanged e)
+    {
+        if (e.PreviousState is not { } previous)
+        {
+            return "interaction.created";
+        }
+
+        if (e.OfferedTo is not null)
+        {
+            return "interaction.offered";
+        }
+
+        return IsOver(e.Interaction.State) && !IsOver(previous) ? "interaction.ended" : "interaction.updated";
+    }
+
+    private static bool IsOver(InteractionState state) =>
+        state is InteractionState.Ended or InteractionState.WrappedUp or InteractionState.Abandoned or InteractionState.Failed;
+
+    private async Task Dispatch(Guid liveEventId, (string Type, DateTimeOffset At, object Data)? found)
+    {
+        if (found is not { } e || state.State.Endpoints.Count == 0)
+        {
+            return;
+        }
+
+        var webhookEvent = new WebhookEvent("evt_" + liveEventId.ToString("N"), e.Type, e.At, e.Data);
+        var wanting = state.State.Endpoints.Where(s => WebhookRules.MatchesAny(s.Events, e.Type)).ToList();
+        try
+        {
+            await Task.WhenAll(wanting.Select(s =>
+                GrainFactory.GetGrain<IWebhookEndpointGrain>(GrainKeys.WebhookEndpoint(TenantId, s.Id)).Enqueue([webhookEvent])));
+        }
+        catch (Exception exception)
+        {
+            WebhookLog.DispatchFailed(logger, exception, TenantId, webhookEvent.Id);
+            throw;
+        }
+    }
+}
+
+/// <summary>What one endpoint subscribes to.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.Grains.WebhookSubscription")]
+public sealed record WebhookSubscription([property: Id(0)] string Id, [property: Id(1)] IReadOnlyList<string> Events);
+
+[GenerateSerializer, Alias("Switchboard.Grains.WebhookDispatchState")]
+public sealed class WebhookDispatchState
+{
+    [Id(0)] public List<WebhookSubscription> Endpoints { get; set; } = [];
+}
