@@ -158,9 +158,9 @@ public interface IWebhookDeliveryGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// A tenant's webhook dispatcher (key: tenant): the endpoints and what each subscribes to. It reads the tenant's live
-/// streams (implicitly subscribed) and stores a delivery of each event for each endpoint that wants it before the stream
-/// moves on, so an event published is an event delivered.
+/// A tenant's webhook dispatcher (key: tenant): the endpoints and what each subscribes to. While there are any it reads
+/// the tenant's live streams and stores a delivery of each event for each endpoint that wants it before the stream moves
+/// on, so an event published is an event delivered.
 /// </summary>
 [Alias("Switchboard.IWebhookDispatchGrain")]
 public interface IWebhookDispatchGrain : IGrainWithStringKey

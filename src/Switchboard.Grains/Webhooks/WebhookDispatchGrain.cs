@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
-using Orleans.Streams.Core;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Live;
 using Switchboard.Contracts.Webhooks;
@@ -10,17 +9,15 @@ using Switchboard.Domain.Webhooks;
 namespace Switchboard.Grains.Webhooks;
 
 /// <summary>
-/// A tenant's webhook dispatcher: subscribed to the tenant's interaction, agent and CRM streams without being asked
-/// (implicitly), it turns each event into webhook events and has each endpoint that wants one store its delivery before
-/// the event counts as handled. A failure is thrown back to the stream, which delivers the event again; endpoints keep
-/// an event once by its id.
+/// A tenant's webhook dispatcher: while the tenant has endpoints it is subscribed to the tenant's interaction, agent and
+/// CRM streams (the subscriptions are stored by the streams' pub-sub, so they outlive its activations and silos), turns
+/// each event into webhook events and has each endpoint that wants one store its delivery before the event counts as
+/// handled. A failure is thrown back to the stream, which delivers the event again; endpoints keep an event once by its
+/// id. A tenant without endpoints costs its streams nothing.
 /// </summary>
-[ImplicitStreamSubscription(LiveStreams.Interactions)]
-[ImplicitStreamSubscription(LiveStreams.Agents)]
-[ImplicitStreamSubscription(LiveStreams.Crm)]
 public sealed class WebhookDispatchGrain(
     [PersistentState("webhooks", StorageNames.Default)] IPersistentState<WebhookDispatchState> state,
-    ILogger<WebhookDispatchGrain> logger) : Grain, IWebhookDispatchGrain, IStreamSubscriptionObserver
+    ILogger<WebhookDispatchGrain> logger) : Grain, IWebhookDispatchGrain
 {
     private string TenantId => this.GetPrimaryKeyString();
 
@@ -33,6 +30,7 @@ public sealed class WebhookDispatchGrain(
             if (index >= 0)
             {
                 await state.WriteAsync(this, s => s.Endpoints.RemoveAt(index));
+                await Subscribe();
             }
 
             return true;
@@ -60,26 +58,46 @@ public sealed class WebhookDispatchGrain(
                 s.Endpoints.Add(subscription);
             }
         });
+        await Subscribe();
         return true;
     }
 
     public Task<IReadOnlyList<string>> ListEndpoints(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>([.. state.State.Endpoints.Select(e => e.Id)]);
 
-    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Subscribe();
+
+    /// <summary>
+    /// Attaches to the stored subscriptions (after an activation), creates them when the tenant has its first endpoint,
+    /// and drops them after its last one.
+    /// </summary>
+    private async Task Subscribe()
     {
-        ArgumentNullException.ThrowIfNull(handleFactory);
-        switch (handleFactory.StreamId.GetNamespace())
+        var wanted = state.State.Endpoints.Count > 0;
+        await Attach<InteractionLiveEvent>(LiveStreams.Interactions, wanted, e => Dispatch(e.Id, Of(e.Item)));
+        await Attach<AgentChanged>(LiveStreams.Agents, wanted, e => Dispatch(e.Id, Of(e.Item)));
+        await Attach<CaseChanged>(LiveStreams.Crm, wanted, e => Dispatch(e.Id, Of(e.Item)));
+    }
+
+    private async Task Attach<T>(string kind, bool wanted, Func<LiveEvent<T>, Task> onNext)
+    {
+        var stream = this.GetStreamProvider(StreamNames.Provider).GetStream<LiveEvent<T>>(StreamId.Create(kind, TenantId));
+        var handles = await stream.GetAllSubscriptionHandles();
+        foreach (var (handle, index) in handles.Select((h, i) => (h, i)))
         {
-            case LiveStreams.Interactions:
-                await handleFactory.Create<LiveEvent<InteractionLiveEvent>>().ResumeAsync((e, _) => Dispatch(e.Id, Of(e.Item)));
-                break;
-            case LiveStreams.Agents:
-                await handleFactory.Create<LiveEvent<AgentChanged>>().ResumeAsync((e, _) => Dispatch(e.Id, Of(e.Item)));
-                break;
-            case LiveStreams.Crm:
-                await handleFactory.Create<LiveEvent<CaseChanged>>().ResumeAsync((e, _) => Dispatch(e.Id, Of(e.Item)));
-                break;
+            if (wanted && index == 0)
+            {
+                await handle.ResumeAsync((e, _) => onNext(e));
+            }
+            else
+            {
+                await handle.UnsubscribeAsync();
+            }
+        }
+
+        if (wanted && handles.Count == 0)
+        {
+            await stream.SubscribeAsync((e, _) => onNext(e));
         }
     }
 
