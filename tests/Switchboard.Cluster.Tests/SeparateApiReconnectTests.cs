@@ -21,15 +21,6 @@ public sealed class SeparateApiReconnectTests
 {
     private const string AdminKey = "separate-api-admin-key";
 
-    /// <summary>For the replacement silo only: join without reaching the dead silo, and vote it dead quickly on its own.</summary>
-    private static readonly Dictionary<string, string> ReplacementMembership = new()
-    {
-        ["Orleans__Membership__ValidateInitialConnectivity"] = "false",
-        ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
-        ["Orleans__Membership__NumMissedProbesLimit"] = "2",
-        ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
-    };
-
     [Fact(Timeout = 150_000)]
     public async Task Client_mode_api_reconnects_to_a_restarted_silo_and_loses_no_acknowledged_change()
     {
@@ -98,7 +89,7 @@ public sealed class SeparateApiReconnectTests
             output.WriteLine($"killed silo pid {victim.Id} (silo port {victim.SiloPort}, gateway {victim.GatewayPort})");
 
             // The dead silo's row stays Active; a new lone silo must not wait to reach it before joining.
-            silos.Add(SiloProcess.Start(azurite.ConnectionString, clusterId, ReplacementMembership));
+            silos.Add(SiloProcess.Start(azurite.ConnectionString, clusterId, SiloProcess.ReplacementMembership));
             var replacement = silos[1];
             output.WriteLine($"started silo pid {replacement.Id} (silo port {replacement.SiloPort}, gateway {replacement.GatewayPort})");
 

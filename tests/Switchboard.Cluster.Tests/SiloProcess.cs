@@ -20,6 +20,15 @@ public sealed class SiloProcess : IDisposable
         GatewayPort = gatewayPort;
     }
 
+    /// <summary>For a silo replacing a killed one alone: join without reaching the dead silo, and vote it dead quickly on its own.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ReplacementMembership = new Dictionary<string, string>
+    {
+        ["Orleans__Membership__ValidateInitialConnectivity"] = "false",
+        ["Orleans__Membership__ProbeTimeout"] = "00:00:01",
+        ["Orleans__Membership__NumMissedProbesLimit"] = "2",
+        ["Orleans__Membership__NumVotesForDeathDeclaration"] = "1",
+    };
+
     public int SiloPort { get; }
 
     public int GatewayPort { get; }

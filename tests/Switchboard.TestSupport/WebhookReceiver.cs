@@ -10,14 +10,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Switchboard.Api.Tests.Support;
+namespace Switchboard.TestSupport;
 
 /// <summary>A webhook as the receiver got it: the headers Standard Webhooks defines, the raw body, and all headers.</summary>
 public sealed record ReceivedWebhook(string Path, string Id, string Timestamp, string Signature, string Body, IHeaderDictionary Headers)
 {
     public JsonNode Json => JsonNode.Parse(Body)!;
 
-    public string Type => Json.Text("type");
+    public string Type => Json["type"]!.GetValue<string>();
 
     /// <summary>Whether the StandardWebhooks package's verifier accepts it with <paramref name="secret"/>.</summary>
     public bool VerifiesWith(string secret)
@@ -51,14 +51,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Every webhook received so far, in arrival order.</summary>
     public ConcurrentQueue<ReceivedWebhook> All { get; } = new();
 
-    public static async Task<WebhookReceiver> StartAsync()
+    public static async Task<WebhookReceiver> StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var receiver = new WebhookReceiver(builder.Build());
         receiver.app.MapPost("/{**path}", (Delegate)receiver.Receive);
-        await receiver.app.StartAsync(TestContext.Current.CancellationToken);
+        await receiver.app.StartAsync(cancellationToken);
         var address = receiver.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         receiver.BaseAddress = new Uri(address);
         return receiver;
@@ -77,11 +77,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>The next webhook received that matches, waiting at most 10 s for it.</summary>
-    public async Task<ReceivedWebhook> NextAsync(Func<ReceivedWebhook, bool> match, string what)
+    /// <summary>Drops the answers scripted for <paramref name="path"/> that were not used: it answers 200 from now on.</summary>
+    public void ClearAnswers(string path) => scripts.TryRemove("/" + path.TrimStart('/'), out _);
+
+    /// <summary>The next webhook received that matches, waiting at most <paramref name="wait"/> (10 s when not given) for it.</summary>
+    public async Task<ReceivedWebhook> NextAsync(Func<ReceivedWebhook, bool> match, string what, CancellationToken cancellationToken, TimeSpan? wait = null)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(wait ?? TimeSpan.FromSeconds(10));
         try
         {
             while (true)
@@ -93,10 +96,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 }
             }
         }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            Assert.Fail($"No webhook {what} within 10 s; received: {string.Join(", ", All.Select(w => w.Type))}");
-            throw;
+            throw new TimeoutException($"No webhook {what} in time; received: {string.Join(", ", All.Select(w => w.Type))}");
         }
     }
 
