@@ -170,8 +170,12 @@ public static class TasksApi
             return ApiProblems.Invalid(errors);
         }
 
-        var result = await TaskGrain(tenant, task.Id).Update(request.ToPatch(), tenant.CancellationToken);
-        return result.Task is { } updated ? TypedResults.Ok(TaskResponse.From(updated)) : NotFound(taskId);
+        var result = await TaskGrain(tenant, task.Id).Update(request.ToPatch(), OwnOnly(tenant), tenant.CancellationToken);
+        return result.Outcome switch
+        {
+            CrmTaskWriteOutcome.NotAssignee => ApiProblems.Forbidden(OwnTasksOnly),
+            _ => result.Task is { } updated ? TypedResults.Ok(TaskResponse.From(updated)) : NotFound(taskId),
+        };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTask(string taskId, [AsParameters] TenantContext tenant)
@@ -182,8 +186,13 @@ public static class TasksApi
             return problem!;
         }
 
-        var result = await TaskGrain(tenant, task.Id).Delete(tenant.CancellationToken);
-        return result.Outcome == CrmTaskWriteOutcome.Deleted ? TypedResults.NoContent() : NotFound(taskId);
+        var result = await TaskGrain(tenant, task.Id).Delete(OwnOnly(tenant), tenant.CancellationToken);
+        return result.Outcome switch
+        {
+            CrmTaskWriteOutcome.Deleted => TypedResults.NoContent(),
+            CrmTaskWriteOutcome.NotAssignee => ApiProblems.Forbidden(OwnTasksOnly),
+            _ => NotFound(taskId),
+        };
     }
 
     /// <summary>The task, or the problem to answer: 404 when there is none, 403 when an agent key asks for another agent's.</summary>
@@ -196,6 +205,9 @@ public static class TasksApi
 
         return MayHave(tenant, task.AssigneeAgentId) ? (task, null) : (null, ApiProblems.Forbidden(OwnTasksOnly));
     }
+
+    /// <summary>The assignee a change must find in the task (checked by the task itself, in the same turn): an agent key's own agent.</summary>
+    private static string? OwnOnly(TenantContext tenant) => tenant.Caller.Role == ApiKeyRole.Agent ? tenant.Caller.AgentId : null;
 
     /// <summary>Whether the caller may hold a task of <paramref name="assigneeAgentId"/>: an agent key its own only.</summary>
     private static bool MayHave(TenantContext tenant, string assigneeAgentId) =>

@@ -31,6 +31,7 @@ public sealed partial class WebhookSender(
     {
         AllowAutoRedirect = false,
         UseCookies = false,
+        UseProxy = false, // a proxy would connect to the target for us, past the address checks
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectCallback = (context, cancellationToken) => targets.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken),
     })
@@ -100,7 +101,17 @@ public sealed partial class WebhookSender(
     private async Task<WebhookAttempt> Send(WebhookSend send, CancellationToken stoppingToken)
     {
         var at = business.GetUtcNow();
-        var body = payloads.Render(send.Event);
+        byte[] body;
+        try
+        {
+            body = payloads.Render(send.Event);
+        }
+        catch (Exception exception)
+        {
+            // Counted as a failed attempt, so the delivery is given up in time rather than leased again forever.
+            return new WebhookAttempt(at, null, 0, Truncate("the event could not be rendered: " + exception.Message), null);
+        }
+
         var timestamp = DateTimeOffset.UtcNow; // the receiver checks it against its own clock
         using var request = new HttpRequestMessage(HttpMethod.Post, send.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
@@ -122,8 +133,9 @@ public sealed partial class WebhookSender(
         {
             return new WebhookAttempt(at, null, Elapsed(clock), $"no answer within {settings.TimeoutSeconds} s", null);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            // No answer, or one cut short (a broken body is an IOException, not an HttpRequestException): a failed attempt.
             return new WebhookAttempt(at, null, Elapsed(clock), Truncate(exception.Message), null);
         }
     }

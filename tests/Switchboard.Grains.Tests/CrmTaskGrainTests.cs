@@ -88,7 +88,12 @@ public sealed class CrmTaskGrainTests(ClusterFixture fixture)
         await deleted.Create(Draft(due));
         Assert.Equal([ReminderName], await RemindersAsync(done));
 
-        await done.Update(new CrmTaskPatch(null, null, null, null, false, null, false, CrmTaskStatus.Done));
+        // Another agent's key cannot change or delete it, even if it passed the API's check before a reassignment.
+        var patch = new CrmTaskPatch(null, null, null, null, false, null, false, CrmTaskStatus.Done);
+        Assert.Equal(CrmTaskWriteOutcome.NotAssignee, (await done.Update(patch, assignee: "a2")).Outcome);
+        Assert.Equal(CrmTaskWriteOutcome.NotAssignee, (await deleted.Delete(assignee: "a2")).Outcome);
+        Assert.Equal(CrmTaskStatus.Open, (await done.Get())!.Status);
+        await done.Update(patch, assignee: "a1");
         Assert.Equal(CrmTaskWriteOutcome.Deleted, (await deleted.Delete()).Outcome);
         Assert.Empty(await RemindersAsync(done));
         Assert.Empty(await RemindersAsync(deleted));
@@ -97,6 +102,39 @@ public sealed class CrmTaskGrainTests(ClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromHours(1));
         await done.CheckDue();
         Assert.Empty(await Inbox(tenant).GetCurrent());
+    }
+
+    [Fact]
+    public async Task A_task_due_months_ahead_waits_in_steps_and_alerts_on_time()
+    {
+        var (tenant, taskId) = (TestIds.Tenant(), "tk_far");
+        var task = Task(tenant, taskId);
+        var due = fixture.Time.GetUtcNow().AddDays(100); // beyond what one timer can wait
+        Assert.Equal(CrmTaskWriteOutcome.Created, (await task.Create(Draft(due))).Outcome);
+
+        fixture.Time.Advance(TimeSpan.FromDays(99));
+        Assert.Empty(await Inbox(tenant).GetCurrent());
+        fixture.Time.Advance(TimeSpan.FromDays(1));
+        await Until(async () => (await Inbox(tenant).GetCurrent()).Count == 1);
+        Assert.Equal(due, (await task.Get())!.AlertedFor);
+    }
+
+    [Fact]
+    public void A_deadline_beyond_what_a_timer_holds_is_accepted_on_the_real_clock()
+    {
+        using var scheduler = new DeadlineScheduler(client, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<DeadlineScheduler>.Instance);
+        scheduler.Schedule("far", DateTimeOffset.UtcNow.AddDays(365 * 5), _ => System.Threading.Tasks.Task.CompletedTask);
+        scheduler.Cancel("far");
+    }
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200 && !await condition(); i++)
+        {
+            await System.Threading.Tasks.Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(await condition(), "the condition did not hold in time");
     }
 
     private static CrmTaskDraft Draft(DateTimeOffset due) => new("Richiamare Maria", due, "a1", null, null, CrmTaskStatus.Open, "api:k1");

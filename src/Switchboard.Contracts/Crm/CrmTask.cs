@@ -89,6 +89,9 @@ public enum CrmTaskWriteOutcome
     /// <summary>The tenant's task directory has no room for another task.</summary>
     Full = 5,
     Deleted = 6,
+
+    /// <summary>The task is not the given assignee's (an agent key acting on a task reassigned meanwhile).</summary>
+    NotAssignee = 7,
 }
 
 [GenerateSerializer, Immutable, Alias("Switchboard.CrmTaskWriteResult")]
@@ -104,11 +107,13 @@ public interface ICrmTaskGrain : IGrainWithStringKey
     [Alias("Create")]
     Task<CrmTaskWriteResult> Create(CrmTaskDraft draft, CancellationToken cancellationToken = default);
 
+    /// <summary>Changes it; when <paramref name="assignee"/> is given, only if the task is that agent's (checked in the same turn).</summary>
     [Alias("Update")]
-    Task<CrmTaskWriteResult> Update(CrmTaskPatch patch, CancellationToken cancellationToken = default);
+    Task<CrmTaskWriteResult> Update(CrmTaskPatch patch, string? assignee = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes it; when <paramref name="assignee"/> is given, only if the task is that agent's.</summary>
     [Alias("Delete")]
-    Task<CrmTaskWriteResult> Delete(CancellationToken cancellationToken = default);
+    Task<CrmTaskWriteResult> Delete(string? assignee = null, CancellationToken cancellationToken = default);
 
     [Alias("Get"), ReadOnly]
     Task<CrmTask?> Get(CancellationToken cancellationToken = default);

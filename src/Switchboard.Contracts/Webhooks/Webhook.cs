@@ -165,12 +165,16 @@ public interface IWebhookDeliveryGrain : IGrainWithStringKey
 [Alias("Switchboard.IWebhookDispatchGrain")]
 public interface IWebhookDispatchGrain : IGrainWithStringKey
 {
-    /// <summary>Adds or replaces an endpoint's subscription (<paramref name="events"/> null: it is gone).</summary>
-    [Alias("SetEndpoint")]
+    /// <summary>
+    /// Adds or replaces an endpoint's subscription (<paramref name="events"/> null: it is gone). Interleaves with the
+    /// dispatch of an event, which waits on endpoints: an endpoint changing its subscription while an event is being
+    /// stored for it would otherwise wait for the dispatcher as the dispatcher waits for it.
+    /// </summary>
+    [Alias("SetEndpoint"), AlwaysInterleave]
     Task<bool> SetEndpoint(string endpointId, IReadOnlyList<string>? events, CancellationToken cancellationToken = default);
 
     /// <summary>The tenant's endpoint ids, in the order they were added.</summary>
-    [Alias("ListEndpoints"), ReadOnly]
+    [Alias("ListEndpoints"), ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<string>> ListEndpoints(CancellationToken cancellationToken = default);
 }
 

@@ -98,7 +98,8 @@ public static class WebhookRules
     /// <summary>
     /// Whether a webhook may be sent to <paramref name="address"/> when private targets are not allowed: not loopback,
     /// private (RFC 1918, unique local), link-local (which holds cloud metadata services, 169.254.169.254), carrier-grade
-    /// NAT, unspecified, multicast or broadcast, in IPv4 or IPv6 (an IPv4 address mapped into IPv6 is judged as IPv4).
+    /// NAT, unspecified, multicast or broadcast, in IPv4 or IPv6 (an IPv4 address mapped into IPv6 is judged as IPv4; NAT64
+    /// prefixes, which reach IPv4 addresses of any kind, are refused).
     /// </summary>
     public static bool IsPublicAddress(IPAddress address)
     {
@@ -131,6 +132,7 @@ public static class WebhookRules
             var b = address.GetAddressBytes();
             return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
                 || (b[0] & 0xFE) == 0xFC // unique local fc00::/7
+                || (b[0] == 0x00 && b[1] == 0x64 && b[2] == 0xFF && b[3] == 0x9B) // NAT64 64:ff9b::/96 and 64:ff9b:1::/48: IPv4 behind them
                 || address.IsIPv6Teredo
                 || b.Take(12).All(x => x == 0)); // IPv4-compatible (deprecated) and what is left of ::/96
         }

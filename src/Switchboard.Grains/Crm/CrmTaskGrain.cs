@@ -79,12 +79,17 @@ public sealed partial class CrmTaskGrain(
         return new CrmTaskWriteResult(CrmTaskWriteOutcome.Created, state.State.Task);
     }
 
-    public async Task<CrmTaskWriteResult> Update(CrmTaskPatch patch, CancellationToken cancellationToken = default)
+    public async Task<CrmTaskWriteResult> Update(CrmTaskPatch patch, string? assignee = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(patch);
         if (state.State.Task is not { } current)
         {
             return new CrmTaskWriteResult(CrmTaskWriteOutcome.NotFound, null);
+        }
+
+        if (assignee is not null && current.AssigneeAgentId != assignee)
+        {
+            return new CrmTaskWriteResult(CrmTaskWriteOutcome.NotAssignee, null);
         }
 
         var updated = current with
@@ -120,15 +125,20 @@ public sealed partial class CrmTaskGrain(
         return new CrmTaskWriteResult(CrmTaskWriteOutcome.Updated, state.State.Task);
     }
 
-    public async Task<CrmTaskWriteResult> Delete(CancellationToken cancellationToken = default)
+    public async Task<CrmTaskWriteResult> Delete(string? assignee = null, CancellationToken cancellationToken = default)
     {
         if (state.State.Task is not { } current)
         {
             return new CrmTaskWriteResult(CrmTaskWriteOutcome.NotFound, null);
         }
 
+        if (assignee is not null && current.AssigneeAgentId != assignee)
+        {
+            return new CrmTaskWriteResult(CrmTaskWriteOutcome.NotAssignee, null);
+        }
+
         await state.WriteAsync(this, s => s.Task = null);
-        await Shard.Remove(taskId, cancellationToken);
+        await Shard.Remove(taskId, CancellationToken.None); // the task is gone: its entry goes too, whatever the caller does now
         await KeepTime(null);
         return new CrmTaskWriteResult(CrmTaskWriteOutcome.Deleted, current);
     }

@@ -16,11 +16,27 @@ public sealed partial class DeadlineScheduler(
     private readonly Lock gate = new();
     private readonly Dictionary<string, ITimer> timers = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The longest one timer waits: a timer cannot wait more than about 49 days, so a deadline further ahead wakes after
+    /// this long and waits again.
+    /// </summary>
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
     /// <summary>Calls <paramref name="fire"/> at <paramref name="at"/> (at once if it has passed), replacing any deadline under this key.</summary>
     public void Schedule(string key, DateTimeOffset at, Func<IGrainFactory, Task> fire)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(fire);
+        if (at - time.GetUtcNow() > LongestWait)
+        {
+            var (deadline, original) = (at, fire);
+            at = time.GetUtcNow() + LongestWait;
+            fire = _ =>
+            {
+                Schedule(key, deadline, original);
+                return Task.CompletedTask;
+            };
+        }
 
         // Registered before it is started, so that a timer due at once finds itself in the table when it fires.
         ITimer? timer = null;

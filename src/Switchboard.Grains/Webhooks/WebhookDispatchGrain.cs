@@ -21,14 +21,34 @@ public sealed class WebhookDispatchGrain(
 {
     private string TenantId => this.GetPrimaryKeyString();
 
+    /// <summary>The last change of the subscriptions: one at a time, since <see cref="SetEndpoint"/> interleaves with dispatching.</summary>
+    private Task lastChange = Task.CompletedTask;
+
     public async Task<bool> SetEndpoint(string endpointId, IReadOnlyList<string>? events, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(endpointId);
+        var previous = lastChange;
+        var done = new TaskCompletionSource();
+        lastChange = done.Task;
+        try
+        {
+            await previous;
+            return await Change(endpointId, events);
+        }
+        finally
+        {
+            done.SetResult();
+        }
+    }
+
+    private async Task<bool> Change(string endpointId, IReadOnlyList<string>? events)
+    {
         var index = state.State.Endpoints.FindIndex(e => e.Id == endpointId);
         if (events is null)
         {
             if (index >= 0)
             {
+                // Stored first: subscriptions left by a failure after it cost a little and go at the next activation.
                 await state.WriteAsync(this, s => s.Endpoints.RemoveAt(index));
                 await Subscribe();
             }
@@ -47,6 +67,8 @@ public sealed class WebhookDispatchGrain(
             return true;
         }
 
+        // Subscribed before the endpoint is stored: an endpoint is never listed without its events reaching it.
+        await Subscribe(wanted: true);
         await state.WriteAsync(this, s =>
         {
             if (index >= 0)
@@ -58,7 +80,6 @@ public sealed class WebhookDispatchGrain(
                 s.Endpoints.Add(subscription);
             }
         });
-        await Subscribe();
         return true;
     }
 
@@ -69,14 +90,14 @@ public sealed class WebhookDispatchGrain(
 
     /// <summary>
     /// Attaches to the stored subscriptions (after an activation), creates them when the tenant has its first endpoint,
-    /// and drops them after its last one.
+    /// and drops them after its last one (<paramref name="wanted"/>: whether there are endpoints; by default, as stored).
     /// </summary>
-    private async Task Subscribe()
+    private async Task Subscribe(bool? wanted = null)
     {
-        var wanted = state.State.Endpoints.Count > 0;
-        await Attach<InteractionLiveEvent>(LiveStreams.Interactions, wanted, e => Dispatch(e.Id, Of(e.Item)));
-        await Attach<AgentChanged>(LiveStreams.Agents, wanted, e => Dispatch(e.Id, Of(e.Item)));
-        await Attach<CaseChanged>(LiveStreams.Crm, wanted, e => Dispatch(e.Id, Of(e.Item)));
+        var subscribe = wanted ?? state.State.Endpoints.Count > 0;
+        await Attach<InteractionLiveEvent>(LiveStreams.Interactions, subscribe, e => Dispatch(e.Id, Of(e.Item)));
+        await Attach<AgentChanged>(LiveStreams.Agents, subscribe, e => Dispatch(e.Id, Of(e.Item)));
+        await Attach<CaseChanged>(LiveStreams.Crm, subscribe, e => Dispatch(e.Id, Of(e.Item)));
     }
 
     private async Task Attach<T>(string kind, bool wanted, Func<LiveEvent<T>, Task> onNext)

@@ -109,15 +109,17 @@ public sealed class WebhookEndpointGrain(
     {
         if (state.State.Endpoint is not { } current)
         {
+            // A create or delete cut short may have left it listed by the dispatcher: this takes it off.
+            await Dispatcher.SetEndpoint(endpointId, null, cancellationToken);
             return new WebhookWriteResult(WebhookWriteOutcome.NotFound, null);
         }
 
-        await Dispatcher.SetEndpoint(endpointId, null, cancellationToken);
         await state.WriteAsync(this, s =>
         {
             s.Endpoint = null;
             s.Pending.Clear();
         });
+        await Dispatcher.SetEndpoint(endpointId, null, cancellationToken);
         await KeepTime();
         return new WebhookWriteResult(WebhookWriteOutcome.Deleted, current with { Pending = 0 });
     }

@@ -93,6 +93,8 @@ public sealed class WebhookRulesTests
     [InlineData("::ffff:10.0.0.1", false)]
     [InlineData("::ffff:8.8.8.8", true)]
     [InlineData("::10.0.0.1", false)]
+    [InlineData("64:ff9b::a9fe:a9fe", false)] // NAT64 to 169.254.169.254
+    [InlineData("64:ff9b:1::a00:1", false)]
     public void Webhooks_never_reach_loopback_private_link_local_or_metadata_addresses(string address, bool reachable) =>
         Assert.Equal(reachable, WebhookRules.IsPublicAddress(IPAddress.Parse(address)));
 }
