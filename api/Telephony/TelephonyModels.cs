@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.OpenApi;
+using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Tenancy;
 
@@ -29,5 +30,37 @@ public sealed record TelephonyEventRequest(
         }
 
         errors.Check(Event is not null, "event", "event is required: answered, ended or failed.");
+    }
+}
+
+/// <summary>
+/// <c>telephony.dial</c> (carrier mode): ring <paramref name="Address"/> for this leg, then report it answered or failed
+/// to <c>POST /v1/telephony/events</c> with this interaction and leg id.
+/// </summary>
+/// <param name="InteractionId">The call.</param>
+/// <param name="LegId">The leg to report on, e.g. L2.</param>
+/// <param name="Party">agent (the address is the agent's id), customer or external (an outside number).</param>
+/// <param name="Address">The number to ring, or the agent id.</param>
+public sealed record TelephonyDialCommand(string InteractionId, string LegId, PartyKind Party, string Address);
+
+/// <summary><c>telephony.bridge</c> (carrier mode): connect exactly these legs to each other; hold the call's other live legs.</summary>
+public sealed record TelephonyBridgeCommand(string InteractionId, IReadOnlyList<string> LegIds);
+
+/// <summary><c>telephony.hangup</c> (carrier mode): drop this leg.</summary>
+public sealed record TelephonyHangUpCommand(string InteractionId, string LegId);
+
+public static class TelephonyCommands
+{
+    /// <summary>A command as its webhook shows it.</summary>
+    public static object ToWire(TelephonyCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command.Kind switch
+        {
+            TelephonyCommandKind.Dial => new TelephonyDialCommand(command.InteractionId, command.LegId!, command.Party!.Value, command.Address!),
+            TelephonyCommandKind.Bridge => new TelephonyBridgeCommand(command.InteractionId, command.LegIds ?? []),
+            TelephonyCommandKind.HangUp => new TelephonyHangUpCommand(command.InteractionId, command.LegId!),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.Kind, "Unknown telephony command."),
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Switchboard.Api.Crm;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.Live;
+using Switchboard.Api.Telephony;
 using Switchboard.Contracts.Crm;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Live;
@@ -26,6 +27,7 @@ public sealed class WebhookPayloads(LiveEventMapping mapping)
             ChatActivity { Message: { } message } chat => ChatMessageResponse.From(chat.InteractionId, message),
             AgentChanged agent => LiveAgentState.From(agent),
             CrmCase crmCase => CaseResponse.From(crmCase),
+            TelephonyCommand command => TelephonyCommands.ToWire(command),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.Data.GetType().Name, "No webhook shape for this event."),
         };
         using var buffer = new MemoryStream();

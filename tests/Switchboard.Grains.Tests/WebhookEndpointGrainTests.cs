@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Webhooks;
+using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Webhooks;
+using Switchboard.Grains.Telephony;
 
 namespace Switchboard.Grains.Tests;
 
@@ -142,6 +146,43 @@ public sealed class WebhookEndpointGrainTests(ClusterFixture fixture)
         Assert.Equal(WebhookWriteOutcome.Deleted, (await agents.Delete()).Outcome);
         Assert.Equal(["wh_crm"], await client.GetGrain<IWebhookDispatchGrain>(tenant).ListEndpoints());
         Assert.Null(await agents.ListDeliveries(null, 10));
+    }
+
+    [Fact]
+    public async Task A_carrier_command_is_stored_once_however_often_it_is_asked_and_fails_while_it_cannot_be_stored()
+    {
+        var tenant = TestIds.Tenant();
+        var carrier = await CreateAsync(tenant, "wh_carrier", "telephony.*");
+        var crm = await CreateAsync(tenant, "wh_crm", "interaction.*");
+        var gateway = new CarrierTelephonyGateway(client, fixture.Time, NullLogger<CarrierTelephonyGateway>.Instance);
+
+        await gateway.Dial(tenant, "i1", "L1", PartyKind.Agent, "a1");
+        await gateway.Dial(tenant, "i1", "L1", PartyKind.Agent, "a1"); // the outbox asks again after a failure
+        await gateway.Bridge(tenant, "i1", ["L1", "L2"], 4);
+        await gateway.Bridge(tenant, "i1", ["L1", "L2"], 4);
+        await gateway.Bridge(tenant, "i1", ["L1", "L2"], 7); // the same legs later (a resume): a command of its own
+        using (fixture.Faults.FailWrites(GrainKeys.WebhookEndpoint(tenant, "wh_carrier"), "endpoint", count: 1))
+        {
+            // Thrown back: the interaction keeps the hang-up in its outbox and asks again.
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => gateway.HangUp(tenant, "i1", "L2"));
+        }
+
+        await gateway.HangUp(tenant, "i1", "L2");
+
+        var deliveries = (await carrier.ListDeliveries(null, 10))!.Reverse().ToList();
+        Assert.Equal(["telephony.dial", "telephony.bridge", "telephony.bridge", "telephony.hangup"], deliveries.Select(d => d.Event.Type));
+        Assert.Equal(4, deliveries.Select(d => d.Event.Id).Distinct().Count());
+        Assert.All(deliveries, d => Assert.Matches("^evt_[0-9a-f]{32}$", d.Event.Id));
+        Assert.Equal(new TelephonyCommand(TelephonyCommandKind.Dial, "i1", "L1", PartyKind.Agent, "a1"), deliveries[0].Event.Data);
+        Assert.Equal(["L1", "L2"], ((TelephonyCommand)deliveries[2].Event.Data).LegIds!);
+        Assert.Equal(new TelephonyCommand(TelephonyCommandKind.HangUp, "i1", "L2"), deliveries[3].Event.Data);
+        Assert.Empty(await crm.Lease(10, LeaseFor));
+
+        // Another tenant's call with the same ids is another command.
+        var other = TestIds.Tenant();
+        var otherCarrier = await CreateAsync(other, "wh_carrier", "telephony.dial");
+        await gateway.Dial(other, "i1", "L1", PartyKind.Agent, "a1");
+        Assert.NotEqual(deliveries[0].Event.Id, Assert.Single(await otherCarrier.Lease(10, LeaseFor)).Event.Id);
     }
 
     private async Task<IWebhookEndpointGrain> CreateAsync(string tenant, string id, params string[] events)

@@ -174,6 +174,13 @@ public interface IWebhookDispatchGrain : IGrainWithStringKey
     Task<bool> SetEndpoint(string endpointId, IReadOnlyList<string>? events, CancellationToken cancellationToken = default);
 
     /// <summary>The tenant's endpoint ids, in the order they were added.</summary>
+    /// <summary>
+    /// Stores a delivery of an event that is not read from a live stream (a telephony command) for each endpoint that
+    /// wants it: once this returns, the event will be delivered; a repeat with the same id is kept once.
+    /// </summary>
+    [Alias("Publish")]
+    Task Publish(WebhookEvent webhookEvent, CancellationToken cancellationToken = default);
+
     [Alias("ListEndpoints"), ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<string>> ListEndpoints(CancellationToken cancellationToken = default);
 }

@@ -81,7 +81,7 @@ internal sealed class InteractionDraft
     /// <summary>Asks the grain to carry out <paramref name="effect"/>; telephony only for calls (a chat's parties are not phone legs).</summary>
     public void Effect(InteractionEffect effect)
     {
-        if (effect is DialLeg or HangUpLeg && Original.Media != MediaType.Voice)
+        if (effect is DialLeg or HangUpLeg or BridgeLegs && Original.Media != MediaType.Voice)
         {
             return;
         }
@@ -148,5 +148,23 @@ internal sealed class InteractionDraft
         Customer = Customer,
     };
 
-    public InteractionDecision Applied() => new(DecisionKind.Applied, ToRecord(), [.. Effects], null);
+    public InteractionDecision Applied()
+    {
+        AskToBridge();
+        return new(DecisionKind.Applied, ToRecord(), [.. Effects], null);
+    }
+
+    /// <summary>
+    /// Asks for the legs to be connected anew when who hears whom changed: not for a lone caller (nothing to connect yet)
+    /// nor once every leg is gone (the hang-ups say it).
+    /// </summary>
+    private void AskToBridge()
+    {
+        string[] before = [.. original.Legs.Where(l => l.State == LegState.Connected).Select(l => l.Id)];
+        string[] now = [.. Legs.Where(l => l.State == LegState.Connected).Select(l => l.Id)];
+        if (!before.SequenceEqual(now, StringComparer.Ordinal) && (now.Length >= 2 || (before.Length >= 2 && now.Length > 0)))
+        {
+            Effect(new BridgeLegs(now, Timeline.Count));
+        }
+    }
 }

@@ -17,6 +17,7 @@ namespace Switchboard.Domain.Interactions;
 [JsonDerivedType(typeof(CompleteAgentWrapUp), "complete-wrap-up")]
 [JsonDerivedType(typeof(DialLeg), "dial")]
 [JsonDerivedType(typeof(HangUpLeg), "hang-up")]
+[JsonDerivedType(typeof(BridgeLegs), "bridge")]
 [JsonDerivedType(typeof(CountAnswered), "count-answered")]
 [JsonDerivedType(typeof(CountAbandoned), "count-abandoned")]
 public abstract record InteractionEffect;

@@ -44,13 +44,15 @@ public static class WebhookRules
     /// <summary>
     /// Every event type a webhook can receive. Interactions: created, offered (to an agent), updated (any other change),
     /// ended (over: ended, abandoned or failed), message (a chat message); agents: state_changed; the local CRM: case
-    /// created and updated (changes, notes, links).
+    /// created and updated (changes, notes, links); telephony: what a carrier is asked to do with calls (dial a leg, bridge
+    /// legs, hang a leg up), when <c>Telephony:Mode</c> is <c>Carrier</c>.
     /// </summary>
     public static readonly IReadOnlyList<string> EventTypes =
     [
         "interaction.created", "interaction.offered", "interaction.updated", "interaction.ended", "interaction.message",
         "agent.state_changed",
         "crm.case.created", "crm.case.updated",
+        "telephony.dial", "telephony.bridge", "telephony.hangup",
     ];
 
     /// <summary>

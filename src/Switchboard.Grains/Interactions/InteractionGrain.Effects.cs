@@ -44,8 +44,9 @@ public sealed partial class InteractionGrain
         StartAgentWork e => Agent(e.AgentId).StartWork(interactionId, e.Media),
         EndAgentWork e => Agent(e.AgentId).EndWork(interactionId),
         CompleteAgentWrapUp e => Agent(e.AgentId).CompleteWrapUpFor(interactionId),
-        DialLeg e => Run(() => telephony.Dial(tenantId, interactionId, e.LegId, e.Party, e.Address)),
-        HangUpLeg e => Run(() => telephony.HangUp(tenantId, interactionId, e.LegId)),
+        DialLeg e => telephony.Dial(tenantId, interactionId, e.LegId, e.Party, e.Address),
+        BridgeLegs e => telephony.Bridge(tenantId, interactionId, e.LegIds, e.Sequence),
+        HangUpLeg e => telephony.HangUp(tenantId, interactionId, e.LegId),
         CountAnswered e => Queue(e.QueueId).RecordAnswered(e.Wait),
         CountAbandoned e => Queue(e.QueueId).RecordAbandoned(),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "Unknown effect."),
@@ -68,11 +69,5 @@ public sealed partial class InteractionGrain
         return record.Consult is { Target.Kind: TargetKind.Queue, AgentId: null } consult && record.Offer is null
             ? Enqueue(new EnqueueWork(consult.Target.Id, record.Priority, consult.StartedAt, Requeue: true))
             : Task.CompletedTask;
-    }
-
-    private static Task Run(Action action)
-    {
-        action();
-        return Task.CompletedTask;
     }
 }

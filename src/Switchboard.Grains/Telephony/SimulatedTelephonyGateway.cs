@@ -13,7 +13,7 @@ namespace Switchboard.Grains.Telephony;
 /// </summary>
 public sealed class SimulatedTelephonyGateway(DeadlineScheduler scheduler, IOptions<TelephonyOptions> options, [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : ITelephonyGateway
 {
-    public void Dial(string tenantId, string interactionId, string legId, PartyKind party, string address)
+    public Task Dial(string tenantId, string interactionId, string legId, PartyKind party, string address)
     {
         var settings = options.Value;
         LegEventKind? outcome = party == PartyKind.Agent ? LegEventKind.Answered
@@ -22,7 +22,7 @@ public sealed class SimulatedTelephonyGateway(DeadlineScheduler scheduler, IOpti
             : LegEventKind.Answered;
         if (outcome is not { } kind)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var key = GrainKeys.Interaction(tenantId, interactionId);
@@ -30,8 +30,15 @@ public sealed class SimulatedTelephonyGateway(DeadlineScheduler scheduler, IOpti
             $"telephony/{key}/{legId}",
             time.GetUtcNow() + settings.AnswerDelay,
             grains => grains.GetGrain<IInteractionGrain>(key).ReportLeg(legId, kind));
+        return Task.CompletedTask;
     }
 
-    public void HangUp(string tenantId, string interactionId, string legId) =>
+    /// <summary>The simulator has no media: who hears whom is not simulated.</summary>
+    public Task Bridge(string tenantId, string interactionId, IReadOnlyList<string> legIds, int sequence) => Task.CompletedTask;
+
+    public Task HangUp(string tenantId, string interactionId, string legId)
+    {
         scheduler.Cancel($"telephony/{GrainKeys.Interaction(tenantId, interactionId)}/{legId}");
+        return Task.CompletedTask;
+    }
 }

@@ -154,15 +154,23 @@ public sealed class WebhookDispatchGrain(
     private static bool IsOver(InteractionState state) =>
         state is InteractionState.Ended or InteractionState.WrappedUp or InteractionState.Abandoned or InteractionState.Failed;
 
-    private async Task Dispatch(Guid liveEventId, (string Type, DateTimeOffset At, object Data)? found)
+    public Task Publish(WebhookEvent webhookEvent, CancellationToken cancellationToken = default)
     {
-        if (found is not { } e || state.State.Endpoints.Count == 0)
+        ArgumentNullException.ThrowIfNull(webhookEvent);
+        return Deliver(webhookEvent);
+    }
+
+    private Task Dispatch(Guid liveEventId, (string Type, DateTimeOffset At, object Data)? found) =>
+        found is { } e ? Deliver(new WebhookEvent("evt_" + liveEventId.ToString("N"), e.Type, e.At, e.Data)) : Task.CompletedTask;
+
+    private async Task Deliver(WebhookEvent webhookEvent)
+    {
+        if (state.State.Endpoints.Count == 0)
         {
             return;
         }
 
-        var webhookEvent = new WebhookEvent("evt_" + liveEventId.ToString("N"), e.Type, e.At, e.Data);
-        var wanting = state.State.Endpoints.Where(s => WebhookRules.MatchesAny(s.Events, e.Type)).ToList();
+        var wanting = state.State.Endpoints.Where(s => WebhookRules.MatchesAny(s.Events, webhookEvent.Type)).ToList();
         try
         {
             await Task.WhenAll(wanting.Select(s =>

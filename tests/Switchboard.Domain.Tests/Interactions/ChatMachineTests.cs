@@ -263,7 +263,7 @@ public sealed class ChatMachineTests
         var call = InteractionScenario.Connected();
 
         var transferred = call.Applied(new Transfer("a1", new TransferTarget(TargetKind.External, "+390633333333")));
-        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1"), new DialLeg("L3", PartyKind.External, "+390633333333")], transferred.Effects);
+        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1"), new DialLeg("L3", PartyKind.External, "+390633333333"), new BridgeLegs(["L1"], 6)], transferred.Effects);
 
         var other = InteractionScenario.Connected();
         Assert.Equal([new HangUpLeg("L2"), new HangUpLeg("L1"), new EndAgentWork("a1")], other.Applied(new EndCall("a1")).Effects);

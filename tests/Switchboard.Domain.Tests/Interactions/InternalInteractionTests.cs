@@ -28,7 +28,7 @@ public sealed class InternalInteractionTests
         var accepted = InteractionMachine.Decide(record, new AcceptOffer("a2"), T0.AddSeconds(3));
         Assert.Equal(InteractionState.Connected, accepted.Record.State);
         Assert.Equal(["a1", "a2"], accepted.Record.Participants);
-        Assert.Equal([new StartAgentWork("a2", media)], accepted.Effects);
+        Assert.Equal(media == MediaType.Voice ? [new StartAgentWork("a2", media), new BridgeLegs(["L1", "L2"], 3)] : [new StartAgentWork("a2", media)], accepted.Effects);
         Assert.DoesNotContain(accepted.Effects, e => e is CountAnswered);
 
         // Either ends it for both; no code is asked of either.

@@ -58,7 +58,7 @@ public sealed class OfferLifecycleTests
         Assert.Null(call.Record.Offer);
         Assert.Equal("a1", call.Record.Handler);
         Assert.Equal(["a1"], call.Record.Participants);
-        Assert.Equal([new StartAgentWork("a1"), new CountAnswered("support", TimeSpan.FromSeconds(4))], call.Effects); // waited 4 s since arrival
+        Assert.Equal([new StartAgentWork("a1"), new CountAnswered("support", TimeSpan.FromSeconds(4)), new BridgeLegs(["L1", "L2"], 4)], call.Effects); // waited 4 s since arrival
         Assert.Equal(new CallLeg("L2", 1, PartyKind.Agent, "a1", LegState.Connected, T0.AddSeconds(4)), call.Leg("L2"));
         Assert.Null(call.Record.NextDeadline);
     }

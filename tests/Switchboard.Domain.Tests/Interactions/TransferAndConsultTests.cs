@@ -59,7 +59,7 @@ public sealed class TransferAndConsultTests
 
         Assert.Equal(InteractionState.Queued, call.State);
         Assert.Equal("billing", call.Record.QueueId);
-        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1"), new EnqueueWork("billing", 5, call.Now)], call.Effects);
+        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1"), new EnqueueWork("billing", 5, call.Now), new BridgeLegs(["L1"], 6)], call.Effects); // the customer waits alone
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class TransferAndConsultTests
 
         Assert.Equal(InteractionState.Connected, call.State);
         Assert.Null(call.Record.Handler);
-        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1"), new DialLeg("L3", PartyKind.External, "+390633333333")], call.Effects);
+        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1"), new DialLeg("L3", PartyKind.External, "+390633333333"), new BridgeLegs(["L1"], 6)], call.Effects);
         call.Applied(new LegEvent("L3", LegEventKind.Answered));
         call.Applied(new LegEvent("L3", LegEventKind.Ended));
         Assert.Equal(InteractionState.Ended, call.State); // a1 still owes its code
@@ -114,7 +114,7 @@ public sealed class TransferAndConsultTests
         call.Refused(new ResumeCall("a1"), DecisionKind.NotAllowed, "consult");
 
         call.Applied(new AcceptOffer("b1"));
-        Assert.Equal([new StartAgentWork("b1")], call.Effects);
+        Assert.Equal([new StartAgentWork("b1"), new BridgeLegs(["L2", "L3"], 7)], call.Effects); // the customer waits on hold
         Assert.Equal(["a1", "b1"], call.Record.Participants);
         Assert.Equal(InteractionState.OnHold, call.State);
 
@@ -122,7 +122,7 @@ public sealed class TransferAndConsultTests
         Assert.Equal(InteractionState.Connected, call.State);
         Assert.Equal("b1", call.Record.Handler);
         Assert.Equal(["b1"], call.Record.Participants);
-        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1")], call.Effects);
+        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1"), new BridgeLegs(["L1", "L3"], 8)], call.Effects);
         Assert.Equal(1, call.Leg("L3").Line);
         Assert.Equal(LegState.Connected, call.Leg("L1").State);
         Assert.Null(call.Record.Consult);
@@ -140,7 +140,7 @@ public sealed class TransferAndConsultTests
         Assert.Equal(InteractionState.Connected, call.State);
         Assert.Equal("a1", call.Record.Handler);
         Assert.Equal(["a1"], call.Record.Participants);
-        Assert.Equal([new HangUpLeg("L3"), new EndAgentWork("b1"), new CompleteAgentWrapUp("b1")], call.Effects);
+        Assert.Equal([new HangUpLeg("L3"), new EndAgentWork("b1"), new CompleteAgentWrapUp("b1"), new BridgeLegs(["L1", "L2"], 8)], call.Effects);
         Assert.Equal(LegState.Connected, call.Leg("L1").State);
         call.Refused(new CancelConsult("a1"), DecisionKind.NotAllowed, "no consult");
     }
@@ -153,7 +153,7 @@ public sealed class TransferAndConsultTests
 
         call.Applied(new CancelConsult("a1"));
 
-        Assert.Equal([new ReleaseOffer("b1"), new HangUpLeg("L3")], call.Effects);
+        Assert.Equal([new ReleaseOffer("b1"), new HangUpLeg("L3"), new BridgeLegs(["L1", "L2"], 7)], call.Effects);
         Assert.Null(call.Record.Offer);
     }
 
@@ -190,7 +190,7 @@ public sealed class TransferAndConsultTests
         Assert.Equal(InteractionState.Connected, call.State);
         Assert.Equal("b1", call.Record.Handler);
         Assert.False(call.Record.Conference);
-        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1")], call.Effects);
+        Assert.Equal([new HangUpLeg("L2"), new EndAgentWork("a1"), new BridgeLegs(["L1", "L3"], 9)], call.Effects);
 
         call.Applied(new EndCall("b1"));
         Assert.Equal(InteractionState.Ended, call.State);
@@ -202,7 +202,7 @@ public sealed class TransferAndConsultTests
     {
         var call = Connected();
         call.Applied(new StartConsult("a1", new TransferTarget(TargetKind.Queue, "billing")));
-        Assert.Equal([new EnqueueWork("billing", 5, call.Now)], call.Effects);
+        Assert.Equal([new EnqueueWork("billing", 5, call.Now), new BridgeLegs(["L2"], 5)], call.Effects);
 
         call.Applied(new OfferToAgent("c1", "billing", SupportPolicy));
         Assert.Equal(new InteractionOffer("c1", "billing", OfferPurpose.Consult, call.Now, call.Now + SupportPolicy.OfferTimeout), call.Record.Offer);
@@ -221,7 +221,7 @@ public sealed class TransferAndConsultTests
 
         call.Applied(new CancelConsult("a1"));
 
-        Assert.Equal([new LeaveQueue("billing")], call.Effects);
+        Assert.Equal([new LeaveQueue("billing"), new BridgeLegs(["L1", "L2"], 6)], call.Effects);
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class TransferAndConsultTests
     {
         var call = Connected();
         call.Applied(new StartConsult("a1", new TransferTarget(TargetKind.External, "+390644444444")));
-        Assert.Equal([new DialLeg("L3", PartyKind.External, "+390644444444")], call.Effects);
+        Assert.Equal([new DialLeg("L3", PartyKind.External, "+390644444444"), new BridgeLegs(["L2"], 6)], call.Effects); // the customer waits on hold
 
         call.Applied(new LegEvent("L3", LegEventKind.Answered));
         call.Applied(new CompleteConsult("a1"));

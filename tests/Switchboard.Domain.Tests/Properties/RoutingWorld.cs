@@ -458,7 +458,7 @@ internal sealed class RoutingWorld
             case CompleteAgentWrapUp e:
                 CompleteWrapUpFor(e.AgentId, interactionId);
                 break;
-            case DialLeg or HangUpLeg:
+            case DialLeg or HangUpLeg or BridgeLegs:
                 break; // telephony: no leg events come back by themselves in this world
             case CountAnswered e:
                 Routers[e.QueueId].Answered++;

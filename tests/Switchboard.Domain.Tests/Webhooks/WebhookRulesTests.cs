@@ -25,7 +25,8 @@ public sealed class WebhookRulesTests
     [InlineData("*", true)]
     [InlineData("crm.case.created", true)]
     [InlineData("interaction.craeted", false)] // a typo names nothing: refused rather than never matching
-    [InlineData("telephony.*", false)]
+    [InlineData("telephony.*", true)]
+    [InlineData("telephony.ring", false)]
     [InlineData("", false)]
     [InlineData(null, false)]
     public void A_pattern_must_name_a_type_there_is(string? pattern, bool valid) =>
