@@ -71,7 +71,7 @@ public sealed record BroadcastAudienceRequest(bool? All, string? Group, string? 
 /// <summary>A broadcast with its recipients (resolved when it was sent) and their read receipts.</summary>
 [WireExample("""
     {"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.",
-     "audience":{"all":false,"group":"sales","queueId":null,"agentId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00",
+     "audience":{"all":false,"group":"sales","queueId":null,"agentId":null,"admins":false},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00",
      "expiresAt":"2026-11-25T18:00:00+00:00","recipientCount":2,"deliveredCount":2,"readCount":1,
      "recipients":[{"agentId":"a1","delivered":true,"read":true,"readAt":"2026-11-25T09:00:30+00:00"},{"agentId":"a2","delivered":true,"read":false,"readAt":null}]}
     """)]
@@ -96,7 +96,7 @@ public sealed record BroadcastResponse(
 }
 
 /// <summary>A broadcast in the list, with counts; GET it for each recipient.</summary>
-[WireExample("""{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":false,"group":"sales","queueId":null,"agentId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T18:00:00+00:00","recipientCount":2,"deliveredCount":2,"readCount":1}""")]
+[WireExample("""{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":false,"group":"sales","queueId":null,"agentId":null,"admins":false},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T18:00:00+00:00","recipientCount":2,"deliveredCount":2,"readCount":1}""")]
 public sealed record BroadcastSummaryResponse(
     string Id,
     string Text,
@@ -117,13 +117,15 @@ public sealed record BroadcastSummaryResponse(
 }
 
 /// <summary>
-/// Who an alert is for: all agents, one group or one queue's members (a broadcast, as resolved when it was sent), or one
-/// agent (agentId: a task of the agent falling due). Exactly one is set.
+/// Who an alert is for: all agents, one group or one queue's members (a broadcast, as resolved when it was sent), one
+/// agent (agentId: a task of the agent falling due), or admins (admin and integration keys: a webhook endpoint
+/// Switchboard disabled). Exactly one is set.
 /// </summary>
-[WireExample("""{"all":false,"group":"sales","queueId":null,"agentId":null}""")]
-public sealed record BroadcastAudienceResponse(bool All, string? Group, string? QueueId, string? AgentId)
+[WireExample("""{"all":false,"group":"sales","queueId":null,"agentId":null,"admins":false}""")]
+public sealed record BroadcastAudienceResponse(bool All, string? Group, string? QueueId, string? AgentId, bool Admins)
 {
-    public static BroadcastAudienceResponse From(AlertAudience audience) => new(audience.All, audience.Group, audience.QueueId, audience.AgentId);
+    public static BroadcastAudienceResponse From(AlertAudience audience) =>
+        new(audience.All, audience.Group, audience.QueueId, audience.AgentId, audience.Admins);
 }
 
 /// <summary>What raised an alert.</summary>
@@ -134,6 +136,9 @@ public enum AlertKind
 
     /// <summary>A CRM task of the agent fell due (taskId names it).</summary>
     Task = 1,
+
+    /// <summary>For admins: Switchboard disabled a webhook endpoint (webhookId names it).</summary>
+    Webhook = 2,
 }
 
 /// <summary>A recipient of a broadcast: whether its inbox has it yet, and its read receipt.</summary>
@@ -145,11 +150,11 @@ public sealed record BroadcastRecipientResponse(string AgentId, bool Delivered, 
 }
 
 /// <summary>An agent's alerts that have not expired, newest first (the inbox keeps the newest 200): broadcasts and tasks falling due.</summary>
-[WireExample("""{"items":[{"id":"task.tk_5f0c2a9e81d34b7c.639000720000000000","kind":"task","text":"Task due: Richiamare Maria per la consegna","audience":{"all":false,"group":null,"queueId":null,"agentId":"a1"},"sentBy":"agent:a1","sentAt":"2026-11-25T10:00:00+00:00","expiresAt":null,"taskId":"tk_5f0c2a9e81d34b7c","read":false,"readAt":null},{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","kind":"broadcast","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":true,"group":null,"queueId":null,"agentId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":null,"taskId":null,"read":false,"readAt":null}]}""")]
+[WireExample("""{"items":[{"id":"task.tk_5f0c2a9e81d34b7c.639000720000000000","kind":"task","text":"Task due: Richiamare Maria per la consegna","audience":{"all":false,"group":null,"queueId":null,"agentId":"a1","admins":false},"sentBy":"agent:a1","sentAt":"2026-11-25T10:00:00+00:00","expiresAt":null,"taskId":"tk_5f0c2a9e81d34b7c","webhookId":null,"read":false,"readAt":null},{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","kind":"broadcast","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":true,"group":null,"queueId":null,"agentId":null,"admins":false},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":null,"taskId":null,"webhookId":null,"read":false,"readAt":null}]}""")]
 public sealed record AlertList(IReadOnlyList<AlertResponse> Items);
 
 /// <summary>An alert as an agent's inbox holds it (a broadcast, or a task of the agent falling due), with whether (and when) the agent read it.</summary>
-[WireExample("""{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","kind":"broadcast","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":false,"group":"sales","queueId":null,"agentId":null},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T18:00:00+00:00","taskId":null,"read":true,"readAt":"2026-11-25T09:00:30+00:00"}""")]
+[WireExample("""{"id":"b_7d1e0c2b9a8f4e3d2c1b0a9f8e7d6c5b","kind":"broadcast","text":"The CRM is slow this morning: note case numbers on paper until 10:00.","audience":{"all":false,"group":"sales","queueId":null,"agentId":null,"admins":false},"sentBy":"key_3q2-7wAbCdEf","sentAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T18:00:00+00:00","taskId":null,"webhookId":null,"read":true,"readAt":"2026-11-25T09:00:30+00:00"}""")]
 public sealed record AlertResponse(
     string Id,
     AlertKind Kind,
@@ -159,13 +164,15 @@ public sealed record AlertResponse(
     DateTimeOffset SentAt,
     DateTimeOffset? ExpiresAt,
     string? TaskId,
+    string? WebhookId,
     bool Read,
     DateTimeOffset? ReadAt)
 {
     public static AlertResponse From(InboxAlert item)
     {
         var alert = item.Alert;
-        return new(alert.Id, alert.TaskId is null ? AlertKind.Broadcast : AlertKind.Task, alert.Text, BroadcastAudienceResponse.From(alert.Audience),
-            alert.SentBy, alert.SentAt, alert.ExpiresAt, alert.TaskId, item.ReadAt is not null, item.ReadAt);
+        var kind = alert.TaskId is not null ? AlertKind.Task : alert.WebhookId is not null ? AlertKind.Webhook : AlertKind.Broadcast;
+        return new(alert.Id, kind, alert.Text, BroadcastAudienceResponse.From(alert.Audience),
+            alert.SentBy, alert.SentAt, alert.ExpiresAt, alert.TaskId, alert.WebhookId, item.ReadAt is not null, item.ReadAt);
     }
 }

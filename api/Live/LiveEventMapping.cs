@@ -123,8 +123,12 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
     public IEnumerable<LiveFanOut> Map(AlertSent e)
     {
         var body = LiveMessages.Body("alerts", LiveEventTypes.AlertReceived, e.Alert.SentAt, AlertResponse.From(new InboxAlert(e.Alert, null)), json);
-        // Supervisors follow broadcasts going out; an agent's own alert (a task due) is the agent's alone.
-        yield return new LiveFanOut(e.Alert.TaskId is null ? [.. e.Recipients, LiveRoutes.All] : [.. e.Recipients], new LiveDelivery(body));
+        // Supervisors and admins follow broadcasts going out; an agent's own alert (a task due) is the agent's alone; an
+        // alert for admins reaches the keys that manage webhooks only.
+        string[] routes = e.Alert.Audience.Admins ? [LiveRoutes.Admins]
+            : e.Alert.TaskId is not null ? [.. e.Recipients]
+            : [.. e.Recipients, LiveRoutes.All, LiveRoutes.Admins];
+        yield return new LiveFanOut(routes, new LiveDelivery(body));
     }
 
     public IEnumerable<LiveFanOut> Map(PlatformNoticeSent e)

@@ -6,6 +6,9 @@ public static class LiveRoutes
     /// <summary>Every sink of a tenant-wide topic (supervisors' <c>directory</c> and <c>alerts</c>, everyone's <c>platform</c>).</summary>
     public const string All = "*";
 
+    /// <summary>Admin and integration keys' <c>alerts</c>: every broadcast, and the alerts for admins (a webhook disabled).</summary>
+    public const string Admins = "admins";
+
     public static string Agent(string agentId) => "agent/" + agentId;
 
     public static string DirectoryGroup(string? group) => "directory/" + (group ?? "");

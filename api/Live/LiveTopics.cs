@@ -7,6 +7,8 @@ using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Live;
 using Switchboard.Contracts.PlatformChanges;
 using Switchboard.Contracts.Queues;
+using Switchboard.Contracts.Webhooks;
+using Switchboard.Grains.Webhooks;
 using Switchboard.Api.PlatformChanges;
 using Switchboard.Api.Alerts;
 using Switchboard.Api.Interactions;
@@ -88,8 +90,9 @@ public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
                 return new TopicGrant(LiveStreams.Agents, LiveRoutes.DirectoryAll);
 
             case LiveTopicKind.Alerts:
-                // An agent hears the broadcasts it is a recipient of; supervisors every broadcast of the tenant.
-                return new TopicGrant(LiveStreams.Alerts, agentKey ? caller.AgentId! : LiveRoutes.All);
+                // An agent hears the broadcasts it is a recipient of; supervisors every broadcast of the tenant; the keys
+                // that manage webhooks every broadcast and the alerts for admins too.
+                return new TopicGrant(LiveStreams.Alerts, agentKey ? caller.AgentId! : ManagesWebhooks(caller.Role) ? LiveRoutes.Admins : LiveRoutes.All);
 
             default:
                 return new TopicGrant(LiveStreams.Platform, LiveRoutes.All);
@@ -144,7 +147,10 @@ public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
             {
                 var recent = await grains.GetGrain<IBroadcastIndexGrain>(tenantId).ListBefore(null, RecentBroadcasts, cancellationToken);
                 var summaries = await Task.WhenAll(recent.Select(e => grains.GetGrain<IBroadcastGrain>(GrainKeys.Broadcast(tenantId, e.Id)).GetSummary(cancellationToken)));
-                return new TopicSnapshot(new LiveAlertsSnapshot(null, [.. summaries.OfType<BroadcastSummary>().Select(BroadcastSummaryResponse.From)]));
+                var broadcasts = summaries.OfType<BroadcastSummary>().Select(BroadcastSummaryResponse.From).ToList();
+                return new TopicSnapshot(ManagesWebhooks(session.Caller.Role)
+                    ? new LiveAlertsSnapshot(await AdminAlerts(tenantId, cancellationToken), broadcasts)
+                    : new LiveAlertsSnapshot(null, broadcasts));
             }
 
             default:
@@ -183,6 +189,18 @@ public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
 
     /// <summary>How many of the latest broadcasts a supervisor's <c>alerts</c> snapshot lists (older ones: <c>GET /v1/broadcasts</c>).</summary>
     private const int RecentBroadcasts = 50;
+
+    /// <summary>Admin and integration keys: the ones that manage webhooks, and are alerted when one is disabled.</summary>
+    private static bool ManagesWebhooks(ApiKeyRole role) => role is ApiKeyRole.Admin or ApiKeyRole.Integration;
+
+    /// <summary>The alerts for admins that hold now: one per webhook endpoint Switchboard keeps disabled.</summary>
+    private async Task<List<AlertResponse>> AdminAlerts(string tenantId, CancellationToken cancellationToken)
+    {
+        var ids = await grains.GetGrain<IWebhookDispatchGrain>(tenantId).ListEndpoints(cancellationToken);
+        var endpoints = await Task.WhenAll(ids.Select(id => grains.GetGrain<IWebhookEndpointGrain>(GrainKeys.WebhookEndpoint(tenantId, id)).Get(cancellationToken)));
+        return [.. endpoints.OfType<WebhookEndpoint>().Select(WebhookAlerts.Disabled).OfType<AlertView>()
+            .OrderByDescending(a => a.SentAt).Select(a => AlertResponse.From(new InboxAlert(a, null)))];
+    }
 
     private IAgentGrain Agent(string tenantId, string agentId) => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, agentId));
 }

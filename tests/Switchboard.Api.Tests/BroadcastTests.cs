@@ -57,7 +57,7 @@ public sealed class BroadcastTests(SwitchboardApiFactory factory)
 
         Assert.StartsWith("b_", sent.Text("id"), StringComparison.Ordinal);
         Assert.Equal("Line one\nLine two", sent.Text("text"));
-        Assert.Equal("""{"all":false,"group":"sales","queueId":null,"agentId":null}""", sent["audience"]!.ToJsonString());
+        Assert.Equal("""{"all":false,"group":"sales","queueId":null,"agentId":null,"admins":false}""", sent["audience"]!.ToJsonString());
         Assert.Equal(supervisorKeyId, sent.Text("sentBy"));
         Assert.True(sent.Time("sentAt") >= before);
         Assert.Equal(expires, sent.Time("expiresAt"));

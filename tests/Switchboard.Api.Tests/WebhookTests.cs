@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Switchboard.Api.Live;
 using Switchboard.Api.Tests.Support;
 using Switchboard.TestSupport;
 
@@ -137,6 +138,58 @@ public sealed class WebhookTests(SwitchboardApiFactory factory)
     }
 
     [Fact]
+    public async Task Admins_are_alerted_when_switchboard_disables_an_endpoint_live_and_in_the_snapshot_while_it_stays_disabled()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Ct);
+        var tenant = await factory.CreateTenantAsync();
+        using var admin = tenant.Admin();
+        var (webhookId, _) = await RegisterAsync(admin, receiver.Url("gone"), "agent.state_changed");
+        await using var adminLive = await AlertsSocketAsync(tenant.AdminKey);
+        Assert.Empty(adminLive.Snapshot["alerts"]!.AsArray());
+        await using var supervisorLive = await AlertsSocketAsync((await tenant.IssueKeyAsync("supervisor")).Key);
+        Assert.Null(supervisorLive.Snapshot["alerts"]);
+
+        receiver.Answer("gone", 410);
+        await tenant.CreateAgentAsync("a1");
+
+        var alert = (await adminLive.Live.NextOfTypeAsync(LiveEventTypes.AlertReceived, "alerts"))["data"]!;
+        Assert.Equal(("webhook", webhookId, "system"), (alert.Text("kind"), alert.Text("webhookId"), alert.Text("sentBy")));
+        Assert.True(alert["audience"]!["admins"]!.GetValue<bool>());
+        Assert.Contains(receiver.Url("gone"), alert.Text("text"), StringComparison.Ordinal);
+        Assert.Contains("410", alert.Text("text"), StringComparison.Ordinal);
+
+        // Supervisors do not manage webhooks: the next alert they (and admins) hear is a broadcast.
+        using (var sent = await admin.SendJsonAsync(HttpMethod.Post, "/v1/broadcasts", """{"text":"Hi","audience":{"all":true}}"""))
+        {
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        }
+
+        Assert.Equal("broadcast", (await supervisorLive.Live.NextOfTypeAsync(LiveEventTypes.AlertReceived, "alerts"))["data"]!.Text("kind"));
+        Assert.Equal("broadcast", (await adminLive.Live.NextOfTypeAsync(LiveEventTypes.AlertReceived, "alerts"))["data"]!.Text("kind"));
+
+        // A key that manages webhooks and connects later finds it in the snapshot, as long as the endpoint stays disabled.
+        await using (var integrationLive = await AlertsSocketAsync((await tenant.IssueKeyAsync("integration")).Key))
+        {
+            var held = Assert.Single(integrationLive.Snapshot["alerts"]!.AsArray())!;
+            Assert.Equal((alert.Text("id"), "webhook"), (held.Text("id"), held.Text("kind")));
+            Assert.Single(integrationLive.Snapshot["broadcasts"]!.AsArray());
+        }
+
+        await PatchOkAsync(admin, webhookId, """{"enabled":true}""");
+        await using (var later = await AlertsSocketAsync(tenant.AdminKey))
+        {
+            Assert.Empty(later.Snapshot["alerts"]!.AsArray());
+        }
+
+        // Disabled by a key: that key's own doing, nobody is alerted.
+        await PatchOkAsync(admin, webhookId, """{"enabled":false}""");
+        await using (var later = await AlertsSocketAsync(tenant.AdminKey))
+        {
+            Assert.Empty(later.Snapshot["alerts"]!.AsArray());
+        }
+    }
+
+    [Fact]
     public async Task A_rotated_secret_signs_with_the_old_one_until_the_grace_period_ends()
     {
         await using var receiver = await WebhookReceiver.StartAsync(Ct);
@@ -267,6 +320,19 @@ public sealed class WebhookTests(SwitchboardApiFactory factory)
     }
 
     /// <summary>Registers an endpoint (201 checked): its id and signing secret.</summary>
+    /// <summary>A socket following <c>alerts</c> with <paramref name="key"/>, and the topic's snapshot data.</summary>
+    private async Task<AlertsSocket> AlertsSocketAsync(string key)
+    {
+        var live = await LiveTestClient.ConnectAsync(factory, key);
+        await live.SubscribeAsync("alerts");
+        return new AlertsSocket(live, (await live.NextOfTypeAsync("snapshot", "alerts"))["data"]!);
+    }
+
+    private sealed record AlertsSocket(LiveTestClient Live, JsonNode Snapshot) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Live.DisposeAsync();
+    }
+
     private static async Task<(string Id, string Secret)> RegisterAsync(HttpClient client, string url, params string[] events)
     {
         using var response = await client.SendJsonAsync(HttpMethod.Post, "/v1/webhooks",

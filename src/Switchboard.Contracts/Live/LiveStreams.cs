@@ -20,7 +20,7 @@ public static class LiveStreams
     /// <summary><see cref="QueueStatsChanged"/>: a queue's figures, at most one per queue per second.</summary>
     public const string Queues = "live-queues";
 
-    /// <summary><see cref="AlertSent"/>: a supervisor broadcast reached its agents.</summary>
+    /// <summary><see cref="AlertSent"/>: a supervisor broadcast reached its agents, a task fell due, admins were alerted.</summary>
     public const string Alerts = "live-alerts";
 
     /// <summary><see cref="PlatformNoticeSent"/>: a platform-change notice went out.</summary>

@@ -30,6 +30,9 @@ public static class WebhookRules
     /// <summary>Response bodies kept per attempt, in characters.</summary>
     public const int MaxResponseBodyLength = 1_024;
 
+    /// <summary>Why an endpoint an API key disabled is disabled; any other reason is Switchboard's, and admins are told.</summary>
+    public const string DisabledByKey = "disabled by an API key";
+
     /// <summary>How long a delivery is retried before it is given up.</summary>
     public static readonly TimeSpan RetryFor = TimeSpan.FromHours(24);
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Live;
 using Switchboard.Contracts.Webhooks;
 using Switchboard.Domain.Webhooks;
+using Switchboard.Grains.Live;
 
 namespace Switchboard.Grains.Webhooks;
 
@@ -82,7 +84,7 @@ public sealed class WebhookEndpointGrain(
             Events = patch.Events is { } events ? [.. events] : current.Events,
             Description = patch.Description is { } description ? (description.Length == 0 ? null : description) : current.Description,
             Enabled = patch.Enabled ?? current.Enabled,
-            DisabledReason = patch.Enabled is { } enabled ? (enabled ? null : "disabled by an API key") : current.DisabledReason,
+            DisabledReason = patch.Enabled is { } enabled ? (enabled ? null : WebhookRules.DisabledByKey) : current.DisabledReason,
             FailingSince = enabling ? null : current.FailingSince,
             UpdatedAt = now,
         };
@@ -296,6 +298,12 @@ public sealed class WebhookEndpointGrain(
         var now = time.GetUtcNow();
         await state.WriteAsync(this, s => s.Endpoint = endpoint with { Enabled = false, DisabledReason = reason, DisabledAt = now, UpdatedAt = now });
         WebhookLog.Disabled(logger, tenantId, endpointId, reason);
+
+        // Live only: an admin who was not connected finds it in the alerts snapshot, made from the endpoints themselves.
+        if (WebhookAlerts.Disabled(state.State.Endpoint!) is { } alert)
+        {
+            await this.PublishLive(LiveStreams.Alerts, tenantId, new AlertSent(alert, []), logger);
+        }
     }
 
     /// <summary>
