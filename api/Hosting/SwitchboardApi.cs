@@ -75,11 +75,11 @@ public static class SwitchboardApi
         return builder;
     }
 
-    /// <summary>Every route: health, the live protocol document, and <c>/v1</c> with one capability per folder.</summary>
+    /// <summary>Every route: health, the AsyncAPI documents, and <c>/v1</c> with one capability per folder.</summary>
     public static WebApplication MapSwitchboardApi(this WebApplication app)
     {
         app.MapHealthApi();
-        app.MapLiveProtocolDocument();
+        app.MapProtocolDocuments();
 
         var v1 = app.MapGroup("/v1").AddEndpointFilterFactory(RequestChecks.Create);
         v1.MapTenancyApi();

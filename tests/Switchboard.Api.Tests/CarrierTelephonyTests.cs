@@ -68,6 +68,11 @@ public sealed class CarrierTelephonyTests
         var received = receiver.All.Where(w => w.Path == "/carrier").ToList();
         Assert.Equal(7, received.Select(w => w.Id).Distinct().Count());
         Assert.All(received, w => Assert.StartsWith("telephony.", w.Type, StringComparison.Ordinal));
+
+        // Each as /asyncapi/webhooks.json documents it.
+        using var anonymous = api.CreateClient();
+        var document = await WebhookAsyncApi.ReadAsync(anonymous);
+        Assert.All(received, w => Assert.True(document.Violations(w) is [], $"{w.Body}: {string.Join("; ", document.Violations(w))}"));
     }
 
     [Fact]

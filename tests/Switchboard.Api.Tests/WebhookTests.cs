@@ -273,6 +273,28 @@ public sealed class WebhookTests(SwitchboardApiFactory factory)
         Assert.Empty((await admin.GetOkJsonAsync("/v1/webhooks")).Items());
     }
 
+    [Theory]
+    [InlineData("POST", """{"url":"http://127.0.0.1:9/x","events":["*"],"secret":"whsec_mine"}""")] // a caller may not choose the secret
+    [InlineData("POST", """{"url":"http://127.0.0.1:9/x","events":["*"],"Enabled":false}""")]
+    [InlineData("PATCH", """{"enabled":false,"pending":0}""")]
+    [InlineData("PATCH", """{"url":"http://127.0.0.1:9/y","events":"*"}""")]
+    public async Task Unknown_or_mistyped_fields_are_refused_with_400_and_change_nothing(string method, string json)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Ct);
+        var tenant = await factory.CreateTenantAsync();
+        using var admin = tenant.Admin();
+        var (webhookId, _) = await RegisterAsync(admin, receiver.Url("hook"), "agent.*");
+        var before = await admin.GetOkJsonAsync($"/v1/webhooks/{webhookId}");
+
+        using var response = method == "POST"
+            ? await admin.SendJsonAsync(HttpMethod.Post, "/v1/webhooks", json)
+            : await admin.SendJsonAsync(HttpMethod.Patch, $"/v1/webhooks/{webhookId}", json);
+
+        await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Single((await admin.GetOkJsonAsync("/v1/webhooks")).Items());
+        Assert.True(JsonNode.DeepEquals(before, await admin.GetOkJsonAsync($"/v1/webhooks/{webhookId}")));
+    }
+
     [Fact]
     public async Task A_tenant_has_at_most_twenty_endpoints_and_unknown_ones_are_404()
     {
