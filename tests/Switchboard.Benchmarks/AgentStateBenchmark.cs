@@ -15,6 +15,8 @@ namespace Switchboard.Benchmarks;
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- routing [seconds=20] [agents=1000] [queues=100] [--concurrency=64] [--rates=10,100,half] [--azurite] [--profile] [--fresh-hour]
 // Many web chats at once: customer message (public POST) → the agent's socket, messages/s, heap per open chat:
 //   dotnet run -c Release --project tests/Switchboard.Benchmarks -- chat [chats=1000] [customers=500] [agents=200] [messagesPerChat=5]
+// Webhooks: added latency on the triggering PUT (steady rate, with and without an endpoint) and deliveries/s beside bare POSTs:
+//   dotnet run -c Release --project tests/Switchboard.Benchmarks -- webhooks [rate=200] [seconds=15] [burst=5000]
 public static class AgentStateBenchmark
 {
     public static async Task Main(string[] args)
@@ -56,6 +58,13 @@ public static class AgentStateBenchmark
         {
             int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
             await ChatBenchmark.RunAsync(chats: Arg(1, 1000), customers: Arg(2, 500), agents: Arg(3, 200), messagesPerChat: Arg(4, 5));
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "webhooks")
+        {
+            int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+            await WebhookBenchmark.RunAsync(rate: Arg(1, 200), seconds: Arg(2, 15), burst: Arg(3, 5000));
             return;
         }
 
