@@ -50,7 +50,7 @@ public static class PublicCobrowseApi
     public static void AddLimits(RateLimiterOptions limiter, PublicCobrowseOptions options) =>
         limiter.AddPolicy(JoinPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             PublicChatLimits.AddressHash(http),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.JoinsPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0, AutoReplenishment = true }));
+            _ => PublicChatLimits.Window(options.JoinsPerAddressPerMinute, TimeSpan.FromMinutes(1))));
 
     private static async Task<Results<Ok<CobrowseJoinResponse>, ProblemHttpResult>> Join(
         CobrowseJoinRequest request, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
