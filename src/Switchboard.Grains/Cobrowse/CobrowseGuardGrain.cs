@@ -16,7 +16,14 @@ public sealed class CobrowseGuardGrain([FromKeyedServices(SwitchboardClock.Servi
 
     public Task Finish(long attempt, bool right, CancellationToken cancellationToken = default)
     {
-        guesses.Finish(attempt, right, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        guesses.Finish(attempt, right, now);
+        if (guesses.IsEmpty(now))
+        {
+            // Nothing to remember for this address: free the memory now rather than after the idle collection age.
+            DeactivateOnIdle();
+        }
+
         return Task.CompletedTask;
     }
 }
