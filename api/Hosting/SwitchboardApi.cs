@@ -14,6 +14,7 @@ using Switchboard.Api.Middleware;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.PlatformChanges;
 using Switchboard.Api.PublicChat;
+using Switchboard.Api.PublicCobrowse;
 using Switchboard.Api.Queues;
 using Switchboard.Api.Routing;
 using Switchboard.Api.StatusView;
@@ -44,6 +45,7 @@ public static class SwitchboardApi
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PublicChatOptions>().BindConfiguration(PublicChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublicCobrowseOptions>().BindConfiguration(PublicCobrowseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<WebhookPayloads>();
@@ -66,6 +68,7 @@ public static class SwitchboardApi
         services.AddSwitchboardRateLimiting(OptionsReader.Read<ApiOptions>(builder.Configuration, ApiOptions.Section));
         services.AddRateLimiter(limiter => PublicChatLimits.Add(limiter, OptionsReader.Read<PublicChatOptions>(builder.Configuration, PublicChatOptions.Section)));
         services.AddSingleton<PublicChatLimits>();
+        services.AddRateLimiter(limiter => PublicCobrowseApi.AddLimits(limiter, OptionsReader.Read<PublicCobrowseOptions>(builder.Configuration, PublicCobrowseOptions.Section)));
         services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthApi.ReadyTag]);
         if (builder.Environment.IsDevelopment())
         {
@@ -97,6 +100,7 @@ public static class SwitchboardApi
         v1.MapWebhooksApi();
         v1.MapChatEntryPointsApi();
         v1.MapPublicChatApi();
+        v1.MapPublicCobrowseApi();
         v1.MapPlatformChangesApi();
         v1.MapLiveApi();
         return app;

@@ -34,6 +34,8 @@ public static class WireJson
         new WireEnumConverter<ChatSender>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<Switchboard.Api.Interactions.ChatWriter>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<Switchboard.Api.PublicChat.CustomerChatStatus>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<CobrowseState>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<Switchboard.Api.PublicCobrowse.CustomerCobrowseStatus>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ComplianceStatus>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ApiKeyRole>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<Switchboard.Domain.Crm.CaseStatus>(JsonNamingPolicy.KebabCaseLower),

@@ -259,6 +259,7 @@ public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<str
 /// <param name="WrapUps">One per agent whose part of the call ended.</param>
 /// <param name="TransactionCodes">Every code saved at wrap-up.</param>
 /// <param name="Notes">The notes saved at wrap-up, per agent.</param>
+/// <param name="Cobrowse">Its co-browse sessions, oldest first (at most one waiting or active); never their join codes.</param>
 /// <param name="Timeline">Every event, oldest first.</param>
 [WireExample("""
     {"id":"i_4f9c2d7e0b1a4c3d8e5f6a7b8c9d0e1f","state":"OnHold","media":"voice","direction":"inbound","queueId":"support","priority":5,
@@ -268,7 +269,7 @@ public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<str
      "conference":false,
      "legs":[{"id":"L1","line":1,"party":"customer","address":"+390212345678","state":"on-hold","startedAt":"2026-11-25T09:00:00+00:00","endedAt":null},
              {"id":"L2","line":1,"party":"agent","address":"a1","state":"connected","startedAt":"2026-11-25T09:00:04+00:00","endedAt":null}],
-     "offer":null,"consult":null,"wrapUps":[],"transactionCodes":[],"notes":[],
+     "offer":null,"consult":null,"wrapUps":[],"transactionCodes":[],"notes":[],"cobrowse":[],
      "timeline":[{"sequence":1,"at":"2026-11-25T09:00:00+00:00","type":"created","actor":"api:key_3q2-7wAbCdEf","details":{"direction":"Inbound","media":"Voice","from":"+390212345678","to":"+390698765432"}},
                  {"sequence":2,"at":"2026-11-25T09:00:00+00:00","type":"customer-matched","actor":"api:key_3q2-7wAbCdEf","details":{"customerId":"maria-rossi"}},
                  {"sequence":3,"at":"2026-11-25T09:00:00+00:00","type":"queued","actor":"api:key_3q2-7wAbCdEf","details":{"queue":"support"}},
@@ -300,6 +301,7 @@ public sealed record InteractionResponse(
     IReadOnlyList<InteractionWrapUpResponse> WrapUps,
     IReadOnlyList<string> TransactionCodes,
     IReadOnlyList<InteractionNoteResponse> Notes,
+    IReadOnlyList<CobrowseSessionResponse> Cobrowse,
     IReadOnlyList<InteractionTimelineItem> Timeline)
 {
     public static InteractionResponse FromView(InteractionView view) => new(
@@ -326,6 +328,7 @@ public sealed record InteractionResponse(
         [.. view.WrapUps.Select(InteractionWrapUpResponse.From)],
         view.TransactionCodes,
         [.. view.WrapUps.Where(w => w.Notes is not null).Select(w => new InteractionNoteResponse(w.AgentId, w.Notes!, w.CompletedAt))],
+        [.. (view.Cobrowse ?? []).Select(CobrowseSessionResponse.From)],
         [.. view.Timeline.Select(InteractionTimelineItem.From)]);
 }
 

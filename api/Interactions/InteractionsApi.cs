@@ -42,6 +42,7 @@ public static partial class InteractionsApi
         MapActions(interactions.MapGroup("/{interactionId}"));
         MapMessages(interactions.MapGroup("/{interactionId}"));
         MapCrm(interactions.MapGroup("/{interactionId}"));
+        MapCobrowse(interactions.MapGroup("/{interactionId}"));
         return interactions;
     }
 

@@ -58,7 +58,8 @@ public sealed class PublicChatLimits(IOptions<PublicChatOptions> options) : IDis
     private static PartitionedRateLimiter<string> PerChat(int perMinute) =>
         PartitionedRateLimiter.Create<string, string>(chat => RateLimitPartition.GetFixedWindowLimiter(chat, _ => Window(perMinute, TimeSpan.FromMinutes(1))));
 
-    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
+    /// <summary>A fixed window of <paramref name="permits"/> that never queues.</summary>
+    internal static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
     {
         PermitLimit = permits,
         Window = window,

@@ -56,6 +56,18 @@ public static class GrainKeys
     /// </summary>
     public static string PublicChatSession(string interactionId) => interactionId;
 
+    /// <summary>
+    /// A co-browse join code, the customer's only handle: no tenant (the code is unique among unexpired codes of every
+    /// tenant); the prefix keeps it apart from any other key.
+    /// </summary>
+    public static string CobrowseCode(string code) => $"cobrowse-code{Separator}{code}";
+
+    /// <summary>The join codes tried from one client address (<paramref name="addressHash"/>: hex SHA-256 of the address), across tenants.</summary>
+    public static string CobrowseGuard(string addressHash) => $"cobrowse-guard{Separator}{addressHash}";
+
+    /// <summary>A joined co-browse session as its customer reaches it: the session id alone (random, unique across tenants).</summary>
+    public static string CobrowseSession(string sessionId) => sessionId;
+
     /// <summary>Page <paramref name="page"/> (from 0) of a chat's transcript.</summary>
     public static string TranscriptPage(string tenantId, string interactionId, long page) => $"{tenantId}{Separator}{interactionId}{Separator}{page}";
 

@@ -59,6 +59,21 @@ public interface IInteractionGrain : IGrainWithStringKey
     [Alias("GetLatestMessages"), ReadOnly]
     Task<Chats.ChatTranscriptPage?> GetLatestMessages(int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts a co-browse session for the handling agent (<paramref name="agentId"/>, or null to act for the handler):
+    /// its join code is issued and stored before this answers.
+    /// </summary>
+    [Alias("StartCobrowse")]
+    Task<CobrowseResult> StartCobrowse(string? agentId, string actor, CancellationToken cancellationToken = default);
+
+    /// <summary>The customer joined the session with its code (the code was used up before this is called).</summary>
+    [Alias("JoinCobrowse")]
+    Task<CobrowseResult> JoinCobrowse(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends a co-browse session (as for start); one that has ended is Unchanged.</summary>
+    [Alias("EndCobrowse")]
+    Task<CobrowseResult> EndCobrowse(string? agentId, string sessionId, string actor, CancellationToken cancellationToken = default);
+
     /// <summary>Carries out what is due now (offer timeout, wrap-up limits); called by the deadline scheduler.</summary>
     [Alias("CheckDeadlines")]
     Task CheckDeadlines(CancellationToken cancellationToken = default);

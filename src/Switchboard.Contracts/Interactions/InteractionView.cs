@@ -26,4 +26,5 @@ public sealed record InteractionView(
     [property: Id(17)] IReadOnlyList<string> TransactionCodes,
     [property: Id(18)] IReadOnlyList<TimelineEntry> Timeline,
     [property: Id(19)] string? CustomerName = null,
-    [property: Id(20)] InteractionCustomerView? Customer = null);
+    [property: Id(20)] InteractionCustomerView? Customer = null,
+    [property: Id(21)] IReadOnlyList<CobrowseView>? Cobrowse = null);

@@ -15,4 +15,7 @@ public enum DecisionKind
 
     /// <summary>Well-formed but breaks a rule, e.g. an unknown transaction code (422).</summary>
     Invalid = 4,
+
+    /// <summary>A part it was asked about does not exist, e.g. an unknown co-browse session (404).</summary>
+    NotFound = 5,
 }

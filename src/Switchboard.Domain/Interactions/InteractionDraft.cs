@@ -28,6 +28,7 @@ internal sealed class InteractionDraft
         WrapUps = [.. record.WrapUps];
         Timeline = [.. record.Timeline];
         Customer = record.Customer;
+        Cobrowse = [.. record.Cobrowse];
     }
 
     public DateTimeOffset Now { get; }
@@ -67,6 +68,8 @@ internal sealed class InteractionDraft
     public List<TimelineEvent> Timeline { get; }
 
     public CustomerLink? Customer { get; set; }
+
+    public List<CobrowseSession> Cobrowse { get; }
 
     public List<InteractionEffect> Effects { get; } = [];
 
@@ -146,6 +149,7 @@ internal sealed class InteractionDraft
         WrapUps = [.. WrapUps],
         Timeline = [.. Timeline],
         Customer = Customer,
+        Cobrowse = [.. Cobrowse],
     };
 
     public InteractionDecision Applied()

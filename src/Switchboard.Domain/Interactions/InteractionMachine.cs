@@ -85,7 +85,7 @@ public static class InteractionMachine
         }
 
         var draft = new InteractionDraft(record, now, command.Actor);
-        return command switch
+        var decision = command switch
         {
             OfferToAgent offer => OfferSteps.Offer(draft, offer),
             AcceptOffer accept => OfferSteps.Accept(draft, accept.AgentId),
@@ -105,8 +105,25 @@ public static class InteractionMachine
             CustomerLeaves => record.Media == MediaType.Chat
                 ? CallSteps.CustomerLeaves(draft)
                 : NotAllowed(record, $"Only a chat's customer leaves through the API; interaction '{record.Id}' is {WireNames.Of(record.Media)} (telephony reports its legs)."),
+            StartCobrowse start => CobrowseSteps.Start(draft, start),
+            JoinCobrowse join => CobrowseSteps.Join(draft, join),
+            EndCobrowse end => CobrowseSteps.End(draft, end),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown interaction command."),
         };
+        return EndCobrowseWhenOver(decision, now, command.Actor);
+    }
+
+    /// <summary>A change that ends the interaction ends its open co-browse session too, in the same change.</summary>
+    private static InteractionDecision EndCobrowseWhenOver(InteractionDecision decision, DateTimeOffset now, string actor)
+    {
+        if (!decision.Applied || !decision.Record.IsOver || !decision.Record.Cobrowse.Any(s => s.IsOpen))
+        {
+            return decision;
+        }
+
+        var draft = new InteractionDraft(decision.Record, now, actor);
+        CobrowseSteps.CloseWithInteraction(draft);
+        return decision with { Record = draft.ToRecord() };
     }
 
     /// <summary>Links the customer (and case) by hand; the same link again changes nothing.</summary>
@@ -124,14 +141,15 @@ public static class InteractionMachine
         return draft.Applied();
     }
 
-    /// <summary>Carries out what is due at <paramref name="now"/>: an unanswered offer, wrap-ups past their limit.</summary>
+    /// <summary>Carries out what is due at <paramref name="now"/>: an unanswered offer, wrap-ups past their limit, co-browse codes that expired unused.</summary>
     public static InteractionDecision Tick(InteractionRecord record, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
         var draft = new InteractionDraft(record, now, "system");
         var changed = OfferSteps.ExpireOffer(draft);
         changed |= WrapUpSteps.ExpireWrapUps(draft);
-        return changed ? draft.Applied() : Unchanged(record, "nothing is due");
+        changed |= CobrowseSteps.Expire(draft);
+        return changed ? EndCobrowseWhenOver(draft.Applied(), now, "system") : Unchanged(record, "nothing is due");
     }
 
     /// <summary>

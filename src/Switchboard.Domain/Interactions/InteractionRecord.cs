@@ -66,6 +66,9 @@ public sealed record InteractionRecord
 
     public IReadOnlyList<TimelineEvent> Timeline { get; init; } = [];
 
+    /// <summary>Its co-browse sessions, oldest first; at most one open.</summary>
+    public IReadOnlyList<CobrowseSession> Cobrowse { get; init; } = [];
+
     /// <summary>Every transaction code saved by any agent's wrap-up, agents in the order their wrap-up began.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> TransactionCodes => [.. WrapUps.SelectMany(w => w.Codes).Distinct(StringComparer.Ordinal)];
@@ -74,7 +77,7 @@ public sealed record InteractionRecord
     [JsonIgnore]
     public bool IsOver => State is InteractionState.Ended or InteractionState.WrappedUp or InteractionState.Abandoned or InteractionState.Failed;
 
-    /// <summary>The earliest time at which <see cref="InteractionMachine.Tick"/> has something to do, if any.</summary>
+    /// <summary>The earliest time at which <see cref="InteractionMachine.Tick"/> has something to do (an offer, a wrap-up or a co-browse code running out), if any.</summary>
     [JsonIgnore]
     public DateTimeOffset? NextDeadline
     {
@@ -86,6 +89,14 @@ public sealed record InteractionRecord
                 if (wrapUp.IsOpen && wrapUp.Deadline is { } deadline && (next is null || deadline < next))
                 {
                     next = deadline;
+                }
+            }
+
+            foreach (var session in Cobrowse)
+            {
+                if (session.State == CobrowseState.Waiting && (next is null || session.ExpiresAt < next))
+                {
+                    next = session.ExpiresAt;
                 }
             }
 

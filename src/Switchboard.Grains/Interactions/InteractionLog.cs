@@ -16,4 +16,10 @@ internal static partial class InteractionLog
 
     [LoggerMessage(3006, LogLevel.Warning, "Interaction {TenantId}/{InteractionId}: its customer could not be looked up; it goes on without a screen pop")]
     public static partial void CustomerLookupFailed(ILogger logger, Exception exception, string tenantId, string interactionId);
+
+    [LoggerMessage(15001, LogLevel.Information, "Interaction {TenantId}/{InteractionId}: co-browse session {SessionId} started")]
+    public static partial void CobrowseStarted(ILogger logger, string tenantId, string interactionId, string sessionId);
+
+    [LoggerMessage(15002, LogLevel.Debug, "Interaction {TenantId}/{InteractionId}: a co-browse code drawn is taken; drawing another")]
+    public static partial void CobrowseCodeTaken(ILogger logger, string tenantId, string interactionId);
 }

@@ -28,7 +28,11 @@ internal static class InteractionMapping
         r.TransactionCodes,
         [.. r.Timeline.Select(e => new TimelineEntry(e.Sequence, e.At, e.Type, e.Actor, e.Details))],
         r.CustomerName,
-        r.Customer is { } link ? link.ToView() : null);
+        r.Customer is { } link ? link.ToView() : null,
+        [.. r.Cobrowse.Select(ToView)]);
+
+    public static CobrowseView ToView(this CobrowseSession s) =>
+        new(s.SessionId, s.AgentId, s.State, s.StartedAt, s.ExpiresAt, s.JoinedAt, s.EndedAt, s.EndReason);
 
     public static InteractionCustomerView ToView(this CustomerLink link) =>
         new(link.CustomerId, link.Name, link.CaseNumber, [.. link.OpenCases.Select(c => new CaseSummary(c.Number, c.Subject, c.Status))], link.ByHand);
@@ -65,6 +69,7 @@ internal static class InteractionMapping
         DecisionKind.Unchanged => InteractionOutcome.Unchanged,
         DecisionKind.NotAllowed => InteractionOutcome.NotAllowed,
         DecisionKind.NotParticipant => InteractionOutcome.NotParticipant,
+        DecisionKind.NotFound => InteractionOutcome.NotFound,
         _ => InteractionOutcome.Invalid,
     };
 
