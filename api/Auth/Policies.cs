@@ -44,7 +44,7 @@ public static class Policies
         .AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Agent))
         .AddPolicy(AgentOnly, p => p.RequireRole(Roles.Agent))
         .AddPolicy(Telephony, p => p.RequireRole(Roles.Admin, Roles.Integration))
-        .AddPolicy(Integrator, p => p.RequireRole(Roles.Admin, Roles.Integration))
+        .AddPolicy(Integrator, p => p.RequireRole(Roles.Integrators))
         .AddPolicy(AgentScope, p => p.RequireRole(Roles.Admin, Roles.Supervisor, Roles.Agent, Roles.Integration)
             .AddRequirements(new AgentScopeRequirement()));
 }

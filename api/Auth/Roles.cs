@@ -11,6 +11,9 @@ public static class Roles
     public const string Agent = "agent";
     public const string Integration = "integration";
 
+    /// <summary>The roles that manage webhooks (and the carrier's side): they are the ones alerted about endpoints.</summary>
+    public static readonly string[] Integrators = [Admin, Integration];
+
     public static string Name(ApiKeyRole role) => role switch
     {
         ApiKeyRole.Admin => Admin,

@@ -1,4 +1,5 @@
 using Switchboard.Api.Auth;
+using Switchboard.Api.Middleware;
 using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Interactions;
 
@@ -14,6 +15,7 @@ public static partial class InteractionsApi
     {
         interaction.MapPost("/cobrowse", StartCobrowse)
             .WithName("StartCobrowse")
+            .WithMetadata(new ShowsSecretOnce())
             .WithSummary("Start a co-browse session")
             .WithDescription("While the interaction is in progress (Connected or OnHold; 409 otherwise), starts a co-browse session and answers " +
                 "its six-digit join code, shown this once: the customer enters it at POST /v1/public/cobrowse/join within 10 minutes, once. " +

@@ -6,8 +6,11 @@ public static class LiveRoutes
     /// <summary>Every sink of a tenant-wide topic (supervisors' <c>directory</c> and <c>alerts</c>, everyone's <c>platform</c>).</summary>
     public const string All = "*";
 
-    /// <summary>Admin and integration keys' <c>alerts</c>: every broadcast, and the alerts for admins (a webhook disabled).</summary>
-    public const string Admins = "admins";
+    /// <summary>
+    /// Admin and integration keys' <c>alerts</c>: every broadcast, and the alerts for admins (a webhook disabled). An agent's
+    /// alerts route is its id, so this one starts with what no id can.
+    /// </summary>
+    public const string Admins = "*admins";
 
     public static string Agent(string agentId) => "agent/" + agentId;
 

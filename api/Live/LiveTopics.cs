@@ -1,3 +1,4 @@
+using Switchboard.Api.Auth;
 using Switchboard.Api.StatusView;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
@@ -191,7 +192,7 @@ public sealed class LiveTopics(IGrainFactory grains, AgentDirectory directory)
     private const int RecentBroadcasts = 50;
 
     /// <summary>Admin and integration keys: the ones that manage webhooks, and are alerted when one is disabled.</summary>
-    private static bool ManagesWebhooks(ApiKeyRole role) => role is ApiKeyRole.Admin or ApiKeyRole.Integration;
+    private static bool ManagesWebhooks(ApiKeyRole role) => Roles.Integrators.Contains(Roles.Name(role));
 
     /// <summary>The alerts for admins that hold now: one per webhook endpoint Switchboard keeps disabled.</summary>
     private async Task<List<AlertResponse>> AdminAlerts(string tenantId, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
@@ -32,8 +34,37 @@ public sealed class PublicChatLimits(IOptions<PublicChatOptions> options) : IDis
     public ProblemHttpResult? Typing(HttpContext http, string interactionId) => Take(typing, http, interactionId, "typing notices");
 
     /// <summary>The client address as a hash: what the limits and the open-chat count are kept by, never the address itself.</summary>
-    public static string AddressHash(HttpContext http) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(http.Connection.RemoteIpAddress?.ToString() ?? "unknown")));
+    public static string AddressHash(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ClientKey(http.Connection.RemoteIpAddress))));
+    }
+
+    /// <summary>
+    /// Whom limits count an address as: an IPv4 address as itself (also when it arrives IPv4-mapped), an IPv6 address by
+    /// its /64, the least a single subscriber is given, so that one network cannot pose as endless fresh addresses.
+    /// </summary>
+    public static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
 
     public void Dispose()
     {

@@ -38,16 +38,26 @@ public sealed record TelephonyEventRequest(
 /// to <c>POST /v1/telephony/events</c> with this interaction and leg id.
 /// </summary>
 /// <param name="InteractionId">The call.</param>
+/// <param name="Sequence">The call's timeline length when it was asked: never decreases along a call (commands may arrive out of order).</param>
 /// <param name="LegId">The leg to report on, e.g. L2.</param>
 /// <param name="Party">agent (the address is the agent's id), customer or external (an outside number).</param>
 /// <param name="Address">The number to ring, or the agent id.</param>
-public sealed record TelephonyDialCommand(string InteractionId, string LegId, PartyKind Party, string Address);
+public sealed record TelephonyDialCommand(string InteractionId, int Sequence, string LegId, PartyKind Party, string Address);
 
-/// <summary><c>telephony.bridge</c> (carrier mode): connect exactly these legs to each other; hold the call's other live legs.</summary>
-public sealed record TelephonyBridgeCommand(string InteractionId, IReadOnlyList<string> LegIds);
+/// <summary>
+/// <c>telephony.bridge</c> (carrier mode): connect exactly these legs to each other; hold the call's other live legs. A
+/// bridge older (lower sequence) than one already applied is stale.
+/// </summary>
+public sealed record TelephonyBridgeCommand(string InteractionId, int Sequence, IReadOnlyList<string> LegIds, IReadOnlyList<TelephonyLegResponse> Legs);
 
-/// <summary><c>telephony.hangup</c> (carrier mode): drop this leg.</summary>
-public sealed record TelephonyHangUpCommand(string InteractionId, string LegId);
+/// <summary><c>telephony.hangup</c> (carrier mode): drop this leg; one that arrives before its dial cancels the dial.</summary>
+public sealed record TelephonyHangUpCommand(string InteractionId, int Sequence, string LegId);
+
+/// <summary>A leg in a bridge: who it is (agent: the address is the agent's id) and where it rings.</summary>
+public sealed record TelephonyLegResponse(string LegId, PartyKind Party, string Address)
+{
+    public static TelephonyLegResponse From(TelephonyLeg leg) => new(leg.LegId, leg.Party, leg.Address);
+}
 
 public static class TelephonyCommands
 {
@@ -57,10 +67,12 @@ public static class TelephonyCommands
         ArgumentNullException.ThrowIfNull(command);
         return command.Kind switch
         {
-            TelephonyCommandKind.Dial => new TelephonyDialCommand(command.InteractionId, command.LegId!, command.Party!.Value, command.Address!),
-            TelephonyCommandKind.Bridge => new TelephonyBridgeCommand(command.InteractionId, command.LegIds ?? []),
-            TelephonyCommandKind.HangUp => new TelephonyHangUpCommand(command.InteractionId, command.LegId!),
-            _ => throw new ArgumentOutOfRangeException(nameof(command), command.Kind, "Unknown telephony command."),
+            TelephonyCommandKind.Dial when command.Leg is { } leg =>
+                new TelephonyDialCommand(command.InteractionId, command.Sequence, leg.LegId, leg.Party, leg.Address),
+            TelephonyCommandKind.Bridge =>
+                new TelephonyBridgeCommand(command.InteractionId, command.Sequence, [.. (command.Legs ?? []).Select(l => l.LegId)], [.. (command.Legs ?? []).Select(TelephonyLegResponse.From)]),
+            TelephonyCommandKind.HangUp when command.LegId is { } legId => new TelephonyHangUpCommand(command.InteractionId, command.Sequence, legId),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command.Kind, "Not a telephony command a carrier can carry out."),
         };
     }
 }

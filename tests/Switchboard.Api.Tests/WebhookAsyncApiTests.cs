@@ -46,10 +46,10 @@ public sealed class WebhookAsyncApiTests(SwitchboardApiFactory factory)
         var document = await WebhookAsyncApi.ReadAsync(anonymous);
         const string Signature = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=";
 
-        Assert.Empty(document.Violations(Fake("evt_" + new string('a', 32), """{"type":"telephony.hangup","timestamp":"2026-12-07T09:00:00+00:00","data":{"interactionId":"i_1","legId":"L1"}}""", Signature)));
+        Assert.Empty(document.Violations(Fake("evt_" + new string('a', 32), """{"type":"telephony.hangup","timestamp":"2026-12-07T09:00:00+00:00","data":{"interactionId":"i_1","sequence":3,"legId":"L1"}}""", Signature)));
         Assert.NotEmpty(document.Violations(Fake("evt_" + new string('a', 32), """{"type":"interaction.created","timestamp":"2026-12-07T09:00:00+00:00","data":{"id":"i_1"}}""", Signature)));
-        Assert.NotEmpty(document.Violations(Fake("evt_" + new string('a', 32), """{"type":"telephony.hangup","timestamp":"2026-12-07T09:00:00+00:00","data":{"interactionId":"i_1","legId":"L1"},"extra":1}""", Signature)));
-        Assert.NotEmpty(document.Violations(Fake("not-an-event-id", """{"type":"telephony.hangup","timestamp":"2026-12-07T09:00:00+00:00","data":{"interactionId":"i_1","legId":"L1"}}""", Signature)));
+        Assert.NotEmpty(document.Violations(Fake("evt_" + new string('a', 32), """{"type":"telephony.hangup","timestamp":"2026-12-07T09:00:00+00:00","data":{"interactionId":"i_1","sequence":3,"legId":"L1"},"extra":1}""", Signature)));
+        Assert.NotEmpty(document.Violations(Fake("not-an-event-id", """{"type":"telephony.hangup","timestamp":"2026-12-07T09:00:00+00:00","data":{"interactionId":"i_1","sequence":3,"legId":"L1"}}""", Signature)));
         Assert.NotEmpty(document.Violations(Fake("evt_" + new string('a', 32), """{"type":"telephony.ring","timestamp":"2026-12-07T09:00:00+00:00","data":{}}""", Signature)));
     }
 

@@ -95,17 +95,18 @@ public static class WebhookBenchmark
                 await Task.Delay(due);
             }
 
+            // Timed from when the request was due, so time spent waiting for a thread counts too.
             var n = i;
+            var dueAt = started + (long)((double)i / rate * Stopwatch.Frequency);
             requests.Add(Task.Run(async () =>
             {
-                var sent = Stopwatch.GetTimestamp();
                 using var message = new HttpRequestMessage(HttpMethod.Put, $"/v1/agents/a{n % 64}/state")
                 {
                     Content = JsonContent.Create(new StateBody(n / 64 % 2 == 0 ? "Available" : "Offline", null)),
                 };
                 using var response = await server.Client.SendAsync(message);
                 await response.Content.CopyToAsync(Stream.Null);
-                latencies[n] = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                latencies[n] = Stopwatch.GetElapsedTime(dueAt).TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)
                 {
                     Interlocked.Increment(ref errors);

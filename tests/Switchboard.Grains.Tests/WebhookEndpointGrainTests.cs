@@ -155,34 +155,41 @@ public sealed class WebhookEndpointGrainTests(ClusterFixture fixture)
         var carrier = await CreateAsync(tenant, "wh_carrier", "telephony.*");
         var crm = await CreateAsync(tenant, "wh_crm", "interaction.*");
         var gateway = new CarrierTelephonyGateway(client, fixture.Time, NullLogger<CarrierTelephonyGateway>.Instance);
+        var agent = new TelephonyLeg("L1", PartyKind.Agent, "a1");
+        TelephonyLeg[] both = [agent, new TelephonyLeg("L2", PartyKind.Customer, "+390212345678")];
 
-        await gateway.Dial(tenant, "i1", "L1", PartyKind.Agent, "a1");
-        await gateway.Dial(tenant, "i1", "L1", PartyKind.Agent, "a1"); // the outbox asks again after a failure
-        await gateway.Bridge(tenant, "i1", ["L1", "L2"], 4);
-        await gateway.Bridge(tenant, "i1", ["L1", "L2"], 4);
-        await gateway.Bridge(tenant, "i1", ["L1", "L2"], 7); // the same legs later (a resume): a command of its own
+        await gateway.Dial(tenant, "i1", agent, 2);
+        await gateway.Dial(tenant, "i1", agent, 2); // the outbox asks again after a failure
+        await gateway.Bridge(tenant, "i1", both, 4);
+        await gateway.Bridge(tenant, "i1", both, 4);
+        await gateway.Bridge(tenant, "i1", both, 7); // the same legs later (a resume): a command of its own
         using (fixture.Faults.FailWrites(GrainKeys.WebhookEndpoint(tenant, "wh_carrier"), "endpoint", count: 1))
         {
             // Thrown back: the interaction keeps the hang-up in its outbox and asks again.
-            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => gateway.HangUp(tenant, "i1", "L2"));
+            await Assert.ThrowsAsync<InjectedStorageFaultException>(() => gateway.HangUp(tenant, "i1", "L2", 9));
         }
 
-        await gateway.HangUp(tenant, "i1", "L2");
+        await gateway.HangUp(tenant, "i1", "L2", 9);
 
         var deliveries = (await carrier.ListDeliveries(null, 10))!.Reverse().ToList();
         Assert.Equal(["telephony.dial", "telephony.bridge", "telephony.bridge", "telephony.hangup"], deliveries.Select(d => d.Event.Type));
         Assert.Equal(4, deliveries.Select(d => d.Event.Id).Distinct().Count());
         Assert.All(deliveries, d => Assert.Matches("^evt_[0-9a-f]{32}$", d.Event.Id));
-        Assert.Equal(new TelephonyCommand(TelephonyCommandKind.Dial, "i1", "L1", PartyKind.Agent, "a1"), deliveries[0].Event.Data);
-        Assert.Equal(["L1", "L2"], ((TelephonyCommand)deliveries[2].Event.Data).LegIds!);
-        Assert.Equal(new TelephonyCommand(TelephonyCommandKind.HangUp, "i1", "L2"), deliveries[3].Event.Data);
+        Assert.Equal(new TelephonyCommand(TelephonyCommandKind.Dial, "i1", 2, Leg: agent), deliveries[0].Event.Data);
+        var resumed = (TelephonyCommand)deliveries[2].Event.Data;
+        Assert.Equal(7, resumed.Sequence);
+        Assert.Equal(both, resumed.Legs!);
+        Assert.Equal(new TelephonyCommand(TelephonyCommandKind.HangUp, "i1", 9, LegId: "L2"), deliveries[3].Event.Data);
         Assert.Empty(await crm.Lease(10, LeaseFor));
 
-        // Another tenant's call with the same ids is another command.
+        // Another tenant's call with the same ids is another command; a tenant with no endpoint for it is not waited for.
         var other = TestIds.Tenant();
         var otherCarrier = await CreateAsync(other, "wh_carrier", "telephony.dial");
-        await gateway.Dial(other, "i1", "L1", PartyKind.Agent, "a1");
+        await gateway.Dial(other, "i1", agent, 2);
         Assert.NotEqual(deliveries[0].Event.Id, Assert.Single(await otherCarrier.Lease(10, LeaseFor)).Event.Id);
+        await gateway.HangUp(other, "i1", "L1", 3);
+        Assert.False(await client.GetGrain<IWebhookDispatchGrain>(other).Publish(new WebhookEvent("evt_x", "telephony.hangup", fixture.Time.GetUtcNow(), "data")));
+        Assert.Equal(1, (await otherCarrier.Get())!.Pending);
     }
 
     private async Task<IWebhookEndpointGrain> CreateAsync(string tenant, string id, params string[] events)

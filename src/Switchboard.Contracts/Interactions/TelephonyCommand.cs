@@ -14,17 +14,23 @@ public enum TelephonyCommandKind
     HangUp = 2,
 }
 
+/// <summary>A leg of a call as a carrier needs it: who it is and where it rings.</summary>
+/// <remarks><c>Address</c>: the phone number, or the agent's id for an agent's leg.</remarks>
+[GenerateSerializer, Immutable, Alias("Switchboard.TelephonyLeg")]
+public sealed record TelephonyLeg([property: Id(0)] string LegId, [property: Id(1)] PartyKind Party, [property: Id(2)] string Address);
+
 /// <summary>
 /// What Switchboard asks a carrier to do with a call, delivered as a <c>telephony.*</c> webhook event: the carrier's
 /// adapter carries it out and reports each leg's fate to <c>POST /v1/telephony/events</c> with the same leg id.
 /// </summary>
-/// <remarks><c>LegId</c>, <c>Party</c>, <c>Address</c>: the leg dialled or dropped (dial and hang-up).</remarks>
-/// <remarks><c>LegIds</c>: the legs to connect (bridge).</remarks>
+/// <remarks><c>Sequence</c>: the call's timeline length when the command was asked; it never decreases along a call, so
+/// a carrier receiving commands out of order can put them back in order.</remarks>
+/// <remarks><c>Leg</c>: the leg dialled (dial); <c>LegId</c>: the leg dropped (hang-up); <c>Legs</c>: the legs to connect (bridge).</remarks>
 [GenerateSerializer, Immutable, Alias("Switchboard.TelephonyCommand")]
 public sealed record TelephonyCommand(
     [property: Id(0)] TelephonyCommandKind Kind,
     [property: Id(1)] string InteractionId,
-    [property: Id(2)] string? LegId = null,
-    [property: Id(3)] PartyKind? Party = null,
-    [property: Id(4)] string? Address = null,
-    [property: Id(5)] IReadOnlyList<string>? LegIds = null);
+    [property: Id(2)] int Sequence,
+    [property: Id(3)] TelephonyLeg? Leg = null,
+    [property: Id(4)] string? LegId = null,
+    [property: Id(5)] IReadOnlyList<TelephonyLeg>? Legs = null);

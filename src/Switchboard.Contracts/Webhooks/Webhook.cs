@@ -173,14 +173,17 @@ public interface IWebhookDispatchGrain : IGrainWithStringKey
     [Alias("SetEndpoint"), AlwaysInterleave]
     Task<bool> SetEndpoint(string endpointId, IReadOnlyList<string>? events, CancellationToken cancellationToken = default);
 
-    /// <summary>The tenant's endpoint ids, in the order they were added.</summary>
     /// <summary>
-    /// Stores a delivery of an event that is not read from a live stream (a telephony command) for each endpoint that
-    /// wants it: once this returns, the event will be delivered; a repeat with the same id is kept once.
+    /// Stores a delivery of an event that is not read from a live stream (a telephony command) with each endpoint that
+    /// subscribes to its type, and answers whether any does. An enabled endpoint delivers it; a disabled one (or one that
+    /// has fallen 10,000 deliveries behind) drops it, as it drops every event of that time. A repeat with the same id is
+    /// kept once. Interleaves: it only reads the subscriptions, and the caller (a call's outbox) must not wait behind the
+    /// tenant's stream of events.
     /// </summary>
-    [Alias("Publish")]
-    Task Publish(WebhookEvent webhookEvent, CancellationToken cancellationToken = default);
+    [Alias("Publish"), AlwaysInterleave]
+    Task<bool> Publish(WebhookEvent webhookEvent, CancellationToken cancellationToken = default);
 
+    /// <summary>The tenant's endpoint ids, in the order they were added.</summary>
     [Alias("ListEndpoints"), ReadOnly, AlwaysInterleave]
     Task<IReadOnlyList<string>> ListEndpoints(CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
 
 namespace Switchboard.Grains.Interactions;
@@ -44,13 +45,20 @@ public sealed partial class InteractionGrain
         StartAgentWork e => Agent(e.AgentId).StartWork(interactionId, e.Media),
         EndAgentWork e => Agent(e.AgentId).EndWork(interactionId),
         CompleteAgentWrapUp e => Agent(e.AgentId).CompleteWrapUpFor(interactionId),
-        DialLeg e => telephony.Dial(tenantId, interactionId, e.LegId, e.Party, e.Address),
-        BridgeLegs e => telephony.Bridge(tenantId, interactionId, e.LegIds, e.Sequence),
-        HangUpLeg e => telephony.HangUp(tenantId, interactionId, e.LegId),
+        DialLeg e => telephony.Dial(tenantId, interactionId, new TelephonyLeg(e.LegId, e.Party, e.Address), e.Sequence),
+        BridgeLegs e => telephony.Bridge(tenantId, interactionId, [.. e.LegIds.Select(Bridged)], e.Sequence),
+        HangUpLeg e => telephony.HangUp(tenantId, interactionId, e.LegId, e.Sequence),
         CountAnswered e => Queue(e.QueueId).RecordAnswered(e.Wait),
         CountAbandoned e => Queue(e.QueueId).RecordAbandoned(),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "Unknown effect."),
     };
+
+    /// <summary>A leg to bridge, with who it is (legs are never removed from the record, nor change party or address).</summary>
+    private TelephonyLeg Bridged(string legId)
+    {
+        var leg = state.State.Record!.Legs.First(l => l.Id == legId);
+        return new TelephonyLeg(leg.Id, leg.Party, leg.Address);
+    }
 
     private Task Enqueue(EnqueueWork effect) => Queue(effect.QueueId).Enqueue(interactionId, effect.Priority, effect.EnqueuedAt, effect.Requeue, effect.Sequence);
 

@@ -277,7 +277,7 @@ public sealed partial class InteractionGrain(
         await state.WriteAsync(this, s =>
         {
             s.Record = decision.Record;
-            s.PendingEffects = [.. s.PendingEffects, .. decision.Effects.Where(e => e is not (CountAnswered or CountAbandoned))];
+            s.PendingEffects = [.. s.PendingEffects, .. decision.Effects.Where(e => e is not (CountAnswered or CountAbandoned)).Select(e => Sequenced(e, decision.Record))];
         });
 
         await PublishChange(before, decision.Record);
@@ -294,6 +294,14 @@ public sealed partial class InteractionGrain(
             DeactivateOnIdle();
         }
     }
+
+    /// <summary>A telephony command stamped with the change that asked for it (the timeline's length), which orders a call's commands for a carrier.</summary>
+    private static InteractionEffect Sequenced(InteractionEffect effect, InteractionRecord record) => effect switch
+    {
+        DialLeg dial => dial with { Sequence = record.Timeline.Count },
+        HangUpLeg hangUp => hangUp with { Sequence = record.Timeline.Count },
+        _ => effect,
+    };
 
     private async Task<bool> HoldDirect(string agentId, MediaType media, CancellationToken cancellationToken) =>
         await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false, media), cancellationToken);

@@ -10,37 +10,45 @@ namespace Switchboard.Grains.Telephony;
 /// <summary>
 /// For a real carrier: Switchboard does not place calls itself; it asks the carrier's adapter to, with <c>telephony.dial</c>,
 /// <c>telephony.bridge</c> and <c>telephony.hangup</c> webhook events, and the adapter reports every leg's fate to
-/// <c>POST /v1/telephony/events</c>. A command counts as done once its delivery is stored for every endpoint that wants
-/// it; until then it stays in the interaction's outbox and is asked again. Its event id comes from the command itself, so
-/// asking again never delivers it twice.
+/// <c>POST /v1/telephony/events</c>. A command counts as done once its delivery is stored with every endpoint that
+/// subscribes to it; until then it stays in the interaction's outbox and is asked again. Its event id comes from the
+/// command itself, so asking again never delivers it twice. A tenant with no endpoint for a command is logged, not
+/// waited for: its calls go on (an agent's work must not hang on a missing subscription).
 /// </summary>
 public sealed partial class CarrierTelephonyGateway(
     IGrainFactory grains,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     ILogger<CarrierTelephonyGateway> logger) : ITelephonyGateway
 {
-    public Task Dial(string tenantId, string interactionId, string legId, PartyKind party, string address)
+    public Task Dial(string tenantId, string interactionId, TelephonyLeg leg, int sequence)
     {
-        DialRequested(logger, tenantId, interactionId, legId, party, address);
-        return Send(tenantId, "telephony.dial", $"dial/{legId}", new TelephonyCommand(TelephonyCommandKind.Dial, interactionId, legId, party, address));
+        ArgumentNullException.ThrowIfNull(leg);
+        DialRequested(logger, tenantId, interactionId, leg.LegId, leg.Party, leg.Address);
+        return Send(tenantId, "telephony.dial", $"dial/{leg.LegId}", new TelephonyCommand(TelephonyCommandKind.Dial, interactionId, sequence, Leg: leg));
     }
 
-    public Task Bridge(string tenantId, string interactionId, IReadOnlyList<string> legIds, int sequence)
+    public Task Bridge(string tenantId, string interactionId, IReadOnlyList<TelephonyLeg> legs, int sequence)
     {
-        BridgeRequested(logger, tenantId, interactionId, string.Join(',', legIds));
-        return Send(tenantId, "telephony.bridge", $"bridge/{sequence}/{string.Join(',', legIds)}",
-            new TelephonyCommand(TelephonyCommandKind.Bridge, interactionId, LegIds: [.. legIds]));
+        ArgumentNullException.ThrowIfNull(legs);
+        var legIds = string.Join(',', legs.Select(l => l.LegId));
+        BridgeRequested(logger, tenantId, interactionId, legIds);
+        return Send(tenantId, "telephony.bridge", $"bridge/{sequence}/{legIds}", new TelephonyCommand(TelephonyCommandKind.Bridge, interactionId, sequence, Legs: [.. legs]));
     }
 
-    public Task HangUp(string tenantId, string interactionId, string legId)
+    public Task HangUp(string tenantId, string interactionId, string legId, int sequence)
     {
         HangUpRequested(logger, tenantId, interactionId, legId);
-        return Send(tenantId, "telephony.hangup", $"hangup/{legId}", new TelephonyCommand(TelephonyCommandKind.HangUp, interactionId, legId));
+        return Send(tenantId, "telephony.hangup", $"hangup/{legId}", new TelephonyCommand(TelephonyCommandKind.HangUp, interactionId, sequence, LegId: legId));
     }
 
-    private Task Send(string tenantId, string type, string what, TelephonyCommand command) =>
-        grains.GetGrain<IWebhookDispatchGrain>(tenantId).Publish(
-            new WebhookEvent(EventId(tenantId, command.InteractionId, what), type, time.GetUtcNow(), command));
+    private async Task Send(string tenantId, string type, string what, TelephonyCommand command)
+    {
+        var id = EventId(tenantId, command.InteractionId, what);
+        if (!await grains.GetGrain<IWebhookDispatchGrain>(tenantId).Publish(new WebhookEvent(id, type, time.GetUtcNow(), command)))
+        {
+            NobodyListens(logger, tenantId, command.InteractionId, type);
+        }
+    }
 
     /// <summary>The same for the same command of the same call, however often it is asked.</summary>
     private static string EventId(string tenantId, string interactionId, string what)
@@ -57,4 +65,7 @@ public sealed partial class CarrierTelephonyGateway(
 
     [LoggerMessage(2103, LogLevel.Information, "Bridge {TenantId}/{InteractionId} legs {LegIds}")]
     private static partial void BridgeRequested(ILogger logger, string tenantId, string interactionId, string legIds);
+
+    [LoggerMessage(2104, LogLevel.Warning, "No webhook endpoint of tenant {TenantId} subscribes to {Type}: the carrier is not told of {InteractionId}'s command")]
+    private static partial void NobodyListens(ILogger logger, string tenantId, string interactionId, string type);
 }

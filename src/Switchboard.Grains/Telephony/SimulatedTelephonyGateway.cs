@@ -13,8 +13,10 @@ namespace Switchboard.Grains.Telephony;
 /// </summary>
 public sealed class SimulatedTelephonyGateway(DeadlineScheduler scheduler, IOptions<TelephonyOptions> options, [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : ITelephonyGateway
 {
-    public Task Dial(string tenantId, string interactionId, string legId, PartyKind party, string address)
+    public Task Dial(string tenantId, string interactionId, TelephonyLeg leg, int sequence)
     {
+        ArgumentNullException.ThrowIfNull(leg);
+        var (legId, party, address) = (leg.LegId, leg.Party, leg.Address);
         var settings = options.Value;
         LegEventKind? outcome = party == PartyKind.Agent ? LegEventKind.Answered
             : address.StartsWith(settings.FailingPrefix, StringComparison.Ordinal) ? LegEventKind.Failed
@@ -34,9 +36,9 @@ public sealed class SimulatedTelephonyGateway(DeadlineScheduler scheduler, IOpti
     }
 
     /// <summary>The simulator has no media: who hears whom is not simulated.</summary>
-    public Task Bridge(string tenantId, string interactionId, IReadOnlyList<string> legIds, int sequence) => Task.CompletedTask;
+    public Task Bridge(string tenantId, string interactionId, IReadOnlyList<TelephonyLeg> legs, int sequence) => Task.CompletedTask;
 
-    public Task HangUp(string tenantId, string interactionId, string legId)
+    public Task HangUp(string tenantId, string interactionId, string legId, int sequence)
     {
         scheduler.Cancel($"telephony/{GrainKeys.Interaction(tenantId, interactionId)}/{legId}");
         return Task.CompletedTask;

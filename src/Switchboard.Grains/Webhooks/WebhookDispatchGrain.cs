@@ -154,7 +154,7 @@ public sealed class WebhookDispatchGrain(
     private static bool IsOver(InteractionState state) =>
         state is InteractionState.Ended or InteractionState.WrappedUp or InteractionState.Abandoned or InteractionState.Failed;
 
-    public Task Publish(WebhookEvent webhookEvent, CancellationToken cancellationToken = default)
+    public Task<bool> Publish(WebhookEvent webhookEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);
         return Deliver(webhookEvent);
@@ -163,14 +163,15 @@ public sealed class WebhookDispatchGrain(
     private Task Dispatch(Guid liveEventId, (string Type, DateTimeOffset At, object Data)? found) =>
         found is { } e ? Deliver(new WebhookEvent("evt_" + liveEventId.ToString("N"), e.Type, e.At, e.Data)) : Task.CompletedTask;
 
-    private async Task Deliver(WebhookEvent webhookEvent)
+    /// <summary>Has every endpoint that wants the event store it (before any await: the list is read while it holds); whether any wants it.</summary>
+    private async Task<bool> Deliver(WebhookEvent webhookEvent)
     {
-        if (state.State.Endpoints.Count == 0)
+        var wanting = state.State.Endpoints.Where(s => WebhookRules.MatchesAny(s.Events, webhookEvent.Type)).ToList();
+        if (wanting.Count == 0)
         {
-            return;
+            return false;
         }
 
-        var wanting = state.State.Endpoints.Where(s => WebhookRules.MatchesAny(s.Events, webhookEvent.Type)).ToList();
         try
         {
             await Task.WhenAll(wanting.Select(s =>
@@ -181,6 +182,8 @@ public sealed class WebhookDispatchGrain(
             WebhookLog.DispatchFailed(logger, exception, TenantId, webhookEvent.Id);
             throw;
         }
+
+        return true;
     }
 }
 
