@@ -10,6 +10,7 @@ builder.AddSwitchboardApi();
 
 var app = builder.Build();
 
+app.UseClientAddress();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();

@@ -18,4 +18,11 @@ public sealed class ApiOptions
     /// <summary>How many requests a key may make at once above the average before it gets 429.</summary>
     [Range(1, 1_000_000)]
     public int RateLimitBurst { get; set; } = 1000;
+
+    /// <summary>
+    /// Behind one reverse proxy (the Azure Container Apps ingress): the client's address is the last one the proxy added
+    /// to <c>X-Forwarded-For</c>, so per-address limits and lockouts count clients, not the proxy. Off (the default), the
+    /// connection's own address; never turn it on without such a proxy in front, or a client could name any address.
+    /// </summary>
+    public bool TrustForwardedFor { get; set; }
 }

@@ -144,6 +144,8 @@ resource api 'Microsoft.App/containerApps@2024-03-01' = {
           env: concat(clusterSettings, [
             { name: 'Orleans__Mode', value: 'Client' }
             { name: 'Auth__OperatorKey', secretRef: 'operator-key' }
+            // The ingress is the only way in: per-address limits count the client it forwards for.
+            { name: 'Api__TrustForwardedFor', value: 'true' }
           ])
           probes: [
             { type: 'Liveness', httpGet: { path: '/health/live', port: 8080 } }
