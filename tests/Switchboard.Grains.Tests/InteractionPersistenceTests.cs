@@ -130,6 +130,41 @@ public sealed class InteractionPersistenceTests(ClusterFixture fixture)
         Assert.Equal(["i1"], (await @case.Get())!.Interactions);
     }
 
+    [Fact]
+    public async Task A_case_that_cannot_be_told_of_a_new_link_is_told_from_the_outbox_later()
+    {
+        var tenant = TestIds.Tenant();
+        await client.GetGrain<Contracts.Crm.ICustomerGrain>(GrainKeys.Customer(tenant, "maria"))
+            .Create(new Contracts.Crm.CustomerDetails("Maria Rossi", [], [], null, new Dictionary<string, string>(), new Dictionary<string, string>()));
+        var first = client.GetGrain<Contracts.Crm.ICaseGrain>(GrainKeys.Case(tenant, 1));
+        var second = client.GetGrain<Contracts.Crm.ICaseGrain>(GrainKeys.Case(tenant, 2));
+        foreach (var @case in new[] { first, second })
+        {
+            await @case.Create(new Contracts.Crm.CaseDraft("maria", "Ordine", Domain.Crm.CaseStatus.Open, Domain.Crm.CasePriority.Normal, null), "api:k1");
+        }
+
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue());
+        var call = await client.InboundCall(tenant, "i1", "support");
+        InteractionCustomerView LinkTo(long number) => new("maria", "Maria Rossi", number, [], ByHand: true);
+        Assert.Equal(InteractionOutcome.Applied, (await call.LinkCustomer(LinkTo(1), "api:k1")).Outcome);
+        Assert.Equal(["i1"], (await first.Get())!.Interactions);
+
+        // Moved to case 2 while case 1 cannot be written: the link is stored and answered; the cases wait, in order.
+        using (fixture.Faults.FailWrites(GrainKeys.Case(tenant, 1), "case", count: 1))
+        {
+            Assert.Equal(InteractionOutcome.Applied, (await call.LinkCustomer(LinkTo(2), "api:k2")).Outcome);
+        }
+
+        Assert.Equal(2, (await call.Get())!.Customer!.CaseNumber);
+        Assert.Equal(["i1"], (await first.Get())!.Interactions);
+        Assert.Empty((await second.Get())!.Interactions);
+
+        // The interaction's next reminder tick tells both.
+        await call.AsReference<IRemindable>().ReceiveReminder("interaction-deadlines", default);
+        Assert.Empty((await first.Get())!.Interactions);
+        Assert.Equal(["i1"], (await second.Get())!.Interactions);
+    }
+
     /// <summary>The customer, whether linked by hand, and the open case numbers (comma-separated) of the view.</summary>
     private static (string? CustomerId, bool ByHand, string OpenCases) Pop(InteractionView? view) =>
         (view?.Customer?.CustomerId, view?.Customer?.ByHand ?? false, string.Join(",", view?.Customer?.OpenCases.Select(c => c.Number) ?? []));

@@ -110,6 +110,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
             new DialLeg("leg-2", PartyKind.Agent, "a2"),
             new HangUpLeg("leg-2"),
             new BridgeLegs(["leg-1", "leg-2"], 4),
+            new UpdateCaseLink(17, Linked: false, "api:k1"),
             new CountAnswered("support", TimeSpan.FromSeconds(12)),
             new CountAbandoned("support"),
         ];

@@ -18,6 +18,7 @@ namespace Switchboard.Domain.Interactions;
 [JsonDerivedType(typeof(DialLeg), "dial")]
 [JsonDerivedType(typeof(HangUpLeg), "hang-up")]
 [JsonDerivedType(typeof(BridgeLegs), "bridge")]
+[JsonDerivedType(typeof(UpdateCaseLink), "case-link")]
 [JsonDerivedType(typeof(CountAnswered), "count-answered")]
 [JsonDerivedType(typeof(CountAbandoned), "count-abandoned")]
 public abstract record InteractionEffect;

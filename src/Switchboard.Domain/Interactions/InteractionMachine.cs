@@ -138,6 +138,18 @@ public static class InteractionMachine
         draft.Customer = link;
         draft.Event("customer-linked", ("customerId", link.CustomerId),
             ("caseId", link.CaseNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("previousCustomerId", current?.CustomerId));
+
+        // The case linked before no longer lists it; the new one does.
+        if (current is { ByHand: true, CaseNumber: { } old } && old != link.CaseNumber)
+        {
+            draft.Effect(new UpdateCaseLink(old, Linked: false, draft.Actor));
+        }
+
+        if (link.CaseNumber is { } number)
+        {
+            draft.Effect(new UpdateCaseLink(number, Linked: true, draft.Actor));
+        }
+
         return draft.Applied();
     }
 

@@ -18,26 +18,16 @@ public sealed partial class InteractionGrain
             return NotFound();
         }
 
-        var before = record.Customer?.ByHand == true ? record.Customer.CaseNumber : null;
         var decision = InteractionMachine.Decide(record, new LinkCustomer(link.ToDomain() with { ByHand = true }, actor), time.GetUtcNow());
         if (decision.Applied)
         {
+            // The cases are told from the outbox, stored with the link: one that cannot be told now is told later.
             await Commit(decision);
         }
-        else if (decision.Kind != DecisionKind.Unchanged)
+        else if (decision.Kind == DecisionKind.Unchanged && link.CaseNumber is { } number)
         {
-            return Result(decision);
-        }
-
-        // After the link is stored, and again when linking once more: the case lists the interaction, the one before no longer does.
-        if (before is { } old && old != link.CaseNumber)
-        {
-            await TellCase(old, linked: false, actor);
-        }
-
-        if (link.CaseNumber is { } number)
-        {
-            await TellCase(number, linked: true, actor);
+            // Linking once more tells the case once more (a caller retrying after a failure).
+            await TellCase(new UpdateCaseLink(number, Linked: true, actor));
         }
 
         return Result(decision);
@@ -72,7 +62,13 @@ public sealed partial class InteractionGrain
         }
     }
 
-    /// <summary>A failure is the caller's: linking again (Unchanged here) tells the case again.</summary>
-    private Task TellCase(long number, bool linked, string actor) =>
-        GrainFactory.GetGrain<ICaseGrain>(GrainKeys.Case(tenantId, number)).SetInteraction(interactionId, linked, actor);
+    /// <summary>Tells a case the interaction is about it, or no longer; a case that cannot take it (deleted, full) is logged.</summary>
+    private async Task TellCase(UpdateCaseLink link)
+    {
+        var result = await GrainFactory.GetGrain<ICaseGrain>(GrainKeys.Case(tenantId, link.CaseNumber)).SetInteraction(interactionId, link.Linked, link.Actor);
+        if (result.Outcome is CaseWriteOutcome.NotFound or CaseWriteOutcome.Full)
+        {
+            InteractionLog.CaseNotTold(logger, tenantId, interactionId, link.CaseNumber, result.Outcome);
+        }
+    }
 }

@@ -48,6 +48,7 @@ public sealed partial class InteractionGrain
         DialLeg e => telephony.Dial(tenantId, interactionId, new TelephonyLeg(e.LegId, e.Party, e.Address), e.Sequence),
         BridgeLegs e => telephony.Bridge(tenantId, interactionId, [.. e.LegIds.Select(Bridged)], e.Sequence),
         HangUpLeg e => telephony.HangUp(tenantId, interactionId, e.LegId, e.Sequence),
+        UpdateCaseLink e => TellCase(e),
         CountAnswered e => Queue(e.QueueId).RecordAnswered(e.Wait),
         CountAbandoned e => Queue(e.QueueId).RecordAbandoned(),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "Unknown effect."),

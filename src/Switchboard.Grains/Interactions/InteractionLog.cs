@@ -17,6 +17,9 @@ internal static partial class InteractionLog
     [LoggerMessage(3006, LogLevel.Warning, "Interaction {TenantId}/{InteractionId}: its customer could not be looked up; it goes on without a screen pop")]
     public static partial void CustomerLookupFailed(ILogger logger, Exception exception, string tenantId, string interactionId);
 
+    [LoggerMessage(3007, LogLevel.Warning, "Interaction {TenantId}/{InteractionId}: case {CaseNumber} could not take its link ({Outcome})")]
+    public static partial void CaseNotTold(ILogger logger, string tenantId, string interactionId, long caseNumber, Switchboard.Contracts.Crm.CaseWriteOutcome outcome);
+
     [LoggerMessage(15001, LogLevel.Information, "Interaction {TenantId}/{InteractionId}: co-browse session {SessionId} started")]
     public static partial void CobrowseStarted(ILogger logger, string tenantId, string interactionId, string sessionId);
 

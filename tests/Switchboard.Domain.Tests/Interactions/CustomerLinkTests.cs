@@ -31,6 +31,7 @@ public sealed class CustomerLinkTests
         var luca = new CustomerLink("luca", "Luca Verdi", 3, [], ByHand: true);
         call.Applied(new LinkCustomer(luca, "agent:a1"));
         Assert.Equal(luca, call.Record.Customer);
+        Assert.Equal([new UpdateCaseLink(3, Linked: true, "agent:a1")], call.Effects);
         var linked = call.Record.Timeline[^1];
         Assert.Equal(("customer-linked", "agent:a1"), (linked.Type, linked.Actor));
         Assert.Equal(new Dictionary<string, string> { ["customerId"] = "luca", ["caseId"] = "3" }, linked.Details);
@@ -40,10 +41,11 @@ public sealed class CustomerLinkTests
         // Corrected (another case), then after the call is over.
         call.Applied(new LinkCustomer(luca with { CaseNumber = 4 }, "api:k1"));
         Assert.Equal("luca", call.Record.Timeline[^1].Details["previousCustomerId"]);
+        Assert.Equal([new UpdateCaseLink(3, Linked: false, "api:k1"), new UpdateCaseLink(4, Linked: true, "api:k1")], call.Effects);
         call.Applied(new EndCall("a1"));
         call.Applied(new LinkCustomer(Maria with { ByHand = true }, "api:k1"));
         Assert.Equal(("maria", true), (call.Record.Customer!.CustomerId, call.Record.Customer.ByHand));
-        Assert.Empty(call.Effects);
+        Assert.Equal([new UpdateCaseLink(4, Linked: false, "api:k1")], call.Effects); // no case now: the last one lets it go
     }
 
     [Theory]
