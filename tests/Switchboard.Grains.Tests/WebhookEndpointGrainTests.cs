@@ -192,6 +192,31 @@ public sealed class WebhookEndpointGrainTests(ClusterFixture fixture)
         Assert.Equal(1, (await otherCarrier.Get())!.Pending);
     }
 
+    [Fact]
+    public async Task The_log_keeps_the_newest_deliveries_and_older_ones_until_done_and_a_deleted_endpoint_leaves_none()
+    {
+        var tenant = TestIds.Tenant();
+        var endpoint = await CreateAsync(tenant, "wh_log");
+        IWebhookDeliveryGrain Delivery(long sequence) => client.GetGrain<IWebhookDeliveryGrain>(GrainKeys.WebhookDelivery(tenant, "wh_log", sequence));
+        await endpoint.Enqueue([Event("evt_old_1"), Event("evt_old_2")]);
+        await endpoint.Complete(1, new WebhookAttempt(fixture.Time.GetUtcNow(), 200, 1, null, null)); // 1 delivered, 2 still pending
+
+        await endpoint.Enqueue([.. Enumerable.Range(0, WebhookRules.KeptDeliveries).Select(i => Event($"evt_{i}"))]);
+
+        // Deliveries 3-1002 are the log; 1 fell out of it, 2 stays while it is pending and goes once done.
+        Assert.Null(await Delivery(1).Get());
+        Assert.Null(await endpoint.Redeliver(1));
+        Assert.NotNull(await Delivery(2).Get());
+        await endpoint.Complete(2, new WebhookAttempt(fixture.Time.GetUtcNow(), 204, 1, null, null));
+        Assert.Null(await Delivery(2).Get());
+        var log = (await endpoint.ListDeliveries(null, 2 * WebhookRules.KeptDeliveries))!;
+        Assert.Equal((WebhookRules.KeptDeliveries, 1002L, 3L), (log.Count, log[0].Sequence, log[^1].Sequence));
+
+        Assert.Equal(WebhookWriteOutcome.Deleted, (await endpoint.Delete()).Outcome);
+        Assert.Null(await Delivery(3).Get());
+        Assert.Null(await Delivery(1002).Get());
+    }
+
     private async Task<IWebhookEndpointGrain> CreateAsync(string tenant, string id, params string[] events)
     {
         var endpoint = client.GetGrain<IWebhookEndpointGrain>(GrainKeys.WebhookEndpoint(tenant, id));

@@ -155,6 +155,10 @@ public interface IWebhookDeliveryGrain : IGrainWithStringKey
 
     [Alias("Get"), ReadOnly]
     Task<WebhookDelivery?> Get(CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes it: it fell out of its endpoint's log, or the endpoint was deleted.</summary>
+    [Alias("Forget")]
+    Task Forget(CancellationToken cancellationToken = default);
 }
 
 /// <summary>

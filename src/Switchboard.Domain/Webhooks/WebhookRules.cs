@@ -27,6 +27,9 @@ public static class WebhookRules
     /// <summary>Deliveries one endpoint holds undelivered; an endpoint that falls this far behind is disabled.</summary>
     public const int MaxPending = 10_000;
 
+    /// <summary>Deliveries an endpoint's log keeps: the newest ones, and any older one still pending; the rest are deleted.</summary>
+    public const int KeptDeliveries = 1_000;
+
     /// <summary>Response bodies kept per attempt, in characters.</summary>
     public const int MaxResponseBodyLength = 1_024;
 

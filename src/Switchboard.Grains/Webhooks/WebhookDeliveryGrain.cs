@@ -14,6 +14,12 @@ public sealed class WebhookDeliveryGrain(
     }
 
     public Task<WebhookDelivery?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Delivery);
+
+    public async Task Forget(CancellationToken cancellationToken = default)
+    {
+        await state.ClearStateAsync(cancellationToken);
+        DeactivateOnIdle();
+    }
 }
 
 [GenerateSerializer, Alias("Switchboard.Grains.WebhookDeliveryState")]

@@ -116,6 +116,10 @@ public sealed class WebhookEndpointGrain(
             return new WebhookWriteResult(WebhookWriteOutcome.NotFound, null);
         }
 
+        // Its log goes first: a failure leaves the endpoint to be deleted again, nothing behind it.
+        var log = Enumerable.Range(0, (int)Math.Min(WebhookRules.KeptDeliveries, state.State.NextSequence))
+            .Select(i => state.State.NextSequence - i).Union(state.State.Pending.Keys);
+        await Task.WhenAll(log.Select(s => Delivery(s).Forget(cancellationToken)));
         await state.WriteAsync(this, s =>
         {
             s.Endpoint = null;
@@ -166,6 +170,10 @@ public sealed class WebhookEndpointGrain(
 
         var first = state.State.NextSequence + 1;
         await Task.WhenAll(fresh.Select((e, i) => Delivery(first + i).Put(new WebhookDelivery(first + i, e, WebhookDeliveryStatus.Pending, 0, null, now, now), cancellationToken)));
+
+        // The log keeps the newest deliveries: those the new ones push out go, unless still pending (they go when done).
+        var pushedOut = Enumerable.Range(0, fresh.Count).Select(i => first + i - WebhookRules.KeptDeliveries).Where(s => s >= 1 && !state.State.Pending.ContainsKey(s));
+        await Task.WhenAll(pushedOut.Select(s => Delivery(s).Forget(cancellationToken)));
         await state.WriteAsync(this, s =>
         {
             for (var i = 0; i < fresh.Count; i++)
@@ -223,7 +231,14 @@ public sealed class WebhookEndpointGrain(
         var gone = attempt.StatusCode is { } status && WebhookRules.IsGone(status);
         var next = delivered || gone ? null : WebhookRules.NextAttempt(attempts, delivery.CreatedAt, now, Random.Shared.NextDouble());
         var outcome = delivered ? WebhookDeliveryStatus.Delivered : next is null ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Pending;
-        await Delivery(sequence).Put(delivery with { Status = outcome, Attempts = attempts, LastAttempt = attempt, NextAttemptAt = next }, cancellationToken);
+        if (next is null && sequence <= state.State.NextSequence - WebhookRules.KeptDeliveries)
+        {
+            await Delivery(sequence).Forget(cancellationToken); // done, and already out of the log
+        }
+        else
+        {
+            await Delivery(sequence).Put(delivery with { Status = outcome, Attempts = attempts, LastAttempt = attempt, NextAttemptAt = next }, cancellationToken);
+        }
 
         DateTimeOffset? failingSince = delivered ? null : endpoint.FailingSince ?? now;
         await state.WriteAsync(this, s =>
