@@ -62,6 +62,26 @@ public sealed class CustomerGrainTests(ClusterFixture fixture)
         Assert.Equal((CustomerWriteOutcome.ContactTaken, "maria"), (copy.Outcome, copy.TakenBy));
     }
 
+    [Fact]
+    public async Task Cases_that_change_while_a_customer_is_deleted_show_right_on_the_customer_created_again()
+    {
+        var tenant = TestIds.Tenant();
+        var maria = client.GetGrain<ICustomerGrain>(GrainKeys.Customer(tenant, "maria"));
+        await maria.Create(Details("Maria Rossi"));
+        await maria.NoteCase(new CaseSummary(1, "Ordine", Domain.Crm.CaseStatus.Open));
+        await maria.NoteCase(new CaseSummary(2, "Fattura", Domain.Crm.CaseStatus.Open));
+        Assert.Equal([2L, 1L], (await maria.GetCard())!.OpenCases.Select(c => c.Number));
+
+        await maria.Delete();
+        Assert.Null(await maria.GetCard());
+        await maria.NoteCase(new CaseSummary(1, "Ordine", Domain.Crm.CaseStatus.Solved));
+        await maria.NoteCase(new CaseSummary(2, "Fattura di marzo", Domain.Crm.CaseStatus.Pending));
+        await maria.Create(Details("Maria Rossi"));
+
+        var card = (await maria.GetCard())!;
+        Assert.Equal((2L, "Fattura di marzo"), (Assert.Single(card.OpenCases).Number, card.OpenCases[0].Subject));
+    }
+
     private static CustomerDetails Details(string name, params string[] contacts) =>
         new(name, [.. contacts.Where(c => c.StartsWith('+'))], [.. contacts.Where(c => c.Contains('@', StringComparison.Ordinal))], null, new Dictionary<string, string>(), new Dictionary<string, string>());
 

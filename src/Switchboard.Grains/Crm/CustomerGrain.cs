@@ -39,7 +39,8 @@ public sealed class CustomerGrain(
         ArgumentNullException.ThrowIfNull(summary);
         var index = state.State.OpenCases.FindIndex(c => c.Number == summary.Number);
         var open = CaseRules.IsOpen(summary.Status);
-        if (state.State.Customer is null || (open ? index >= 0 && state.State.OpenCases[index] == summary : index < 0))
+        // Kept while the customer is deleted too: its cases still change, and one created again with its id is about them.
+        if (open ? index >= 0 && state.State.OpenCases[index] == summary : index < 0)
         {
             return;
         }
