@@ -15,6 +15,7 @@ public static class InteractionServices
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<DeadlineScheduler>();
+        services.TryAddSingleton<Live.ILivePublisher, Live.StreamLivePublisher>();
 
         // Every grain's [PersistentState] is read and written on the grain's own turn (see TurnPersistentStateFactory).
         services.Replace(ServiceDescriptor.Singleton<IPersistentStateFactory, TurnPersistentStateFactory>());

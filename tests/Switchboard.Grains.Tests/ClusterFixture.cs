@@ -28,6 +28,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Write failures to inject into the "switchboard" storage of every silo.</summary>
     public StorageFaults Faults { get; } = new();
 
+    /// <summary>Live publish failures to inject into every silo.</summary>
+    public LiveFaults LiveFaults { get; } = new();
+
     public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
 
     public IClusterClient Client => Cluster.Client;
@@ -87,6 +90,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, Time);
             silo.Services.AddSingleton(Faults); // for the probe grain's notes
             silo.Services.AddSwitchboardInteractions();
+            silo.Services.AddSingleton<Live.ILivePublisher>(services => new FaultInjectingLivePublisher(services, LiveFaults));
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StreamNames.Provider);
         });

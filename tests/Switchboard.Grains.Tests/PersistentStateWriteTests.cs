@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Live;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
@@ -170,6 +171,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         WorkMedia = new(StringComparer.Ordinal) { ["w1"] = MediaType.Voice, ["w2"] = MediaType.Email },
         OwedWrapUps = ["w-1"],
         NoticeSequence = 41,
+        Unpublished = [Told(41, AgentState.Busy)],
     };
 
     private static AgentGrainState Target() => new()
@@ -198,5 +200,10 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         WorkMedia = new(StringComparer.Ordinal) { ["w3"] = MediaType.Chat },
         OwedWrapUps = ["w2", "w-2"],
         NoticeSequence = 42,
+        Unpublished = [Told(40, AgentState.Available), Told(42, AgentState.WrapUp)],
     };
+
+    private static LiveEvent<AgentChanged> Told(long sequence, AgentState state) => new(
+        new Guid((int)sequence, 0, 0, new byte[8]),
+        new AgentChanged("a1", "Ada", null, new AgentStateView(state, null, T0, null, null, sequence), null, false, T0.AddSeconds(sequence), StateActor.Agent, "a1", null));
 }

@@ -34,7 +34,10 @@ public sealed partial class AgentGrain(
         // A notice lost with a failed silo would leave queues thinking this agent busy: repeat it on activation.
         NotifyQueues(null, await Utilization(cancellationToken));
         WatchHeldOffer();
+        await TellAgainAfterFailure();
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => ForgetPublished();
 
     /// <summary>
     /// Applies a change and writes it, all or nothing, leaving out the audit entries already on history pages. Once it is
@@ -51,14 +54,17 @@ public sealed partial class AgentGrain(
             change(s);
             History.DropArchived(s);
             s.NoticeSequence++;
+            var told = s.Version != versionBefore || s.Profile != profileBefore || s.Exists != existedBefore || s.ActiveWork.Count != workBefore;
+            s.Unpublished = told ? [.. Outbox.Waiting, ChangeOf(s, profileBefore)] : [.. Outbox.Waiting];
         });
 
-        var after = state.State;
         TellQueues(readyBefore, stateBefore, rule);
-        if (after.Version != versionBefore || after.Profile != profileBefore || after.Exists != existedBefore || after.ActiveWork.Count != workBefore)
+        if (state.State.Unpublished.Count > Outbox.Waiting.Count)
         {
-            await PublishChange(profileBefore);
+            Outbox.Add(state.State.Unpublished[^1]);
         }
+
+        await PublishWaiting();
     }
 
     /// <summary>The tenant's rule of which work blocks which, as leased to this silo.</summary>

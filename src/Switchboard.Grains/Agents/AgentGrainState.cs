@@ -1,4 +1,5 @@
 using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Live;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Queues;
 
@@ -50,6 +51,12 @@ public sealed class AgentGrainState
 
     /// <summary>Counts stored changes: the first part of the version of every notice to the agent's queues.</summary>
     [Id(20)] public long NoticeSequence { get; set; }
+
+    /// <summary>
+    /// Live events of stored changes not known to be published, oldest first: each change's event is stored with it and
+    /// let go by a later write once published, so one lost with a failed silo is published by the next activation.
+    /// </summary>
+    [Id(21)] public List<LiveEvent<AgentChanged>> Unpublished { get; set; } = [];
 
     /// <summary>The wrap-ups owed, the one kept by the previous version included.</summary>
     public IReadOnlyList<string> Owed() =>

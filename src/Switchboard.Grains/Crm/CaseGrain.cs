@@ -24,7 +24,14 @@ public sealed class CaseGrain(
     {
         var parts = GrainKeys.Split(this.GetPrimaryKeyString());
         (tenantId, number) = (parts[0], long.Parse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture));
-        return Task.CompletedTask;
+
+        // After a failure: the events stored with changes whose publishing was not seen through.
+        foreach (var waiting in state.State.Unpublished)
+        {
+            Outbox.Add(waiting);
+        }
+
+        return Outbox.Waiting.Count > 0 ? PublishWaiting() : Task.CompletedTask;
     }
 
     public Task<CrmCase?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Case);
@@ -48,7 +55,7 @@ public sealed class CaseGrain(
         await Customer(created).NoteCase(Summary(created), cancellationToken);
         try
         {
-            await state.WriteAsync(this, s => s.Case = created);
+            await Store(created, isNew: true);
         }
         catch
         {
@@ -56,7 +63,7 @@ public sealed class CaseGrain(
             throw;
         }
 
-        await Publish(created, isNew: true);
+        await PublishWaiting();
         return new CaseWriteResult(CaseWriteOutcome.Created, created);
     }
 
@@ -106,7 +113,7 @@ public sealed class CaseGrain(
         {
             await Shard.Put(Entry(updated), cancellationToken);
             await Customer(updated).NoteCase(Summary(updated), cancellationToken);
-            await state.WriteAsync(this, s => s.Case = updated);
+            await Store(updated, isNew: false);
         }
         catch
         {
@@ -116,7 +123,7 @@ public sealed class CaseGrain(
             throw;
         }
 
-        await Publish(updated, isNew: false);
+        await PublishWaiting();
         return new CaseWriteResult(CaseWriteOutcome.Updated, updated);
     }
 
@@ -148,8 +155,8 @@ public sealed class CaseGrain(
             Changes = sequence,
             UpdatedAt = now,
         };
-        await state.WriteAsync(this, s => s.Case = updated);
-        await Publish(updated, isNew: false);
+        await Store(updated, isNew: false);
+        await PublishWaiting();
         return new CaseWriteResult(CaseWriteOutcome.Updated, updated);
     }
 
@@ -170,8 +177,8 @@ public sealed class CaseGrain(
         var note = new CaseLogEntry(current.Notes + 1, now, actor, text, null, null, null);
         await Page(CaseLogKind.Notes, note.Sequence).Put(note, cancellationToken);
         var updated = current with { Notes = note.Sequence, UpdatedAt = now };
-        await state.WriteAsync(this, s => s.Case = updated);
-        await Publish(updated, isNew: false);
+        await Store(updated, isNew: false);
+        await PublishWaiting();
         return new CaseWriteResult(CaseWriteOutcome.Updated, updated, note);
     }
 
@@ -198,8 +205,44 @@ public sealed class CaseGrain(
 
     private static CaseEntry Entry(CrmCase c) => new(c.Number, c.CustomerId, c.Status, c.AssigneeAgentId);
 
-    /// <summary>After the change is stored: the tenant's webhooks hear of it.</summary>
-    private Task Publish(CrmCase c, bool isNew) => this.PublishLive(LiveStreams.Crm, tenantId, new CaseChanged(c, isNew, time.GetUtcNow()), logger);
+    /// <summary>
+    /// Stores the case with the event that tells the tenant's webhooks of the change (its id from the change's number, so
+    /// the same event is told again after a failure); the event is published once the case is stored.
+    /// </summary>
+    private async Task Store(CrmCase c, bool isNew)
+    {
+        var told = new LiveEvent<CaseChanged>(LivePublishing.EventId(LiveStreams.Crm, this.GetPrimaryKeyString(), c.Changes + c.Notes), new CaseChanged(c, isNew, time.GetUtcNow()));
+        await state.WriteAsync(this, s =>
+        {
+            s.Case = c;
+            s.Unpublished = [.. Outbox.Waiting, told];
+        });
+        Outbox.Add(told);
+    }
+
+    private LiveOutbox<CaseChanged>? outbox;
+
+    /// <summary>The events of stored changes not yet on the CRM stream.</summary>
+    private LiveOutbox<CaseChanged> Outbox => outbox ??= new(LiveStreams.Crm);
+
+    /// <summary>Publishes what waits, in order; what cannot be published now stays stored with the case and is tried again.</summary>
+    private Task PublishWaiting() => Outbox.Flush(this, tenantId, logger, PublishWaiting);
+
+    /// <summary>Lets go of the stored events published since (best effort: told again, they keep their ids).</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (state.State.Unpublished.Count != Outbox.Waiting.Count)
+        {
+            try
+            {
+                await state.WriteAsync(this, s => s.Unpublished = [.. Outbox.Waiting]);
+            }
+            catch (Exception)
+            {
+                // Logged by the write.
+            }
+        }
+    }
 
     private static CaseSummary Summary(CrmCase c) => new(c.Number, c.Subject, c.Status);
 
@@ -216,4 +259,7 @@ public sealed class CaseGrain(
 public sealed class CaseState
 {
     [Id(0)] public CrmCase? Case { get; set; }
+
+    /// <summary>Live events of stored changes not known to be published, oldest first (see <see cref="Agents.AgentGrainState.Unpublished"/>'s).</summary>
+    [Id(1)] public List<LiveEvent<CaseChanged>> Unpublished { get; set; } = [];
 }

@@ -44,7 +44,8 @@ public sealed partial class InteractionGrain
 
         await TranscriptPage(ChatRules.PageOf(message.Sequence)).Append(message, cancellationToken);
         messageCount = message.Sequence;
-        await PublishChat(new ChatActivity(interactionId, ChatAgents(state.State.Record!), message, null, null, now));
+        AddMessage(message, now);
+        await PublishWaiting();
         return new ChatPostResult(InteractionOutcome.Applied, message, null);
     }
 
@@ -76,7 +77,9 @@ public sealed partial class InteractionGrain
             return new ChatPostResult(refusal.Kind.ToOutcome(), null, refusal.Detail);
         }
 
-        await PublishChat(new ChatActivity(interactionId, ChatAgents(record), null, sender, sender == ChatSender.Agent ? agentId : null, time.GetUtcNow()));
+        // Typing is only worth telling now: not kept for later, and behind nothing that waits.
+        await this.PublishLive<InteractionLiveEvent>(
+            LiveStreams.Interactions, tenantId, new ChatActivity(interactionId, ChatAgents(record), null, sender, sender == ChatSender.Agent ? agentId : null, time.GetUtcNow()), logger);
         return new ChatPostResult(InteractionOutcome.Applied, null, null);
     }
 
@@ -147,9 +150,6 @@ public sealed partial class InteractionGrain
     /// <summary>The agents in the chat and the one it is offered to (who sees what it is about before accepting).</summary>
     private static IReadOnlyList<string> ChatAgents(InteractionRecord record) =>
         [.. record.Participants.Concat(record.Offer is { } offer ? [offer.AgentId] : []).Distinct(StringComparer.Ordinal)];
-
-    private Task PublishChat(ChatActivity activity) =>
-        this.PublishLive<InteractionLiveEvent>(LiveStreams.Interactions, tenantId, activity, logger);
 
     private IChatTranscriptPageGrain TranscriptPage(long page) =>
         GrainFactory.GetGrain<IChatTranscriptPageGrain>(GrainKeys.TranscriptPage(tenantId, interactionId, page));

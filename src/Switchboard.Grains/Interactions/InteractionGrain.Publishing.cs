@@ -1,8 +1,10 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Live;
+using Switchboard.Contracts.Chats;
 using Switchboard.Contracts.Preferences;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
 using Switchboard.Grains.Live;
 
 namespace Switchboard.Grains.Interactions;
@@ -33,28 +35,121 @@ public sealed partial class InteractionGrain
         }
     }
 
-    /// <summary>
-    /// Tells the consoles of the agents it concerns, before and after the change, that it changed: the agent it was just
-    /// offered to sees <c>interaction.offered</c>, the others <c>interaction.updated</c>; and the tenant's webhooks. Before
-    /// the effects run, so an offer reaches the agent's console as soon as it is stored.
-    /// </summary>
-    private async Task PublishChange(InteractionRecord? before, InteractionRecord after)
+    /// <summary>The live events of stored changes and messages not yet on the interactions stream.</summary>
+    private LiveOutbox<InteractionLiveEvent> Outbox => outbox ??= new(LiveStreams.Interactions);
+
+    private LiveOutbox<InteractionLiveEvent>? outbox;
+
+    /// <summary>What the live events of a change need besides the record after it; stored with the change.</summary>
+    private InteractionChangeMark MarkOf(InteractionRecord? before, InteractionRecord after, DateTimeOffset at)
     {
         // Every change, also one no agent's console hears of (queued, abandoned): webhooks report them all.
         var agents = ConcernedAgents(before).Union(ConcernedAgents(after), StringComparer.Ordinal).ToList();
         var offeredTo = after.Offer is { } offer && (before?.Offer is not { } old || old.AgentId != offer.AgentId || old.OfferedAt != offer.OfferedAt)
             ? offer.AgentId
             : null;
-        await this.PublishLive<InteractionLiveEvent>(
-            LiveStreams.Interactions, tenantId, new InteractionChanged(after.ToView(), agents, offeredTo, time.GetUtcNow(), before?.State), logger);
+        return new InteractionChangeMark((state.State.LastChange?.Sequence ?? 0) + 1, at, agents, offeredTo, before?.State, ChatRules.PresenceChange(before, after));
+    }
 
-        // Then the chat's customer, who so never hears of an agent before the agent's console does.
-        if (ChatRules.PresenceChange(before, after) is { } change)
+    /// <summary>
+    /// Tells the consoles of the agents it concerns, before and after the stored change, that it changed: the agent it was
+    /// just offered to sees <c>interaction.offered</c>, the others <c>interaction.updated</c>; and the tenant's webhooks.
+    /// Then a chat's customer, who so never hears of an agent before the agent's console does. Before the effects run, so
+    /// an offer reaches the agent's console as soon as it is stored. Built from the record as stored, so the same events
+    /// (same ids) are told again after a failure.
+    /// </summary>
+    private async Task AddChange(InteractionChangeMark mark)
+    {
+        var record = state.State.Record!;
+        var key = this.GetPrimaryKeyString();
+        Outbox.Add(new LiveEvent<InteractionLiveEvent>(
+            LivePublishing.EventId(LiveStreams.Interactions, key, mark.Sequence),
+            new InteractionChanged(record.ToView(), mark.AgentIds, mark.OfferedTo, mark.At, mark.PreviousState)));
+        if (mark.Presence is { } change)
         {
             var presence = new ChatPresence(
-                interactionId, await ChatAgentsNamed(change.Joined), await ChatAgentsNamed(change.Left), after.State, change.Ended, time.GetUtcNow(), after.Timeline.Count);
-            await this.PublishLive<InteractionLiveEvent>(LiveStreams.Interactions, tenantId, presence, logger);
+                interactionId, await ChatAgentsNamed(change.Joined), await ChatAgentsNamed(change.Left), record.State, change.Ended, mark.At, record.Timeline.Count);
+            Outbox.Add(new LiveEvent<InteractionLiveEvent>(LivePublishing.EventId(LiveStreams.Interactions, key, mark.Sequence, part: 1), presence));
         }
+    }
+
+    /// <summary>A chat message's live event, whose id comes from its place in the transcript.</summary>
+    private void AddMessage(ChatMessage message, DateTimeOffset at) =>
+        Outbox.Add(new LiveEvent<InteractionLiveEvent>(
+            LivePublishing.EventId(ChatMessageEvents, this.GetPrimaryKeyString(), message.Sequence),
+            new ChatActivity(interactionId, ChatAgents(state.State.Record!), message, null, null, at)));
+
+    private const string ChatMessageEvents = "chat-message";
+
+    /// <summary>
+    /// Publishes what waits, in order. Events that cannot be published now are stored with the interaction (so they
+    /// outlive this activation) and tried again with the next change, on the reminder and on the next activation; once all
+    /// are out, the stored ones are let go. A failure to store either is logged and left to the next write.
+    /// </summary>
+    private async Task PublishWaiting()
+    {
+        var published = await Outbox.Flush(this, tenantId, logger, PublishWaiting);
+        var stored = state.State.Unpublished;
+        if (published ? stored.Count == 0 : stored.Select(e => e.Id).SequenceEqual(Outbox.Waiting.Select(e => e.Id)))
+        {
+            return;
+        }
+
+        try
+        {
+            await state.WriteAsync(this, s => s.Unpublished = [.. Outbox.Waiting]);
+        }
+        catch (Exception)
+        {
+            // Logged by the write; the events wait in memory and go into the next write.
+        }
+    }
+
+    /// <summary>
+    /// After a failure, the events that were waiting, and those of the last change (and chat message) unless this
+    /// activation can tell they were published: an interaction that is settled and no longer has its reminder finished
+    /// the turn that stored its last change, publishing included. Told again, they keep their ids.
+    /// </summary>
+    private async Task TellAgainAfterFailure(CancellationToken cancellationToken)
+    {
+        var record = state.State.Record!;
+        foreach (var waiting in state.State.Unpublished)
+        {
+            Outbox.Add(waiting);
+        }
+
+        if (state.State.LastChange is { } mark && await MayBeUntold(record))
+        {
+            var message = record.Media == MediaType.Chat && await MessageCount(record, cancellationToken) is > 0 and var count
+                ? (await GetMessages(count - 1, 1, cancellationToken))?.Messages.FirstOrDefault()
+                : null;
+            if (message is not null && message.At <= mark.At)
+            {
+                AddMessage(message, message.At);
+            }
+
+            await AddChange(mark);
+            if (message is not null && message.At > mark.At)
+            {
+                AddMessage(message, message.At);
+            }
+        }
+
+        if (Outbox.Waiting.Count > 0)
+        {
+            await PublishWaiting();
+        }
+    }
+
+    private async Task<bool> MayBeUntold(InteractionRecord record)
+    {
+        if (!Settled(record))
+        {
+            return true;
+        }
+
+        reminderActive = await this.GetReminder(ReminderName) is not null;
+        return reminderActive.Value;
     }
 
     /// <summary>The agents with the names the customer is shown; a name that cannot be read now is left out, never the event.</summary>

@@ -34,7 +34,9 @@ public sealed partial class InteractionGrain(
         (tenantId, interactionId) = (parts[0], parts[1]);
         if (state.State.Record is not null)
         {
-            // After a failure: finish what the last change asked for, and take up its deadlines again.
+            // After a failure: tell what may not have been told, finish what the last change asked for, and take up its
+            // deadlines again.
+            await TellAgainAfterFailure(cancellationToken);
             await RunPendingEffects();
             await ConfirmQueued();
             await KeepTime();
@@ -274,13 +276,17 @@ public sealed partial class InteractionGrain(
         // Counts for the queue figures are sent once, after the write, never replayed from the outbox (a replay after a
         // restart would count the same call again; a count lost with a failed silo is the lesser harm).
         var counts = decision.Effects.Where(e => e is CountAnswered or CountAbandoned).ToList();
+        var mark = MarkOf(before, decision.Record, time.GetUtcNow());
         await state.WriteAsync(this, s =>
         {
             s.Record = decision.Record;
             s.PendingEffects = [.. s.PendingEffects, .. decision.Effects.Where(e => e is not (CountAnswered or CountAbandoned)).Select(e => Sequenced(e, decision.Record))];
+            s.LastChange = mark;
+            s.Unpublished = [.. Outbox.Waiting];
         });
 
-        await PublishChange(before, decision.Record);
+        await AddChange(mark);
+        await PublishWaiting();
         foreach (var count in counts)
         {
             await Execute(count);
@@ -288,7 +294,7 @@ public sealed partial class InteractionGrain(
 
         await RunPendingEffects();
         await KeepTime();
-        if (Settled(decision.Record) && state.State.PendingEffects.Count == 0)
+        if (Settled(decision.Record) && state.State.PendingEffects.Count == 0 && Outbox.Waiting.Count == 0)
         {
             // Nothing more will happen to it: free the memory after this call rather than after the idle collection age.
             DeactivateOnIdle();

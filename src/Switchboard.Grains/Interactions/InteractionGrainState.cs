@@ -1,3 +1,4 @@
+using Switchboard.Contracts.Live;
 using Switchboard.Domain.Interactions;
 
 namespace Switchboard.Grains.Interactions;
@@ -22,4 +23,26 @@ public sealed class InteractionGrainState
     /// <summary>Whether the interaction is in its hour's list index (added right after creation; retried until it is).</summary>
     [Id(2)]
     public bool Indexed { get; set; }
+
+    /// <summary>What the live events of the last change need besides the record, to be published again if it may not have been.</summary>
+    [Id(3)]
+    public InteractionChangeMark? LastChange { get; set; }
+
+    /// <summary>Live events of earlier changes and messages whose publishing failed, oldest first (usually none).</summary>
+    [Id(4)]
+    public List<LiveEvent<InteractionLiveEvent>> Unpublished { get; set; } = [];
 }
+
+/// <summary>
+/// One change of an interaction as its live events tell it, less the record after it (the one stored with it): its number
+/// (which makes the events' ids), when, the agents it concerns, the agent it offered the work to, the state before, and
+/// who joined or left a chat with it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.InteractionChangeMark")]
+public sealed record InteractionChangeMark(
+    [property: Id(0)] long Sequence,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] IReadOnlyList<string> AgentIds,
+    [property: Id(3)] string? OfferedTo,
+    [property: Id(4)] InteractionState? PreviousState,
+    [property: Id(5)] ChatPresenceChange? Presence);

@@ -6,4 +6,7 @@ internal static partial class LiveLog
 {
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Live event on stream {Kind} of tenant {TenantId} not published; consoles see the change on their next snapshot")]
     public static partial void PublishFailed(ILogger logger, Exception exception, string kind, string tenantId);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Live events on stream {Kind} of tenant {TenantId} not published yet ({Count} waiting); kept and tried again")]
+    public static partial void PublishDelayed(ILogger logger, Exception exception, string kind, string tenantId, int count);
 }

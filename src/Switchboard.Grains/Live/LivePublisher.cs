@@ -1,0 +1,24 @@
+using Orleans.Streams;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Live;
+
+namespace Switchboard.Grains.Live;
+
+/// <summary>Puts live events on their tenant's streams (<see cref="LiveStreams"/>). A service, so a silo can be given one that fails.</summary>
+public interface ILivePublisher
+{
+    /// <summary>Completes once the stream has taken the event; throws if it could not.</summary>
+    Task Publish<T>(string kind, string tenantId, LiveEvent<T> liveEvent);
+}
+
+/// <summary>Publishes on the silo's live stream provider.</summary>
+internal sealed class StreamLivePublisher(IServiceProvider services) : ILivePublisher
+{
+    private IStreamProvider? provider;
+
+    public Task Publish<T>(string kind, string tenantId, LiveEvent<T> liveEvent)
+    {
+        provider ??= services.GetRequiredKeyedService<IStreamProvider>(StreamNames.Provider);
+        return provider.GetStream<LiveEvent<T>>(StreamId.Create(kind, tenantId)).OnNextAsync(liveEvent);
+    }
+}
