@@ -65,26 +65,55 @@ public static class PublicCobrowseApi
         }
 
         var right = false;
+        var code = grains.GetGrain<ICobrowseCodeGrain>(GrainKeys.CobrowseCode(request.JoinCode!));
         try
         {
             // The code is used up first, so that it works once even when two customers race with it.
-            if (await grains.GetGrain<ICobrowseCodeGrain>(GrainKeys.CobrowseCode(request.JoinCode!)).Redeem(cancellationToken) is not { } target)
+            if (await code.Redeem(cancellationToken) is not { } target)
             {
                 return ApiProblems.NotFound(NoSuchCode);
             }
 
             // The token's hash is stored before the interaction counts the customer in, so a joined session can always be read.
             var (token, hash) = CustomerTokens.Issue(target.SessionId, CustomerTokens.CobrowsePrefix);
-            await grains.GetGrain<ICobrowseSessionGrain>(GrainKeys.CobrowseSession(target.SessionId))
-                .Open(new CobrowseCustomer(target.TenantId, target.InteractionId, hash), CancellationToken.None);
-            var joined = await grains.GetGrain<IInteractionGrain>(GrainKeys.Interaction(target.TenantId, target.InteractionId))
-                .JoinCobrowse(target.SessionId, CancellationToken.None);
-            right = joined.Outcome == InteractionOutcome.Applied;
+            var interaction = grains.GetGrain<IInteractionGrain>(GrainKeys.Interaction(target.TenantId, target.InteractionId));
+            try
+            {
+                await grains.GetGrain<ICobrowseSessionGrain>(GrainKeys.CobrowseSession(target.SessionId))
+                    .Open(new CobrowseCustomer(target.TenantId, target.InteractionId, hash), CancellationToken.None);
+                var joined = await interaction.JoinCobrowse(target.SessionId, CancellationToken.None);
+                right = joined.Outcome == InteractionOutcome.Applied;
+            }
+            catch
+            {
+                // Failed on our side: unless the customer was counted in after all, the code works again for a retry.
+                await RestoreUnlessJoined(code, interaction, target.SessionId);
+                right = true; // a right code, not a guess
+                throw;
+            }
+
             return right ? TypedResults.Ok(new CobrowseJoinResponse(target.SessionId, token)) : ApiProblems.NotFound(NoSuchCode);
         }
         finally
         {
             await guard.Finish(attempt.Attempt, right, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Best effort: should this fail too, the code stays used, as it would have without the attempt.</summary>
+    private static async Task RestoreUnlessJoined(ICobrowseCodeGrain code, IInteractionGrain interaction, string sessionId)
+    {
+        try
+        {
+            var session = (await interaction.Get(CancellationToken.None))?.Cobrowse?.FirstOrDefault(s => s.SessionId == sessionId);
+            if (session is { State: CobrowseState.Waiting })
+            {
+                await code.Restore(sessionId, CancellationToken.None);
+            }
+        }
+        catch (Exception)
+        {
+            // The join's own failure is what the caller hears of.
         }
     }
 

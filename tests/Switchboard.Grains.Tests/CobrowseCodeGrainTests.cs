@@ -29,6 +29,22 @@ public sealed class CobrowseCodeGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_used_code_works_again_only_when_restored_for_its_own_session()
+    {
+        var code = NewCode();
+        var target = Target("cb_1");
+        Assert.True(await code.TryIssue(target));
+        Assert.Equal(target, await code.Redeem());
+
+        await code.Restore("cb_other");
+        Assert.Null(await code.Redeem());
+        await code.Restore("cb_1");
+        await fixture.DeactivateAllAsync(code);
+        Assert.Equal(target, await code.Redeem());
+        Assert.Null(await code.Redeem());
+    }
+
+    [Fact]
     public async Task An_unexpired_code_is_not_issued_to_another_session_and_expires_after_ten_minutes()
     {
         var code = NewCode();

@@ -17,6 +17,13 @@ public interface ICobrowseCodeGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Redeem")]
     Task<CobrowseCodeTarget?> Redeem(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes the code work again after a join that redeemed it failed on Switchboard's side (the customer was never counted
+    /// in), if it still points at <paramref name="sessionId"/>; nothing otherwise.
+    /// </summary>
+    [Alias("Restore")]
+    Task Restore(string sessionId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The session a join code opens, and when the code expires.</summary>

@@ -38,4 +38,12 @@ public sealed class CobrowseCodeGrain(
         await state.WriteAsync(this, s => s.Used = true);
         return target;
     }
+
+    public async Task Restore(string sessionId, CancellationToken cancellationToken = default)
+    {
+        if (state.State is { Target: { } target, Used: true } && target.SessionId == sessionId)
+        {
+            await state.WriteAsync(this, s => s.Used = false);
+        }
+    }
 }

@@ -25,6 +25,9 @@ public sealed class SwitchboardApiFactory : WebApplicationFactory<Program>, IAsy
     /// <summary>The one clock of the host and its silo. Only tests in <see cref="ClockCollection"/> move it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>For a host of a test's own: services to change after the host's (the silo's are the same container).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public ValueTask InitializeAsync()
     {
         StartServer();
@@ -73,6 +76,7 @@ public sealed class SwitchboardApiFactory : WebApplicationFactory<Program>, IAsy
         {
             // The business clock only: Orleans keeps the real one for its own timers and timeouts.
             services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, Clock);
+            TestServices?.Invoke(services);
         });
     }
 }
