@@ -35,7 +35,7 @@ public sealed partial class AgentGrain
     {
         foreach (var waiting in state.State.Unpublished)
         {
-            Outbox.Add(waiting);
+            Outbox.Add(waiting, logger, tenantId);
         }
 
         return Outbox.Waiting.Count > 0 ? PublishWaiting() : Task.CompletedTask;

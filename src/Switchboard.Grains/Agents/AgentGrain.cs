@@ -61,7 +61,7 @@ public sealed partial class AgentGrain(
         TellQueues(readyBefore, stateBefore, rule);
         if (state.State.Unpublished.Count > Outbox.Waiting.Count)
         {
-            Outbox.Add(state.State.Unpublished[^1]);
+            Outbox.Add(state.State.Unpublished[^1], logger, tenantId);
         }
 
         await PublishWaiting();

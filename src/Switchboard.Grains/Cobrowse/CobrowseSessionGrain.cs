@@ -11,7 +11,9 @@ public sealed class CobrowseSessionGrain(
     public async Task Open(CobrowseCustomer customer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        if (state.State.Customer is null)
+        // Only a redeemed code leads here, once; again only after a join that failed on our side gave the code back,
+        // whose token the customer never received: the new token replaces it.
+        if (state.State.Customer != customer)
         {
             await state.WriteAsync(this, s => s.Customer = customer);
         }

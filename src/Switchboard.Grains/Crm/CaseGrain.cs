@@ -28,7 +28,7 @@ public sealed class CaseGrain(
         // After a failure: the events stored with changes whose publishing was not seen through.
         foreach (var waiting in state.State.Unpublished)
         {
-            Outbox.Add(waiting);
+            Outbox.Add(waiting, logger, tenantId);
         }
 
         return Outbox.Waiting.Count > 0 ? PublishWaiting() : Task.CompletedTask;
@@ -217,7 +217,7 @@ public sealed class CaseGrain(
             s.Case = c;
             s.Unpublished = [.. Outbox.Waiting, told];
         });
-        Outbox.Add(told);
+        Outbox.Add(told, logger, tenantId);
     }
 
     private LiveOutbox<CaseChanged>? outbox;

@@ -64,12 +64,12 @@ public sealed partial class InteractionGrain
         var key = this.GetPrimaryKeyString();
         Outbox.Add(new LiveEvent<InteractionLiveEvent>(
             LivePublishing.EventId(LiveStreams.Interactions, key, mark.Sequence),
-            new InteractionChanged(record.ToView(), mark.AgentIds, mark.OfferedTo, mark.At, mark.PreviousState)));
+            new InteractionChanged(record.ToView(), mark.AgentIds, mark.OfferedTo, mark.At, mark.PreviousState)), logger, tenantId);
         if (mark.Presence is { } change)
         {
             var presence = new ChatPresence(
                 interactionId, await ChatAgentsNamed(change.Joined), await ChatAgentsNamed(change.Left), record.State, change.Ended, mark.At, record.Timeline.Count);
-            Outbox.Add(new LiveEvent<InteractionLiveEvent>(LivePublishing.EventId(LiveStreams.Interactions, key, mark.Sequence, part: 1), presence));
+            Outbox.Add(new LiveEvent<InteractionLiveEvent>(LivePublishing.EventId(LiveStreams.Interactions, key, mark.Sequence, part: 1), presence), logger, tenantId);
         }
     }
 
@@ -77,7 +77,7 @@ public sealed partial class InteractionGrain
     private void AddMessage(ChatMessage message, DateTimeOffset at) =>
         Outbox.Add(new LiveEvent<InteractionLiveEvent>(
             LivePublishing.EventId(ChatMessageEvents, this.GetPrimaryKeyString(), message.Sequence),
-            new ChatActivity(interactionId, ChatAgents(state.State.Record!), message, null, null, at)));
+            new ChatActivity(interactionId, ChatAgents(state.State.Record!), message, null, null, at)), logger, tenantId);
 
     private const string ChatMessageEvents = "chat-message";
 
@@ -106,38 +106,53 @@ public sealed partial class InteractionGrain
     }
 
     /// <summary>
-    /// After a failure, the events that were waiting, and those of the last change (and chat message) unless this
-    /// activation can tell they were published: an interaction that is settled and no longer has its reminder finished
-    /// the turn that stored its last change, publishing included. Told again, they keep their ids.
+    /// After a failure, the events that were waiting, and those of the last change and chat message unless this
+    /// activation can tell they were published: the previous activation ended in order and said so, or the interaction is
+    /// settled and no longer has its reminder (a change stores with its reminder registered and unregisters it only after
+    /// publishing). Told again, they keep their ids. A failure to read what is needed is logged, not thrown: activation
+    /// goes on, and the waiting events are tried again later.
     /// </summary>
     private async Task TellAgainAfterFailure(CancellationToken cancellationToken)
     {
-        var record = state.State.Record!;
-        foreach (var waiting in state.State.Unpublished)
+        try
         {
-            Outbox.Add(waiting);
-        }
-
-        if (state.State.LastChange is { } mark && await MayBeUntold(record))
-        {
-            var message = record.Media == MediaType.Chat && await MessageCount(record, cancellationToken) is > 0 and var count
-                ? (await GetMessages(count - 1, 1, cancellationToken))?.Messages.FirstOrDefault()
-                : null;
-            if (message is not null && message.At <= mark.At)
+            var record = state.State.Record!;
+            foreach (var waiting in state.State.Unpublished)
             {
-                AddMessage(message, message.At);
+                Outbox.Add(waiting, logger, tenantId);
             }
 
-            await AddChange(mark);
-            if (message is not null && message.At > mark.At)
+            var mark = state.State.LastChange is { } last && last.Sequence > state.State.ToldThrough ? last : null;
+            var chat = record.Media == MediaType.Chat;
+            if ((mark is not null || chat) && await MayBeUntold(record))
             {
-                AddMessage(message, message.At);
+                var message = chat && await MessageCount(record, cancellationToken) is var count && count > state.State.ToldMessages
+                    ? (await GetMessages(count - 1, 1, cancellationToken))?.Messages.FirstOrDefault()
+                    : null;
+                if (message is not null && (mark is null || message.At <= mark.At))
+                {
+                    AddMessage(message, message.At);
+                }
+
+                if (mark is not null)
+                {
+                    await AddChange(mark);
+                }
+
+                if (message is not null && mark is not null && message.At > mark.At)
+                {
+                    AddMessage(message, message.At);
+                }
+            }
+
+            if (Outbox.Waiting.Count > 0)
+            {
+                await PublishWaiting();
             }
         }
-
-        if (Outbox.Waiting.Count > 0)
+        catch (Exception exception)
         {
-            await PublishWaiting();
+            InteractionLog.EffectFailed(logger, exception, tenantId, interactionId, nameof(TellAgainAfterFailure));
         }
     }
 
@@ -150,6 +165,41 @@ public sealed partial class InteractionGrain
 
         reminderActive = await this.GetReminder(ReminderName) is not null;
         return reminderActive.Value;
+    }
+
+    /// <summary>
+    /// As an activation ends in order: what is known published, so the next activation does not tell it again, and what
+    /// still waits. Not for an interaction settled without its reminder, which the next activation knows to be told.
+    /// Best effort: should it fail, the next activation tells the last change again, with its id.
+    /// </summary>
+    private async Task RememberTold()
+    {
+        if (state.State.Record is not { } record || (Settled(record) && reminderActive == false && Outbox.Waiting.Count == 0))
+        {
+            return;
+        }
+
+        var allTold = Outbox.Waiting.Count == 0;
+        var through = allTold ? state.State.LastChange?.Sequence ?? 0 : state.State.ToldThrough;
+        var messages = allTold ? messageCount ?? state.State.ToldMessages : state.State.ToldMessages;
+        if (through == state.State.ToldThrough && messages == state.State.ToldMessages && state.State.Unpublished.Count == Outbox.Waiting.Count)
+        {
+            return;
+        }
+
+        try
+        {
+            await state.WriteAsync(this, s =>
+            {
+                s.ToldThrough = through;
+                s.ToldMessages = messages;
+                s.Unpublished = [.. Outbox.Waiting];
+            });
+        }
+        catch (Exception)
+        {
+            // Logged by the write.
+        }
     }
 
     /// <summary>The agents with the names the customer is shown; a name that cannot be read now is left out, never the event.</summary>

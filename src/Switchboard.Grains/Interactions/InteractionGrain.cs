@@ -47,7 +47,7 @@ public sealed partial class InteractionGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         deadlines.Cancel(DeadlineKey);
-        return Task.CompletedTask;
+        return RememberTold();
     }
 
     public async Task<InteractionResult> Create(CreateInteraction request, CancellationToken cancellationToken = default)
@@ -277,6 +277,14 @@ public sealed partial class InteractionGrain(
         // restart would count the same call again; a count lost with a failed silo is the lesser harm).
         var counts = decision.Effects.Where(e => e is CountAnswered or CountAbandoned).ToList();
         var mark = MarkOf(before, decision.Record, time.GetUtcNow());
+        if (before is not null && Settled(before) && reminderActive != true)
+        {
+            // A settled interaction changed again (a customer linked afterwards): the reminder is what tells its next
+            // activation that this change may not have been published, so it is back until it has been.
+            await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            reminderActive = true;
+        }
+
         await state.WriteAsync(this, s =>
         {
             s.Record = decision.Record;

@@ -31,6 +31,14 @@ public sealed class InteractionGrainState
     /// <summary>Live events of earlier changes and messages whose publishing failed, oldest first (usually none).</summary>
     [Id(4)]
     public List<LiveEvent<InteractionLiveEvent>> Unpublished { get; set; } = [];
+
+    /// <summary>The last change known to be published, as an activation that ended in order left it (not told again).</summary>
+    [Id(5)]
+    public long ToldThrough { get; set; }
+
+    /// <summary>How many chat messages were known to be published when an activation ended in order.</summary>
+    [Id(6)]
+    public long ToldMessages { get; set; }
 }
 
 /// <summary>

@@ -9,4 +9,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Live events on stream {Kind} of tenant {TenantId} not published yet ({Count} waiting); kept and tried again")]
     public static partial void PublishDelayed(ILogger logger, Exception exception, string kind, string tenantId, int count);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "Live event {EventId} on stream {Kind} of tenant {TenantId} dropped unpublished: too many wait behind a stream that cannot be reached")]
+    public static partial void UnpublishedDropped(ILogger logger, string kind, string tenantId, Guid eventId);
 }

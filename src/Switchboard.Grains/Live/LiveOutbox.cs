@@ -16,15 +16,27 @@ internal sealed class LiveOutbox<T>(string kind)
     /// <summary>The events not yet published, oldest first.</summary>
     public IReadOnlyList<LiveEvent<T>> Waiting => waiting;
 
-    /// <summary>Adds an event after those waiting, unless it waits already.</summary>
-    public void Add(LiveEvent<T> liveEvent)
+    /// <summary>
+    /// Adds an event after those waiting, unless it waits already. Past <see cref="MaxWaiting"/> (a stream down for long)
+    /// the oldest is dropped and logged, so that what the grain stores stays bounded and its changes keep being stored.
+    /// </summary>
+    public void Add(LiveEvent<T> liveEvent, ILogger logger, string tenantId)
     {
         ArgumentNullException.ThrowIfNull(liveEvent);
         if (!waiting.Exists(e => e.Id == liveEvent.Id))
         {
             waiting.Add(liveEvent);
         }
+
+        if (waiting.Count > MaxWaiting)
+        {
+            LiveLog.UnpublishedDropped(logger, kind, tenantId, waiting[0].Id);
+            waiting.RemoveAt(0);
+        }
     }
+
+    /// <summary>The most events a grain keeps waiting.</summary>
+    public const int MaxWaiting = 20;
 
     /// <summary>
     /// Publishes the waiting events in order, stopping at the first that fails (logged); whether none waits any more.
@@ -45,6 +57,7 @@ internal sealed class LiveOutbox<T>(string kind)
             catch (Exception exception)
             {
                 LiveLog.PublishDelayed(logger, exception, kind, tenantId, waiting.Count);
+                // Kept alive by it: an idle grain would otherwise be collected with its events waiting until it is next used.
                 retryTimer ??= grain.RegisterGrainTimer(
                     _ =>
                     {
@@ -52,8 +65,7 @@ internal sealed class LiveOutbox<T>(string kind)
                         retryTimer = null;
                         return retry();
                     },
-                    RetryAfter,
-                    Timeout.InfiniteTimeSpan);
+                    new GrainTimerCreationOptions { DueTime = RetryAfter, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
                 return false;
             }
 
