@@ -110,6 +110,7 @@ public sealed class CrmScreenPopTests(SwitchboardApiFactory factory)
         await MariaWithCasesAsync(admin, open: 1, solved: 0);
         await admin.PostAsync("/v1/crm/customers", """{"id":"luca","name":"Luca Verdi"}""", HttpStatusCode.Created);
         var call = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+        await admin.WaitForOfferAsync(call, "a1"); // routing settles first: only the refused link could change it now
         var before = (await admin.GetInteractionAsync(call)).ToJsonString();
 
         using var response = await admin.SendJsonAsync(HttpMethod.Post, $"/v1/interactions/{call}/link", json);

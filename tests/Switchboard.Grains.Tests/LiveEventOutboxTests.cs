@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
@@ -143,6 +144,44 @@ public sealed class LiveEventOutboxTests(ClusterFixture fixture)
         await live.Act(InteractionActionKind.Resume, "a1");
         await told.Until(10);
         Assert.Equal(InteractionState.Connected, ((InteractionChanged)told.Items[9]).Interaction.State);
+    }
+
+    [Fact]
+    public async Task A_settled_call_changed_again_has_its_reminder_while_the_change_is_stored_and_not_yet_published()
+    {
+        var tenant = TestIds.Tenant();
+        await using var told = await Recorder<InteractionLiveEvent>.Start(client, LiveStreams.Interactions, tenant);
+        await client.AvailableAgent(tenant, "a1");
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
+        var call = await client.InboundCall(tenant, "i1", "support");
+        await call.OfferedTo("a1");
+        await call.Act(InteractionActionKind.Accept, "a1");
+        Assert.Equal(InteractionState.WrappedUp, (await call.Act(InteractionActionKind.End, "a1")).State);
+        await told.Until(4);
+        Assert.Empty(await RemindersAsync(call));
+
+        // A customer linked afterwards: should the silo fail between storing the link and publishing it, the reminder is
+        // what wakes the call and tells its next activation that the link may not have been told.
+        Task<InteractionResult> linking;
+        using (var hold = fixture.Faults.HoldWrites(GrainKeys.Interaction(tenant, "i1"), "interaction"))
+        {
+            linking = call.LinkCustomer(new InteractionCustomerView("maria", "Maria Rossi", null, [], ByHand: true), "agent:a1");
+            await hold.Seen("start ?").WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            Assert.Equal(["interaction-deadlines"], await RemindersAsync(call));
+            hold.Release();
+        }
+
+        Assert.Equal(InteractionOutcome.Applied, (await linking).Outcome);
+        await told.Until(5);
+        Assert.Equal("maria", ((InteractionChanged)told.Items[4]).Interaction.Customer?.CustomerId);
+        Assert.Empty(await RemindersAsync(call));
+    }
+
+    /// <summary>The names of the grain's reminders in the reminder table (what a silo that starts reads).</summary>
+    private async Task<List<string>> RemindersAsync(IInteractionGrain interaction)
+    {
+        var table = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        return [.. (await table.ReadRows(interaction.GetGrainId())).Reminders.Select(r => r.ReminderName)];
     }
 
     [Fact]
