@@ -7,6 +7,7 @@ using Switchboard.Api.Alerts;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Chats;
 using Switchboard.Api.Crm;
+using Switchboard.Api.Email;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.Knowledge;
 using Switchboard.Api.Live;
@@ -99,6 +100,7 @@ public static class SwitchboardApi
         v1.MapTasksApi();
         v1.MapWebhooksApi();
         v1.MapChatEntryPointsApi();
+        v1.MapMailboxesApi();
         v1.MapPublicChatApi();
         v1.MapPublicCobrowseApi();
         v1.MapPlatformChangesApi();

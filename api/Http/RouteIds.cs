@@ -21,6 +21,7 @@ public static class RouteIds
         ["tenantId"] = "tenant",
         ["faqId"] = "FAQ article",
         ["entryPointId"] = "chat entry point",
+        ["mailboxId"] = "mailbox",
     };
 
     /// <summary>Whether <paramref name="routeValue"/> names an id this check covers.</summary>

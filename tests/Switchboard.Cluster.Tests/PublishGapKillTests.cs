@@ -39,19 +39,8 @@ public sealed class PublishGapKillTests
         try
         {
             silos.Add(SiloProcess.Start(siloConnection, clusterId));
-            await using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            {
-                web.UseEnvironment("Development");
-                web.UseSetting("Orleans:Mode", "Client");
-                web.UseSetting("Orleans:ClusterId", clusterId);
-                web.UseSetting("Storage:Provider", "AzureTables");
-                web.UseSetting("ConnectionStrings:AzureStorage", azurite.ConnectionString);
-                web.UseSetting("Auth:DevAdminKey", AdminKey);
-                web.UseSetting("Api:RateLimitPerSecond", "0");
-                web.UseSetting("Webhooks:PollMilliseconds", "50");
-            });
-            using var client = api.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+            await using var api = ClientModeApi.Start(clusterId, azurite.ConnectionString, AdminKey, ("Webhooks:PollMilliseconds", "50"));
+            using var client = api.ClientWith(AdminKey);
 
             using (var registered = await HttpRetry.UntilAsync(
                 () => client.PostAsJsonAsync("/v1/webhooks", new { url = receiver.Url("hooks"), events = new[] { "agent.state_changed" } }, ct),

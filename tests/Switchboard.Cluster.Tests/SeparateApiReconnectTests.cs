@@ -34,18 +34,8 @@ public sealed class SeparateApiReconnectTests
         {
             silos.Add(SiloProcess.Start(azurite.ConnectionString, clusterId));
 
-            await using var api = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-            {
-                web.UseEnvironment("Development");
-                web.UseSetting("Orleans:Mode", "Client");
-                web.UseSetting("Orleans:ClusterId", clusterId);
-                web.UseSetting("Storage:Provider", "AzureTables");
-                web.UseSetting("ConnectionStrings:AzureStorage", azurite.ConnectionString);
-                web.UseSetting("Auth:DevAdminKey", AdminKey);
-                web.UseSetting("Api:RateLimitPerSecond", "0");
-            });
-            using var client = api.CreateClient();
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+            await using var api = ClientModeApi.Start(clusterId, azurite.ConnectionString, AdminKey);
+            using var client = api.ClientWith(AdminKey);
 
             // The API host connects once the silo has joined the membership table: retry the first request until then.
             var created = await HttpRetry.UntilAsync(

@@ -82,8 +82,7 @@ public sealed class LiveEventOutboxTests(ClusterFixture fixture)
     {
         var tenant = TestIds.Tenant();
         await using var told = await Recorder<InteractionLiveEvent>.Start(client, LiveStreams.Interactions, tenant);
-        await client.AvailableAgent(tenant, "a1");
-        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
+        await OneAgentQueue(tenant);
         fixture.LiveFaults.Fail(LiveStreams.Interactions, tenant);
 
         // Routing, offers and the call's life go on while nothing reaches the stream.
@@ -107,15 +106,10 @@ public sealed class LiveEventOutboxTests(ClusterFixture fixture)
     {
         var tenant = TestIds.Tenant();
         await using var told = await Recorder<InteractionLiveEvent>.Start(client, LiveStreams.Interactions, tenant);
-        await client.AvailableAgent(tenant, "a1");
-        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
-        var settled = await client.InboundCall(tenant, "i1", "support");
-        await settled.OfferedTo("a1");
-        await settled.Act(InteractionActionKind.Accept, "a1");
+        await OneAgentQueue(tenant);
+        var settled = await AcceptedCall(tenant, "i1");
         Assert.Equal(InteractionState.WrappedUp, (await settled.Act(InteractionActionKind.End, "a1")).State);
-        var live = await client.InboundCall(tenant, "i2", "support");
-        await live.OfferedTo("a1");
-        await live.Act(InteractionActionKind.Accept, "a1");
+        var live = await AcceptedCall(tenant, "i2");
         await told.Until(7);
 
         // An activation that ends in order records what it published, so the next one tells nothing again.
@@ -151,11 +145,8 @@ public sealed class LiveEventOutboxTests(ClusterFixture fixture)
     {
         var tenant = TestIds.Tenant();
         await using var told = await Recorder<InteractionLiveEvent>.Start(client, LiveStreams.Interactions, tenant);
-        await client.AvailableAgent(tenant, "a1");
-        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
-        var call = await client.InboundCall(tenant, "i1", "support");
-        await call.OfferedTo("a1");
-        await call.Act(InteractionActionKind.Accept, "a1");
+        await OneAgentQueue(tenant);
+        var call = await AcceptedCall(tenant, "i1");
         Assert.Equal(InteractionState.WrappedUp, (await call.Act(InteractionActionKind.End, "a1")).State);
         await told.Until(4);
         Assert.Empty(await RemindersAsync(call));
@@ -175,6 +166,22 @@ public sealed class LiveEventOutboxTests(ClusterFixture fixture)
         await told.Until(5);
         Assert.Equal("maria", ((InteractionChanged)told.Items[4]).Interaction.Customer?.CustomerId);
         Assert.Empty(await RemindersAsync(call));
+    }
+
+    /// <summary>Queue "support" with agent a1, available.</summary>
+    private async Task OneAgentQueue(string tenant)
+    {
+        await client.AvailableAgent(tenant, "a1");
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
+    }
+
+    /// <summary>A call to queue "support", offered to a1 and accepted.</summary>
+    private async Task<IInteractionGrain> AcceptedCall(string tenant, string id)
+    {
+        var call = await client.InboundCall(tenant, id, "support");
+        await call.OfferedTo("a1");
+        await call.Act(InteractionActionKind.Accept, "a1");
+        return call;
     }
 
     /// <summary>The names of the grain's reminders in the reminder table (what a silo that starts reads).</summary>
