@@ -101,6 +101,7 @@ public static class SwitchboardApi
         v1.MapWebhooksApi();
         v1.MapChatEntryPointsApi();
         v1.MapMailboxesApi();
+        v1.MapInboundEmailApi();
         v1.MapPublicChatApi();
         v1.MapPublicCobrowseApi();
         v1.MapPlatformChangesApi();

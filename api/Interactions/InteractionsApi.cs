@@ -43,6 +43,7 @@ public static partial class InteractionsApi
         MapMessages(interactions.MapGroup("/{interactionId}"));
         MapCrm(interactions.MapGroup("/{interactionId}"));
         MapCobrowse(interactions.MapGroup("/{interactionId}"));
+        MapEmails(interactions.MapGroup("/{interactionId}"));
         return interactions;
     }
 
@@ -165,7 +166,7 @@ public static partial class InteractionsApi
     private static ProblemHttpResult NotFound(string interactionId) => ApiProblems.NotFound($"Interaction '{interactionId}' does not exist.");
 
     /// <summary>The problem for a grain outcome that is not a success.</summary>
-    private static ProblemHttpResult Problem(InteractionResult result, string interactionId)
+    internal static ProblemHttpResult Problem(InteractionResult result, string interactionId)
     {
         var detail = result.Detail ?? $"Interaction '{interactionId}' could not be changed ({result.Outcome}).";
         return result.Outcome switch

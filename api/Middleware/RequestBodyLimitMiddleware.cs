@@ -9,12 +9,13 @@ namespace Switchboard.Api.Middleware;
 /// Refuses bodies over the limit with 413 before any work is done. Kestrel enforces its own limit too, but test
 /// servers and chunked bodies do not declare a length, so the body stream is capped here as well; and a body sent to
 /// a route that takes none is read to its end here, so that a chunked one over the limit is refused like any other.
+/// A route with <see cref="BodyLimit"/> metadata has a limit of its own.
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<ApiOptions> options)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        var limit = options.Value.MaxRequestBodyBytes;
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<BodyLimit>()?.Bytes ?? options.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
             return ProblemWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,

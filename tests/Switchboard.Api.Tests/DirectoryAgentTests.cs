@@ -101,14 +101,20 @@ public sealed class DirectoryAgentTests(SwitchboardApiFactory factory)
         await admin.ActAsAsync("wrap", second, "accept");
         await admin.ActAsAsync("wrap", second, "end");
 
-        // The API creates voice work only so far: the email comes in straight through the grains, as a mail channel would.
+        // An email comes in through a mailbox of the mail queue, as a mail gateway delivers it.
         Assert.Equal(HttpStatusCode.Created, await tenant.PutMemberAsync("mail", "mailer"));
-        var grains = factory.Services.GetRequiredService<IGrainFactory>();
-        var email = grains.GetGrain<IInteractionGrain>(GrainKeys.Interaction(tenant.Id, "e1"));
-        var created = await email.Create(new CreateInteraction(MediaType.Email, InteractionDirection.Inbound, "mail", null, "ada@example.com", null, 5, "test"), TestContext.Current.CancellationToken);
-        Assert.Equal(InteractionOutcome.Applied, created.Outcome);
-        await admin.WaitForOfferAsync("e1", "mailer");
-        await admin.ActAsAsync("mailer", "e1", "accept");
+        using (var mailbox = await admin.SendJsonAsync(HttpMethod.Put, "/v1/email/mailboxes/info", """{"address":"info@acme.example","queueId":"mail","displayName":"Acme"}"""))
+        {
+            Assert.Equal(HttpStatusCode.Created, mailbox.StatusCode);
+        }
+
+        var raw = new ByteArrayContent("From: ada@example.com\r\nTo: info@acme.example\r\nMessage-ID: <e1@example.com>\r\nSubject: Ciao\r\n\r\nCiao\r\n"u8.ToArray());
+        raw.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("message/rfc822");
+        using var delivered = await admin.PostAsync("/v1/email/inbound", raw, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, delivered.StatusCode);
+        var email = (await delivered.ReadJsonAsync()).Text("interactionId");
+        await admin.WaitForOfferAsync(email, "mailer");
+        await admin.ActAsAsync("mailer", email, "accept");
 
         var page = await admin.WaitForJsonAsync(Url, p => Icon(p, "mailer") == "reading-email" && Icon(p, "wrap") == "wrap-up" && Icon(p, "busy") == "busy", "every icon");
 

@@ -1,0 +1,207 @@
+using System.Security.Cryptography;
+using MimeKit;
+using Switchboard.Api.Auth;
+using Switchboard.Api.Interactions;
+using Switchboard.Api.Middleware;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Email;
+using Switchboard.Contracts.Interactions;
+using Switchboard.Domain.Crm;
+using Switchboard.Domain.Email;
+using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
+
+namespace Switchboard.Api.Email;
+
+/// <summary>
+/// Mail as a gateway delivers it (<c>POST /v1/email/inbound</c>, the raw RFC 5322 message): parsed with MimeKit, given to
+/// the mailbox its Delivered-To, To or Cc address belongs to, kept as text, and offered from the mailbox's queue as an
+/// email interaction. Named after its Message-ID, so a gateway that retries gets the same interaction back.
+/// </summary>
+public static class InboundEmailApi
+{
+    public const string ContentType = "message/rfc822";
+
+    public static RouteGroupBuilder MapInboundEmailApi(this RouteGroupBuilder v1)
+    {
+        var email = v1.MapGroup("/email").WithTags("Email");
+
+        email.MapPost("/inbound", ReceiveEmail)
+            .RequireAuthorization(Policies.Integrator)
+            .Accepts<string>(ContentType)
+            .WithMetadata(new BodyLimit(EmailRules.MaxRawMessageBytes))
+            .WithName("ReceiveEmail")
+            .WithSummary("Receive an email (mail gateway)")
+            .WithDescription($"The whole message as received (Content-Type: {ContentType}, up to {EmailRules.MaxRawMessageBytes / (1024 * 1024)} MB on this route). " +
+                "It goes to the mailbox one of its Delivered-To, To or Cc addresses belongs to (422 when none does) and becomes an email " +
+                "interaction queued on the mailbox's queue: 201 with it. The same Message-ID again answers 200 with the interaction it made " +
+                $"(gateways retry). The text part is kept (an HTML-only message as the text of its HTML; at most {EmailRules.MaxTextLength:N0} " +
+                "characters); attachments are listed by name, type and size. Admin and integration keys.")
+            .ProducesStandardProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+
+        return email;
+    }
+
+    private static async Task<Results<Created<InboundEmailResponse>, Ok<InboundEmailResponse>, ProblemHttpResult>> ReceiveEmail(
+        HttpRequest request, [AsParameters] TenantContext tenant)
+    {
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !string.Equals(type.MediaType.Value, ContentType, StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, $"Send the raw message as {ContentType}.");
+        }
+
+        using var raw = new MemoryStream();
+        await request.Body.CopyToAsync(raw, tenant.CancellationToken);
+        raw.Position = 0;
+        MimeMessage message;
+        try
+        {
+            message = await MimeMessage.LoadAsync(raw, tenant.CancellationToken);
+        }
+        catch (FormatException)
+        {
+            return ApiProblems.BadRequest("The body is not an RFC 5322 message.");
+        }
+
+        var sender = message.From.Mailboxes.FirstOrDefault();
+        if (CustomerRules.NormalizeEmail(sender?.Address) is not { } from)
+        {
+            return ApiProblems.Invalid("from", "The message has no From address Switchboard can answer.");
+        }
+
+        var mailbox = await MailboxOf(message, tenant);
+        if (mailbox is null)
+        {
+            return ApiProblems.Invalid("to", "None of the message's Delivered-To, To or Cc addresses is a mailbox of this tenant.");
+        }
+
+        var messageId = message.MessageId is { Length: > 0 and <= 998 } id ? id : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(raw.GetBuffer().AsSpan(0, (int)raw.Length)));
+        var interactionId = EmailRules.InteractionIdFor(messageId);
+        var interaction = tenant.Interaction(interactionId);
+        var answer = new InboundEmailResponse(interactionId, mailbox.Id, mailbox.QueueId, messageId);
+        if (await interaction.Get(tenant.CancellationToken) is not null)
+        {
+            return TypedResults.Ok(answer);
+        }
+
+        // The message is kept before the interaction exists, so nobody is offered mail they cannot read.
+        await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId))
+            .Add(await Kept(message, messageId, sender!, BusinessTime.Now(tenant.Http)), tenant.CancellationToken);
+        var caller = tenant.Caller;
+        var result = await interaction.Create(
+            new CreateInteraction(MediaType.Email, InteractionDirection.Inbound, mailbox.QueueId, null, from, mailbox.Address,
+                CreateInteractionRequest.DefaultPriority, $"api:{caller.KeyId}", CustomerName: string.IsNullOrWhiteSpace(sender!.Name) ? null : sender.Name),
+            tenant.CancellationToken);
+        return result.Outcome switch
+        {
+            InteractionOutcome.Applied => TypedResults.Created($"/v1/interactions/{interactionId}", answer),
+            InteractionOutcome.AlreadyExists => TypedResults.Ok(answer),
+            _ => InteractionsApi.Problem(result, interactionId),
+        };
+    }
+
+    /// <summary>The first mailbox of the tenant among the message's Delivered-To, To and Cc addresses, in that order.</summary>
+    private static async Task<Mailbox?> MailboxOf(MimeMessage message, TenantContext tenant)
+    {
+        var delivered = message.Headers.Where(h => h.Field.Equals("Delivered-To", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(h => InternetAddressList.TryParse(h.Value, out var list) ? list.Mailboxes : []);
+        var directory = tenant.Tenant<IMailboxDirectoryGrain>();
+        foreach (var address in delivered.Concat(message.To.Mailboxes).Concat(message.Cc.Mailboxes)
+            .Select(m => CustomerRules.NormalizeEmail(m.Address)).OfType<string>().Distinct(StringComparer.Ordinal).Take(EmailRules.MaxAddresses * 2))
+        {
+            if (await directory.FindByAddress(address, tenant.CancellationToken) is { } mailbox)
+            {
+                return mailbox;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The message as kept: its text (or its HTML's), threading headers, and what its attachments are.</summary>
+    private static async Task<EmailMessage> Kept(MimeMessage message, string messageId, MailboxAddress sender, DateTimeOffset now)
+    {
+        var fromHtml = message.TextBody is null && message.HtmlBody is not null;
+        var (text, cut) = EmailRules.Kept(message.TextBody ?? (message.HtmlBody is { } html ? HtmlText.Of(html) : ""));
+        var attachments = new List<EmailAttachmentInfo>();
+        foreach (var part in message.Attachments.OfType<MimePart>().Take(EmailRules.MaxAttachments))
+        {
+            using var counter = new CountingStream();
+            if (part.Content is not null)
+            {
+                await part.Content.DecodeToAsync(counter);
+            }
+
+            attachments.Add(new EmailAttachmentInfo(part.FileName ?? "attachment", part.ContentType.MimeType, counter.Length));
+        }
+
+        return new EmailMessage(
+            messageId,
+            EmailDirection.Inbound,
+            Address(sender),
+            [.. message.To.Mailboxes.Take(EmailRules.MaxAddresses).Select(Address)],
+            [.. message.Cc.Mailboxes.Take(EmailRules.MaxAddresses).Select(Address)],
+            Cut(message.Subject ?? "", EmailRules.MaxSubjectLength),
+            message.Date == DateTimeOffset.MinValue ? null : message.Date,
+            now,
+            text,
+            cut,
+            fromHtml,
+            message.InReplyTo,
+            [.. message.References.Take(EmailRules.MaxAddresses)],
+            attachments);
+    }
+
+    private static EmailAddress Address(MailboxAddress m) => new(m.Address, string.IsNullOrWhiteSpace(m.Name) ? null : m.Name);
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
+
+    /// <summary>Counts what is written to it and keeps nothing: an attachment's decoded size without holding it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long length;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => length;
+
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
+
+        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            length += count;
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
+
+/// <summary>What a received message became.</summary>
+/// <param name="InteractionId">The email interaction (the same for the same Message-ID).</param>
+/// <param name="MailboxId">The mailbox it was delivered to.</param>
+/// <param name="QueueId">The queue it is offered from.</param>
+/// <param name="MessageId">Its Message-ID (one made from its content when it had none).</param>
+public sealed record InboundEmailResponse(string InteractionId, string MailboxId, string QueueId, string MessageId);

@@ -1,0 +1,41 @@
+namespace Switchboard.Contracts.Email;
+
+/// <summary>Which way a message of an email conversation went.</summary>
+[GenerateSerializer, Alias("Switchboard.EmailDirection")]
+public enum EmailDirection
+{
+    /// <summary>From the customer, received through a mailbox.</summary>
+    Inbound = 0,
+
+    /// <summary>A reply sent from the mailbox.</summary>
+    Outbound = 1,
+}
+
+/// <summary>An address on a message, with its display name when it had one.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.EmailAddress")]
+public sealed record EmailAddress([property: Id(0)] string Address, [property: Id(1)] string? Name);
+
+/// <summary>A file attached to a message: what it says it is and its decoded size.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.EmailAttachmentInfo")]
+public sealed record EmailAttachmentInfo([property: Id(0)] string Name, [property: Id(1)] string ContentType, [property: Id(2)] long Size);
+
+/// <summary>
+/// One message of an email conversation as Switchboard keeps it: headers that thread it, and its text (a message with
+/// only HTML is kept as the text of that HTML, never as markup; a longer text is cut, and says so).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.EmailMessage")]
+public sealed record EmailMessage(
+    [property: Id(0)] string MessageId,
+    [property: Id(1)] EmailDirection Direction,
+    [property: Id(2)] EmailAddress From,
+    [property: Id(3)] IReadOnlyList<EmailAddress> To,
+    [property: Id(4)] IReadOnlyList<EmailAddress> Cc,
+    [property: Id(5)] string Subject,
+    [property: Id(6)] DateTimeOffset? SentAt,
+    [property: Id(7)] DateTimeOffset ReceivedAt,
+    [property: Id(8)] string Text,
+    [property: Id(9)] bool TextCut,
+    [property: Id(10)] bool FromHtml,
+    [property: Id(11)] string? InReplyTo,
+    [property: Id(12)] IReadOnlyList<string> References,
+    [property: Id(13)] IReadOnlyList<EmailAttachmentInfo> Attachments);
