@@ -119,6 +119,18 @@ public sealed class MailboxTests(SwitchboardApiFactory factory)
     }
 
     [Fact]
+    public async Task A_mailbox_with_a_field_it_does_not_have_or_no_body_is_a_400_and_changes_nothing()
+    {
+        var tenant = await WithEmailQueueAsync();
+        using var admin = tenant.Admin();
+        await Problem.AssertAsync(
+            await admin.SendJsonAsync(HttpMethod.Put, $"{Url}/m1", """{"address":"support@acme.example","queueId":"support","displayName":"Acme","signature":"x"}"""),
+            HttpStatusCode.BadRequest);
+        await Problem.AssertAsync(await admin.SendJsonAsync(HttpMethod.Put, $"{Url}/m1", "not json"), HttpStatusCode.BadRequest);
+        Assert.Empty((await admin.GetOkJsonAsync(Url))["items"]!.AsArray());
+    }
+
+    [Fact]
     public async Task Admins_write_readers_read_and_agents_do_neither()
     {
         var tenant = await WithEmailQueueAsync();
