@@ -10,6 +10,7 @@ using Switchboard.Domain.Crm;
 using Switchboard.Domain.Email;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
+using Switchboard.Storage.Content;
 
 namespace Switchboard.Api.Email;
 
@@ -43,7 +44,7 @@ public static class InboundEmailApi
     }
 
     private static async Task<Results<Created<InboundEmailResponse>, Ok<InboundEmailResponse>, ProblemHttpResult>> ReceiveEmail(
-        HttpRequest request, [AsParameters] TenantContext tenant)
+        HttpRequest request, IContentStore content, [AsParameters] TenantContext tenant)
     {
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !string.Equals(type.MediaType.Value, ContentType, StringComparison.OrdinalIgnoreCase))
         {
@@ -86,7 +87,7 @@ public static class InboundEmailApi
 
         // The message is kept before the interaction exists, so nobody is offered mail they cannot read.
         await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId))
-            .Add(await Kept(message, messageId, sender!, BusinessTime.Now(tenant.Http)), tenant.CancellationToken);
+            .Add(await Kept(message, messageId, sender!, interactionId, tenant, content), tenant.CancellationToken);
         var caller = tenant.Caller;
         var result = await interaction.Create(
             new CreateInteraction(MediaType.Email, InteractionDirection.Inbound, mailbox.QueueId, null, from, mailbox.Address,
@@ -118,21 +119,29 @@ public static class InboundEmailApi
         return null;
     }
 
-    /// <summary>The message as kept: its text (or its HTML's), threading headers, and what its attachments are.</summary>
-    private static async Task<EmailMessage> Kept(MimeMessage message, string messageId, MailboxAddress sender, DateTimeOffset now)
+    /// <summary>
+    /// The message as kept: its text (or its HTML's), threading headers, and its attachments, whose content goes to the
+    /// content store under the interaction's day (the same names again when a gateway retries).
+    /// </summary>
+    private static async Task<EmailMessage> Kept(MimeMessage message, string messageId, MailboxAddress sender, string interactionId, TenantContext tenant, IContentStore content)
     {
+        var now = BusinessTime.Now(tenant.Http);
         var fromHtml = message.TextBody is null && message.HtmlBody is not null;
         var (text, cut) = EmailRules.Kept(message.TextBody ?? (message.HtmlBody is { } html ? HtmlText.Of(html) : ""));
         var attachments = new List<EmailAttachmentInfo>();
         foreach (var part in message.Attachments.OfType<MimePart>().Take(EmailRules.MaxAttachments))
         {
-            using var counter = new CountingStream();
+            var id = EmailRules.InboundAttachmentId(attachments.Count + 1);
+            var name = ContentNames.OfInteraction(now, tenant.TenantId, interactionId, id);
+            using var decoded = new MemoryStream();
             if (part.Content is not null)
             {
-                await part.Content.DecodeToAsync(counter);
+                await part.Content.DecodeToAsync(decoded, tenant.CancellationToken);
             }
 
-            attachments.Add(new EmailAttachmentInfo(part.FileName ?? "attachment", part.ContentType.MimeType, counter.Length));
+            decoded.Position = 0;
+            var size = await content.PutAsync(name, decoded, part.ContentType.MimeType, tenant.CancellationToken);
+            attachments.Add(new EmailAttachmentInfo(EmailRules.FileName(part.FileName), part.ContentType.MimeType, size, id, name));
         }
 
         return new EmailMessage(
@@ -155,48 +164,6 @@ public static class InboundEmailApi
     private static EmailAddress Address(MailboxAddress m) => new(m.Address, string.IsNullOrWhiteSpace(m.Name) ? null : m.Name);
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
-
-    /// <summary>Counts what is written to it and keeps nothing: an attachment's decoded size without holding it.</summary>
-    private sealed class CountingStream : Stream
-    {
-        private long length;
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => length;
-
-        public override long Position { get => length; set => throw new NotSupportedException(); }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => length += count;
-
-        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            length += count;
-            return Task.CompletedTask;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            length += buffer.Length;
-            return ValueTask.CompletedTask;
-        }
-    }
 }
 
 /// <summary>What a received message became.</summary>

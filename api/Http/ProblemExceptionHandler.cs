@@ -20,6 +20,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Detail = Describe(bad) },
             Orleans.Storage.InconsistentStateException => Of(StatusCodes.Status409Conflict,
                 "The resource was changed by another request at the same time; nothing was applied. Read it again and retry."),
+            Azure.RequestFailedException or IOException => Of(StatusCodes.Status503ServiceUnavailable,
+                "Content storage did not answer; the request may not have been applied. Retry shortly."),
             TimeoutException or OrleansException => Of(StatusCodes.Status503ServiceUnavailable,
                 "The cluster did not answer in time; the request may not have been applied. Retry shortly."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => Of(499, "The client closed the request."),

@@ -22,6 +22,7 @@ public static class RouteIds
         ["faqId"] = "FAQ article",
         ["entryPointId"] = "chat entry point",
         ["mailboxId"] = "mailbox",
+        ["attachmentId"] = "attachment",
     };
 
     /// <summary>Whether <paramref name="routeValue"/> names an id this check covers.</summary>

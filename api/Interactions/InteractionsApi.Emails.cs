@@ -2,19 +2,60 @@ using Switchboard.Api.Auth;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Email;
+using Switchboard.Storage.Content;
 
 namespace Switchboard.Api.Interactions;
 
 // /v1/interactions/{interactionId}/emails: the messages of an email conversation.
 public static partial class InteractionsApi
 {
-    private static void MapEmails(RouteGroupBuilder interaction) =>
+    private static void MapEmails(RouteGroupBuilder interaction)
+    {
         interaction.MapGet("/emails", GetEmails)
             .WithName("GetEmails")
             .WithSummary("Read an email conversation")
             .WithDescription("Its messages, oldest first, each with its addresses, subject, threading headers, text (never HTML) and the " +
                 "attachments it came with. An agent key reads the email work its agent is or was part of. Empty for other media.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound);
+
+        interaction.MapGet("/emails/attachments/{attachmentId}", GetAttachment)
+            .WithName("GetEmailAttachment")
+            .WithSummary("Download an attachment of an email conversation")
+            .WithDescription("The file as it came (Range requests answered with 206), always as a download: images, PDF, audio and plain " +
+                "text keep their type, anything else is application/octet-stream, and nothing is ever served as active content. " +
+                "404 when the conversation has no such attachment or its content is past retention. Readers as for the conversation.")
+            .ProducesDownload()
+            .ProducesStandardProblems(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> GetAttachment(string interactionId, string attachmentId, IContentStore content, [AsParameters] TenantContext tenant)
+    {
+        if (await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is not { } view)
+        {
+            return NotFound(interactionId);
+        }
+
+        var caller = tenant.Caller;
+        if (caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!))
+        {
+            return ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'.");
+        }
+
+        var messages = await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId)).List(tenant.CancellationToken);
+        var attachment = messages.SelectMany(m => m.Attachments).FirstOrDefault(a => a.Id == attachmentId);
+        if (attachment?.ContentName is not { } name)
+        {
+            return ApiProblems.NotFound($"Interaction '{interactionId}' has no attachment '{attachmentId}'.");
+        }
+
+        if (await content.OpenAsync(name, tenant.CancellationToken) is not { } stream)
+        {
+            return ApiProblems.NotFound($"The content of attachment '{attachmentId}' is no longer kept (past retention).");
+        }
+
+        SafeDownload.Mark(tenant.Http.Response);
+        return TypedResults.Stream(stream, SafeDownload.ContentType(attachment.ContentType), attachment.Name, enableRangeProcessing: true);
+    }
 
     private static async Task<Results<Ok<Page<EmailMessageResponse>>, ProblemHttpResult>> GetEmails(string interactionId, [AsParameters] TenantContext tenant)
     {
@@ -79,7 +120,7 @@ public sealed record EmailMessageResponse(
         m.FromHtml,
         m.InReplyTo,
         m.References,
-        [.. m.Attachments.Select(a => new EmailAttachmentResponse(a.Name, a.ContentType, a.Size))]);
+        [.. m.Attachments.Select(a => new EmailAttachmentResponse(a.Id, a.Name, a.ContentType, a.Size))]);
 }
 
 /// <summary>An address, with its display name when it had one.</summary>
@@ -91,7 +132,8 @@ public sealed record EmailAddressResponse(string Address, string? Name)
 }
 
 /// <summary>An attachment: what it says it is.</summary>
+/// <param name="Id">Its id in the conversation, for GET …/emails/attachments/{attachmentId}; null when its content was not kept.</param>
 /// <param name="Name">Its file name.</param>
 /// <param name="ContentType">Its MIME type.</param>
 /// <param name="Size">Its decoded size in bytes.</param>
-public sealed record EmailAttachmentResponse(string Name, string ContentType, long Size);
+public sealed record EmailAttachmentResponse(string? Id, string Name, string ContentType, long Size);

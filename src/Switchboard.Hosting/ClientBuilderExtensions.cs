@@ -16,6 +16,7 @@ public static class ClientBuilderExtensions
         var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
         LiveQueues.RequireAzureTables(storage);
         CachedGrainInterfaceTypes.AddTo(client.Services);
+        client.Services.AddSwitchboardContent(storage, configuration.GetConnectionString(SiloBuilderExtensions.ConnectionStringName), cluster.ServiceId, inProcess: false);
         if (storage.Provider == StorageProvider.AzureTables)
         {
             var connectionString = SiloBuilderExtensions.RequireConnectionString(configuration.GetConnectionString(SiloBuilderExtensions.ConnectionStringName));

@@ -108,6 +108,7 @@ public static class SiloBuilderExtensions
         }
 
         silo.Services.AddSwitchboardInteractions();
+        silo.Services.AddSwitchboardContent(storage, connectionString, cluster.ServiceId, inProcess);
         silo.Services.AddOptions<TelephonyOptions>().Bind(configuration.GetSection(TelephonyOptions.Section));
         silo.Services.AddOptions<PlatformChangeOptions>().Bind(configuration.GetSection(PlatformChangeOptions.Section));
         silo.Services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));

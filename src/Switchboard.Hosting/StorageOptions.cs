@@ -48,4 +48,17 @@ public sealed class StorageOptions
     /// </summary>
     [Range(1, 10_000)]
     public int LiveQueuePollMilliseconds { get; set; } = 10;
+
+    /// <summary>
+    /// The Blob Storage container that holds content (attachments, audio) with Azure Tables: 3-63 lower-case letters,
+    /// digits and single hyphens.
+    /// </summary>
+    [RegularExpression("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$")]
+    public string ContentContainer { get; set; } = "switchboard-content";
+
+    /// <summary>
+    /// A local folder for content with memory storage. Unset: the embedded default keeps content in memory, and separate
+    /// silo and API processes share a folder under the temporary directory named after the service id.
+    /// </summary>
+    public string? ContentFolder { get; set; }
 }

@@ -99,7 +99,7 @@ public sealed class InboundEmailTests(SwitchboardApiFactory factory)
         Assert.False(email["fromHtml"]!.GetValue<bool>());
         Assert.Equal("2026-12-07T08:15:00Z", email["sentAt"]!.GetValue<DateTimeOffset>().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
         var attachment = Assert.Single(email["attachments"]!.AsArray())!;
-        Assert.Equal(("ricevuta.pdf", "application/pdf", 15L), (attachment.Text("name"), attachment.Text("contentType"), attachment["size"]!.GetValue<long>()));
+        Assert.Equal(("in-1", "ricevuta.pdf", "application/pdf", 15L), (attachment.Text("id"), attachment.Text("name"), attachment.Text("contentType"), attachment["size"]!.GetValue<long>()));
 
         // The gateway delivers it again: the same interaction, nothing added.
         using (var again = await DeliverAsync(admin, Order))
@@ -167,5 +167,91 @@ public sealed class InboundEmailTests(SwitchboardApiFactory factory)
 
         var list = await admin.GetOkJsonAsync("/v1/interactions");
         Assert.Empty(list["items"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Attachments_are_downloaded_whole_or_by_range_never_as_active_content_and_only_by_readers_of_the_conversation()
+    {
+        var tenant = await MailCenterAsync();
+        using var admin = tenant.Admin();
+        var scan = Enumerable.Range(0, 120_000).Select(i => (byte)(i % 251)).ToArray();
+        var page = Encoding.UTF8.GetBytes("<html><script>steal()</script></html>");
+        var message = $"""
+            From: maria.rossi@example.com
+            To: support@acme.example
+            Subject: Files
+            Message-ID: <files-1@example.com>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            See attached.
+            --b
+            Content-Type: image/png; name="scan.png"
+            Content-Disposition: attachment; filename="../../scan.png"
+            Content-Transfer-Encoding: base64
+
+            {Convert.ToBase64String(scan, Base64FormattingOptions.InsertLineBreaks)}
+            --b
+            Content-Type: text/html; name="page.html"
+            Content-Disposition: attachment; filename="page.html"
+            Content-Transfer-Encoding: base64
+
+            {Convert.ToBase64String(page)}
+            --b--
+            """;
+
+        using var delivered = await DeliverAsync(admin, message);
+        Assert.Equal(HttpStatusCode.Created, delivered.StatusCode);
+        var id = (await delivered.ReadJsonAsync()).Text("interactionId");
+        var email = Assert.Single((await admin.GetOkJsonAsync($"/v1/interactions/{id}/emails"))["items"]!.AsArray())!;
+        var listed = email["attachments"]!.AsArray();
+        Assert.Equal(["in-1", "in-2"], listed.Select(a => a!.Text("id")));
+        Assert.Equal(["_.._scan.png", "page.html"], listed.Select(a => a!.Text("name")));
+        Assert.Equal([scan.Length, page.Length], listed.Select(a => a!["size"]!.GetValue<long>()));
+
+        var ct = TestContext.Current.CancellationToken;
+        using (var whole = await admin.GetAsync($"/v1/interactions/{id}/emails/attachments/in-1", ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+            Assert.Equal("image/png", whole.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("attachment", whole.Content.Headers.ContentDisposition!.DispositionType);
+            Assert.Equal("bytes", Assert.Single(whole.Headers.AcceptRanges));
+            Assert.Equal(["nosniff"], whole.Headers.GetValues("X-Content-Type-Options"));
+            Assert.Equal(scan, await whole.Content.ReadAsByteArrayAsync(ct));
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/interactions/{id}/emails/attachments/in-1"))
+        {
+            request.Headers.Range = new RangeHeaderValue(100_000, 100_099);
+            using var part = await admin.SendAsync(request, ct);
+            Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
+            Assert.Equal((100_000L, 100_099L, (long)scan.Length), (part.Content.Headers.ContentRange!.From!.Value, part.Content.Headers.ContentRange.To!.Value, part.Content.Headers.ContentRange.Length!.Value));
+            Assert.Equal(scan[100_000..100_100], await part.Content.ReadAsByteArrayAsync(ct));
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, $"/v1/interactions/{id}/emails/attachments/in-1"))
+        {
+            request.Headers.Range = new RangeHeaderValue(500_000, null);
+            using var beyond = await admin.SendAsync(request, ct);
+            Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, beyond.StatusCode);
+        }
+
+        using (var html = await admin.GetAsync($"/v1/interactions/{id}/emails/attachments/in-2", ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, html.StatusCode);
+            Assert.Equal("application/octet-stream", html.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("sandbox", string.Join(",", html.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+            Assert.Equal(page, await html.Content.ReadAsByteArrayAsync(ct));
+        }
+
+        await Problem.AssertAsync(await admin.GetAsync($"/v1/interactions/{id}/emails/attachments/in-3", ct), HttpStatusCode.NotFound);
+        await Problem.AssertAsync(await admin.GetAsync($"/v1/interactions/nope/emails/attachments/in-1", ct), HttpStatusCode.NotFound);
+        await tenant.CreateAgentAsync("a2");
+        var (_, a2Key) = await tenant.IssueKeyAsync("agent", "a2");
+        using var a2 = factory.ClientWith(a2Key);
+        await Problem.AssertAsync(await a2.GetAsync($"/v1/interactions/{id}/emails/attachments/in-1", ct), HttpStatusCode.Forbidden);
     }
 }

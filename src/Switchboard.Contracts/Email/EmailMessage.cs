@@ -15,9 +15,17 @@ public enum EmailDirection
 [GenerateSerializer, Immutable, Alias("Switchboard.EmailAddress")]
 public sealed record EmailAddress([property: Id(0)] string Address, [property: Id(1)] string? Name);
 
-/// <summary>A file attached to a message: what it says it is and its decoded size.</summary>
+/// <summary>
+/// A file attached to a message: what it says it is, its decoded size, and where its content is kept (its id is unique in
+/// its conversation; messages kept before content was stored have neither).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.EmailAttachmentInfo")]
-public sealed record EmailAttachmentInfo([property: Id(0)] string Name, [property: Id(1)] string ContentType, [property: Id(2)] long Size);
+public sealed record EmailAttachmentInfo(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string ContentType,
+    [property: Id(2)] long Size,
+    [property: Id(3)] string? Id = null,
+    [property: Id(4)] string? ContentName = null);
 
 /// <summary>
 /// One message of an email conversation as Switchboard keeps it: headers that thread it, and its text (a message with

@@ -35,6 +35,45 @@ public static class EmailRules
         return "em_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)).AsSpan(0, 16));
     }
 
+    /// <summary>Characters of an attachment's file name kept.</summary>
+    public const int MaxFileNameLength = 255;
+
+    /// <summary>The id of a received message's <paramref name="number"/>th attachment (from 1) in its conversation.</summary>
+    public static string InboundAttachmentId(int number) => $"in-{number}";
+
+    /// <summary>
+    /// An attachment's file name as shown and offered for download: no folders, no control or invisible format characters,
+    /// at most <see cref="MaxFileNameLength"/> characters; "attachment" when nothing is left.
+    /// </summary>
+    public static string FileName(string? name)
+    {
+        var kept = new StringBuilder();
+        foreach (var c in name ?? "")
+        {
+            if (kept.Length == MaxFileNameLength)
+            {
+                break;
+            }
+
+            var category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+            {
+                continue;
+            }
+
+            kept.Append(c is '/' or '\\' ? '_' : c);
+        }
+
+        if (kept.Length > 0 && char.IsHighSurrogate(kept[^1]))
+        {
+            kept.Length--; // a pair cut in two by the limit
+        }
+
+        var result = kept.ToString().Trim().Trim('.');
+        return result.Length == 0 ? "attachment" : result;
+    }
+
     /// <summary>A text cut to <see cref="MaxTextLength"/>, and whether it was.</summary>
     public static (string Text, bool Cut) Kept(string text) => Cut(text, MaxTextLength);
 

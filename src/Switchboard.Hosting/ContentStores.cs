@@ -1,0 +1,45 @@
+using Azure.Core;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Switchboard.Storage.Content;
+
+namespace Switchboard.Hosting;
+
+/// <summary>The one <see cref="IContentStore"/> of a silo or API host, on the configured storage provider.</summary>
+public static class ContentStores
+{
+    /// <summary>
+    /// Azure Blob Storage with Azure Tables; with memory storage the configured folder, this process's memory for the
+    /// embedded default (<paramref name="inProcess"/>), or a folder every process of the service on this machine shares.
+    /// </summary>
+    public static IServiceCollection AddSwitchboardContent(this IServiceCollection services, StorageOptions storage, string? connectionString, string serviceId, bool inProcess)
+    {
+        services.TryAddSingleton<IContentStore>(_ => Create(storage, connectionString, serviceId, inProcess));
+        return services;
+    }
+
+    public static IContentStore Create(StorageOptions storage, string? connectionString, string serviceId, bool inProcess)
+    {
+        if (storage.Provider == StorageProvider.AzureTables)
+        {
+            var options = new BlobClientOptions();
+            options.Retry.Mode = RetryMode.Exponential;
+            options.Retry.MaxRetries = 4;
+            options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+            options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+            options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+            var service = new BlobServiceClient(SiloBuilderExtensions.RequireConnectionString(connectionString), options);
+            return new BlobContentStore(service.GetBlobContainerClient(storage.ContentContainer));
+        }
+
+        if (!string.IsNullOrWhiteSpace(storage.ContentFolder))
+        {
+            return new FolderContentStore(storage.ContentFolder);
+        }
+
+        return inProcess
+            ? new MemoryContentStore()
+            : new FolderContentStore(Path.Combine(Path.GetTempPath(), "switchboard-content", string.Concat(serviceId.Where(char.IsAsciiLetterOrDigit))));
+    }
+}
