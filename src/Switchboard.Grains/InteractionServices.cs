@@ -22,6 +22,7 @@ public static class InteractionServices
         services.AddOptions<TelephonyOptions>();
         services.AddOptions<PlatformChanges.PlatformChangeOptions>();
         services.AddOptions<Tenancy.TenancyOptions>();
+        services.AddOptions<Content.RetentionOptions>();
         services.TryAddSingleton<Tenancy.TenantPolicies>();
         services.TryAddSingleton<ITelephonyGateway>(provider =>
             provider.GetRequiredService<IOptions<TelephonyOptions>>().Value.Mode == TelephonyMode.Carrier

@@ -2,13 +2,34 @@ using Azure.Core;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Switchboard.Contracts.Content;
 using Switchboard.Storage.Content;
 
 namespace Switchboard.Hosting;
 
 /// <summary>The one <see cref="IContentStore"/> of a silo or API host, on the configured storage provider.</summary>
-public static class ContentStores
+public static partial class ContentStores
 {
+    /// <summary>
+    /// Asks the content sweeper to make sure its reminder is registered; a failure is logged, not fatal (the next silo
+    /// start asks again, and content is only kept longer meanwhile).
+    /// </summary>
+    public static async Task StartRetention(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<IGrainFactory>().GetGrain<IContentRetentionGrain>(IContentRetentionGrain.Key).Start(cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            RetentionNotStarted(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ContentStores)), exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Warning, Message = "The content retention sweeper could not be started; the next silo start tries again")]
+    private static partial void RetentionNotStarted(ILogger logger, Exception exception);
+
     /// <summary>
     /// Azure Blob Storage with Azure Tables; with memory storage the configured folder, this process's memory for the
     /// embedded default (<paramref name="inProcess"/>), or a folder every process of the service on this machine shares.

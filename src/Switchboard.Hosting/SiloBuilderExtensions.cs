@@ -8,6 +8,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Switchboard.Contracts;
 using Switchboard.Grains;
+using Switchboard.Grains.Content;
 using Switchboard.Grains.PlatformChanges;
 using Switchboard.Grains.Telephony;
 using Switchboard.Grains.Tenancy;
@@ -36,6 +37,7 @@ public static class SiloBuilderExtensions
         // Read here so that a bad value stops the silo at start-up, not at the first final notice.
         OptionsReader.Read<PlatformChangeOptions>(configuration, PlatformChangeOptions.Section);
         OptionsReader.Read<TenancyOptions>(configuration, TenancyOptions.Section);
+        OptionsReader.Read<RetentionOptions>(configuration, RetentionOptions.Section);
 
         CachedGrainInterfaceTypes.AddTo(silo.Services);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -109,6 +111,8 @@ public static class SiloBuilderExtensions
 
         silo.Services.AddSwitchboardInteractions();
         silo.Services.AddSwitchboardContent(storage, connectionString, cluster.ServiceId, inProcess);
+        silo.Services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
+        silo.AddStartupTask(ContentStores.StartRetention);
         silo.Services.AddOptions<TelephonyOptions>().Bind(configuration.GetSection(TelephonyOptions.Section));
         silo.Services.AddOptions<PlatformChangeOptions>().Bind(configuration.GetSection(PlatformChangeOptions.Section));
         silo.Services.AddOptions<TenancyOptions>().Bind(configuration.GetSection(TenancyOptions.Section));

@@ -11,6 +11,9 @@ using Switchboard.Contracts;
 using Switchboard.Grains;
 using Switchboard.Hosting;
 using Switchboard.Storage;
+using Switchboard.Storage.Content;
+using Switchboard.Contracts.Content;
+using Switchboard.Grains.Content;
 
 namespace Switchboard.Api.Tests;
 
@@ -112,6 +115,51 @@ public sealed class HostingConfigurationTests
         Assert.IsType<MemoryGrainStorage>(host.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.PubSub));
         Assert.DoesNotContain(host.Services.GetServices<IHostedService>(), service => service is SoleSiloGuard);
         Assert.IsType<TurnPersistentStateFactory>(host.Services.GetRequiredService<IPersistentStateFactory>());
+    }
+
+    [Fact]
+    public void Content_lives_in_memory_embedded_in_a_shared_folder_for_separate_processes_and_in_blobs_with_azure_tables()
+    {
+        using (var embedded = BuildSilo(embedded: true))
+        {
+            Assert.IsType<MemoryContentStore>(embedded.Services.GetRequiredService<IContentStore>());
+        }
+
+        using (var separate = BuildSilo(embedded: false, ("Orleans:ServiceId", "acme-cc")))
+        {
+            var folder = Assert.IsType<FolderContentStore>(separate.Services.GetRequiredService<IContentStore>());
+            Assert.Equal(Path.Combine(Path.GetTempPath(), "switchboard-content", "acmecc"), folder.Root);
+        }
+
+        var chosen = Path.Combine(Path.GetTempPath(), "chosen-content");
+        using (var configured = BuildSilo(embedded: true, ("Storage:ContentFolder", chosen)))
+        {
+            Assert.Equal(Path.GetFullPath(chosen), Assert.IsType<FolderContentStore>(configured.Services.GetRequiredService<IContentStore>()).Root);
+        }
+
+        using var azure = BuildSilo(embedded: false, ("Storage:Provider", "AzureTables"), ("Storage:ContentContainer", "acme-files"));
+        Assert.Equal("acme-files", Assert.IsType<BlobContentStore>(azure.Services.GetRequiredService<IContentStore>()).Container.Name);
+    }
+
+    [Theory]
+    [InlineData("Retention:Days", "0")]
+    [InlineData("Storage:ContentContainer", "Bad_Name")]
+    public void Bad_content_settings_stop_the_silo_at_start_up(string key, string value)
+    {
+        var failure = Assert.Throws<InvalidOperationException>(() => BuildSilo(embedded: true, (key, value)).Dispose());
+        Assert.Contains(key.Split(':')[0], failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retention_is_configurable_and_its_sweeper_is_started_with_the_silo()
+    {
+        await using var api = IsolatedApi.Create("Development", ("Retention:Days", "30"));
+        using var client = api.CreateClient();
+
+        Assert.Equal(30, api.Services.GetRequiredService<IOptions<RetentionOptions>>().Value.Days);
+        var sweeper = api.Services.GetRequiredService<IGrainFactory>().GetGrain<IContentRetentionGrain>(IContentRetentionGrain.Key);
+        var reminders = await api.Services.GetRequiredService<IReminderTable>().ReadRows(sweeper.GetGrainId(), TestContext.Current.CancellationToken);
+        Assert.Equal(ContentRetentionGrain.ReminderName, Assert.Single(reminders.Reminders).ReminderName);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using Switchboard.Contracts;
 using Switchboard.Grains;
+using Switchboard.Storage.Content;
 
 namespace Switchboard.Grains.Tests;
 
@@ -30,6 +31,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>Live publish failures to inject into every silo.</summary>
     public LiveFaults LiveFaults { get; } = new();
+
+    /// <summary>The content store both silos share.</summary>
+    public MemoryContentStore Content { get; } = new();
 
     public InProcessTestCluster Cluster => cluster ?? throw new InvalidOperationException("The cluster is not deployed.");
 
@@ -90,6 +94,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, Time);
             silo.Services.AddSingleton(Faults); // for the probe grain's notes
             silo.Services.AddSwitchboardInteractions();
+            silo.Services.AddSingleton<IContentStore>(Content);
             silo.Services.AddSingleton<Live.ILivePublisher>(services => new FaultInjectingLivePublisher(services, LiveFaults));
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StreamNames.Provider);

@@ -1,0 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+using Switchboard.Domain.Content;
+
+namespace Switchboard.Grains.Content;
+
+/// <summary>How long interactions' content (attachments, audio) is kept (section <c>Retention</c>).</summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Retention";
+
+    /// <summary>Whole days content is kept after the day its interaction was created (UTC).</summary>
+    [Range(1, RetentionRules.MaxDays)]
+    public int Days { get; set; } = RetentionRules.DefaultDays;
+}
