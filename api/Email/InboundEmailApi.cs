@@ -4,12 +4,15 @@ using Switchboard.Api.Auth;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.Middleware;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Crm;
 using Switchboard.Contracts.Email;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Crm;
 using Switchboard.Domain.Email;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
+using Switchboard.Domain.Tenancy;
+using Switchboard.Grains.Crm;
 using Switchboard.Storage.Content;
 
 namespace Switchboard.Api.Email;
@@ -86,12 +89,14 @@ public static class InboundEmailApi
         }
 
         // The message is kept before the interaction exists, so nobody is offered mail they cannot read.
+        var (link, preferred) = await ConversationOf(message, from, interactionId, tenant);
         await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId))
-            .Add(await Kept(message, messageId, sender!, interactionId, tenant, content), tenant.CancellationToken);
+            .Add(await Kept(message, messageId, sender!, interactionId, tenant, content), link, tenant.CancellationToken);
         var caller = tenant.Caller;
         var result = await interaction.Create(
             new CreateInteraction(MediaType.Email, InteractionDirection.Inbound, mailbox.QueueId, null, from, mailbox.Address,
-                CreateInteractionRequest.DefaultPriority, $"api:{caller.KeyId}", CustomerName: string.IsNullOrWhiteSpace(sender!.Name) ? null : sender.Name),
+                CreateInteractionRequest.DefaultPriority, $"api:{caller.KeyId}", CustomerName: string.IsNullOrWhiteSpace(sender!.Name) ? null : sender.Name,
+                PreferredAgentId: preferred),
             tenant.CancellationToken);
         return result.Outcome switch
         {
@@ -99,6 +104,39 @@ public static class InboundEmailApi
             InteractionOutcome.AlreadyExists => TypedResults.Ok(answer),
             _ => InteractionsApi.Problem(result, interactionId),
         };
+    }
+
+    /// <summary>
+    /// The conversation a message continues: the one whose message it answers (In-Reply-To, then References from the
+    /// newest), with its case and the agent who answered it last; else a case its subject names, when that case is the
+    /// sender's. Nothing for a new conversation.
+    /// </summary>
+    private static async Task<(EmailConversationLink? Link, string? PreferredAgentId)> ConversationOf(MimeMessage message, string from, string interactionId, TenantContext tenant)
+    {
+        IEnumerable<string> answered = message.InReplyTo is { Length: > 0 } inReplyTo ? [inReplyTo] : [];
+        foreach (var reference in answered.Concat(message.References.Reverse()).Distinct(StringComparer.Ordinal).Take(EmailRules.MaxReferencesFollowed))
+        {
+            var earlier = EmailRules.InteractionOfMessage(reference);
+            if (earlier == interactionId || !Identifiers.IsValidId(earlier))
+            {
+                continue;
+            }
+
+            if (await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, earlier)).Find(reference, tenant.CancellationToken) is { } conversation)
+            {
+                return (new EmailConversationLink(earlier, conversation.CaseNumber), conversation.LastAnsweredBy);
+            }
+        }
+
+        if (EmailRules.CaseNumberIn(message.Subject) is { } number
+            && await tenant.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(tenant.TenantId, number)).Get(tenant.CancellationToken) is { } named
+            && await CustomerLookup.Find(tenant.Grains, tenant.TenantId, new CustomerContact(CustomerContactKind.Email, from), tenant.CancellationToken) is { } card
+            && card.Customer.Id == named.CustomerId)
+        {
+            return (new EmailConversationLink(null, number), null);
+        }
+
+        return (null, null);
     }
 
     /// <summary>The first mailbox of the tenant among the message's Delivered-To, To and Cc addresses, in that order.</summary>

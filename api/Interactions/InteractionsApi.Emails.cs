@@ -30,18 +30,12 @@ public static partial class InteractionsApi
 
     private static async Task<IResult> GetAttachment(string interactionId, string attachmentId, IContentStore content, [AsParameters] TenantContext tenant)
     {
-        if (await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is not { } view)
+        var (messages, refusal) = await ReadEmails(interactionId, tenant);
+        if (refusal is not null)
         {
-            return NotFound(interactionId);
+            return refusal;
         }
 
-        var caller = tenant.Caller;
-        if (caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!))
-        {
-            return ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'.");
-        }
-
-        var messages = await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId)).List(tenant.CancellationToken);
         var attachment = messages.SelectMany(m => m.Attachments).FirstOrDefault(a => a.Id == attachmentId);
         if (attachment?.ContentName is not { } name)
         {
@@ -59,19 +53,25 @@ public static partial class InteractionsApi
 
     private static async Task<Results<Ok<Page<EmailMessageResponse>>, ProblemHttpResult>> GetEmails(string interactionId, [AsParameters] TenantContext tenant)
     {
+        var (messages, refusal) = await ReadEmails(interactionId, tenant);
+        return refusal ?? (Results<Ok<Page<EmailMessageResponse>>, ProblemHttpResult>)TypedResults.Ok(new Page<EmailMessageResponse>([.. messages.Select(EmailMessageResponse.Of)], null));
+    }
+
+    /// <summary>The conversation's messages, or why the caller may not read them: an agent reads the work it is or was part of.</summary>
+    private static async Task<(IReadOnlyList<EmailMessage> Messages, ProblemHttpResult? Refusal)> ReadEmails(string interactionId, TenantContext tenant)
+    {
         if (await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is not { } view)
         {
-            return NotFound(interactionId);
+            return ([], NotFound(interactionId));
         }
 
         var caller = tenant.Caller;
         if (caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!))
         {
-            return ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'.");
+            return ([], ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'."));
         }
 
-        var messages = await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId)).List(tenant.CancellationToken);
-        return TypedResults.Ok(new Page<EmailMessageResponse>([.. messages.Select(EmailMessageResponse.Of)], null));
+        return (await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId)).List(tenant.CancellationToken), null);
     }
 }
 

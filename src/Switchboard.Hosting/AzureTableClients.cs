@@ -14,9 +14,13 @@ public static class AzureTableClients
     public static TableServiceClient Create(string connectionString) => new(connectionString, CreateOptions());
 
     /// <summary>The client options of <see cref="Create"/>, for callers that build their own client the same way.</summary>
-    public static TableClientOptions CreateOptions()
+    public static TableClientOptions CreateOptions() => WithRetries(new TableClientOptions());
+
+    /// <summary>Switchboard's retry policy for an Azure Storage client (tables, blobs): a few exponential attempts on transient faults.</summary>
+    public static T WithRetries<T>(T options)
+        where T : ClientOptions
     {
-        var options = new TableClientOptions();
+        ArgumentNullException.ThrowIfNull(options);
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 4;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);

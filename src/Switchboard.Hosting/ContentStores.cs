@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,11 +43,8 @@ public static partial class ContentStores
     {
         if (storage.Provider == StorageProvider.AzureTables)
         {
-            var options = new BlobClientOptions();
-            options.Retry.Mode = RetryMode.Exponential;
-            options.Retry.MaxRetries = 4;
-            options.Retry.Delay = TimeSpan.FromMilliseconds(100);
-            options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+            // Content moves megabytes at a time: a longer network timeout than a table row needs.
+            var options = AzureTableClients.WithRetries(new BlobClientOptions());
             options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
             var service = new BlobServiceClient(SiloBuilderExtensions.RequireConnectionString(connectionString), options);
             return new BlobContentStore(service.GetBlobContainerClient(storage.ContentContainer));

@@ -114,6 +114,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
             new UpdateCaseLink(17, Linked: false, "api:k1"),
             new CountAnswered("support", TimeSpan.FromSeconds(12)),
             new CountAbandoned("support"),
+            new FollowEmailCase("a1"),
         ];
         var effectTypes = typeof(InteractionEffect).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(InteractionEffect)) && !t.IsAbstract);
         Assert.Equal(effectTypes.OrderBy(t => t.Name), outbox.Select(e => e.GetType()).OrderBy(t => t.Name));

@@ -1,16 +1,35 @@
 namespace Switchboard.Contracts.Email;
 
 /// <summary>
-/// The messages of one email interaction, oldest first, keyed like the interaction (<see cref="GrainKeys.Interaction"/>).
-/// A message is kept once by its Message-ID, so a gateway that delivers it again changes nothing.
+/// The messages of one email interaction, oldest first, keyed like the interaction (<see cref="GrainKeys.Interaction"/>),
+/// with what links it to its conversation and its case. A message is kept once by its Message-ID, so a gateway that
+/// delivers it again changes nothing.
 /// </summary>
 [Alias("Switchboard.IEmailThreadGrain")]
 public interface IEmailThreadGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a message; false when one with its Message-ID is there already or the thread is full (nothing changes).</summary>
+    /// <summary>
+    /// Adds a message (the first one with the conversation it continues, if any); false when one with its Message-ID is
+    /// there already or the thread is full (nothing changes).
+    /// </summary>
     [Alias("Add")]
-    Task<bool> Add(EmailMessage message, CancellationToken cancellationToken = default);
+    Task<bool> Add(EmailMessage message, EmailConversationLink? link = null, CancellationToken cancellationToken = default);
 
     [Alias("List"), ReadOnly]
     Task<IReadOnlyList<EmailMessage>> List(CancellationToken cancellationToken = default);
+
+    /// <summary>The conversation, when a message with this Message-ID is in it; null otherwise.</summary>
+    [Alias("Find"), ReadOnly]
+    Task<EmailConversation?> Find(string messageId, CancellationToken cancellationToken = default);
+
+    [Alias("GetConversation"), ReadOnly]
+    Task<EmailConversation> GetConversation(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The case the accepted email follows: the one it follows already; else its conversation's case or the case its
+    /// link names; else a new case for the sender (found by address, or created), opened by <paramref name="agentId"/>.
+    /// The same case on every call. Null when there is no customer message, or the CRM has no room.
+    /// </summary>
+    [Alias("OpenCase")]
+    Task<EmailCase?> OpenCase(string agentId, CancellationToken cancellationToken = default);
 }

@@ -20,4 +20,5 @@ public sealed record CreateInteraction(
     [property: Id(7)] string Actor,
     [property: Id(8)] string? CustomerName = null,
     [property: Id(9)] string? FirstMessage = null,
-    [property: Id(10)] InteractionCustomerView? Customer = null);
+    [property: Id(10)] InteractionCustomerView? Customer = null,
+    [property: Id(11)] string? PreferredAgentId = null);

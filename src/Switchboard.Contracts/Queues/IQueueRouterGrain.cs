@@ -16,12 +16,13 @@ public interface IQueueRouterGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Adds the interaction (idempotent): a new arrival, or a <paramref name="requeue"/> after an offer nobody took, back
-    /// at its old place (<paramref name="sequence"/>, its arrival number here, when known).
+    /// at its old place (<paramref name="sequence"/>, its arrival number here, when known); offered to
+    /// <paramref name="preferredAgentId"/> first when that member can take it.
     /// One way, so that an interaction never waits on a router that may be waiting on it; the interaction sends it again
     /// (from its reminder) for as long as it is queued, so a lost message loses no work.
     /// </summary>
     [Alias("Enqueue"), OneWay]
-    Task Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue, long? sequence);
+    Task Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue, long? sequence, string? preferredAgentId = null);
 
     /// <summary>Takes the interaction out if it waits here (the caller hung up, a consult was cancelled).</summary>
     [Alias("Withdraw"), OneWay]

@@ -10,4 +10,5 @@ public sealed record WaitingItem(
     [property: Id(1)] int Priority,
     [property: Id(2)] DateTimeOffset EnqueuedAt,
     [property: Id(3)] long Sequence,
-    [property: Id(4)] DateTimeOffset? ArrivedAt = null);
+    [property: Id(4)] DateTimeOffset? ArrivedAt = null,
+    [property: Id(5)] string? PreferredAgentId = null);

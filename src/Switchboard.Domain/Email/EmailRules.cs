@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Switchboard.Domain.Email;
 
 /// <summary>The rules of email conversations.</summary>
-public static class EmailRules
+public static partial class EmailRules
 {
     /// <summary>The largest raw message the inbound route takes (a gateway's whole RFC 5322 message, attachments included).</summary>
     public const int MaxRawMessageBytes = 10 * 1024 * 1024;
@@ -25,6 +27,9 @@ public static class EmailRules
 
     public const int MaxAttachments = 100;
 
+    /// <summary>Message-IDs of In-Reply-To and References looked up to find the conversation a message continues.</summary>
+    public const int MaxReferencesFollowed = 10;
+
     /// <summary>
     /// The interaction a received message becomes, named after its Message-ID within the tenant: a gateway that delivers
     /// the same message again finds the interaction it made the first time, however the first attempt ended.
@@ -34,6 +39,52 @@ public static class EmailRules
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         return "em_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)).AsSpan(0, 16));
     }
+
+    /// <summary>
+    /// The case an email conversation is about, as replies carry it in their subject ("[Case #42]"): a customer who
+    /// writes anew with it joins that case (when the case is theirs).
+    /// </summary>
+    public static string CaseTag(long caseNumber) => $"[Case #{caseNumber.ToString(CultureInfo.InvariantCulture)}]";
+
+    /// <summary>The case number a subject carries in a <see cref="CaseTag"/>, if any.</summary>
+    public static long? CaseNumberIn(string? subject) =>
+        subject is not null && CaseTagPattern().Match(subject) is { Success: true } match && long.TryParse(match.Groups[1].Value, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : null;
+
+    /// <summary>The subject of a case opened for an email: its subject on one visible line, or who wrote it.</summary>
+    public static string CaseSubject(string? subject, string from, int maxLength) => OneLine(subject, maxLength) ?? OneLine($"Email from {from}", maxLength)!;
+
+    /// <summary>Text as one visible line (control and invisible characters become spaces), cut to <paramref name="maxLength"/>; null when blank.</summary>
+    public static string? OneLine(string? text, int maxLength)
+    {
+        var line = new string([.. (text ?? "").Select(c => char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator ? ' ' : c)]).Trim();
+        line = line.Length <= maxLength ? line : line[..maxLength].TrimEnd();
+        return line.Length == 0 ? null : line;
+    }
+
+    /// <summary>
+    /// The Message-ID of the <paramref name="number"/>th reply of an interaction: it names the interaction, so that a
+    /// customer's answer to it (In-Reply-To, References) finds its conversation.
+    /// </summary>
+    public static string ReplyMessageId(string interactionId, int number, string domain) =>
+        $"sb.{number.ToString(CultureInfo.InvariantCulture)}.{interactionId}@{domain}";
+
+    /// <summary>The interaction a <see cref="ReplyMessageId"/> names, if it is one.</summary>
+    public static string? InteractionOfReply(string messageId)
+    {
+        var match = ReplyIdPattern().Match(messageId);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    /// <summary>The interaction a message the customer answers (a Message-ID in In-Reply-To or References) belongs to.</summary>
+    public static string InteractionOfMessage(string messageId) => InteractionOfReply(messageId) ?? InteractionIdFor(messageId);
+
+    [GeneratedRegex(@"\[Case #(\d{1,15})\]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseTagPattern();
+
+    [GeneratedRegex(@"\Asb\.\d{1,9}\.([A-Za-z0-9][A-Za-z0-9._-]{0,63})@", RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyIdPattern();
 
     /// <summary>Characters of an attachment's file name kept.</summary>
     public const int MaxFileNameLength = 255;

@@ -29,6 +29,7 @@ internal sealed class InteractionDraft
         Timeline = [.. record.Timeline];
         Customer = record.Customer;
         Cobrowse = [.. record.Cobrowse];
+        PreferredAgentId = record.PreferredAgentId;
     }
 
     public DateTimeOffset Now { get; }
@@ -70,6 +71,8 @@ internal sealed class InteractionDraft
     public CustomerLink? Customer { get; set; }
 
     public List<CobrowseSession> Cobrowse { get; }
+
+    public string? PreferredAgentId { get; set; }
 
     public List<InteractionEffect> Effects { get; } = [];
 
@@ -150,6 +153,7 @@ internal sealed class InteractionDraft
         Timeline = [.. Timeline],
         Customer = Customer,
         Cobrowse = [.. Cobrowse],
+        PreferredAgentId = PreferredAgentId,
     };
 
     public InteractionDecision Applied()

@@ -21,4 +21,5 @@ namespace Switchboard.Domain.Interactions;
 [JsonDerivedType(typeof(UpdateCaseLink), "case-link")]
 [JsonDerivedType(typeof(CountAnswered), "count-answered")]
 [JsonDerivedType(typeof(CountAbandoned), "count-abandoned")]
+[JsonDerivedType(typeof(FollowEmailCase), "email-case")]
 public abstract record InteractionEffect;

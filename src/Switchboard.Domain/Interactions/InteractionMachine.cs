@@ -22,6 +22,7 @@ public static class InteractionMachine
             From = spec.From,
             CustomerName = spec.CustomerName,
             To = spec.To,
+            PreferredAgentId = spec.Direction == InteractionDirection.Inbound && spec.QueueId is not null ? spec.PreferredAgentId : null,
             CreatedAt = now,
         };
         var draft = new InteractionDraft(record, now, spec.Actor);

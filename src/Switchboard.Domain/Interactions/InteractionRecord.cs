@@ -39,6 +39,12 @@ public sealed record InteractionRecord
     /// <summary>The CRM customer it is about: matched by phone or email when it was created, or linked by hand.</summary>
     public CustomerLink? Customer { get; init; }
 
+    /// <summary>
+    /// The agent its queue offers it to first when that agent can take it (the one who answered the customer last);
+    /// dropped once that agent has been offered it, or anyone has accepted it.
+    /// </summary>
+    public string? PreferredAgentId { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }

@@ -20,4 +20,5 @@ public sealed record NewInteraction(
     int Priority,
     string Actor,
     string? CustomerName = null,
-    CustomerLink? Customer = null);
+    CustomerLink? Customer = null,
+    string? PreferredAgentId = null);

@@ -1,3 +1,5 @@
+using Switchboard.Domain.Queues;
+
 namespace Switchboard.Domain.Interactions;
 
 /// <summary>Queueing and offers: enqueue, offer, accept, reject, no answer, overflow.</summary>
@@ -66,6 +68,7 @@ internal static class OfferSteps
             draft.SetCustomerLeg(LegState.Connected);
             draft.State = InteractionState.Connected;
             draft.Handler = agentId;
+            draft.PreferredAgentId = null;
             draft.Participants.Add(agentId);
             if (!draft.HandledBy.Contains(agentId))
             {
@@ -78,6 +81,11 @@ internal static class OfferSteps
             }
 
             draft.Event("accepted", ("agent", agentId));
+            if (record.Media == MediaType.Email && draft.Customer?.CaseNumber is null)
+            {
+                draft.Effect(new FollowEmailCase(agentId));
+            }
+
             return draft.Applied();
         }
 
@@ -150,6 +158,11 @@ internal static class OfferSteps
     {
         var offer = draft.Offer!;
         draft.Offer = null;
+        if (offer.AgentId == draft.PreferredAgentId)
+        {
+            draft.PreferredAgentId = null; // asked once: from now on anyone may take it first
+        }
+
         if (offer.Purpose == OfferPurpose.Consult)
         {
             var consult = draft.Consult!;

@@ -40,7 +40,7 @@ public sealed class WaitingList
     /// Adds newly arrived work, or returns the entry already waiting for this interaction (an enqueue is idempotent, so
     /// a retried request never makes a second entry).
     /// </summary>
-    public WaitingWork Add(string interactionId, int priority, DateTimeOffset enqueuedAt)
+    public WaitingWork Add(string interactionId, int priority, DateTimeOffset enqueuedAt, string? preferredAgentId = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(interactionId);
         ArgumentOutOfRangeException.ThrowIfLessThan(priority, WaitingWork.LowestPriority);
@@ -50,7 +50,7 @@ public sealed class WaitingList
             return existing;
         }
 
-        var work = new WaitingWork(interactionId, priority, enqueuedAt, NextSequence++);
+        var work = new WaitingWork(interactionId, priority, enqueuedAt, NextSequence++, preferredAgentId);
         Insert(work);
         return work;
     }

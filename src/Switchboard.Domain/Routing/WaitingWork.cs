@@ -8,7 +8,8 @@ namespace Switchboard.Domain.Routing;
 /// <param name="Priority">0 (lowest) to 9 (highest).</param>
 /// <param name="EnqueuedAt">When it started waiting; kept when it is put back after an unanswered or rejected offer.</param>
 /// <param name="Sequence">Assigned by the waiting list on arrival.</param>
-public sealed record WaitingWork(string InteractionId, int Priority, DateTimeOffset EnqueuedAt, long Sequence)
+/// <param name="PreferredAgentId">A member to offer it to before the others when that member can take it, if any.</param>
+public sealed record WaitingWork(string InteractionId, int Priority, DateTimeOffset EnqueuedAt, long Sequence, string? PreferredAgentId = null)
 {
     public const int LowestPriority = 0;
     public const int HighestPriority = 9;

@@ -1,5 +1,6 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Crm;
+using Switchboard.Contracts.Email;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Crm;
 using Switchboard.Domain.Interactions;
@@ -59,6 +60,40 @@ public sealed partial class InteractionGrain
             // A screen pop is a convenience: the work is offered without one rather than lost.
             InteractionLog.CustomerLookupFailed(logger, exception, tenantId, interactionId);
             return null;
+        }
+    }
+
+    /// <summary>The case an accepted email follows, found or opened by its conversation; linked once the outbox has run.</summary>
+    private async Task FindEmailCase(FollowEmailCase effect)
+    {
+        if (await GrainFactory.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenantId, interactionId)).OpenCase(effect.AgentId) is { } found)
+        {
+            emailCaseToLink = (found, effect.AgentId);
+        }
+    }
+
+    /// <summary>
+    /// Links the accepted email to its case, by the agent who accepted it. Should that fail, finding the case waits in
+    /// the outbox again (the conversation answers with the same case), so the link is made later rather than lost.
+    /// </summary>
+    private async Task LinkEmailCase(EmailCase found, string agentId)
+    {
+        var record = state.State.Record!;
+        var link = new CustomerLink(found.CustomerId, found.CustomerName, found.CaseNumber, record.Customer?.CustomerId == found.CustomerId ? record.Customer.OpenCases : [], ByHand: true);
+        var decision = InteractionMachine.Decide(record, new LinkCustomer(link, $"agent:{agentId}"), time.GetUtcNow());
+        if (!decision.Applied)
+        {
+            return;
+        }
+
+        try
+        {
+            await Commit(decision);
+        }
+        catch (Exception exception)
+        {
+            InteractionLog.EffectFailed(logger, exception, tenantId, interactionId, nameof(FollowEmailCase));
+            state.State.PendingEffects = [new FollowEmailCase(agentId), .. state.State.PendingEffects];
         }
     }
 

@@ -33,6 +33,11 @@ public sealed partial class InteractionGrain
 
         // Kept in memory only: the next write persists the shorter outbox; until then a replay is harmless.
         state.State.PendingEffects = [.. pending.Skip(done)];
+        if (emailCaseToLink is { } found)
+        {
+            emailCaseToLink = null;
+            await LinkEmailCase(found.Case, found.AgentId);
+        }
     }
 
     private Task Execute(InteractionEffect effect) => effect switch
@@ -51,6 +56,7 @@ public sealed partial class InteractionGrain
         UpdateCaseLink e => TellCase(e),
         CountAnswered e => Queue(e.QueueId).RecordAnswered(e.Wait),
         CountAbandoned e => Queue(e.QueueId).RecordAbandoned(),
+        FollowEmailCase e => FindEmailCase(e),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "Unknown effect."),
     };
 
@@ -61,7 +67,8 @@ public sealed partial class InteractionGrain
         return new TelephonyLeg(leg.Id, leg.Party, leg.Address);
     }
 
-    private Task Enqueue(EnqueueWork effect) => Queue(effect.QueueId).Enqueue(interactionId, effect.Priority, effect.EnqueuedAt, effect.Requeue, effect.Sequence);
+    private Task Enqueue(EnqueueWork effect) =>
+        Queue(effect.QueueId).Enqueue(interactionId, effect.Priority, effect.EnqueuedAt, effect.Requeue, effect.Sequence, state.State.Record!.PreferredAgentId);
 
     /// <summary>
     /// While the interaction waits in a queue it tells the queue so again on activation and on each reminder tick

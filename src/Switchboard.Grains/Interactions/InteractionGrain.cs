@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Email;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Preferences;
 using Switchboard.Contracts.Queues;
@@ -27,6 +28,9 @@ public sealed partial class InteractionGrain(
 {
     private string tenantId = "";
     private string interactionId = "";
+
+    /// <summary>The case an accepted email follows, found by the outbox and linked right after it.</summary>
+    private (EmailCase Case, string AgentId)? emailCaseToLink;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -62,7 +66,7 @@ public sealed partial class InteractionGrain(
         var now = time.GetUtcNow();
         var decision = InteractionMachine.Create(
             new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority,
-                request.Actor, request.CustomerName, customer),
+                request.Actor, request.CustomerName, customer, request.PreferredAgentId),
             now);
 
         // Internal work needs the agent who starts it free to take it too, before its colleague is asked.

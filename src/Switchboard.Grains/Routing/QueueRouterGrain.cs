@@ -31,7 +31,7 @@ public sealed partial class QueueRouterGrain(
     {
         var parts = GrainKeys.Split(this.GetPrimaryKeyString());
         (tenantId, queueId) = (parts[0], parts[1]);
-        waiting = new WaitingList(state.State.Waiting.Select(w => new WaitingWork(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence)), state.State.NextSequence);
+        waiting = new WaitingList(state.State.Waiting.Select(w => new WaitingWork(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence, w.PreferredAgentId)), state.State.NextSequence);
         foreach (var item in state.State.Waiting)
         {
             arrivedAt[item.InteractionId] = item.ArrivedAt ?? item.EnqueuedAt;
@@ -53,7 +53,7 @@ public sealed partial class QueueRouterGrain(
         return Task.CompletedTask;
     }
 
-    public async Task Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue, long? sequence)
+    public async Task Enqueue(string interactionId, int priority, DateTimeOffset enqueuedAt, bool requeue, long? sequence, string? preferredAgentId = null)
     {
         if (config is null)
         {
@@ -65,11 +65,11 @@ public sealed partial class QueueRouterGrain(
         {
             if (requeue && sequence is { } number)
             {
-                waiting.Restore(new WaitingWork(interactionId, priority, enqueuedAt, number));
+                waiting.Restore(new WaitingWork(interactionId, priority, enqueuedAt, number, preferredAgentId));
             }
             else
             {
-                waiting.Add(interactionId, priority, enqueuedAt);
+                waiting.Add(interactionId, priority, enqueuedAt, preferredAgentId);
             }
 
             arrivedAt[interactionId] = time.GetUtcNow();
@@ -124,7 +124,8 @@ public sealed partial class QueueRouterGrain(
             var candidates = AgentSelector.Order(
                 config.Strategy,
                 members.Where(m => m.Value.EligibleFor(config.Media)).Select(m => new RoutingCandidate(m.Key, m.Value.SkillLevel, m.Value.Readiness!.IdleSince, m.Value.Readiness.Load)),
-                state.State.LastOffered);
+                state.State.LastOffered,
+                work.PreferredAgentId);
             if (candidates.Count == 0)
             {
                 return;
@@ -183,7 +184,7 @@ public sealed partial class QueueRouterGrain(
 
     private void SelfDispatch() => this.AsReference<IQueueRouterGrain>().Dispatch().Ignore();
 
-    private WaitingItem ToItem(WaitingWork w) => new(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence, arrivedAt.GetValueOrDefault(w.InteractionId, w.EnqueuedAt));
+    private WaitingItem ToItem(WaitingWork w) => new(w.InteractionId, w.Priority, w.EnqueuedAt, w.Sequence, arrivedAt.GetValueOrDefault(w.InteractionId, w.EnqueuedAt), w.PreferredAgentId);
 
     private static QueuePolicy Policy(QueueConfig c) =>
         new(c.OfferTimeoutSeconds, c.TransactionCodes, c.WrapUp.CodeRequired, c.WrapUp.MaxSeconds, c.RejectAgentState, c.Media);

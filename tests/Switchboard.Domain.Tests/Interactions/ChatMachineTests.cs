@@ -62,7 +62,8 @@ public sealed class ChatMachineTests
         Assert.Equal("a1", work.Record.Handler);
         Assert.Equal(["a1"], work.Record.Participants);
         Assert.Null(work.Record.Offer);
-        Assert.Equal([new StartAgentWork("a1", media), new CountAnswered("support", TimeSpan.FromSeconds(6))], accepted.Effects);
+        InteractionEffect[] expected = [new StartAgentWork("a1", media), new CountAnswered("support", TimeSpan.FromSeconds(6))];
+        Assert.Equal(media == MediaType.Email ? [.. expected, new FollowEmailCase("a1")] : expected, accepted.Effects);
     }
 
     [Fact]

@@ -29,6 +29,11 @@ internal sealed class InteractionScenario
     public static InteractionScenario Inbound(string queueId = "support", int priority = 5) =>
         new(InteractionMachine.Create(new NewInteraction("i1", MediaType.Voice, InteractionDirection.Inbound, queueId, null, "+390212345678", "+390698765432", priority, "api"), T0));
 
+    public static InteractionScenario Email(string? preferredAgentId = null, CustomerLink? customer = null) =>
+        new(InteractionMachine.Create(
+            new NewInteraction("em_1", MediaType.Email, InteractionDirection.Inbound, "mail", null, "maria@example.com", "support@acme.example", 5, "api", null, customer, preferredAgentId),
+            T0));
+
     public static InteractionScenario Direct(string agentId) =>
         new(InteractionMachine.Create(new NewInteraction("i1", MediaType.Voice, InteractionDirection.Inbound, null, agentId, "+390212345678", null, 5, "api"), T0));
 

@@ -32,6 +32,14 @@ public sealed class AgentSelectorTests
     public void Round_robin_starts_after_the_agent_offered_work_last(string? lastOffered, string expected) =>
         Assert.Equal(expected.Split(','), Ids(AgentSelector.Order(RoutingStrategy.RoundRobin, Members, lastOffered)));
 
+    [Theory]
+    [InlineData(RoutingStrategy.LongestIdle, "carla", "carla,dario,bruno,anna")]
+    [InlineData(RoutingStrategy.SkillLevel, "dario", "dario,bruno,anna,carla")]
+    [InlineData(RoutingStrategy.RoundRobin, "anna", "anna,bruno,carla,dario")]
+    [InlineData(RoutingStrategy.LongestIdle, "zeno", "dario,bruno,carla,anna")] // not eligible now: the strategy decides
+    public void A_preferred_agent_who_is_eligible_comes_first_and_the_rest_keep_the_strategys_order(RoutingStrategy strategy, string preferred, string expected) =>
+        Assert.Equal(expected.Split(','), Ids(AgentSelector.Order(strategy, Members, "dario", preferred)));
+
     [Fact]
     public void Equal_idle_times_end_on_the_agent_id()
     {
