@@ -2,6 +2,7 @@ using Switchboard.Api.Auth;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Email;
+using Switchboard.Contracts.Interactions;
 using Switchboard.Storage.Content;
 
 namespace Switchboard.Api.Interactions;
@@ -17,6 +18,17 @@ public static partial class InteractionsApi
             .WithDescription("Its messages, oldest first, each with its addresses, subject, threading headers, text (never HTML) and the " +
                 "attachments it came with. An agent key reads the email work its agent is or was part of. Empty for other media.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound);
+
+        interaction.MapPost("/reply", Reply)
+            .WithName("ReplyByEmail")
+            .WithSummary("Reply to an email")
+            .WithDescription("The agent who has the email (accepted, not ended) answers the customer's last message: plain text, an HTML version " +
+                "if wanted, and attachments of the conversation to send on (attachmentIds). It is sent from the mailbox the email came to, " +
+                "threaded under the message it answers (In-Reply-To, References) with the case it follows in the subject ([Case #n]). " +
+                "202: the reply is kept and goes out shortly; its delivery (sending, sent, retrying with the server's answer and the next " +
+                "attempt, failed) is in GET …/emails. A server that cannot take it now is tried again with back-off over about eight hours. " +
+                "409 when the interaction is not an email in the agent's hands, or no SMTP server is configured (Email:Smtp:Host)." + ActorNote)
+            .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         interaction.MapGet("/emails/attachments/{attachmentId}", GetAttachment)
             .WithName("GetEmailAttachment")
@@ -57,6 +69,28 @@ public static partial class InteractionsApi
         return refusal ?? (Results<Ok<Page<EmailMessageResponse>>, ProblemHttpResult>)TypedResults.Ok(new Page<EmailMessageResponse>([.. messages.Select(EmailMessageResponse.Of)], null));
     }
 
+    private static async Task<Results<Accepted<EmailMessageResponse>, ProblemHttpResult>> Reply(
+        string interactionId, EmailReplyRequest request, [AsParameters] TenantContext tenant)
+    {
+        var errors = new ValidationErrors();
+        if (ResolveActor(tenant.Caller, request.AgentId, errors, out var agentId) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        request.Validate(errors);
+        if (errors.HasErrors)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var result = await tenant.Interaction(interactionId).ReplyByEmail(
+            new EmailReplyDraft(agentId, request.Text!, request.Html, [.. (request.AttachmentIds ?? []).OfType<string>()]), tenant.CancellationToken);
+        return result is { Outcome: InteractionOutcome.Applied, Message: { } reply }
+            ? TypedResults.Accepted($"/v1/interactions/{interactionId}/emails", EmailMessageResponse.Of(reply))
+            : Problem(new InteractionResult(result.Outcome, null, result.Detail, result.Field), interactionId);
+    }
+
     /// <summary>The conversation's messages, or why the caller may not read them: an agent reads the work it is or was part of.</summary>
     private static async Task<(IReadOnlyList<EmailMessage> Messages, ProblemHttpResult? Refusal)> ReadEmails(string interactionId, TenantContext tenant)
     {
@@ -74,66 +108,3 @@ public static partial class InteractionsApi
         return (await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId)).List(tenant.CancellationToken), null);
     }
 }
-
-/// <summary>One message of an email conversation.</summary>
-/// <param name="MessageId">Its Message-ID.</param>
-/// <param name="Direction">inbound (from the customer) or outbound (a reply).</param>
-/// <param name="From">Its sender.</param>
-/// <param name="To">Its To addresses.</param>
-/// <param name="Cc">Its Cc addresses.</param>
-/// <param name="Subject">Its subject (empty when it had none).</param>
-/// <param name="SentAt">Its Date header; null when it had none.</param>
-/// <param name="ReceivedAt">When Switchboard received (or sent) it.</param>
-/// <param name="Text">Its text: the text part, or the text of its HTML part when it had only that; plain text, never render it as HTML.</param>
-/// <param name="TextCut">Whether the text was longer and was cut.</param>
-/// <param name="FromHtml">Whether the text was taken from an HTML part.</param>
-/// <param name="InReplyTo">The Message-ID it answers, if any.</param>
-/// <param name="References">The Message-IDs of the conversation before it.</param>
-/// <param name="Attachments">The files it came with: name, type and size in bytes.</param>
-public sealed record EmailMessageResponse(
-    string MessageId,
-    EmailDirection Direction,
-    EmailAddressResponse From,
-    IReadOnlyList<EmailAddressResponse> To,
-    IReadOnlyList<EmailAddressResponse> Cc,
-    string Subject,
-    DateTimeOffset? SentAt,
-    DateTimeOffset ReceivedAt,
-    string Text,
-    bool TextCut,
-    bool FromHtml,
-    string? InReplyTo,
-    IReadOnlyList<string> References,
-    IReadOnlyList<EmailAttachmentResponse> Attachments)
-{
-    public static EmailMessageResponse Of(EmailMessage m) => new(
-        m.MessageId,
-        m.Direction,
-        EmailAddressResponse.From(m.From),
-        [.. m.To.Select(EmailAddressResponse.From)],
-        [.. m.Cc.Select(EmailAddressResponse.From)],
-        m.Subject,
-        m.SentAt,
-        m.ReceivedAt,
-        m.Text,
-        m.TextCut,
-        m.FromHtml,
-        m.InReplyTo,
-        m.References,
-        [.. m.Attachments.Select(a => new EmailAttachmentResponse(a.Id, a.Name, a.ContentType, a.Size))]);
-}
-
-/// <summary>An address, with its display name when it had one.</summary>
-/// <param name="Address">The address.</param>
-/// <param name="Name">Its display name, or null.</param>
-public sealed record EmailAddressResponse(string Address, string? Name)
-{
-    public static EmailAddressResponse From(EmailAddress a) => new(a.Address, a.Name);
-}
-
-/// <summary>An attachment: what it says it is.</summary>
-/// <param name="Id">Its id in the conversation, for GET …/emails/attachments/{attachmentId}; null when its content was not kept.</param>
-/// <param name="Name">Its file name.</param>
-/// <param name="ContentType">Its MIME type.</param>
-/// <param name="Size">Its decoded size in bytes.</param>
-public sealed record EmailAttachmentResponse(string? Id, string Name, string ContentType, long Size);

@@ -23,6 +23,8 @@ public static class InteractionServices
         services.AddOptions<PlatformChanges.PlatformChangeOptions>();
         services.AddOptions<Tenancy.TenancyOptions>();
         services.AddOptions<Content.RetentionOptions>();
+        services.AddOptions<Email.SmtpOptions>();
+        services.TryAddSingleton<Email.IEmailSender, Email.SmtpEmailSender>();
         services.TryAddSingleton<Tenancy.TenantPolicies>();
         services.TryAddSingleton<ITelephonyGateway>(provider =>
             provider.GetRequiredService<IOptions<TelephonyOptions>>().Value.Mode == TelephonyMode.Carrier

@@ -9,6 +9,7 @@ using Orleans.Storage;
 using Switchboard.Contracts;
 using Switchboard.Grains;
 using Switchboard.Grains.Content;
+using Switchboard.Grains.Email;
 using Switchboard.Grains.PlatformChanges;
 using Switchboard.Grains.Telephony;
 using Switchboard.Grains.Tenancy;
@@ -38,6 +39,7 @@ public static class SiloBuilderExtensions
         OptionsReader.Read<PlatformChangeOptions>(configuration, PlatformChangeOptions.Section);
         OptionsReader.Read<TenancyOptions>(configuration, TenancyOptions.Section);
         OptionsReader.Read<RetentionOptions>(configuration, RetentionOptions.Section);
+        OptionsReader.Read<SmtpOptions>(configuration, SmtpOptions.Section);
 
         CachedGrainInterfaceTypes.AddTo(silo.Services);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -112,6 +114,7 @@ public static class SiloBuilderExtensions
         silo.Services.AddSwitchboardInteractions();
         silo.Services.AddSwitchboardContent(storage, connectionString, cluster.ServiceId, inProcess);
         silo.Services.AddOptions<RetentionOptions>().Bind(configuration.GetSection(RetentionOptions.Section));
+        silo.Services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
         silo.AddStartupTask(ContentStores.StartRetention);
         silo.Services.AddOptions<TelephonyOptions>().Bind(configuration.GetSection(TelephonyOptions.Section));
         silo.Services.AddOptions<PlatformChangeOptions>().Bind(configuration.GetSection(PlatformChangeOptions.Section));

@@ -32,6 +32,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Live publish failures to inject into every silo.</summary>
     public LiveFaults LiveFaults { get; } = new();
 
+    /// <summary>Where both silos send email.</summary>
+    public RecordingEmailSender Mail { get; } = new();
+
     /// <summary>The content store both silos share.</summary>
     public MemoryContentStore Content { get; } = new();
 
@@ -95,6 +98,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(Faults); // for the probe grain's notes
             silo.Services.AddSwitchboardInteractions();
             silo.Services.AddSingleton<IContentStore>(Content);
+            silo.Services.AddSingleton<Email.IEmailSender>(Mail);
             silo.Services.AddSingleton<Live.ILivePublisher>(services => new FaultInjectingLivePublisher(services, LiveFaults));
             silo.UseInMemoryReminderService();
             silo.AddMemoryStreams(StreamNames.Provider);

@@ -1,6 +1,8 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Crm;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Contracts.Email;
+using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Email;
 
 namespace Switchboard.Grains.Tests;
@@ -72,6 +74,51 @@ public sealed class EmailThreadGrainTests(ClusterFixture fixture)
         Assert.Equal(new EmailConversation("em_a", opened!.CaseNumber, opened.CustomerId, "bob"), await answer.Find("b@example.com", TestContext.Current.CancellationToken));
         Assert.Null(await answer.Find("a@example.com", TestContext.Current.CancellationToken));
         Assert.NotNull(await first.Find("a@example.com", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_reply_that_could_not_be_sent_waits_with_a_reminder_across_activations_and_goes_out_when_due()
+    {
+        var tenant = TestIds.Tenant();
+        var key = GrainKeys.Interaction(tenant, "em_r");
+        var thread = fixture.Client.GetGrain<IEmailThreadGrain>(key);
+        await thread.Add(Message("first@example.com", "Ciao", new EmailAddress("maria@example.com", "Maria")), cancellationToken: TestContext.Current.CancellationToken);
+        fixture.Mail.FailNext(new Email.EmailSendOutcome(false, false, "451 later"));
+
+        var reply = await thread.Reply(new EmailReplyDraft("ada", "Risposta", null, []), "support@acme.example", TestContext.Current.CancellationToken);
+        Assert.Equal(InteractionOutcome.Applied, reply.Outcome);
+        var retrying = await Until(thread, EmailDeliveryState.Retrying);
+        Assert.Equal(fixture.Time.GetUtcNow().AddSeconds(5), retrying.Delivery!.NextAttemptAt);
+
+        // A new activation (as after a failed silo) has lost the in-memory deadline; the reminder is what is left.
+        await fixture.DeactivateAllAsync(thread);
+        var table = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        Assert.Contains((await table.ReadRows(thread.GetGrainId())).Reminders, r => r.ReminderName == "email-send");
+        fixture.Time.Advance(TimeSpan.FromSeconds(5));
+        await thread.SendDue(TestContext.Current.CancellationToken); // what the reminder's tick does
+
+        var sent = await Until(thread, EmailDeliveryState.Sent);
+        Assert.Equal(2, sent.Delivery!.Attempts);
+        Assert.Contains(fixture.Mail.Sent, m => m.MessageId == sent.MessageId && m.InReplyTo == "first@example.com" && m.TextBody!.Trim() == "Risposta");
+        Assert.DoesNotContain((await table.ReadRows(thread.GetGrainId())).Reminders, r => r.ReminderName == "email-send");
+        Assert.Equal("ada", (await thread.GetConversation(TestContext.Current.CancellationToken)).LastAnsweredBy);
+    }
+
+    private static async Task<EmailMessage> Until(IEmailThreadGrain thread, EmailDeliveryState state)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            var last = (await thread.List())[^1];
+            if (last.Delivery?.State == state)
+            {
+                return last;
+            }
+
+            await Task.Delay(10, TestContext.Current.CancellationToken); // the send runs after the call, on its deadline
+        }
+
+        Assert.Fail($"The reply never became {state}.");
+        return null!;
     }
 
     [Fact]

@@ -46,4 +46,47 @@ public sealed record EmailMessage(
     [property: Id(10)] bool FromHtml,
     [property: Id(11)] string? InReplyTo,
     [property: Id(12)] IReadOnlyList<string> References,
-    [property: Id(13)] IReadOnlyList<EmailAttachmentInfo> Attachments);
+    [property: Id(13)] IReadOnlyList<EmailAttachmentInfo> Attachments,
+    [property: Id(14)] string? AgentId = null,
+    [property: Id(15)] EmailDelivery? Delivery = null);
+
+/// <summary>Where a reply's sending stands.</summary>
+[GenerateSerializer, Alias("Switchboard.EmailDeliveryState")]
+public enum EmailDeliveryState
+{
+    /// <summary>Waiting for its first attempt.</summary>
+    Sending = 0,
+
+    /// <summary>The SMTP server took it.</summary>
+    Sent = 1,
+
+    /// <summary>An attempt failed in a way that may pass (a 4xx answer, no connection): tried again at <see cref="EmailDelivery.NextAttemptAt"/>.</summary>
+    Retrying = 2,
+
+    /// <summary>Refused for good (a 5xx answer), or every attempt failed.</summary>
+    Failed = 3,
+}
+
+/// <summary>How a reply's sending went: attempts made, the SMTP server's last answer, and when it is tried next.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.EmailDelivery")]
+public sealed record EmailDelivery(
+    [property: Id(0)] EmailDeliveryState State,
+    [property: Id(1)] int Attempts,
+    [property: Id(2)] string? LastAnswer,
+    [property: Id(3)] DateTimeOffset? NextAttemptAt);
+
+/// <summary>A reply an agent writes: its text, an HTML version if any, and attachments of the conversation to send on.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.EmailReplyDraft")]
+public sealed record EmailReplyDraft(
+    [property: Id(0)] string AgentId,
+    [property: Id(1)] string Text,
+    [property: Id(2)] string? Html,
+    [property: Id(3)] IReadOnlyList<string> AttachmentIds);
+
+/// <summary>What became of a reply: the message as kept (with its delivery), or why it was refused.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.EmailReplyResult")]
+public sealed record EmailReplyResult(
+    [property: Id(0)] Interactions.InteractionOutcome Outcome,
+    [property: Id(1)] EmailMessage? Message,
+    [property: Id(2)] string? Detail = null,
+    [property: Id(3)] string? Field = null);

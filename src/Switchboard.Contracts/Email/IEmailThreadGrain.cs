@@ -32,4 +32,15 @@ public interface IEmailThreadGrain : IGrainWithStringKey
     /// </summary>
     [Alias("OpenCase")]
     Task<EmailCase?> OpenCase(string agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps a reply to the customer's last message, sent from <paramref name="mailboxAddress"/>, and sends it soon after
+    /// (again with back-off while the server cannot take it). The caller has checked that the agent may reply.
+    /// </summary>
+    [Alias("Reply")]
+    Task<EmailReplyResult> Reply(EmailReplyDraft draft, string mailboxAddress, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends the replies that are due: called when one is, and by the reminder kept while any waits.</summary>
+    [Alias("SendDue")]
+    Task SendDue(CancellationToken cancellationToken = default);
 }

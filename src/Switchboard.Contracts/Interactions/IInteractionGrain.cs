@@ -43,6 +43,13 @@ public interface IInteractionGrain : IGrainWithStringKey
     [Alias("PostMessage")]
     Task<Chats.ChatPostResult> PostMessage(Chats.ChatPost post, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// An agent's reply to the email it has (accepted, not ended): kept in the conversation and sent from its mailbox;
+    /// refused for other media, other states, or an agent who does not have it.
+    /// </summary>
+    [Alias("ReplyByEmail")]
+    Task<Email.EmailReplyResult> ReplyByEmail(Email.EmailReplyDraft draft, CancellationToken cancellationToken = default);
+
     /// <summary>The customer leaves a chat: abandoned while it waits, ended (its agents to wrap-up) once taken.</summary>
     [Alias("CustomerLeaves")]
     Task<InteractionResult> CustomerLeaves(CancellationToken cancellationToken = default);

@@ -27,6 +27,64 @@ public static partial class EmailRules
 
     public const int MaxAttachments = 100;
 
+    /// <summary>Characters of a reply's HTML part.</summary>
+    public const int MaxHtmlLength = 100_000;
+
+    /// <summary>Attachments of the conversation one reply may send on.</summary>
+    public const int MaxReplyAttachments = 10;
+
+    /// <summary>Message-IDs a reply's References carries (the oldest are dropped first, as RFC 5322 allows).</summary>
+    public const int MaxReferences = 20;
+
+    /// <summary>
+    /// How long after its <paramref name="attempts"/>th failed attempt a reply is tried again: quickly at first, then
+    /// spread over about eight hours; null when it is given up.
+    /// </summary>
+    public static TimeSpan? RetryDelay(int attempts) => attempts switch
+    {
+        < 1 => TimeSpan.Zero,
+        1 => TimeSpan.FromSeconds(5),
+        2 => TimeSpan.FromSeconds(30),
+        3 => TimeSpan.FromMinutes(2),
+        4 => TimeSpan.FromMinutes(10),
+        5 => TimeSpan.FromMinutes(30),
+        6 => TimeSpan.FromHours(1),
+        7 => TimeSpan.FromHours(2),
+        8 => TimeSpan.FromHours(4),
+        _ => null,
+    };
+
+    /// <summary>A reply's subject: "Re: " and the subject answered (once), with the case it follows named (once).</summary>
+    public static string ReplySubject(string? answered, long? caseNumber)
+    {
+        var subject = OneLine(answered, MaxSubjectLength) ?? "";
+        if (!subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase))
+        {
+            subject = subject.Length == 0 ? "Re:" : $"Re: {subject}";
+        }
+
+        return caseNumber is { } number && CaseNumberIn(subject) != number ? $"{subject} {CaseTag(number)}" : subject;
+    }
+
+    /// <summary>Why an agent may not reply to an interaction now, or null when it may: its email, connected, in its hands.</summary>
+    public static (Interactions.DecisionKind Kind, string Detail)? ReplyRefusal(Interactions.InteractionRecord record, string agentId)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Media != Queues.MediaType.Email)
+        {
+            return (Interactions.DecisionKind.NotAllowed, $"Interaction '{record.Id}' is not an email: only email is answered by reply.");
+        }
+
+        if (record.State != Interactions.InteractionState.Connected)
+        {
+            return (Interactions.DecisionKind.NotAllowed, $"Email '{record.Id}' is {record.State}: it is answered while an agent has it (accepted, not ended).");
+        }
+
+        return record.Handler == agentId
+            ? null
+            : (Interactions.DecisionKind.NotParticipant, $"Agent '{agentId}' does not have email '{record.Id}' (agent '{record.Handler}' does).");
+    }
+
     /// <summary>Message-IDs of In-Reply-To and References looked up to find the conversation a message continues.</summary>
     public const int MaxReferencesFollowed = 10;
 

@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Crm;
 using Switchboard.Contracts.Email;
+using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Crm;
 using Switchboard.Domain.Email;
 using Switchboard.Grains.Crm;
+using Switchboard.Grains.Scheduling;
+using Switchboard.Storage.Content;
 
 namespace Switchboard.Grains.Email;
 
@@ -14,7 +18,11 @@ namespace Switchboard.Grains.Email;
 [CollectionAgeLimit(Minutes = 10)]
 public sealed partial class EmailThreadGrain(
     [PersistentState("email-thread", StorageNames.Default)] IPersistentState<EmailThreadState> state,
-    ILogger<EmailThreadGrain> logger) : Grain, IEmailThreadGrain
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
+    DeadlineScheduler deadlines,
+    IEmailSender sender,
+    IContentStore content,
+    ILogger<EmailThreadGrain> logger) : Grain, IEmailThreadGrain, IRemindable
 {
     private string TenantId => GrainKeys.Split(this.GetPrimaryKeyString())[0];
 
@@ -77,6 +85,184 @@ public sealed partial class EmailThreadGrain(
 
         return found;
     }
+
+    public async Task<EmailReplyResult> Reply(EmailReplyDraft draft, string mailboxAddress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentException.ThrowIfNullOrEmpty(mailboxAddress);
+        if (!sender.IsConfigured)
+        {
+            return Refused(InteractionOutcome.NotAllowed, "This Switchboard sends no email: no SMTP server is configured (Email:Smtp:Host).");
+        }
+
+        if (state.State.Messages.FindLast(m => m.Direction == EmailDirection.Inbound) is not { } answered)
+        {
+            return Refused(InteractionOutcome.NotAllowed, "There is no customer message to answer.");
+        }
+
+        if (state.State.Messages.Count >= EmailRules.MaxMessagesPerThread)
+        {
+            return Refused(InteractionOutcome.NotAllowed, $"The conversation holds {EmailRules.MaxMessagesPerThread} messages, as many as it may.");
+        }
+
+        var attachments = new List<EmailAttachmentInfo>();
+        foreach (var id in draft.AttachmentIds.Distinct(StringComparer.Ordinal))
+        {
+            if (state.State.Messages.SelectMany(m => m.Attachments).FirstOrDefault(a => a.Id == id && a.ContentName is not null) is not { } attachment)
+            {
+                return Refused(InteractionOutcome.Invalid, $"The conversation has no attachment '{id}' to send.", "attachmentIds");
+            }
+
+            attachments.Add(attachment);
+        }
+
+        var now = time.GetUtcNow();
+        var number = state.State.Messages.Count(m => m.Direction == EmailDirection.Outbound) + 1;
+        var messageId = EmailRules.ReplyMessageId(GrainKeys.Split(this.GetPrimaryKeyString())[1], number, mailboxAddress[(mailboxAddress.LastIndexOf('@') + 1)..]);
+        var (text, cut) = EmailRules.FitToThread(draft.Text, state.State.Messages.Sum(m => m.Text.Length));
+        var reply = new EmailMessage(
+            messageId,
+            EmailDirection.Outbound,
+            new EmailAddress(mailboxAddress, null),
+            [answered.From],
+            [],
+            EmailRules.ReplySubject(answered.Subject, state.State.CaseNumber),
+            null,
+            now,
+            text,
+            cut,
+            false,
+            answered.MessageId,
+            [.. answered.References.Append(answered.MessageId).TakeLast(EmailRules.MaxReferences)],
+            attachments,
+            draft.AgentId,
+            new EmailDelivery(EmailDeliveryState.Sending, 0, null, now));
+        await state.WriteAsync(this, s =>
+        {
+            s.Messages.Add(reply);
+            s.Unsent[messageId] = new UnsentReply(draft.Text, draft.Html);
+            s.LastAnsweredBy = draft.AgentId;
+        });
+        await KeepSending();
+        return new EmailReplyResult(InteractionOutcome.Applied, reply);
+    }
+
+    public async Task SendDue(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        foreach (var due in state.State.Messages.Where(m => m.Delivery is { State: EmailDeliveryState.Sending or EmailDeliveryState.Retrying } d && d.NextAttemptAt <= now).ToList())
+        {
+            var outcome = await Send(due);
+            var attempts = due.Delivery!.Attempts + 1;
+            var retryIn = outcome.Sent || outcome.Permanent ? null : EmailRules.RetryDelay(attempts);
+            var delivery = outcome.Sent
+                ? new EmailDelivery(EmailDeliveryState.Sent, attempts, outcome.Answer, null)
+                : retryIn is { } delay
+                    ? new EmailDelivery(EmailDeliveryState.Retrying, attempts, outcome.Answer, time.GetUtcNow() + delay)
+                    : new EmailDelivery(EmailDeliveryState.Failed, attempts, outcome.Answer, null);
+            if (!outcome.Sent)
+            {
+                ReplyNotSent(logger, this.GetPrimaryKeyString(), due.MessageId, attempts, delivery.State, outcome.Answer);
+            }
+
+            await state.WriteAsync(this, s =>
+            {
+                var index = s.Messages.FindIndex(m => m.MessageId == due.MessageId);
+                s.Messages[index] = due with { Delivery = delivery, SentAt = outcome.Sent ? time.GetUtcNow() : null };
+                if (delivery.State is EmailDeliveryState.Sent or EmailDeliveryState.Failed)
+                {
+                    s.Unsent.Remove(due.MessageId);
+                }
+            });
+        }
+
+        await KeepSending();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => SendDue();
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        deadlines.Cancel(SendKey);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The next attempt on the business clock, and a reminder while any reply waits, so that a silo failure does not
+    /// lose one: the reminder wakes the conversation elsewhere, which schedules the attempt again.
+    /// </summary>
+    private async Task KeepSending()
+    {
+        var next = state.State.Messages.Select(m => m.Delivery).Where(d => d is { State: EmailDeliveryState.Sending or EmailDeliveryState.Retrying }).Min(d => d!.NextAttemptAt);
+        var reminder = await this.GetReminder(SendReminder);
+        if (next is { } due)
+        {
+            var key = this.GetPrimaryKeyString();
+            deadlines.Schedule(SendKey, due, grains => grains.GetGrain<IEmailThreadGrain>(key).SendDue());
+            if (reminder is null)
+            {
+                await this.RegisterOrUpdateReminder(SendReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            }
+        }
+        else
+        {
+            deadlines.Cancel(SendKey);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+    }
+
+    /// <summary>One attempt to send a reply as the customer will receive it, threaded under the message it answers.</summary>
+    private async Task<EmailSendOutcome> Send(EmailMessage reply)
+    {
+        if (!state.State.Unsent.TryGetValue(reply.MessageId, out var unsent))
+        {
+            return new EmailSendOutcome(false, true, "The reply's text is no longer kept.");
+        }
+
+        var mailbox = await GrainFactory.GetGrain<IMailboxDirectoryGrain>(TenantId).FindByAddress(reply.From.Address);
+        var message = new MimeMessage { Subject = reply.Subject, MessageId = reply.MessageId, Date = time.GetUtcNow(), InReplyTo = reply.InReplyTo };
+        message.From.Add(new MailboxAddress(mailbox?.DisplayName, reply.From.Address));
+        message.To.AddRange(reply.To.Select(a => new MailboxAddress(a.Name, a.Address)));
+        message.References.AddRange(reply.References);
+        var body = new BodyBuilder { TextBody = unsent.Text, HtmlBody = unsent.Html };
+        var opened = new List<Stream>();
+        try
+        {
+            foreach (var attachment in reply.Attachments)
+            {
+                if (await content.OpenAsync(attachment.ContentName!) is not { } stream)
+                {
+                    return new EmailSendOutcome(false, true, $"Attachment '{attachment.Id}' is no longer kept (past retention).");
+                }
+
+                opened.Add(stream);
+                body.Attachments.Add(attachment.Name, stream, ContentType.Parse(attachment.ContentType));
+            }
+
+            message.Body = body.ToMessageBody();
+            return await sender.SendAsync(message);
+        }
+        catch (Exception failure) when (failure is IOException or Azure.RequestFailedException)
+        {
+            return new EmailSendOutcome(false, false, $"An attachment could not be read: {failure.Message}");
+        }
+        finally
+        {
+            foreach (var stream in opened)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    private static EmailReplyResult Refused(InteractionOutcome outcome, string detail, string? field = null) => new(outcome, null, detail, field);
+
+    private const string SendReminder = "email-send";
+
+    private string SendKey => "email-send/" + this.GetPrimaryKeyString();
 
     private EmailConversation Conversation() =>
         new(state.State.Follows, state.State.CaseNumber ?? state.State.CaseToFollow, state.State.CustomerId, state.State.LastAnsweredBy);
@@ -155,6 +341,9 @@ public sealed partial class EmailThreadGrain(
         }
     }
 
+    [LoggerMessage(EventId = 7203, Level = LogLevel.Warning, Message = "Email {Key}: reply {MessageId} not sent (attempt {Attempts}, now {State}): {Answer}")]
+    private static partial void ReplyNotSent(ILogger logger, string key, string messageId, int attempts, EmailDeliveryState state, string answer);
+
     [LoggerMessage(EventId = 7201, Level = LogLevel.Warning, Message = "Email {TenantId}/{Key}: no case opened ({Outcome})")]
     private static partial void CaseNotOpened(ILogger logger, string tenantId, string key, CaseWriteOutcome outcome);
 
@@ -184,4 +373,11 @@ public sealed class EmailThreadState
     [Id(6)] public long? NewCaseNumber { get; set; }
 
     [Id(7)] public string? LastAnsweredBy { get; set; }
+
+    /// <summary>Replies not yet sent, whole (the conversation keeps their text within its budget), by Message-ID.</summary>
+    [Id(8)] public Dictionary<string, UnsentReply> Unsent { get; set; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>What is sent of a reply: its whole text, and its HTML if any.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.Grains.UnsentReply")]
+public sealed record UnsentReply([property: Id(0)] string Text, [property: Id(1)] string? Html);
