@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using Switchboard.Api.Tests.Support;
 
@@ -17,18 +15,8 @@ public sealed class EmailConversationTests(SwitchboardApiFactory factory)
 
     private async Task<TestTenant> MailCenterAsync()
     {
-        var tenant = await factory.CreateTenantAsync();
-        await tenant.CreateQueueAsync("mail", """{"id":"mail","name":"Mail","media":"email"}""");
-        foreach (var agentId in new[] { "a1", "a2" })
-        {
-            await tenant.CreateAgentAsync(agentId);
-            Assert.True((await tenant.PutMemberAsync("mail", agentId)) is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent);
-            await tenant.SetStateAsync(agentId, "Available");
-        }
-
+        var tenant = await factory.CreateMailCenterAsync("a1", "a2");
         using var admin = tenant.Admin();
-        using var mailbox = await admin.SendJsonAsync(HttpMethod.Put, "/v1/email/mailboxes/support", """{"address":"support@acme.example","queueId":"mail","displayName":"Acme Support"}""");
-        Assert.Equal(HttpStatusCode.Created, mailbox.StatusCode);
         await admin.PostAsync("/v1/crm/customers", """{"id":"maria","name":"Maria Rossi","emails":["maria.rossi@example.com"]}""", HttpStatusCode.Created);
         return tenant;
     }
@@ -43,16 +31,6 @@ public sealed class EmailConversationTests(SwitchboardApiFactory factory)
 
         Testo.
         """;
-
-    private static async Task<string> DeliverAsync(HttpClient admin, string message)
-    {
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(message.ReplaceLineEndings("\r\n")));
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("message/rfc822");
-        using var response = await admin.PostAsync("/v1/email/inbound", content, Ct);
-        var body = await response.ReadJsonAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToJsonString());
-        return body.Text("interactionId");
-    }
 
     private static async Task<(string AgentId, JsonNode Linked)> TakeAsync(HttpClient admin, string id, string? expectedAgent = null)
     {
@@ -74,7 +52,7 @@ public sealed class EmailConversationTests(SwitchboardApiFactory factory)
         var tenant = await MailCenterAsync();
         using var admin = tenant.Admin();
 
-        var first = await DeliverAsync(admin, Mail("Nuovo Cliente <Nuovo@Example.com>", "first@example.com", "Fattura errata"));
+        var first = await admin.DeliverEmailAsync(Mail("Nuovo Cliente <Nuovo@Example.com>", "first@example.com", "Fattura errata"));
         var (taker, linked) = await TakeAsync(admin, first);
 
         var caseId = linked.Text("caseId");
@@ -88,13 +66,13 @@ public sealed class EmailConversationTests(SwitchboardApiFactory factory)
         Assert.Equal(["nuovo@example.com"], customer["emails"]!.AsArray().Select(e => e!.GetValue<string>()));
 
         // The answer: the other agent is idle and has nothing in hand, yet the one who took the conversation is asked first.
-        var answer = await DeliverAsync(admin, Mail("nuovo@example.com", "second@example.com", "Re: Fattura errata", inReplyTo: "first@example.com"));
+        var answer = await admin.DeliverEmailAsync(Mail("nuovo@example.com", "second@example.com", "Re: Fattura errata", inReplyTo: "first@example.com"));
         var (again, followed) = await TakeAsync(admin, answer, expectedAgent: taker);
         Assert.Equal((caseId, customerId), (followed.Text("caseId"), followed["customer"]!.Text("id")));
         Assert.Equal([first, answer], (await admin.GetOkJsonAsync($"/v1/crm/cases/{caseId}"))["interactions"]!.AsArray().Select(i => i!.GetValue<string>()));
 
         // Writing anew with the case in the subject joins it too.
-        var tagged = await DeliverAsync(admin, Mail("nuovo@example.com", "third@example.com", $"Ancora io [Case #{caseId}]"));
+        var tagged = await admin.DeliverEmailAsync(Mail("nuovo@example.com", "third@example.com", $"Ancora io [Case #{caseId}]"));
         var (_, joined) = await TakeAsync(admin, tagged);
         Assert.Equal(caseId, joined.Text("caseId"));
         Assert.Single(await CustomersWithEmailAsync(admin, "nuovo@example.com"));
@@ -105,10 +83,10 @@ public sealed class EmailConversationTests(SwitchboardApiFactory factory)
     {
         var tenant = await MailCenterAsync();
         using var admin = tenant.Admin();
-        var theirs = await DeliverAsync(admin, Mail("altro@example.com", "other@example.com", "Mio problema"));
+        var theirs = await admin.DeliverEmailAsync(Mail("altro@example.com", "other@example.com", "Mio problema"));
         var (_, other) = await TakeAsync(admin, theirs);
 
-        var forged = await DeliverAsync(admin, Mail("Maria Rossi <maria.rossi@example.com>", "forged@example.com", $"Re: [Case #{other.Text("caseId")}]"));
+        var forged = await admin.DeliverEmailAsync(Mail("Maria Rossi <maria.rossi@example.com>", "forged@example.com", $"Re: [Case #{other.Text("caseId")}]"));
         var (_, own) = await TakeAsync(admin, forged);
 
         Assert.NotEqual(other.Text("caseId"), own.Text("caseId"));

@@ -61,18 +61,9 @@ public sealed class EmailReplyTests(SmtpHostFixture host) : IClassFixture<SmtpHo
 
     private async Task<(TestTenant Tenant, HttpClient Admin, HttpClient Agent, string EmailId)> AcceptedEmailAsync(string messageId, string? attachment = null)
     {
-        var tenant = await Api.CreateTenantAsync();
-        await tenant.CreateQueueAsync("mail", """{"id":"mail","name":"Mail","media":"email"}""");
-        await tenant.CreateAgentAsync("a1");
-        Assert.True((await tenant.PutMemberAsync("mail", "a1")) is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent);
-        await tenant.SetStateAsync("a1", "Available");
+        var tenant = await Api.CreateMailCenterAsync("a1");
         var admin = tenant.Admin();
-        using (var mailbox = await admin.SendJsonAsync(HttpMethod.Put, "/v1/email/mailboxes/support", """{"address":"support@acme.example","queueId":"mail","displayName":"Acme Support"}"""))
-        {
-            Assert.Equal(HttpStatusCode.Created, mailbox.StatusCode);
-        }
-
-        var id = await DeliverAsync(admin, Message("Maria Rossi <maria.rossi@example.com>", messageId, "Ordine 1234", attachment: attachment));
+        var id = await admin.DeliverEmailAsync(Message("Maria Rossi <maria.rossi@example.com>", messageId, "Ordine 1234", attachment: attachment));
         await admin.WaitForOfferAsync(id, "a1");
         var agent = Api.ClientWith((await tenant.IssueKeyAsync("agent", "a1")).Key);
         await agent.ActOkAsync(id, "accept");
@@ -94,16 +85,6 @@ public sealed class EmailReplyTests(SmtpHostFixture host) : IClassFixture<SmtpHo
         Il mio ordine non è arrivato.
         {(attachment is null ? "" : $"--b\nContent-Type: application/pdf; name=\"ricevuta.pdf\"\nContent-Disposition: attachment; filename=\"ricevuta.pdf\"\nContent-Transfer-Encoding: base64\n\n{Convert.ToBase64String(Encoding.UTF8.GetBytes(attachment))}\n")}--b--
         """;
-
-    private static async Task<string> DeliverAsync(HttpClient admin, string message)
-    {
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(message.ReplaceLineEndings("\r\n")));
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("message/rfc822");
-        using var response = await admin.PostAsync("/v1/email/inbound", content, Ct);
-        var body = await response.ReadJsonAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToJsonString());
-        return body.Text("interactionId");
-    }
 
     private static async Task<JsonNode> ReplyAsync(HttpClient client, string id, string json, HttpStatusCode expected = HttpStatusCode.Accepted)
     {
@@ -168,7 +149,7 @@ public sealed class EmailReplyTests(SmtpHostFixture host) : IClassFixture<SmtpHo
         Assert.Equal(["in-1"], kept["attachments"]!.AsArray().Select(a => a!.Text("id")));
 
         // The customer answers the reply: the new email follows the same case.
-        var answer = await DeliverAsync(admin, Message("maria.rossi@example.com", "answer-1@example.com", sent.Subject!, inReplyTo: sent.MessageId));
+        var answer = await admin.DeliverEmailAsync(Message("maria.rossi@example.com", "answer-1@example.com", sent.Subject!, inReplyTo: sent.MessageId));
         await admin.WaitForOfferAsync(answer, "a1");
         await agent.ActOkAsync(answer, "accept");
         Assert.Equal(caseId, (await admin.WaitForAsync(answer, i => i.TextOrNull("caseId") is not null, "linked")).Text("caseId"));
@@ -234,20 +215,9 @@ public sealed class EmailReplyWithoutSmtpTests(SwitchboardApiFactory factory)
     [Fact]
     public async Task A_reply_is_refused_with_the_setting_to_fix()
     {
-        var tenant = await factory.CreateTenantAsync();
-        await tenant.CreateQueueAsync("mail", """{"id":"mail","name":"Mail","media":"email"}""");
-        await tenant.CreateAgentAsync("a1");
-        await tenant.PutMemberAsync("mail", "a1");
-        await tenant.SetStateAsync("a1", "Available");
+        var tenant = await factory.CreateMailCenterAsync("a1");
         using var admin = tenant.Admin();
-        using (await admin.SendJsonAsync(HttpMethod.Put, "/v1/email/mailboxes/support", """{"address":"support@acme.example","queueId":"mail","displayName":"Acme"}"""))
-        {
-        }
-
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes("From: maria@example.com\r\nTo: support@acme.example\r\nSubject: Ciao\r\nMessage-ID: <nosmtp@example.com>\r\n\r\nCiao.\r\n"));
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse("message/rfc822");
-        using var delivered = await admin.PostAsync("/v1/email/inbound", content, TestContext.Current.CancellationToken);
-        var id = (await delivered.ReadJsonAsync()).Text("interactionId");
+        var id = await admin.DeliverEmailAsync("From: maria@example.com\nTo: support@acme.example\nSubject: Ciao\nMessage-ID: <nosmtp@example.com>\n\nCiao.\n");
         await admin.WaitForOfferAsync(id, "a1");
         await admin.ActAsAsync("a1", id, "accept");
 

@@ -50,26 +50,10 @@ public sealed class InboundEmailTests(SwitchboardApiFactory factory)
 
     private async Task<TestTenant> MailCenterAsync()
     {
-        var tenant = await factory.CreateTenantAsync();
-        await tenant.CreateQueueAsync("mail", """{"id":"mail","name":"Mail","media":"email"}""");
-        await tenant.CreateAgentAsync("a1");
-        Assert.True((await tenant.PutMemberAsync("mail", "a1")) is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.NoContent);
-        await tenant.SetStateAsync("a1", "Available");
+        var tenant = await factory.CreateMailCenterAsync("a1");
         using var admin = tenant.Admin();
-        using var mailbox = await admin.SendJsonAsync(HttpMethod.Put, "/v1/email/mailboxes/support", """{"address":"support@acme.example","queueId":"mail","displayName":"Acme Support"}""");
-        Assert.Equal(HttpStatusCode.Created, mailbox.StatusCode);
         await admin.PostAsync("/v1/crm/customers", """{"id":"maria","name":"Maria Rossi","emails":["maria.rossi@example.com"]}""", HttpStatusCode.Created);
         return tenant;
-    }
-
-    private static Task<HttpResponseMessage> DeliverAsync(HttpClient client, string message, string contentType = "message/rfc822") =>
-        DeliverAsync(client, Encoding.UTF8.GetBytes(message.ReplaceLineEndings("\r\n")), contentType);
-
-    private static Task<HttpResponseMessage> DeliverAsync(HttpClient client, byte[] message, string contentType = "message/rfc822")
-    {
-        var content = new ByteArrayContent(message);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        return client.PostAsync(Inbound, content, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -78,7 +62,7 @@ public sealed class InboundEmailTests(SwitchboardApiFactory factory)
         var tenant = await MailCenterAsync();
         using var admin = tenant.Admin();
 
-        using var delivered = await DeliverAsync(admin, Order);
+        using var delivered = await admin.PostEmailAsync(Order);
         var answer = await delivered.ReadJsonAsync();
         Assert.True(delivered.StatusCode == HttpStatusCode.Created, answer.ToJsonString());
         var id = answer.Text("interactionId");
@@ -102,7 +86,7 @@ public sealed class InboundEmailTests(SwitchboardApiFactory factory)
         Assert.Equal(("in-1", "ricevuta.pdf", "application/pdf", 15L), (attachment.Text("id"), attachment.Text("name"), attachment.Text("contentType"), attachment["size"]!.GetValue<long>()));
 
         // The gateway delivers it again: the same interaction, nothing added.
-        using (var again = await DeliverAsync(admin, Order))
+        using (var again = await admin.PostEmailAsync(Order))
         {
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
             Assert.Equal(id, (await again.ReadJsonAsync()).Text("interactionId"));
@@ -137,7 +121,7 @@ public sealed class InboundEmailTests(SwitchboardApiFactory factory)
             <html><head><style>p{color:red}</style><title>t</title></head><body><p>Prima&nbsp;riga &amp; basta</p><script>steal()</script><div>Seconda <i>riga</i></div></body></html>
             """;
 
-        using var delivered = await DeliverAsync(admin, Html);
+        using var delivered = await admin.PostEmailAsync(Html);
         Assert.Equal(HttpStatusCode.Created, delivered.StatusCode);
         var id = (await delivered.ReadJsonAsync()).Text("interactionId");
         var email = Assert.Single((await admin.GetOkJsonAsync($"/v1/interactions/{id}/emails"))["items"]!.AsArray())!;
@@ -152,18 +136,18 @@ public sealed class InboundEmailTests(SwitchboardApiFactory factory)
         var tenant = await MailCenterAsync();
         using var admin = tenant.Admin();
         var stranger = Order.Replace("To: Acme Support <support@acme.example>", "To: nobody@acme.example", StringComparison.Ordinal).Replace("Cc: luca@example.com\n", "", StringComparison.Ordinal);
-        Problem.AssertFields(await Problem.AssertAsync(await DeliverAsync(admin, stranger), HttpStatusCode.UnprocessableEntity), "to");
+        Problem.AssertFields(await Problem.AssertAsync(await admin.PostEmailAsync(stranger), HttpStatusCode.UnprocessableEntity), "to");
         var anonymous = Order.Replace("From: Maria Rossi <Maria.Rossi@example.com>\n", "", StringComparison.Ordinal);
-        Problem.AssertFields(await Problem.AssertAsync(await DeliverAsync(admin, anonymous), HttpStatusCode.UnprocessableEntity), "from");
-        await Problem.AssertAsync(await DeliverAsync(admin, Order, "application/json"), HttpStatusCode.UnsupportedMediaType);
+        Problem.AssertFields(await Problem.AssertAsync(await admin.PostEmailAsync(anonymous), HttpStatusCode.UnprocessableEntity), "from");
+        await Problem.AssertAsync(await admin.PostEmailAsync(Order, "application/json"), HttpStatusCode.UnsupportedMediaType);
 
         var huge = new byte[10 * 1024 * 1024 + 1];
         Array.Fill(huge, (byte)'a');
-        await Problem.AssertAsync(await DeliverAsync(admin, huge), HttpStatusCode.RequestEntityTooLarge);
+        await Problem.AssertAsync(await admin.PostEmailAsync(huge), HttpStatusCode.RequestEntityTooLarge);
 
         var (_, agentKey) = await tenant.IssueKeyAsync("agent", "a1");
         using var agent = factory.ClientWith(agentKey);
-        await Problem.AssertAsync(await DeliverAsync(agent, Order), HttpStatusCode.Forbidden);
+        await Problem.AssertAsync(await agent.PostEmailAsync(Order), HttpStatusCode.Forbidden);
 
         var list = await admin.GetOkJsonAsync("/v1/interactions");
         Assert.Empty(list["items"]!.AsArray());
@@ -203,7 +187,7 @@ public sealed class InboundEmailTests(SwitchboardApiFactory factory)
             --b--
             """;
 
-        using var delivered = await DeliverAsync(admin, message);
+        using var delivered = await admin.PostEmailAsync(message);
         Assert.Equal(HttpStatusCode.Created, delivered.StatusCode);
         var id = (await delivered.ReadJsonAsync()).Text("interactionId");
         var email = Assert.Single((await admin.GetOkJsonAsync($"/v1/interactions/{id}/emails"))["items"]!.AsArray())!;
