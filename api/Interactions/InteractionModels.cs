@@ -248,6 +248,7 @@ public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<str
 /// </param>
 /// <param name="CaseId">The CRM case it was linked to by hand, if any.</param>
 /// <param name="OpenCases">The customer's newest open cases (at most 5) as they were when matched or linked; empty without a customer.</param>
+/// <param name="RelatedInteractionId">The interaction this one follows up (the voicemail a call-back answers), if any.</param>
 /// <param name="CreatedAt">When it was created.</param>
 /// <param name="EndedAt">When the call ended, abandoned or failed.</param>
 /// <param name="Handler">The agent handling the call now, if any.</param>
@@ -265,7 +266,7 @@ public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<str
     {"id":"i_4f9c2d7e0b1a4c3d8e5f6a7b8c9d0e1f","state":"OnHold","media":"voice","direction":"inbound","queueId":"support","priority":5,
      "from":"+390212345678","to":"+390698765432","customerName":null,
      "customer":{"id":"maria-rossi","name":"Maria Rossi","byHand":false},"caseId":null,"openCases":[{"id":"17","subject":"Ordine 12345 non consegnato","status":"open"}],
-     "createdAt":"2026-11-25T09:00:00+00:00","endedAt":null,"handler":"a1","participants":["a1"],
+     "relatedInteractionId":null,"createdAt":"2026-11-25T09:00:00+00:00","endedAt":null,"handler":"a1","participants":["a1"],
      "conference":false,
      "legs":[{"id":"L1","line":1,"party":"customer","address":"+390212345678","state":"on-hold","startedAt":"2026-11-25T09:00:00+00:00","endedAt":null},
              {"id":"L2","line":1,"party":"agent","address":"a1","state":"connected","startedAt":"2026-11-25T09:00:04+00:00","endedAt":null}],
@@ -290,6 +291,7 @@ public sealed record InteractionResponse(
     InteractionCustomerResponse? Customer,
     string? CaseId,
     IReadOnlyList<OpenCaseResponse> OpenCases,
+    string? RelatedInteractionId,
     DateTimeOffset CreatedAt,
     DateTimeOffset? EndedAt,
     string? Handler,
@@ -317,6 +319,7 @@ public sealed record InteractionResponse(
         view.Customer is { } customer ? new InteractionCustomerResponse(customer.CustomerId, customer.Name, customer.ByHand) : null,
         view.Customer?.CaseNumber?.ToString(CultureInfo.InvariantCulture),
         [.. (view.Customer?.OpenCases ?? []).Select(OpenCaseResponse.From)],
+        view.RelatedInteractionId,
         view.CreatedAt,
         view.EndedAt,
         view.Handler,

@@ -44,6 +44,7 @@ public static partial class InteractionsApi
         MapCrm(interactions.MapGroup("/{interactionId}"));
         MapCobrowse(interactions.MapGroup("/{interactionId}"));
         MapEmails(interactions.MapGroup("/{interactionId}"));
+        MapVoicemail(interactions.MapGroup("/{interactionId}"));
         return interactions;
     }
 

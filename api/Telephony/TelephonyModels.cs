@@ -1,24 +1,77 @@
-using System.ComponentModel.DataAnnotations;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Tenancy;
+using Switchboard.Domain.Voicemail;
 
 namespace Switchboard.Api.Telephony;
 
-/// <summary>A call-leg event from a carrier or telephony gateway.</summary>
-/// <param name="InteractionId">The interaction the leg belongs to.</param>
-/// <param name="LegId">The leg, as listed in the interaction's legs (e.g. L1).</param>
-/// <param name="Event">answered, ended (the party hung up) or failed (busy, no answer, unreachable).</param>
+/// <summary>
+/// An event from a carrier or telephony gateway: a call leg's fate (type leg, the default), or a voicemail a caller left
+/// (type voicemail.recorded; its audio follows with PUT /v1/interactions/{id}/recording).
+/// </summary>
+/// <param name="Type">leg (the default) or voicemail.recorded.</param>
+/// <param name="InteractionId">leg: the interaction the leg belongs to.</param>
+/// <param name="LegId">leg: the leg, as listed in the interaction's legs (e.g. L1).</param>
+/// <param name="Event">leg: answered, ended (the party hung up) or failed (busy, no answer, unreachable).</param>
+/// <param name="CallId">voicemail.recorded: the carrier's id of the call (1-128 printable characters); the same id again is the same voicemail.</param>
+/// <param name="QueueId">voicemail.recorded: the voicemail queue it waits in. Give this or agentId.</param>
+/// <param name="AgentId">voicemail.recorded: the agent it is for, offered directly (the agent must be able to take voicemail now, or 409).</param>
+/// <param name="From">voicemail.recorded: the caller's number in E.164.</param>
+/// <param name="DurationSeconds">voicemail.recorded: the message's length, 1-3,600 seconds.</param>
 [WireExample("""{"interactionId":"i_4f9c2d7e0b1a4c3d8e5f6a7b8c9d0e1f","legId":"L1","event":"ended"}""")]
 public sealed record TelephonyEventRequest(
-    [property: Required] string? InteractionId,
-    [property: Required] string? LegId,
-    [property: Required] LegEventKind? Event) : IValidatedRequest
+    string? Type,
+    string? InteractionId,
+    string? LegId,
+    LegEventKind? Event,
+    string? CallId = null,
+    string? QueueId = null,
+    string? AgentId = null,
+    string? From = null,
+    int? DurationSeconds = null) : IValidatedRequest
 {
+    public const string Leg = "leg";
+    public const string VoicemailRecorded = "voicemail.recorded";
+
+    public bool IsVoicemail => Type == VoicemailRecorded;
+
     public void Validate(ValidationErrors errors)
     {
+        if (!errors.Check(Type is null or Leg or VoicemailRecorded, "type", $"type must be {Leg} (the default) or {VoicemailRecorded}."))
+        {
+            return;
+        }
+
+        var fields = new (object? Value, string Name, bool Leg)[]
+        {
+            (InteractionId, "interactionId", true), (LegId, "legId", true), (Event, "event", true),
+            (CallId, "callId", false), (QueueId, "queueId", false), (AgentId, "agentId", false), (From, "from", false), (DurationSeconds, "durationSeconds", false),
+        };
+        foreach (var (value, name, _) in fields.Where(f => f.Leg == IsVoicemail))
+        {
+            errors.Check(value is null, name, $"{name} is not a field of a {(IsVoicemail ? VoicemailRecorded : Leg)} event.");
+        }
+
+        if (IsVoicemail)
+        {
+            errors.Check(VoicemailRules.IsValidCallId(CallId), "callId", $"callId is required: the carrier's call id, 1-{VoicemailRules.MaxCallIdLength} printable characters.");
+            if (errors.Check(QueueId is null != AgentId is null, "queueId", "Give queueId (a voicemail queue) or agentId, not both."))
+            {
+                InteractionRules.CheckId(errors, QueueId, "queueId", "queue");
+                InteractionRules.CheckId(errors, AgentId, "agentId", "agent");
+            }
+
+            if (errors.Check(From is not null, "from", "from is required: the caller's number in E.164."))
+            {
+                InteractionRules.CheckNumber(errors, From, "from");
+            }
+
+            errors.Check(DurationSeconds is >= 1 and <= VoicemailRules.MaxDurationSeconds, "durationSeconds", $"durationSeconds is required: 1-{VoicemailRules.MaxDurationSeconds:N0}.");
+            return;
+        }
+
         if (errors.Check(InteractionId is not null, "interactionId", "interactionId is required."))
         {
             InteractionRules.CheckId(errors, InteractionId, "interactionId", "interaction");

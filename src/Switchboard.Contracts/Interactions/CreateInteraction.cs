@@ -21,4 +21,5 @@ public sealed record CreateInteraction(
     [property: Id(8)] string? CustomerName = null,
     [property: Id(9)] string? FirstMessage = null,
     [property: Id(10)] InteractionCustomerView? Customer = null,
-    [property: Id(11)] string? PreferredAgentId = null);
+    [property: Id(11)] string? PreferredAgentId = null,
+    [property: Id(12)] string? RelatedInteractionId = null);

@@ -27,4 +27,5 @@ public sealed record InteractionView(
     [property: Id(18)] IReadOnlyList<TimelineEntry> Timeline,
     [property: Id(19)] string? CustomerName = null,
     [property: Id(20)] InteractionCustomerView? Customer = null,
-    [property: Id(21)] IReadOnlyList<CobrowseView>? Cobrowse = null);
+    [property: Id(21)] IReadOnlyList<CobrowseView>? Cobrowse = null,
+    [property: Id(22)] string? RelatedInteractionId = null);

@@ -70,19 +70,7 @@ public static partial class EmailRules
     public static (Interactions.DecisionKind Kind, string Detail)? ReplyRefusal(Interactions.InteractionRecord record, string agentId)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (record.Media != Queues.MediaType.Email)
-        {
-            return (Interactions.DecisionKind.NotAllowed, $"Interaction '{record.Id}' is not an email: only email is answered by reply.");
-        }
-
-        if (record.State != Interactions.InteractionState.Connected)
-        {
-            return (Interactions.DecisionKind.NotAllowed, $"Email '{record.Id}' is {record.State}: it is answered while an agent has it (accepted, not ended).");
-        }
-
-        return record.Handler == agentId
-            ? null
-            : (Interactions.DecisionKind.NotParticipant, $"Agent '{agentId}' does not have email '{record.Id}' (agent '{record.Handler}' does).");
+        return Interactions.HandledWork.Refusal(record.Id, record.Media, record.State, record.Handler, Queues.MediaType.Email, agentId, "be answered by email");
     }
 
     /// <summary>Message-IDs of In-Reply-To and References looked up to find the conversation a message continues.</summary>

@@ -23,6 +23,7 @@ public static class InteractionMachine
             CustomerName = spec.CustomerName,
             To = spec.To,
             PreferredAgentId = spec.Direction == InteractionDirection.Inbound && spec.QueueId is not null ? spec.PreferredAgentId : null,
+            RelatedInteractionId = spec.RelatedInteractionId,
             CreatedAt = now,
         };
         var draft = new InteractionDraft(record, now, spec.Actor);

@@ -45,6 +45,9 @@ public sealed record InteractionRecord
     /// </summary>
     public string? PreferredAgentId { get; init; }
 
+    /// <summary>The interaction this one follows up (a call-back of a voicemail), if any.</summary>
+    public string? RelatedInteractionId { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? EndedAt { get; init; }

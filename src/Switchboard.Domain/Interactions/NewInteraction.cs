@@ -21,4 +21,5 @@ public sealed record NewInteraction(
     string Actor,
     string? CustomerName = null,
     CustomerLink? Customer = null,
-    string? PreferredAgentId = null);
+    string? PreferredAgentId = null,
+    string? RelatedInteractionId = null);

@@ -66,7 +66,7 @@ public sealed partial class InteractionGrain(
         var now = time.GetUtcNow();
         var decision = InteractionMachine.Create(
             new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority,
-                request.Actor, request.CustomerName, customer, request.PreferredAgentId),
+                request.Actor, request.CustomerName, customer, request.PreferredAgentId, request.RelatedInteractionId),
             now);
 
         // Internal work needs the agent who starts it free to take it too, before its colleague is asked.

@@ -29,7 +29,8 @@ internal static class InteractionMapping
         [.. r.Timeline.Select(e => new TimelineEntry(e.Sequence, e.At, e.Type, e.Actor, e.Details))],
         r.CustomerName,
         r.Customer is { } link ? link.ToView() : null,
-        [.. r.Cobrowse.Select(ToView)]);
+        [.. r.Cobrowse.Select(ToView)],
+        r.RelatedInteractionId);
 
     public static CobrowseView ToView(this CobrowseSession s) =>
         new(s.SessionId, s.AgentId, s.State, s.StartedAt, s.ExpiresAt, s.JoinedAt, s.EndedAt, s.EndReason);
