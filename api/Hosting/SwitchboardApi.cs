@@ -88,6 +88,7 @@ public static class SwitchboardApi
         var v1 = app.MapGroup("/v1").AddEndpointFilterFactory(RequestChecks.Create);
         v1.MapTenancyApi();
         v1.MapAgentsApi();
+        v1.MapAgentProfileApi();
         v1.MapQueuesApi();
         v1.MapRoutingApi();
         v1.MapInteractionsApi();

@@ -45,6 +45,7 @@ public static class WireJson
         new WireEnumConverter<Switchboard.Domain.Webhooks.WebhookDeliveryStatus>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<Switchboard.Contracts.Email.EmailDirection>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<Switchboard.Contracts.Email.EmailDeliveryState>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<Switchboard.Domain.Agents.PhoneVerificationStatus>(JsonNamingPolicy.KebabCaseLower),
     ];
 
     /// <summary>The names <paramref name="enumType"/> takes on the wire, in declaration order.</summary>

@@ -1,8 +1,10 @@
 using Switchboard.Api.Auth;
 using Switchboard.Api.Interactions;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Voicemail;
+using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
 using Switchboard.Domain.Voicemail;
@@ -21,7 +23,7 @@ public static class TelephonyApi
             .WithSummary("Report a call-leg event or a voicemail")
             .WithDescription("type leg (the default): a leg of an interaction was answered, ended (the party hung up) or failed (busy, no " +
                 "answer, unreachable); 200 with the interaction as it is now; a repeated event changes nothing. Unknown interaction: 404; " +
-                "unknown leg: 422. type voicemail.recorded: a caller left a message; 201 with the voicemail interaction, queued in its " +
+                "unknown leg: 422; a call verifying an agent's phone (interactionId pv_…): 204. type voicemail.recorded: a caller left a message; 201 with the voicemail interaction, queued in its " +
                 "voicemail queue (or offered to agentId) like a call, its id named after callId (the same callId again: 200 with it). " +
                 "Upload its audio with PUT /v1/interactions/{id}/recording. Integration and admin keys.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
@@ -29,7 +31,7 @@ public static class TelephonyApi
         return telephony;
     }
 
-    private static async Task<Results<Ok<InteractionResponse>, Created<InteractionResponse>, ProblemHttpResult>> ReportEvent(
+    private static async Task<Results<Ok<InteractionResponse>, Created<InteractionResponse>, NoContent, ProblemHttpResult>> ReportEvent(
         TelephonyEventRequest request, [AsParameters] TenantContext tenant)
     {
         if (request.IsVoicemail)
@@ -38,6 +40,15 @@ public static class TelephonyApi
         }
 
         var interactionId = request.InteractionId!;
+        if (AgentDevices.IsVerificationCall(interactionId))
+        {
+            // The call that verifies an agent's phone: reported like any leg, it answers nothing but 204.
+            return await tenant.Grains.GetGrain<IPhoneVerificationCallGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId))
+                .ReportLeg(request.LegId!, request.Event!.Value, tenant.CancellationToken)
+                ? TypedResults.NoContent()
+                : ApiProblems.NotFound($"There is no verification call '{interactionId}' with leg '{request.LegId}'.");
+        }
+
         var result = await tenant.Interaction(interactionId).ReportLeg(request.LegId!, request.Event!.Value, tenant.CancellationToken);
         return result.Outcome is InteractionOutcome.Applied or InteractionOutcome.Unchanged && result.Interaction is { } view
             ? TypedResults.Ok(InteractionResponse.FromView(view))
@@ -45,7 +56,7 @@ public static class TelephonyApi
     }
 
     /// <summary>A voicemail becomes an interaction named after its call, kept with its length before it is queued.</summary>
-    private static async Task<Results<Ok<InteractionResponse>, Created<InteractionResponse>, ProblemHttpResult>> RecordVoicemail(
+    private static async Task<Results<Ok<InteractionResponse>, Created<InteractionResponse>, NoContent, ProblemHttpResult>> RecordVoicemail(
         TelephonyEventRequest request, TenantContext tenant)
     {
         var errors = new ValidationErrors();

@@ -32,7 +32,8 @@ public sealed class CarrierTelephonyTests
         var dialAgent = await NextAsync(receiver, "telephony.dial", secret);
         Assert.Equal(["type", "timestamp", "data"], dialAgent.Json.AsObject().Select(p => p.Key));
         AssertData(dialAgent, new JsonObject { ["interactionId"] = id, ["legId"] = "L1", ["party"] = "agent", ["address"] = "a1" });
-        Assert.Equal(["interactionId", "sequence", "legId", "party", "address"], dialAgent.Json["data"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["interactionId", "sequence", "legId", "party", "address", "device"], dialAgent.Json["data"]!.AsObject().Select(p => p.Key));
+        Assert.Null(dialAgent.Json["data"]!["device"]); // no verified phone: the adapter's softphone for the agent
         Assert.Equal("ringing", (await admin.GetInteractionAsync(id)).Leg("agent", "a1").Text("state"));
 
         // The adapter reports the agent answered: then the customer is dialled, and once answered, bridged to the agent.
@@ -86,6 +87,49 @@ public sealed class CarrierTelephonyTests
         using var anonymous = api.CreateClient();
         var document = await WebhookAsyncApi.ReadAsync(anonymous);
         Assert.All(received, w => Assert.True(document.Violations(w) is [], $"{w.Body}: {string.Join("; ", document.Violations(w))}"));
+    }
+
+    [Fact]
+    public async Task An_agents_phone_is_verified_by_a_carrier_call_and_then_rung_for_the_agents_calls()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Ct);
+        await using var api = IsolatedApi.Create("Development",
+            ("Auth:OperatorKey", SwitchboardApiFactory.OperatorKey), ("Telephony:Mode", "Carrier"), ("Webhooks:PollMilliseconds", "20"));
+        var (_, adminKey, _) = await IsolatedApi.CreateTenantAsync(api);
+        using var admin = api.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", adminKey);
+        var secret = await RegisterAsync(admin, receiver.Url("carrier"), "telephony.*");
+        await SendOkAsync(admin, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Maria"}""");
+        await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/profile", """{"sip":"sip:maria@pbx.example"}""");
+
+        using (var verifying = await admin.SendJsonAsync(HttpMethod.Post, "/v1/agents/a1/profile/verification-call", null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, verifying.StatusCode);
+        }
+
+        // The carrier is asked to ring the new address, and reports the call like any leg.
+        var ring = await NextAsync(receiver, "telephony.dial", secret);
+        AssertData(ring, new JsonObject { ["legId"] = "L1", ["party"] = "external", ["address"] = "sip:maria@pbx.example", ["device"] = null });
+        var callId = ring.Json["data"]!.Text("interactionId");
+        Assert.StartsWith("pv_", callId, StringComparison.Ordinal);
+        using (var answered = await admin.SendJsonAsync(HttpMethod.Post, "/v1/telephony/events", $$"""{"interactionId":"{{callId}}","legId":"L1","event":"answered"}"""))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        }
+
+        var hangUp = await NextAsync(receiver, "telephony.hangup", secret);
+        Assert.Equal((callId, "L1"), (hangUp.Json["data"]!.Text("interactionId"), hangUp.Json["data"]!.Text("legId")));
+        var profile = await admin.GetOkJsonAsync("/v1/agents/a1/profile");
+        Assert.Equal("sip:maria@pbx.example", profile["verified"]!.Text("sip"));
+        Assert.Null(profile["pending"]);
+
+        // From now on the agent's leg of its calls rings that address.
+        await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""");
+        var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Outbound("a1"))).Text("id");
+        var dialAgent = await NextAsync(receiver, "telephony.dial", secret, w => w.Json["data"]!.Text("interactionId") == id);
+        AssertData(dialAgent, new JsonObject { ["legId"] = "L1", ["party"] = "agent", ["address"] = "a1", ["device"] = "sip:maria@pbx.example" });
+
+        await Problem.AssertAsync(await admin.SendJsonAsync(HttpMethod.Post, "/v1/telephony/events", """{"interactionId":"pv_00000000000000000000000000000000","legId":"L1","event":"answered"}"""), HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Webhooks;
 using Switchboard.Domain.Interactions;
@@ -20,11 +22,18 @@ public sealed partial class CarrierTelephonyGateway(
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     ILogger<CarrierTelephonyGateway> logger) : ITelephonyGateway
 {
-    public Task Dial(string tenantId, string interactionId, TelephonyLeg leg, int sequence)
+    public async Task Dial(string tenantId, string interactionId, TelephonyLeg leg, int sequence)
     {
         ArgumentNullException.ThrowIfNull(leg);
         DialRequested(logger, tenantId, interactionId, leg.LegId, leg.Party, leg.Address);
-        return Send(tenantId, "telephony.dial", $"dial/{leg.LegId}", new TelephonyCommand(TelephonyCommandKind.Dial, interactionId, sequence, Leg: leg));
+        if (leg.Party == PartyKind.Agent)
+        {
+            // The carrier rings the agent's own verified phone; without one, its adapter's softphone for the agent.
+            var phone = await grains.GetGrain<IAgentPhoneGrain>(GrainKeys.Agent(tenantId, leg.Address)).Get();
+            leg = leg with { Device = phone.Verified?.Address };
+        }
+
+        await Send(tenantId, "telephony.dial", $"dial/{leg.LegId}", new TelephonyCommand(TelephonyCommandKind.Dial, interactionId, sequence, Leg: leg));
     }
 
     public Task Bridge(string tenantId, string interactionId, IReadOnlyList<TelephonyLeg> legs, int sequence)

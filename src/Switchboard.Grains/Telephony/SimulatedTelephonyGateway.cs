@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
+using Switchboard.Domain.Agents;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
 using Switchboard.Grains.Scheduling;
@@ -31,7 +33,9 @@ public sealed class SimulatedTelephonyGateway(DeadlineScheduler scheduler, IOpti
         scheduler.Schedule(
             $"telephony/{key}/{legId}",
             time.GetUtcNow() + settings.AnswerDelay,
-            grains => grains.GetGrain<IInteractionGrain>(key).ReportLeg(legId, kind));
+            AgentDevices.IsVerificationCall(interactionId)
+                ? grains => grains.GetGrain<IPhoneVerificationCallGrain>(key).ReportLeg(legId, kind)
+                : grains => grains.GetGrain<IInteractionGrain>(key).ReportLeg(legId, kind));
         return Task.CompletedTask;
     }
 
