@@ -17,11 +17,8 @@ public sealed class CarrierTelephonyTests
     public async Task An_outbound_call_is_placed_bridged_held_and_hung_up_by_the_carrier_through_signed_webhooks()
     {
         await using var receiver = await WebhookReceiver.StartAsync(Ct);
-        await using var api = IsolatedApi.Create("Development",
-            ("Auth:OperatorKey", SwitchboardApiFactory.OperatorKey), ("Telephony:Mode", "Carrier"), ("Webhooks:PollMilliseconds", "20"));
-        var (_, adminKey, _) = await IsolatedApi.CreateTenantAsync(api);
-        using var admin = api.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", adminKey);
+        await using var api = CarrierHost();
+        using var admin = await AdminOfNewTenantAsync(api);
         var secret = await RegisterAsync(admin, receiver.Url("carrier"), "telephony.*");
         await SendOkAsync(admin, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Maria"}""");
         await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""");
@@ -93,11 +90,8 @@ public sealed class CarrierTelephonyTests
     public async Task An_agents_phone_is_verified_by_a_carrier_call_and_then_rung_for_the_agents_calls()
     {
         await using var receiver = await WebhookReceiver.StartAsync(Ct);
-        await using var api = IsolatedApi.Create("Development",
-            ("Auth:OperatorKey", SwitchboardApiFactory.OperatorKey), ("Telephony:Mode", "Carrier"), ("Webhooks:PollMilliseconds", "20"));
-        var (_, adminKey, _) = await IsolatedApi.CreateTenantAsync(api);
-        using var admin = api.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", adminKey);
+        await using var api = CarrierHost();
+        using var admin = await AdminOfNewTenantAsync(api);
         var secret = await RegisterAsync(admin, receiver.Url("carrier"), "telephony.*");
         await SendOkAsync(admin, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Maria"}""");
         await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/profile", """{"sip":"sip:maria@pbx.example"}""");
@@ -154,6 +148,18 @@ public sealed class CarrierTelephonyTests
         Assert.Equal(id, ended.Json["data"]!.Text("id"));
         var hook = (await admin.GetOkJsonAsync("/v1/webhooks")).Items().Single()!.Text("id");
         Assert.Equal(["interaction.ended"], (await admin.GetOkJsonAsync($"/v1/webhooks/{hook}/deliveries")).Items().Select(d => d!.Text("eventType")));
+    }
+
+    /// <summary>An API host in carrier mode whose webhooks go out soon after they are due.</summary>
+    private static IsolatedApiFactory CarrierHost() => IsolatedApi.Create("Development",
+        ("Auth:OperatorKey", SwitchboardApiFactory.OperatorKey), ("Telephony:Mode", "Carrier"), ("Webhooks:PollMilliseconds", "20"));
+
+    private static async Task<HttpClient> AdminOfNewTenantAsync(IsolatedApiFactory api)
+    {
+        var (_, adminKey, _) = await IsolatedApi.CreateTenantAsync(api);
+        var admin = api.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", adminKey);
+        return admin;
     }
 
     private static async Task<ReceivedWebhook> NextAsync(WebhookReceiver receiver, string type, string secret, Func<ReceivedWebhook, bool>? also = null)
