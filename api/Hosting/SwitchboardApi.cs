@@ -89,6 +89,7 @@ public static class SwitchboardApi
         v1.MapTenancyApi();
         v1.MapAgentsApi();
         v1.MapAgentProfileApi();
+        v1.MapAgentRecordingsApi();
         v1.MapQueuesApi();
         v1.MapRoutingApi();
         v1.MapInteractionsApi();

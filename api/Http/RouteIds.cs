@@ -23,6 +23,7 @@ public static class RouteIds
         ["entryPointId"] = "chat entry point",
         ["mailboxId"] = "mailbox",
         ["attachmentId"] = "attachment",
+        ["recordingId"] = "recording",
     };
 
     /// <summary>Whether <paramref name="routeValue"/> names an id this check covers.</summary>

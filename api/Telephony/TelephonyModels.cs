@@ -96,7 +96,8 @@ public sealed record TelephonyEventRequest(
 /// <param name="Party">agent (the address is the agent's id), customer or external (an outside number).</param>
 /// <param name="Address">The number to ring, or the agent id.</param>
 /// <param name="Device">An agent's leg: the agent's verified phone (E.164) or SIP address to ring; null when the agent has none (ring its softphone). Null for other parties.</param>
-public sealed record TelephonyDialCommand(string InteractionId, int Sequence, string LegId, PartyKind Party, string Address, string? Device);
+/// <param name="Greeting">An agent's leg: where to fetch the agent's greeting to play to the caller (GET with the integration key); null: none.</param>
+public sealed record TelephonyDialCommand(string InteractionId, int Sequence, string LegId, PartyKind Party, string Address, string? Device, string? Greeting);
 
 /// <summary>
 /// <c>telephony.bridge</c> (carrier mode): connect exactly these legs to each other; hold the call's other live legs. A
@@ -122,7 +123,7 @@ public static class TelephonyCommands
         return command.Kind switch
         {
             TelephonyCommandKind.Dial when command.Leg is { } leg =>
-                new TelephonyDialCommand(command.InteractionId, command.Sequence, leg.LegId, leg.Party, leg.Address, leg.Device),
+                new TelephonyDialCommand(command.InteractionId, command.Sequence, leg.LegId, leg.Party, leg.Address, leg.Device, leg.Greeting),
             TelephonyCommandKind.Bridge =>
                 new TelephonyBridgeCommand(command.InteractionId, command.Sequence, [.. (command.Legs ?? []).Select(l => l.LegId)], [.. (command.Legs ?? []).Select(TelephonyLegResponse.From)]),
             TelephonyCommandKind.HangUp when command.LegId is { } legId => new TelephonyHangUpCommand(command.InteractionId, command.Sequence, legId),

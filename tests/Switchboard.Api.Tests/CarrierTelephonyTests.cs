@@ -29,7 +29,7 @@ public sealed class CarrierTelephonyTests
         var dialAgent = await NextAsync(receiver, "telephony.dial", secret);
         Assert.Equal(["type", "timestamp", "data"], dialAgent.Json.AsObject().Select(p => p.Key));
         AssertData(dialAgent, new JsonObject { ["interactionId"] = id, ["legId"] = "L1", ["party"] = "agent", ["address"] = "a1" });
-        Assert.Equal(["interactionId", "sequence", "legId", "party", "address", "device"], dialAgent.Json["data"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["interactionId", "sequence", "legId", "party", "address", "device", "greeting"], dialAgent.Json["data"]!.AsObject().Select(p => p.Key));
         Assert.Null(dialAgent.Json["data"]!["device"]); // no verified phone: the adapter's softphone for the agent
         Assert.Equal("ringing", (await admin.GetInteractionAsync(id)).Leg("agent", "a1").Text("state"));
 
@@ -117,11 +117,30 @@ public sealed class CarrierTelephonyTests
         Assert.Equal("sip:maria@pbx.example", profile["verified"]!.Text("sip"));
         Assert.Null(profile["pending"]);
 
+        // A greeting chosen: the carrier is told where to fetch it for the agent's callers.
+        using (var form = new MultipartFormDataContent())
+        {
+            form.Add(new StringContent("Saluto"), "name");
+            form.Add(new ByteArrayContent([.. "ID3"u8.ToArray(), 4, 0, 0, 0, 0, 0, 0, 1, 2, 3]), "file", "saluto.mp3");
+            using var uploaded = await admin.PostAsync("/v1/agents/a1/recordings", form, Ct);
+            var recording = (await uploaded.ReadJsonAsync()).Text("id");
+            await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/greeting", $$"""{"recordingId":"{{recording}}"}""");
+        }
+
+        var greeting = (await admin.GetOkJsonAsync("/v1/agents/a1/recordings")).Text("greetingId");
+
         // From now on the agent's leg of its calls rings that address.
         await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""");
         var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Outbound("a1"))).Text("id");
         var dialAgent = await NextAsync(receiver, "telephony.dial", secret, w => w.Json["data"]!.Text("interactionId") == id);
-        AssertData(dialAgent, new JsonObject { ["legId"] = "L1", ["party"] = "agent", ["address"] = "a1", ["device"] = "sip:maria@pbx.example" });
+        AssertData(dialAgent, new JsonObject
+        {
+            ["legId"] = "L1", ["party"] = "agent", ["address"] = "a1", ["device"] = "sip:maria@pbx.example", ["greeting"] = $"/v1/agents/a1/recordings/{greeting}/content",
+        });
+        using (var fetched = await admin.GetAsync(dialAgent.Json["data"]!.Text("greeting"), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
+        }
 
         await Problem.AssertAsync(await admin.SendJsonAsync(HttpMethod.Post, "/v1/telephony/events", """{"interactionId":"pv_00000000000000000000000000000000","legId":"L1","event":"answered"}"""), HttpStatusCode.NotFound);
     }

@@ -17,14 +17,16 @@ public enum TelephonyCommandKind
 /// <summary>A leg of a call as a carrier needs it: who it is and where it rings.</summary>
 /// <remarks>
 /// <c>Address</c>: the phone number, or the agent's id for an agent's leg; <c>Device</c>: where an agent's leg rings (the
-/// agent's verified phone or SIP address), when the gateway looked it up.
+/// agent's verified phone or SIP address), and <c>Greeting</c>: the path of the agent's greeting recording, when the gateway
+/// looked them up.
 /// </remarks>
 [GenerateSerializer, Immutable, Alias("Switchboard.TelephonyLeg")]
 public sealed record TelephonyLeg(
     [property: Id(0)] string LegId,
     [property: Id(1)] PartyKind Party,
     [property: Id(2)] string Address,
-    [property: Id(3)] string? Device = null);
+    [property: Id(3)] string? Device = null,
+    [property: Id(4)] string? Greeting = null);
 
 /// <summary>
 /// What Switchboard asks a carrier to do with a call, delivered as a <c>telephony.*</c> webhook event: the carrier's

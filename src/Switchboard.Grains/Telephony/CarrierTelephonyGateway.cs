@@ -28,9 +28,12 @@ public sealed partial class CarrierTelephonyGateway(
         DialRequested(logger, tenantId, interactionId, leg.LegId, leg.Party, leg.Address);
         if (leg.Party == PartyKind.Agent)
         {
-            // The carrier rings the agent's own verified phone; without one, its adapter's softphone for the agent.
-            var phone = await grains.GetGrain<IAgentPhoneGrain>(GrainKeys.Agent(tenantId, leg.Address)).Get();
-            leg = leg with { Device = phone.Verified?.Address };
+            // The carrier rings the agent's own verified phone (without one, its adapter's softphone for the agent) and plays
+            // the agent's greeting to the caller.
+            var agentKey = GrainKeys.Agent(tenantId, leg.Address);
+            var phone = await grains.GetGrain<IAgentPhoneGrain>(agentKey).Get();
+            var greeting = (await grains.GetGrain<IAgentRecordingsGrain>(agentKey).List()).GreetingId;
+            leg = leg with { Device = phone.Verified?.Address, Greeting = greeting is null ? null : $"/v1/agents/{leg.Address}/recordings/{greeting}/content" };
         }
 
         await Send(tenantId, "telephony.dial", $"dial/{leg.LegId}", new TelephonyCommand(TelephonyCommandKind.Dial, interactionId, sequence, Leg: leg));
