@@ -1,4 +1,5 @@
 using Switchboard.Api.Auth;
+using Switchboard.Api.Http;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 
@@ -34,7 +35,8 @@ public static class AgentProfileApi
             .WithName("VerifyAgentPhone")
             .WithSummary("Ring the pending phone to verify it")
             .WithDescription("The telephony gateway rings the pending phone (the simulator answers it; a carrier reports the call like any leg, its " +
-                "interactionId starting pv_). Answered: it becomes the agent's phone. 202 with status calling; 409 when nothing is pending.")
+                "interactionId starting pv_). Answered: it becomes the agent's phone. 202 with status calling; 409 when nothing is pending; " +
+                "429 (Retry-After) within a minute of the last call.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         return profile;
@@ -67,9 +69,18 @@ public static class AgentProfileApi
             return AgentMissing(agentId);
         }
 
-        return await Phone(tenant, agentId).Verify(tenant.CancellationToken) is { } calling
-            ? TypedResults.Accepted($"/v1/agents/{agentId}/profile", AgentPhoneResponse.From(calling))
-            : ApiProblems.Conflict($"Agent '{agentId}' has no new phone to verify: PUT …/profile first.");
+        var result = await Phone(tenant, agentId).Verify(tenant.CancellationToken);
+        switch (result.Outcome)
+        {
+            case PhoneVerificationOutcome.Calling:
+                return TypedResults.Accepted($"/v1/agents/{agentId}/profile", AgentPhoneResponse.From(result.Phone));
+            case PhoneVerificationOutcome.TooSoon:
+                var wait = Math.Max(1, (int)Math.Ceiling((result.NextCallAt!.Value - BusinessTime.Now(tenant.Http)).TotalSeconds));
+                tenant.Http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ApiProblems.Of(StatusCodes.Status429TooManyRequests, $"A verification call was placed less than a minute ago; try again in {wait} s.");
+            default:
+                return ApiProblems.Conflict($"Agent '{agentId}' has no new phone to verify: PUT …/profile first.");
+        }
     }
 
     private static IAgentPhoneGrain Phone(TenantContext tenant, string agentId) =>

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Http;
 using Switchboard.Api.Middleware;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
@@ -74,9 +73,7 @@ public static class AgentRecordingsApi
     private static async Task<Results<Created<AgentRecordingResponse>, ProblemHttpResult>> Upload(
         string agentId, HttpRequest request, IContentStore content, [AsParameters] TenantContext tenant)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
-            || !string.Equals(type.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+        if (MultipartUploads.BoundaryOf(request) is not { } boundary)
         {
             return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Send multipart/form-data with name and file.");
         }
@@ -89,27 +86,22 @@ public static class AgentRecordingsApi
         var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = AgentRecordingRules.MaxBytes };
         string? name = null;
         AgentRecording? stored = null;
+        var kept = false;
         var errors = new ValidationErrors();
         try
         {
-            while (await reader.ReadNextSectionAsync(tenant.CancellationToken) is { } section)
+            while (await reader.NextAsync(tenant.CancellationToken) is { } section)
             {
-                var field = ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) && disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
-                    ? HeaderUtilities.RemoveQuotes(disposition.Name).Value
-                    : null;
+                var field = MultipartUploads.FieldOf(section);
                 switch (field)
                 {
                     case "name" when name is null:
-                        using (var text = new StreamReader(section.Body, Encoding.UTF8))
-                        {
-                            var buffer = new char[AgentRecordingRules.MaxNameLength + 1];
-                            name = new string(buffer, 0, await text.ReadBlockAsync(buffer, tenant.CancellationToken));
-                        }
-
+                        name = await MultipartUploads.ReadTextAsync(section, AgentRecordingRules.MaxNameLength, tenant.CancellationToken);
                         break;
                     case "file" when stored is null:
                         var header = new byte[AudioFormats.HeaderLength];
-                        var read = await section.Body.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, tenant.CancellationToken);
+                        var body = new PrefixedStream(ReadOnlyMemory<byte>.Empty, section.Body);
+                        var read = await body.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, tenant.CancellationToken);
                         if (AudioFormats.Sniff(header.AsSpan(0, read)) is not { } audio)
                         {
                             return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "The file is not WAV, MP3 or Ogg audio (judged by its first bytes).");
@@ -117,10 +109,10 @@ public static class AgentRecordingsApi
 
                         var id = "r_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
                         var contentName = ContentNames.OfAgent(tenant.TenantId, agentId, id);
-                        await using (var body = new Http.PrefixedStream(header.AsMemory(0, read), section.Body))
+                        stored = new AgentRecording(id, "", audio, 0, BusinessTime.Now(tenant.Http), contentName);
+                        await using (var upload = new PrefixedStream(header.AsMemory(0, read), body))
                         {
-                            var size = await content.PutAsync(contentName, body, audio, tenant.CancellationToken);
-                            stored = new AgentRecording(id, "", audio, size, Http.BusinessTime.Now(tenant.Http), contentName);
+                            stored = stored with { Size = await content.PutAsync(contentName, upload, audio, tenant.CancellationToken) };
                         }
 
                         break;
@@ -131,30 +123,36 @@ public static class AgentRecordingsApi
                         break;
                 }
             }
+
+            errors.Check(stored is not null, "file", "file is required: the recording's audio.");
+            errors.Check(Identifiers.IsValidText(name, AgentRecordingRules.MaxNameLength), "name",
+                $"name is required: 1-{AgentRecordingRules.MaxNameLength} characters on one line.");
+            if (errors.HasErrors)
+            {
+                return ApiProblems.Invalid(errors);
+            }
+
+            var recording = stored! with { Name = name!.Trim() };
+            if (!await Recordings(tenant, agentId).Add(recording, tenant.CancellationToken))
+            {
+                return ApiProblems.Conflict($"Agent '{agentId}' keeps {AgentRecordingRules.MaxRecordings} recordings, as many as it may: delete one first.");
+            }
+
+            kept = true;
+            return TypedResults.Created($"/v1/agents/{agentId}/recordings/{recording.Id}/content", AgentRecordingResponse.From(recording, false));
         }
         catch (InvalidDataException)
         {
-            await Forget(content, stored);
             return ApiProblems.Of(StatusCodes.Status413PayloadTooLarge, $"A recording is at most {AgentRecordingRules.MaxBytes / (1024 * 1024)} MB.");
         }
-
-        errors.Check(stored is not null, "file", "file is required: the recording's audio.");
-        errors.Check(Identifiers.IsValidText(name, AgentRecordingRules.MaxNameLength), "name",
-            $"name is required: 1-{AgentRecordingRules.MaxNameLength} characters on one line.");
-        if (errors.HasErrors)
+        finally
         {
-            await Forget(content, stored);
-            return ApiProblems.Invalid(errors);
+            // Audio of an upload that was refused, or failed on the way, is not kept: nothing else would ever delete it.
+            if (!kept && stored is not null)
+            {
+                await content.DeleteAsync(stored.ContentName, CancellationToken.None);
+            }
         }
-
-        var recording = stored! with { Name = name!.Trim() };
-        if (!await Recordings(tenant, agentId).Add(recording, tenant.CancellationToken))
-        {
-            await Forget(content, recording);
-            return ApiProblems.Conflict($"Agent '{agentId}' keeps {AgentRecordingRules.MaxRecordings} recordings, as many as it may: delete one first.");
-        }
-
-        return TypedResults.Created($"/v1/agents/{agentId}/recordings/{recording.Id}/content", AgentRecordingResponse.From(recording, false));
     }
 
     private static async Task<Results<Ok<AgentRecordingListResponse>, ProblemHttpResult>> List(string agentId, [AsParameters] TenantContext tenant)
@@ -177,7 +175,7 @@ public static class AgentRecordingsApi
             return RecordingMissing(agentId, recordingId);
         }
 
-        Http.SafeDownload.Mark(tenant.Http.Response);
+        SafeDownload.Mark(tenant.Http.Response);
         return TypedResults.Stream(stream, recording.ContentType, enableRangeProcessing: true);
     }
 
@@ -202,15 +200,6 @@ public static class AgentRecordingsApi
         return await Recordings(tenant, agentId).SetGreeting(request.RecordingId, tenant.CancellationToken)
             ? TypedResults.Ok(new AgentGreetingResponse(request.RecordingId))
             : ApiProblems.Invalid("recordingId", $"Agent '{agentId}' has no recording '{request.RecordingId}'.");
-    }
-
-    /// <summary>Deletes audio stored for an upload that was then refused.</summary>
-    private static async Task Forget(IContentStore content, AgentRecording? stored)
-    {
-        if (stored is not null)
-        {
-            await content.DeleteAsync(stored.ContentName);
-        }
     }
 
     private static IAgentRecordingsGrain Recordings(TenantContext tenant, string agentId) =>

@@ -124,13 +124,19 @@ public static class InboundEmailApi
 
             if (await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, earlier)).Find(reference, tenant.CancellationToken) is { } conversation)
             {
+                // Someone else answering a forwarded reply starts a conversation of their own.
+                if (conversation.CustomerId is { } customerId && (await SenderCustomer(from, tenant))?.Customer.Id != customerId)
+                {
+                    return (null, null);
+                }
+
                 return (new EmailConversationLink(earlier, conversation.CaseNumber), conversation.LastAnsweredBy);
             }
         }
 
         if (EmailRules.CaseNumberIn(message.Subject) is { } number
             && await tenant.Grains.GetGrain<ICaseGrain>(GrainKeys.Case(tenant.TenantId, number)).Get(tenant.CancellationToken) is { } named
-            && await CustomerLookup.Find(tenant.Grains, tenant.TenantId, new CustomerContact(CustomerContactKind.Email, from), tenant.CancellationToken) is { } card
+            && await SenderCustomer(from, tenant) is { } card
             && card.Customer.Id == named.CustomerId)
         {
             return (new EmailConversationLink(null, number), null);
@@ -138,6 +144,9 @@ public static class InboundEmailApi
 
         return (null, null);
     }
+
+    private static Task<CustomerCard?> SenderCustomer(string from, TenantContext tenant) =>
+        CustomerLookup.Find(tenant.Grains, tenant.TenantId, new CustomerContact(CustomerContactKind.Email, from), tenant.CancellationToken);
 
     /// <summary>The first mailbox of the tenant among the message's Delivered-To, To and Cc addresses, in that order.</summary>
     private static async Task<Mailbox?> MailboxOf(MimeMessage message, TenantContext tenant)

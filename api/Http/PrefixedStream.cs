@@ -31,7 +31,20 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest) :
             return ValueTask.FromResult(count);
         }
 
-        return rest.ReadAsync(buffer, cancellationToken);
+        return ReadRest(buffer, cancellationToken);
+    }
+
+    /// <summary>The rest of an upload; a body that ends early or breaks its framing is the client's 400.</summary>
+    private async ValueTask<int> ReadRest(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await rest.ReadAsync(buffer, cancellationToken);
+        }
+        catch (IOException failure)
+        {
+            throw MultipartUploads.Malformed(failure);
+        }
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>

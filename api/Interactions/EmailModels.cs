@@ -84,7 +84,7 @@ public sealed record EmailDeliveryResponse(EmailDeliveryState Status, int Attemp
 /// <summary>A reply to the customer's last message of an email.</summary>
 /// <param name="AgentId">The agent who replies: required with an admin, supervisor or integration key; with an agent key only its own.</param>
 /// <param name="Text">The reply as plain text, 1-50,000 characters (line breaks allowed).</param>
-/// <param name="Html">The same reply as HTML, up to 100,000 characters, sent beside the text; optional.</param>
+/// <param name="Html">The same reply as HTML, up to 50,000 characters, sent beside the text; optional.</param>
 /// <param name="AttachmentIds">Attachments of this conversation to send with it (at most 10), by their id in GET …/emails.</param>
 [WireExample("""{"agentId":"a1","text":"Buongiorno Maria,\nle abbiamo rispedito l'ordine oggi.","attachmentIds":["in-1"]}""")]
 public sealed record EmailReplyRequest(string? AgentId, string? Text, string? Html, IReadOnlyList<string?>? AttachmentIds)

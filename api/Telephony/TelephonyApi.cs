@@ -1,5 +1,11 @@
 using Switchboard.Api.Auth;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Switchboard.Api.Interactions;
+using Switchboard.Api.Middleware;
+using Switchboard.Storage.Content;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Interactions;
@@ -28,7 +34,113 @@ public static class TelephonyApi
                 "Upload its audio with PUT /v1/interactions/{id}/recording. Integration and admin keys.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
+        telephony.MapPost("/voicemails", ReceiveVoicemail)
+            .Accepts<VoicemailUpload>("multipart/form-data")
+            .WithMetadata(new BodyLimit(VoicemailRules.MaxRecordingBytes + MultipartOverhead))
+            .WithName("ReceiveVoicemail")
+            .WithSummary("Report a voicemail with its audio in one request")
+            .WithDescription("multipart/form-data: event (application/json, the fields of a voicemail.recorded event: callId, queueId or agentId, " +
+                "from, durationSeconds), then recording (WAV, MP3 or Ogg, up to 20 MB, judged by its first bytes). The audio is kept before the " +
+                "voicemail is queued, so nobody is offered one they cannot hear; a refused request keeps nothing. 201 with the voicemail " +
+                "interaction, 200 for a callId seen before (its recording replaced). Integration and admin keys.")
+            .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
+
         return telephony;
+    }
+
+    /// <summary>Room for a multipart body's boundaries, headers and event beside its audio.</summary>
+    private const int MultipartOverhead = 64 * 1024;
+
+    /// <summary>Characters of a voicemail's event part.</summary>
+    private const int MaxEventLength = 4_096;
+
+    private static async Task<Results<Ok<InteractionResponse>, Created<InteractionResponse>, NoContent, ProblemHttpResult>> ReceiveVoicemail(
+        HttpRequest request, IContentStore content, IOptions<JsonOptions> json, [AsParameters] TenantContext tenant)
+    {
+        if (MultipartUploads.BoundaryOf(request) is not { } boundary)
+        {
+            return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "Send multipart/form-data with event, then recording.");
+        }
+
+        var reader = new MultipartReader(boundary, request.Body) { BodyLengthLimit = VoicemailRules.MaxRecordingBytes };
+        string? stored = null;
+        try
+        {
+            if (await reader.NextAsync(tenant.CancellationToken) is not { } first || MultipartUploads.FieldOf(first) != "event")
+            {
+                return ApiProblems.Invalid("event", "The first part must be event: the voicemail.recorded event as JSON.");
+            }
+
+            TelephonyEventRequest? reported;
+            try
+            {
+                var text = await MultipartUploads.ReadTextAsync(first, MaxEventLength, tenant.CancellationToken);
+                if (text.Length > MaxEventLength)
+                {
+                    return ApiProblems.BadRequest($"The event part is longer than {MaxEventLength:N0} characters.");
+                }
+
+                reported = JsonSerializer.Deserialize<TelephonyEventRequest>(text, json.Value.SerializerOptions);
+            }
+            catch (JsonException failure)
+            {
+                return ApiProblems.BadRequest($"The event part is not valid JSON for a voicemail.recorded event: {failure.Message}");
+            }
+
+            var voicemail = (reported ?? new TelephonyEventRequest(null, null, null, null)) with { Type = TelephonyEventRequest.VoicemailRecorded };
+            var errors = new ValidationErrors();
+            voicemail.Validate(errors);
+            if (errors.HasErrors)
+            {
+                return ApiProblems.Invalid(errors);
+            }
+
+            if (await reader.NextAsync(tenant.CancellationToken) is not { } audio || MultipartUploads.FieldOf(audio) != "recording")
+            {
+                return ApiProblems.Invalid("recording", "The second part must be recording: the message's audio.");
+            }
+
+            var header = new byte[AudioFormats.HeaderLength];
+            var recordingBody = new PrefixedStream(ReadOnlyMemory<byte>.Empty, audio.Body);
+            var read = await recordingBody.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, tenant.CancellationToken);
+            if (AudioFormats.Sniff(header.AsSpan(0, read)) is not { } audioType)
+            {
+                return ApiProblems.Of(StatusCodes.Status415UnsupportedMediaType, "The recording is not WAV, MP3 or Ogg audio (judged by its first bytes).");
+            }
+
+            var id = VoicemailRules.InteractionIdFor(voicemail.CallId!);
+            var createdAt = (await tenant.Interaction(id).Get(tenant.CancellationToken))?.CreatedAt ?? BusinessTime.Now(tenant.Http);
+            stored = ContentNames.OfInteraction(createdAt, tenant.TenantId, id, "recording");
+            long size;
+            await using (var body = new PrefixedStream(header.AsMemory(0, read), recordingBody))
+            {
+                size = await content.PutAsync(stored, body, audioType, tenant.CancellationToken);
+            }
+
+            if (await reader.NextAsync(tenant.CancellationToken) is not null)
+            {
+                await content.DeleteAsync(stored, CancellationToken.None);
+                return ApiProblems.Invalid("recording", "Send two parts only: event, then recording.");
+            }
+
+            var answer = await RecordVoicemail(voicemail, tenant, new Recording(stored, audioType, size, BusinessTime.Now(tenant.Http)));
+            if (answer.Result is ProblemHttpResult)
+            {
+                await content.DeleteAsync(stored, CancellationToken.None);
+            }
+
+            return answer;
+        }
+        catch (InvalidDataException)
+        {
+            if (stored is not null)
+            {
+                await content.DeleteAsync(stored, CancellationToken.None);
+            }
+
+            return ApiProblems.Of(StatusCodes.Status413PayloadTooLarge, $"A recording is at most {VoicemailRules.MaxRecordingBytes / (1024 * 1024)} MB.");
+        }
     }
 
     private static async Task<Results<Ok<InteractionResponse>, Created<InteractionResponse>, NoContent, ProblemHttpResult>> ReportEvent(
@@ -57,7 +169,7 @@ public static class TelephonyApi
 
     /// <summary>A voicemail becomes an interaction named after its call, kept with its length before it is queued.</summary>
     private static async Task<Results<Ok<InteractionResponse>, Created<InteractionResponse>, NoContent, ProblemHttpResult>> RecordVoicemail(
-        TelephonyEventRequest request, TenantContext tenant)
+        TelephonyEventRequest request, TenantContext tenant, Recording? recording = null)
     {
         var errors = new ValidationErrors();
         if (request.QueueId is { } queueId)
@@ -80,12 +192,24 @@ public static class TelephonyApi
 
         var id = VoicemailRules.InteractionIdFor(request.CallId!);
         var interaction = tenant.Interaction(id);
+        var voicemail = tenant.Grains.GetGrain<IVoicemailGrain>(GrainKeys.Interaction(tenant.TenantId, id));
         if (await interaction.Get(tenant.CancellationToken) is { } existing)
         {
+            if (recording is not null)
+            {
+                await voicemail.SetRecording(recording, tenant.CancellationToken);
+            }
+
             return TypedResults.Ok(InteractionResponse.FromView(existing));
         }
 
-        await tenant.Grains.GetGrain<IVoicemailGrain>(GrainKeys.Interaction(tenant.TenantId, id)).Record(request.CallId!, request.DurationSeconds!.Value, tenant.CancellationToken);
+        // Kept before the interaction exists: whoever is offered it finds its length, and its audio when it came with it.
+        await voicemail.Record(request.CallId!, request.DurationSeconds!.Value, tenant.CancellationToken);
+        if (recording is not null)
+        {
+            await voicemail.SetRecording(recording, tenant.CancellationToken);
+        }
+
         var result = await interaction.Create(
             new CreateInteraction(MediaType.Voicemail, InteractionDirection.Inbound, request.QueueId, request.AgentId, request.From, null,
                 CreateInteractionRequest.DefaultPriority, $"api:{tenant.Caller.KeyId}"),

@@ -86,6 +86,11 @@ public sealed record TelephonyEventRequest(
     }
 }
 
+/// <summary>The parts of a voicemail reported with its audio (multipart/form-data, in this order).</summary>
+/// <param name="Event">The voicemail.recorded event as JSON: callId, queueId or agentId, from, durationSeconds.</param>
+/// <param name="Recording">The audio: WAV, MP3 or Ogg, up to 20 MB.</param>
+public sealed record VoicemailUpload(string Event, IFormFile Recording);
+
 /// <summary>
 /// <c>telephony.dial</c> (carrier mode): ring <paramref name="Address"/> for this leg, then report it answered or failed
 /// to <c>POST /v1/telephony/events</c> with this interaction and leg id.

@@ -105,6 +105,17 @@ public sealed class AgentProfileTests(SwitchboardApiFactory factory)
         var after = await admin.GetOkJsonAsync("/v1/agents/a1/profile");
         Assert.Null(after["verified"]);
         Assert.Equal("failed", after["pending"]!.Text("status"));
+
+        // Another call, but not within a minute of the last: calls cost money and reach a number of the caller's choosing.
+        using (var tooSoon = await admin.SendJsonAsync(HttpMethod.Post, "/v1/agents/a1/profile/verification-call", null))
+        {
+            await Problem.AssertAsync(tooSoon, HttpStatusCode.TooManyRequests);
+            Assert.Equal(TimeSpan.FromSeconds(60), tooSoon.Headers.RetryAfter!.Delta);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var again = await admin.SendJsonAsync(HttpMethod.Post, "/v1/agents/a1/profile/verification-call", null);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
     }
 
     [Fact]

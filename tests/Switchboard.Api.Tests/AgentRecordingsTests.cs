@@ -107,6 +107,14 @@ public sealed class AgentRecordingsTests(SwitchboardApiFactory factory)
         Problem.AssertFields(await Problem.AssertAsync(await UploadAsync(admin, "a1", "Extra", Ogg(10), ("kind", "greeting")), HttpStatusCode.UnprocessableEntity), "kind");
         await Problem.AssertAsync(await UploadAsync(admin, "a1", "Enorme", Ogg(5 * 1024 * 1024)), HttpStatusCode.RequestEntityTooLarge);
         await Problem.AssertAsync(await admin.SendJsonAsync(HttpMethod.Post, "/v1/agents/a1/recordings", """{"name":"json"}"""), HttpStatusCode.UnsupportedMediaType);
+
+        // A body cut off in the middle of its file: the client's fault, and nothing is kept.
+        var cut = Encoding.ASCII.GetBytes("--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nTagliato\r\n--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.ogg\"\r\n\r\nOggS\0\u0002abcdefgh");
+        using (var truncated = new ByteArrayContent(cut))
+        {
+            truncated.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=b");
+            await Problem.AssertAsync(await admin.PostAsync("/v1/agents/a1/recordings", truncated, Ct), HttpStatusCode.BadRequest);
+        }
         await Problem.AssertAsync(await UploadAsync(other, "a1", "Non mio", Ogg(10)), HttpStatusCode.Forbidden);
         await Problem.AssertAsync(await UploadAsync(admin, "nobody", "Nessuno", Ogg(10)), HttpStatusCode.NotFound);
         Problem.AssertFields(await Problem.AssertAsync(await admin.SendJsonAsync(HttpMethod.Put, "/v1/agents/a1/greeting", """{"recordingId":"r_nope"}"""), HttpStatusCode.UnprocessableEntity), "recordingId");

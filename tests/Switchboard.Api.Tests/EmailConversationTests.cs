@@ -95,6 +95,23 @@ public sealed class EmailConversationTests(SwitchboardApiFactory factory)
         Assert.Equal([theirs], (await admin.GetOkJsonAsync($"/v1/crm/cases/{other.Text("caseId")}"))["interactions"]!.AsArray().Select(i => i!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Someone_else_answering_a_forwarded_reply_starts_a_conversation_and_case_of_their_own()
+    {
+        var tenant = await MailCenterAsync();
+        using var admin = tenant.Admin();
+        var first = await admin.DeliverEmailAsync(Mail("Nuovo Cliente <nuovo@example.com>", "orig@example.com", "Fattura"));
+        var (_, original) = await TakeAsync(admin, first);
+
+        var forwarded = await admin.DeliverEmailAsync(Mail("Mallory <mallory@example.com>", "fwd@example.com", "Re: Fattura", inReplyTo: "orig@example.com"));
+        var (_, own) = await TakeAsync(admin, forwarded);
+
+        Assert.NotEqual(original.Text("caseId"), own.Text("caseId"));
+        Assert.NotEqual(original["customer"]!.Text("id"), own["customer"]!.Text("id"));
+        Assert.Equal("Mallory", own["customer"]!.Text("name"));
+        Assert.Equal([first], (await admin.GetOkJsonAsync($"/v1/crm/cases/{original.Text("caseId")}"))["interactions"]!.AsArray().Select(i => i!.GetValue<string>()));
+    }
+
     private static async Task<JsonArray> CustomersWithEmailAsync(HttpClient admin, string email) =>
         (await admin.GetOkJsonAsync($"/v1/crm/customers?email={Uri.EscapeDataString(email)}"))["items"]!.AsArray();
 }

@@ -180,4 +180,88 @@ public sealed class VoicemailTests(SwitchboardApiFactory factory)
         var list = (await admin.GetOkJsonAsync("/v1/interactions"))["items"]!.AsArray();
         Assert.Equal([id], list.Select(i => i!.Text("id")));
     }
+
+    private static async Task<HttpResponseMessage> ReportWithAudioAsync(HttpClient client, string? eventJson, byte[]? audio, bool audioFirst = false)
+    {
+        using var form = new MultipartFormDataContent();
+        var parts = new List<(HttpContent Content, string Name)>();
+        if (eventJson is not null)
+        {
+            parts.Add((new StringContent(eventJson, Encoding.UTF8, "application/json"), "event"));
+        }
+
+        if (audio is not null)
+        {
+            var recording = new ByteArrayContent(audio);
+            recording.Headers.ContentType = MediaTypeHeaderValue.Parse("audio/wav");
+            parts.Add((recording, "recording"));
+        }
+
+        if (audioFirst)
+        {
+            parts.Reverse();
+        }
+
+        foreach (var (content, name) in parts)
+        {
+            if (name == "recording")
+            {
+                form.Add(content, name, "message.wav");
+            }
+            else
+            {
+                form.Add(content, name);
+            }
+        }
+
+        return await client.PostAsync("/v1/telephony/voicemails", form, Ct);
+    }
+
+    private static string Fields(string callId, string target = "\"queueId\":\"vm\"") =>
+        $$"""{"callId":"{{callId}}",{{target}},"from":"{{Caller}}","durationSeconds":12}""";
+
+    [Fact]
+    public async Task A_voicemail_reported_with_its_audio_in_one_request_is_queued_with_its_recording()
+    {
+        var tenant = await VoicemailCenterAsync();
+        using var admin = tenant.Admin();
+        var audio = Wav(30_000);
+
+        using var reported = await ReportWithAudioAsync(admin, Fields("CA-10"), audio);
+        var created = await reported.ReadJsonAsync();
+        Assert.True(reported.StatusCode == HttpStatusCode.Created, created.ToJsonString());
+        var id = created.Text("id");
+        Assert.Equal(VoicemailRulesId("CA-10"), id);
+        var voicemail = await admin.GetOkJsonAsync($"/v1/interactions/{id}/voicemail");
+        Assert.Equal((12, "audio/wav", (long)audio.Length), (voicemail["durationSeconds"]!.GetValue<int>(), voicemail["recording"]!.Text("contentType"), voicemail["recording"]!["size"]!.GetValue<long>()));
+        using (var played = await admin.GetAsync($"/v1/interactions/{id}/recording", Ct))
+        {
+            Assert.Equal(audio, await played.Content.ReadAsByteArrayAsync(Ct));
+        }
+
+        // The carrier sends it again with other audio: the same voicemail, its recording replaced.
+        using var again = await ReportWithAudioAsync(admin, Fields("CA-10"), Wav(100));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(Wav(100).Length, (await admin.GetOkJsonAsync($"/v1/interactions/{id}/voicemail"))["recording"]!["size"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_voicemail_with_bad_audio_or_a_bad_event_is_refused_and_nothing_is_queued()
+    {
+        var tenant = await VoicemailCenterAsync();
+        using var admin = tenant.Admin();
+
+        await Problem.AssertAsync(await ReportWithAudioAsync(admin, Fields("CA-11"), Encoding.UTF8.GetBytes("#!/bin/sh\nrm -rf /")), HttpStatusCode.UnsupportedMediaType);
+        Problem.AssertFields(await Problem.AssertAsync(await ReportWithAudioAsync(admin, Fields("CA-12", "\"queueId\":\"calls\""), Wav(10)), HttpStatusCode.UnprocessableEntity), "queueId");
+        Problem.AssertFields(await Problem.AssertAsync(await ReportWithAudioAsync(admin, """{"callId":"CA-13","queueId":"vm","from":"+390212345678"}""", Wav(10)), HttpStatusCode.UnprocessableEntity), "durationSeconds");
+        Problem.AssertFields(await Problem.AssertAsync(await ReportWithAudioAsync(admin, Fields("CA-14"), Wav(10), audioFirst: true), HttpStatusCode.UnprocessableEntity), "event");
+        Problem.AssertFields(await Problem.AssertAsync(await ReportWithAudioAsync(admin, Fields("CA-15"), null), HttpStatusCode.UnprocessableEntity), "recording");
+        await Problem.AssertAsync(await ReportWithAudioAsync(admin, "{not json", Wav(10)), HttpStatusCode.BadRequest);
+        await Problem.AssertAsync(await ReportWithAudioAsync(admin, Fields("CA-16"), Wav(20 * 1024 * 1024)), HttpStatusCode.RequestEntityTooLarge);
+        await Problem.AssertAsync(await admin.SendJsonAsync(HttpMethod.Post, "/v1/telephony/voicemails", Fields("CA-17")), HttpStatusCode.UnsupportedMediaType);
+
+        Assert.Empty((await admin.GetOkJsonAsync("/v1/interactions"))["items"]!.AsArray());
+    }
+
+    private static string VoicemailRulesId(string callId) => Switchboard.Domain.Voicemail.VoicemailRules.InteractionIdFor(callId);
 }

@@ -83,7 +83,7 @@ public sealed class EmailThreadGrainTests(ClusterFixture fixture)
         var key = GrainKeys.Interaction(tenant, "em_r");
         var thread = fixture.Client.GetGrain<IEmailThreadGrain>(key);
         await thread.Add(Message("first@example.com", "Ciao", new EmailAddress("maria@example.com", "Maria")), cancellationToken: TestContext.Current.CancellationToken);
-        fixture.Mail.FailNext(new Email.EmailSendOutcome(false, false, "451 later"));
+        fixture.Mail.FailNext(new EmailSendOutcome(false, false, "451 later"));
 
         var reply = await thread.Reply(new EmailReplyDraft("ada", "Risposta", null, []), "support@acme.example", TestContext.Current.CancellationToken);
         Assert.Equal(InteractionOutcome.Applied, reply.Outcome);
@@ -102,6 +102,25 @@ public sealed class EmailThreadGrainTests(ClusterFixture fixture)
         Assert.Contains(fixture.Mail.Sent, m => m.MessageId == sent.MessageId && m.InReplyTo == "first@example.com" && m.TextBody!.Trim() == "Risposta");
         Assert.DoesNotContain((await table.ReadRows(thread.GetGrainId())).Reminders, r => r.ReminderName == "email-send");
         Assert.Equal("ada", (await thread.GetConversation(TestContext.Current.CancellationToken)).LastAnsweredBy);
+    }
+
+    [Fact]
+    public async Task A_server_that_does_not_answer_holds_no_conversation()
+    {
+        var thread = fixture.Client.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(TestIds.Tenant(), "em_slow"));
+        await thread.Add(Message("slow@example.com", "Ciao"), cancellationToken: TestContext.Current.CancellationToken);
+        var gate = fixture.Mail.Hold();
+        var waiting = fixture.Mail.Waiting.Task;
+
+        await thread.Reply(new EmailReplyDraft("ada", "Risposta", null, []), "support@acme.example", TestContext.Current.CancellationToken);
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken); // the attempt is under way and stuck
+
+        // The conversation still answers (reads, another reply) while its attempt waits on the server.
+        Assert.Equal(EmailDeliveryState.Sending, (await thread.List(TestContext.Current.CancellationToken))[^1].Delivery!.State);
+        Assert.Equal(InteractionOutcome.Applied, (await thread.Reply(new EmailReplyDraft("ada", "Seconda", null, []), "support@acme.example", TestContext.Current.CancellationToken)).Outcome);
+
+        gate.SetResult();
+        Assert.Equal(EmailDeliveryState.Sent, (await Until(thread, EmailDeliveryState.Sent)).Delivery!.State);
     }
 
     private static async Task<EmailMessage> Until(IEmailThreadGrain thread, EmailDeliveryState state)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MimeKit;
+using Switchboard.Contracts.Email;
 using Switchboard.Grains.Email;
 
 namespace Switchboard.Grains.Tests;
@@ -8,6 +9,7 @@ namespace Switchboard.Grains.Tests;
 public sealed class RecordingEmailSender : IEmailSender
 {
     private readonly ConcurrentQueue<EmailSendOutcome> script = new();
+    private volatile TaskCompletionSource? gate;
 
     public bool IsConfigured => true;
 
@@ -21,14 +23,28 @@ public sealed class RecordingEmailSender : IEmailSender
         }
     }
 
-    public Task<EmailSendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    /// <summary>Attempts wait (as on a server that does not answer) until the returned gate is opened.</summary>
+    public TaskCompletionSource Hold() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Set when an attempt is waiting at the gate.</summary>
+    public TaskCompletionSource Waiting { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<EmailSendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
     {
+        if (gate is { } held)
+        {
+            Waiting.TrySetResult();
+            await held.Task;
+            gate = null;
+            Waiting = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
         if (script.TryDequeue(out var failure))
         {
-            return Task.FromResult(failure);
+            return failure;
         }
 
         Sent.Enqueue(message);
-        return Task.FromResult(new EmailSendOutcome(true, false, "250 Ok"));
+        return new EmailSendOutcome(true, false, "250 Ok");
     }
 }

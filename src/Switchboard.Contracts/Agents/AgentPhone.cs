@@ -18,10 +18,26 @@ public sealed record AgentPhone(
     [property: Id(3)] PhoneVerificationStatus PendingStatus,
     [property: Id(4)] DateTimeOffset? PendingSince,
     [property: Id(5)] string? VerificationCallId,
-    [property: Id(6)] string? LastAnswer)
+    [property: Id(6)] string? LastAnswer,
+    [property: Id(7)] DateTimeOffset? LastCallAt = null)
 {
     public static AgentPhone None { get; } = new(null, null, null, PhoneVerificationStatus.Unverified, null, null, null);
 }
+
+/// <summary>Whether a verification call was placed: ringing, nothing to verify, or too soon after the last one.</summary>
+public enum PhoneVerificationOutcome
+{
+    Calling = 0,
+    NothingPending = 1,
+    TooSoon = 2,
+}
+
+/// <summary>A verification request's outcome, the phone as it now stands, and when another call may be placed.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.PhoneVerificationResult")]
+public sealed record PhoneVerificationResult(
+    [property: Id(0)] PhoneVerificationOutcome Outcome,
+    [property: Id(1)] AgentPhone Phone,
+    [property: Id(2)] DateTimeOffset? NextCallAt = null);
 
 /// <summary>An agent's own phone (key: tenant/agent).</summary>
 [Alias("Switchboard.IAgentPhoneGrain")]
@@ -34,9 +50,9 @@ public interface IAgentPhoneGrain : IGrainWithStringKey
     [Alias("Request")]
     Task<AgentPhone> Request(AgentDevice device, CancellationToken cancellationToken = default);
 
-    /// <summary>Rings the pending phone to verify it; null when nothing is pending.</summary>
+    /// <summary>Rings the pending phone to verify it: not when nothing is pending, nor within a minute of the last call.</summary>
     [Alias("Verify")]
-    Task<AgentPhone?> Verify(CancellationToken cancellationToken = default);
+    Task<PhoneVerificationResult> Verify(CancellationToken cancellationToken = default);
 
     /// <summary>How verification call <paramref name="callId"/> went: answered, the phone is the agent's; otherwise it stays pending.</summary>
     [Alias("Report")]

@@ -43,4 +43,8 @@ public interface IEmailThreadGrain : IGrainWithStringKey
     /// <summary>Sends the replies that are due: called when one is, and by the reminder kept while any waits.</summary>
     [Alias("SendDue")]
     Task SendDue(CancellationToken cancellationToken = default);
+
+    /// <summary>How attempt <paramref name="attempt"/> to send reply <paramref name="messageId"/> went (a stale report changes nothing).</summary>
+    [Alias("Delivered")]
+    Task Delivered(string messageId, int attempt, EmailSendOutcome outcome, CancellationToken cancellationToken = default);
 }

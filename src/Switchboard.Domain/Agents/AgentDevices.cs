@@ -31,6 +31,9 @@ public static partial class AgentDevices
     /// <summary>Calls that verify an agent's phone are named with this prefix, so telephony events about them find them.</summary>
     public const string VerificationCallPrefix = "pv_";
 
+    /// <summary>The least time between two verification calls of one agent.</summary>
+    public static readonly TimeSpan VerificationInterval = TimeSpan.FromMinutes(1);
+
     /// <summary>A number in international form as E.164, or null when it is not a valid number of any country.</summary>
     public static string? Phone(string? value) => CustomerRules.NormalizePhone(value);
 

@@ -28,7 +28,13 @@ public static partial class EmailRules
     public const int MaxAttachments = 100;
 
     /// <summary>Characters of a reply's HTML part.</summary>
-    public const int MaxHtmlLength = 100_000;
+    public const int MaxHtmlLength = 50_000;
+
+    /// <summary>
+    /// Characters of replies (text and HTML) one conversation holds while they wait to be sent, beside its messages'
+    /// texts: together they stay within a storage row.
+    /// </summary>
+    public const int MaxUnsentLength = 100_000;
 
     /// <summary>Attachments of the conversation one reply may send on.</summary>
     public const int MaxReplyAttachments = 10;

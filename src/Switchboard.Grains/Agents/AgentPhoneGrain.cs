@@ -29,20 +29,27 @@ public sealed class AgentPhoneGrain(
         return next;
     }
 
-    public async Task<AgentPhone?> Verify(CancellationToken cancellationToken = default)
+    public async Task<PhoneVerificationResult> Verify(CancellationToken cancellationToken = default)
     {
         if (state.State.Phone is not { Pending: { } pending } phone)
         {
-            return null;
+            return new PhoneVerificationResult(PhoneVerificationOutcome.NothingPending, state.State.Phone ?? AgentPhone.None);
+        }
+
+        // Calls cost money and reach a number of the caller's choosing: one a minute at most.
+        var now = time.GetUtcNow();
+        if (phone.LastCallAt is { } last && now - last < AgentDevices.VerificationInterval)
+        {
+            return new PhoneVerificationResult(PhoneVerificationOutcome.TooSoon, phone, last + AgentDevices.VerificationInterval);
         }
 
         // A new call each time: a late answer to an earlier one verifies nothing.
         var callId = AgentDevices.VerificationCallPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var calling = phone with { PendingStatus = PhoneVerificationStatus.Calling, VerificationCallId = callId, LastAnswer = null };
+        var calling = phone with { PendingStatus = PhoneVerificationStatus.Calling, VerificationCallId = callId, LastAnswer = null, LastCallAt = now };
         await state.WriteAsync(this, s => s.Phone = calling);
         var (tenantId, agentId) = Key();
         await GrainFactory.GetGrain<IPhoneVerificationCallGrain>(GrainKeys.Interaction(tenantId, callId)).Start(agentId, pending, cancellationToken);
-        return calling;
+        return new PhoneVerificationResult(PhoneVerificationOutcome.Calling, calling);
     }
 
     public async Task Report(string callId, bool answered, string outcome, CancellationToken cancellationToken = default)
@@ -53,7 +60,7 @@ public sealed class AgentPhoneGrain(
         }
 
         var next = answered
-            ? new AgentPhone(pending, time.GetUtcNow(), null, PhoneVerificationStatus.Unverified, null, null, outcome)
+            ? new AgentPhone(pending, time.GetUtcNow(), null, PhoneVerificationStatus.Unverified, null, null, outcome, phone.LastCallAt)
             : phone with { PendingStatus = PhoneVerificationStatus.Failed, LastAnswer = outcome };
         await state.WriteAsync(this, s => s.Phone = next);
     }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using MimeKit;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Crm;
 using Switchboard.Contracts.Email;
@@ -10,7 +9,6 @@ using Switchboard.Domain.Crm;
 using Switchboard.Domain.Email;
 using Switchboard.Grains.Crm;
 using Switchboard.Grains.Scheduling;
-using Switchboard.Storage.Content;
 
 namespace Switchboard.Grains.Email;
 
@@ -21,9 +19,17 @@ public sealed partial class EmailThreadGrain(
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     DeadlineScheduler deadlines,
     IEmailSender sender,
-    IContentStore content,
     ILogger<EmailThreadGrain> logger) : Grain, IEmailThreadGrain, IRemindable
 {
+    /// <summary>How long an attempt handed to a sender may take before the reminder hands the reply out again.</summary>
+    private static readonly TimeSpan AttemptLimit = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether the send reminder is registered; null until known in this activation.</summary>
+    private bool? reminderActive;
+
+    /// <summary>Replies handed to a sender and not reported yet, with when (in this activation only).</summary>
+    private readonly Dictionary<string, DateTimeOffset> inFlight = new(StringComparer.Ordinal);
+
     private string TenantId => GrainKeys.Split(this.GetPrimaryKeyString())[0];
 
     public async Task<bool> Add(EmailMessage message, EmailConversationLink? link = null, CancellationToken cancellationToken = default)
@@ -116,6 +122,13 @@ public sealed partial class EmailThreadGrain(
             attachments.Add(attachment);
         }
 
+        var waiting = state.State.Unsent.Values.Sum(u => u.Text.Length + (u.Html?.Length ?? 0));
+        if (waiting + draft.Text.Length + (draft.Html?.Length ?? 0) > EmailRules.MaxUnsentLength)
+        {
+            return Refused(InteractionOutcome.NotAllowed,
+                $"Replies of {waiting:N0} characters wait to be sent already; another of this size would pass the {EmailRules.MaxUnsentLength:N0} a conversation holds. Try again once they are sent.");
+        }
+
         var now = time.GetUtcNow();
         var number = state.State.Messages.Count(m => m.Direction == EmailDirection.Outbound) + 1;
         var messageId = EmailRules.ReplyMessageId(GrainKeys.Split(this.GetPrimaryKeyString())[1], number, mailboxAddress[(mailboxAddress.LastIndexOf('@') + 1)..]);
@@ -137,6 +150,8 @@ public sealed partial class EmailThreadGrain(
             attachments,
             draft.AgentId,
             new EmailDelivery(EmailDeliveryState.Sending, 0, null, now));
+        // The reminder first: a reply stored without one would wait for ever if this silo failed right after.
+        await EnsureReminder();
         await state.WriteAsync(this, s =>
         {
             s.Messages.Add(reply);
@@ -147,39 +162,51 @@ public sealed partial class EmailThreadGrain(
         return new EmailReplyResult(InteractionOutcome.Applied, reply);
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Unsent.Count > 0 ? KeepSending() : Task.CompletedTask;
+
+    /// <summary>Hands each due reply to a sender; the attempts run elsewhere, so the conversation answers meanwhile.</summary>
     public async Task SendDue(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        foreach (var due in state.State.Messages.Where(m => m.Delivery is { State: EmailDeliveryState.Sending or EmailDeliveryState.Retrying } d && d.NextAttemptAt <= now).ToList())
+        foreach (var due in Waiting().Where(m => m.Delivery!.NextAttemptAt <= now).ToList())
         {
-            var outcome = await Send(due);
-            var attempts = due.Delivery!.Attempts + 1;
-            var retryIn = outcome.Sent || outcome.Permanent ? null : EmailRules.RetryDelay(attempts);
-            var delivery = outcome.Sent
-                ? new EmailDelivery(EmailDeliveryState.Sent, attempts, outcome.Answer, null)
-                : retryIn is { } delay
-                    ? new EmailDelivery(EmailDeliveryState.Retrying, attempts, outcome.Answer, time.GetUtcNow() + delay)
-                    : new EmailDelivery(EmailDeliveryState.Failed, attempts, outcome.Answer, null);
-            if (!outcome.Sent)
+            if (inFlight.TryGetValue(due.MessageId, out var handedOut) && now - handedOut < AttemptLimit)
             {
-                ReplyNotSent(logger, this.GetPrimaryKeyString(), due.MessageId, attempts, delivery.State, outcome.Answer);
+                continue;
             }
 
-            await state.WriteAsync(this, s =>
+            if (!state.State.Unsent.TryGetValue(due.MessageId, out var unsent))
             {
-                var index = s.Messages.FindIndex(m => m.MessageId == due.MessageId);
-                s.Messages[index] = due with { Delivery = delivery, SentAt = outcome.Sent ? time.GetUtcNow() : null };
-                if (delivery.State is EmailDeliveryState.Sent or EmailDeliveryState.Failed)
-                {
-                    s.Unsent.Remove(due.MessageId);
-                }
-            });
+                await Apply(due, due.Delivery!.Attempts + 1, new EmailSendOutcome(false, true, "The reply's text is no longer kept."));
+                continue;
+            }
+
+            inFlight[due.MessageId] = now;
+            await GrainFactory.GetGrain<IEmailReplySenderGrain>(0).Send(this.GetPrimaryKeyString(), new EmailOutgoing(due, unsent.Text, unsent.Html, due.Delivery!.Attempts + 1));
         }
 
         await KeepSending();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => SendDue();
+    public async Task Delivered(string messageId, int attempt, EmailSendOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        inFlight.Remove(messageId);
+        if (state.State.Messages.Find(m => m.MessageId == messageId) is { Delivery: { State: EmailDeliveryState.Sending or EmailDeliveryState.Retrying } delivery } reply
+            && delivery.Attempts == attempt - 1)
+        {
+            await Apply(reply, attempt, outcome);
+        }
+
+        await KeepSending();
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        reminderActive = true;
+        return SendDue();
+    }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -187,74 +214,77 @@ public sealed partial class EmailThreadGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>Records how an attempt went: sent, failed for good, or tried again after the next back-off (failed once they run out).</summary>
+    private async Task Apply(EmailMessage reply, int attempts, EmailSendOutcome outcome)
+    {
+        var retryIn = outcome.Sent || outcome.Permanent ? null : EmailRules.RetryDelay(attempts);
+        var now = time.GetUtcNow();
+        var delivery = outcome.Sent
+            ? new EmailDelivery(EmailDeliveryState.Sent, attempts, outcome.Answer, null)
+            : retryIn is { } delay
+                ? new EmailDelivery(EmailDeliveryState.Retrying, attempts, outcome.Answer, now + delay)
+                : new EmailDelivery(EmailDeliveryState.Failed, attempts, outcome.Answer, null);
+        if (!outcome.Sent)
+        {
+            ReplyNotSent(logger, this.GetPrimaryKeyString(), reply.MessageId, attempts, delivery.State, outcome.Answer);
+        }
+
+        await state.WriteAsync(this, s =>
+        {
+            var index = s.Messages.FindIndex(m => m.MessageId == reply.MessageId);
+            s.Messages[index] = reply with { Delivery = delivery, SentAt = outcome.Sent ? now : null };
+            if (delivery.State is EmailDeliveryState.Sent or EmailDeliveryState.Failed)
+            {
+                s.Unsent.Remove(reply.MessageId);
+            }
+        });
+    }
+
+    private IEnumerable<EmailMessage> Waiting() =>
+        state.State.Messages.Where(m => m.Delivery is { State: EmailDeliveryState.Sending or EmailDeliveryState.Retrying });
+
     /// <summary>
     /// The next attempt on the business clock, and a reminder while any reply waits, so that a silo failure does not
-    /// lose one: the reminder wakes the conversation elsewhere, which schedules the attempt again.
+    /// lose one: the reminder wakes the conversation elsewhere, which hands the reply out again.
     /// </summary>
     private async Task KeepSending()
     {
-        var next = state.State.Messages.Select(m => m.Delivery).Where(d => d is { State: EmailDeliveryState.Sending or EmailDeliveryState.Retrying }).Min(d => d!.NextAttemptAt);
-        var reminder = await this.GetReminder(SendReminder);
+        var next = Waiting().Where(m => !inFlight.ContainsKey(m.MessageId)).Min(m => m.Delivery!.NextAttemptAt);
         if (next is { } due)
         {
             var key = this.GetPrimaryKeyString();
             deadlines.Schedule(SendKey, due, grains => grains.GetGrain<IEmailThreadGrain>(key).SendDue());
-            if (reminder is null)
-            {
-                await this.RegisterOrUpdateReminder(SendReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            }
         }
         else
         {
             deadlines.Cancel(SendKey);
-            if (reminder is not null)
+        }
+
+        if (Waiting().Any())
+        {
+            await EnsureReminder();
+        }
+        else if (reminderActive != false)
+        {
+            if (await this.GetReminder(SendReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
             }
+
+            reminderActive = false;
         }
     }
 
-    /// <summary>One attempt to send a reply as the customer will receive it, threaded under the message it answers.</summary>
-    private async Task<EmailSendOutcome> Send(EmailMessage reply)
+    private async Task EnsureReminder()
     {
-        if (!state.State.Unsent.TryGetValue(reply.MessageId, out var unsent))
+        if (reminderActive != true)
         {
-            return new EmailSendOutcome(false, true, "The reply's text is no longer kept.");
-        }
-
-        var mailbox = await GrainFactory.GetGrain<IMailboxDirectoryGrain>(TenantId).FindByAddress(reply.From.Address);
-        var message = new MimeMessage { Subject = reply.Subject, MessageId = reply.MessageId, Date = time.GetUtcNow(), InReplyTo = reply.InReplyTo };
-        message.From.Add(new MailboxAddress(mailbox?.DisplayName, reply.From.Address));
-        message.To.AddRange(reply.To.Select(a => new MailboxAddress(a.Name, a.Address)));
-        message.References.AddRange(reply.References);
-        var body = new BodyBuilder { TextBody = unsent.Text, HtmlBody = unsent.Html };
-        var opened = new List<Stream>();
-        try
-        {
-            foreach (var attachment in reply.Attachments)
+            if (await this.GetReminder(SendReminder) is null)
             {
-                if (await content.OpenAsync(attachment.ContentName!) is not { } stream)
-                {
-                    return new EmailSendOutcome(false, true, $"Attachment '{attachment.Id}' is no longer kept (past retention).");
-                }
-
-                opened.Add(stream);
-                body.Attachments.Add(attachment.Name, stream, ContentType.Parse(attachment.ContentType));
+                await this.RegisterOrUpdateReminder(SendReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             }
 
-            message.Body = body.ToMessageBody();
-            return await sender.SendAsync(message);
-        }
-        catch (Exception failure) when (failure is IOException or Azure.RequestFailedException)
-        {
-            return new EmailSendOutcome(false, false, $"An attachment could not be read: {failure.Message}");
-        }
-        finally
-        {
-            foreach (var stream in opened)
-            {
-                await stream.DisposeAsync();
-            }
+            reminderActive = true;
         }
     }
 
@@ -277,6 +307,15 @@ public sealed partial class EmailThreadGrain(
         }
 
         if (number is not { } n || await GrainFactory.GetGrain<ICaseGrain>(GrainKeys.Case(TenantId, n)).Get(cancellationToken) is not { } followed)
+        {
+            return null;
+        }
+
+        // Only the case's own customer writes into it: a forwarded reply answered by someone else opens their own case.
+        var sender = CustomerRules.NormalizeEmail(state.State.Messages.Find(m => m.Direction == EmailDirection.Inbound)?.From.Address);
+        if (sender is null
+            || await CustomerLookup.Find(GrainFactory, TenantId, new CustomerContact(CustomerContactKind.Email, sender), cancellationToken) is not { } card
+            || card.Customer.Id != followed.CustomerId)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using MimeKit;
+using Switchboard.Contracts.Email;
 
 namespace Switchboard.Grains.Email;
 
@@ -10,6 +11,3 @@ public interface IEmailSender
 
     Task<EmailSendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken = default);
 }
-
-/// <summary>One attempt's outcome: taken, or failed for now (try again) or for good, with what the server or network said.</summary>
-public sealed record EmailSendOutcome(bool Sent, bool Permanent, string Answer);

@@ -1,15 +1,16 @@
-using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Switchboard.Contracts.Email;
 
 namespace Switchboard.Grains.Email;
 
 /// <summary>
 /// Sends through the configured SMTP server with MailKit, one connection per attempt. A 5xx answer is final; a 4xx
-/// answer, a refused or dropped connection, a failed TLS or login, or a timeout may pass, and is tried again later.
+/// answer, and any other failure (a refused or dropped connection, TLS or login refused, a timeout), may pass, and is
+/// tried again later.
 /// </summary>
 public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSender
 {
@@ -44,9 +45,10 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
             var code = (int)refused.StatusCode;
             return new EmailSendOutcome(false, code >= 500, $"{code} {refused.Message}");
         }
-        catch (Exception failure) when (failure is SmtpProtocolException or AuthenticationException or SslHandshakeException or SocketException or IOException
-            or ServiceNotConnectedException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
+            // Anything else (no connection, TLS or login refused, a protocol error, a timeout) may pass: tried again later,
+            // and given up after the last attempt.
             return new EmailSendOutcome(false, false, $"{failure.GetType().Name}: {failure.Message}");
         }
     }
