@@ -21,6 +21,7 @@ public sealed class CarrierTelephonyTests
         using var admin = await AdminOfNewTenantAsync(api);
         var secret = await RegisterAsync(admin, receiver.Url("carrier"), "telephony.*");
         await SendOkAsync(admin, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Maria"}""");
+        await VerifyPhoneAsync(admin, receiver, secret, "a1", "sip:maria@pbx.example");
         await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""");
 
         var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Outbound("a1"))).Text("id");
@@ -30,7 +31,7 @@ public sealed class CarrierTelephonyTests
         Assert.Equal(["type", "timestamp", "data"], dialAgent.Json.AsObject().Select(p => p.Key));
         AssertData(dialAgent, new JsonObject { ["interactionId"] = id, ["legId"] = "L1", ["party"] = "agent", ["address"] = "a1" });
         Assert.Equal(["interactionId", "sequence", "legId", "party", "address", "device", "greeting"], dialAgent.Json["data"]!.AsObject().Select(p => p.Key));
-        Assert.Null(dialAgent.Json["data"]!["device"]); // no verified phone: the adapter's softphone for the agent
+        Assert.Equal("sip:maria@pbx.example", dialAgent.Json["data"]!.Text("device"));
         Assert.Equal("ringing", (await admin.GetInteractionAsync(id)).Leg("agent", "a1").Text("state"));
 
         // The adapter reports the agent answered: then the customer is dialled, and once answered, bridged to the agent.
@@ -76,7 +77,7 @@ public sealed class CarrierTelephonyTests
             string.Join(", ", new[] { dialAgent, dialCustomer, bridged, held, resumed }.Concat(hangUps).Select(Sequence)));
 
         // One delivery per command, each with its own id; nothing but telephony reached this endpoint.
-        var received = receiver.All.Where(w => w.Path == "/carrier").ToList();
+        var received = receiver.All.Where(w => w.Path == "/carrier" && !w.Json["data"]!.Text("interactionId").StartsWith("pv_", StringComparison.Ordinal)).ToList();
         Assert.Equal(7, received.Select(w => w.Id).Distinct().Count());
         Assert.All(received, w => Assert.StartsWith("telephony.", w.Type, StringComparison.Ordinal));
 
@@ -143,6 +144,53 @@ public sealed class CarrierTelephonyTests
         }
 
         await Problem.AssertAsync(await admin.SendJsonAsync(HttpMethod.Post, "/v1/telephony/events", """{"interactionId":"pv_00000000000000000000000000000000","legId":"L1","event":"answered"}"""), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task With_a_carrier_an_agent_takes_calls_only_once_its_phone_is_verified()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Ct);
+        await using var api = CarrierHost();
+        using var admin = await AdminOfNewTenantAsync(api);
+        var secret = await RegisterAsync(admin, receiver.Url("carrier"), "telephony.*");
+        await SendOkAsync(admin, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Maria"}""");
+        await SendOkAsync(admin, HttpMethod.Post, "/v1/queues", """{"id":"support","name":"Support"}""");
+        await SendOkAsync(admin, HttpMethod.Put, "/v1/queues/support/members/a1", """{"skillLevel":5}""");
+        await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""");
+
+        var queued = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+        using (var direct = await admin.SendJsonAsync(HttpMethod.Post, "/v1/interactions", InteractionTestExtensions.Direct("a1")))
+        {
+            var problem = await Problem.AssertAsync(direct, HttpStatusCode.Conflict);
+            Assert.Contains("verified phone", problem.Text("detail"), StringComparison.Ordinal);
+        }
+
+        // Routing has had its turn: the call waits, as no member can ring.
+        var waiting = await admin.GetInteractionAsync(queued);
+        Assert.Equal("Queued", waiting.Text("state"));
+        Assert.Null(waiting["offer"]);
+
+        await VerifyPhoneAsync(admin, receiver, secret, "a1", "sip:maria@pbx.example");
+        await admin.WaitForOfferAsync(queued, "a1");
+    }
+
+    /// <summary>The agent's own phone, verified through the carrier: the adapter is asked to ring it and reports it answered.</summary>
+    private static async Task VerifyPhoneAsync(HttpClient admin, WebhookReceiver receiver, string secret, string agentId, string sip)
+    {
+        await SendOkAsync(admin, HttpMethod.Put, $"/v1/agents/{agentId}/profile", $$"""{"sip":"{{sip}}"}""");
+        using (var verifying = await admin.SendJsonAsync(HttpMethod.Post, $"/v1/agents/{agentId}/profile/verification-call", null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, verifying.StatusCode);
+        }
+
+        var ring = await NextAsync(receiver, "telephony.dial", secret, w => w.Json["data"]!.Text("interactionId").StartsWith("pv_", StringComparison.Ordinal));
+        var callId = ring.Json["data"]!.Text("interactionId");
+        using (var answered = await admin.SendJsonAsync(HttpMethod.Post, "/v1/telephony/events", $$"""{"interactionId":"{{callId}}","legId":"L1","event":"answered"}"""))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, answered.StatusCode);
+        }
+
+        await NextAsync(receiver, "telephony.hangup", secret, w => w.Json["data"]!.Text("interactionId") == callId);
     }
 
     [Fact]

@@ -173,6 +173,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         OwedWrapUps = ["w-1"],
         NoticeSequence = 41,
         Unpublished = [Told(41, AgentState.Busy)],
+        HasVerifiedPhone = false,
     };
 
     private static AgentGrainState Target() => new()
@@ -202,6 +203,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         OwedWrapUps = ["w2", "w-2"],
         NoticeSequence = 42,
         Unpublished = [Told(40, AgentState.Available), Told(42, AgentState.WrapUp)],
+        HasVerifiedPhone = true,
     };
 
     private static LiveEvent<AgentChanged> Told(long sequence, AgentState state) => new(

@@ -64,6 +64,10 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("TryHoldOffer")]
     Task<bool> TryHoldOffer(OfferHold hold, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether the agent has a verified phone of its own: with a carrier, it takes calls only then.</summary>
+    [Alias("SetVerifiedPhone")]
+    Task SetVerifiedPhone(bool verified, CancellationToken cancellationToken = default);
+
     /// <summary>The offer of this interaction is withdrawn (the caller hung up, the consult was cancelled). Idempotent.</summary>
     [Alias("ReleaseOffer")]
     Task ReleaseOffer(string interactionId, CancellationToken cancellationToken = default);

@@ -33,7 +33,7 @@ public sealed partial class AgentGrain
         }
 
         var rule = await Utilization(cancellationToken);
-        var capacity = current.Profile?.Capacity.ToDomain() ?? WorkCapacity.Default;
+        var capacity = CapacityOf(current);
         var active = current.ActiveMedia();
         var status = current.ToStatus();
         if (!current.Exists || !RoutingEligibility.CanTake(status, active, current.HeldOffer is not null, hold.Media, hold.Routed, capacity, rule))

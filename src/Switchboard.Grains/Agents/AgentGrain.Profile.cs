@@ -42,6 +42,15 @@ public sealed partial class AgentGrain
 
     public Task<AgentRecord?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Exists ? ToRecord() : null);
 
+    public async Task SetVerifiedPhone(bool verified, CancellationToken cancellationToken = default)
+    {
+        if (state.State.HasVerifiedPhone != verified)
+        {
+            // Through Persist: with a carrier, the queues hear that the agent may now (or no longer) take calls.
+            await Persist(s => s.HasVerifiedPhone = verified);
+        }
+    }
+
     public async Task<AgentRecord?> Update(AgentProfilePatch patch, CancellationToken cancellationToken = default)
     {
         if (!state.State.Exists)

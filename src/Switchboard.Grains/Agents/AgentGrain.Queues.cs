@@ -55,7 +55,7 @@ public sealed partial class AgentGrain
     public async Task RenotifyQueues() => NotifyQueues(null, await Utilization(), evenIfUnready: true);
 
     /// <summary>What routed work the agent may be offered now (<see cref="RoutingEligibility.RoutableMedia"/>), or null: none.</summary>
-    private static RoutingReadiness? Readiness(AgentGrainState s, UtilizationRule rule)
+    private RoutingReadiness? Readiness(AgentGrainState s, UtilizationRule rule)
     {
         if (!s.Exists)
         {
@@ -63,7 +63,7 @@ public sealed partial class AgentGrain
         }
 
         var active = s.ActiveMedia();
-        var media = RoutingEligibility.RoutableMedia(s.ToStatus(), active, s.HeldOffer is not null, s.Profile?.Capacity.ToDomain() ?? WorkCapacity.Default, rule);
+        var media = RoutingEligibility.RoutableMedia(s.ToStatus(), active, s.HeldOffer is not null, CapacityOf(s), rule);
         return media.Count == 0
             ? null
             : new RoutingReadiness(s.LastOfferEndedAt is { } ended && ended > s.Since ? ended : s.Since, active.Count, media);

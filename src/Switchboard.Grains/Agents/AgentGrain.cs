@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
@@ -5,6 +6,8 @@ using Switchboard.Domain.Agents;
 using Switchboard.Domain.Routing;
 using Switchboard.Grains.Scheduling;
 using Switchboard.Grains.Tenancy;
+
+using Switchboard.Grains.Telephony;
 
 namespace Switchboard.Grains.Agents;
 
@@ -18,6 +21,7 @@ public sealed partial class AgentGrain(
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     DeadlineScheduler deadlines,
     TenantPolicies policies,
+    IOptions<TelephonyOptions> telephony,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     private string tenantId = "";
@@ -65,6 +69,16 @@ public sealed partial class AgentGrain(
         }
 
         await PublishWaiting();
+    }
+
+    /// <summary>
+    /// How much work of each medium the agent takes now: its capacity, but no calls with a carrier until it has a verified
+    /// phone of its own (a carrier has nothing else to ring).
+    /// </summary>
+    private WorkCapacity CapacityOf(AgentGrainState s)
+    {
+        var capacity = s.Profile?.Capacity.ToDomain() ?? WorkCapacity.Default;
+        return telephony.Value.Mode == TelephonyMode.Carrier && !s.HasVerifiedPhone ? capacity with { Voice = 0 } : capacity;
     }
 
     /// <summary>The tenant's rule of which work blocks which, as leased to this silo.</summary>

@@ -58,6 +58,9 @@ public sealed class AgentGrainState
     /// </summary>
     [Id(21)] public List<LiveEvent<AgentChanged>> Unpublished { get; set; } = [];
 
+    /// <summary>Whether the agent has a verified phone of its own (which a carrier rings for its calls).</summary>
+    [Id(22)] public bool HasVerifiedPhone { get; set; }
+
     /// <summary>The wrap-ups owed, the one kept by the previous version included.</summary>
     public IReadOnlyList<string> Owed() =>
         WrapUpFor is { } legacy && !OwedWrapUps.Contains(legacy, StringComparer.Ordinal) ? [.. OwedWrapUps, legacy] : OwedWrapUps;

@@ -63,6 +63,10 @@ public sealed class AgentPhoneGrain(
             ? new AgentPhone(pending, time.GetUtcNow(), null, PhoneVerificationStatus.Unverified, null, null, outcome, phone.LastCallAt)
             : phone with { PendingStatus = PhoneVerificationStatus.Failed, LastAnswer = outcome };
         await state.WriteAsync(this, s => s.Phone = next);
+        if (answered)
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(this.GetPrimaryKeyString()).SetVerifiedPhone(true, cancellationToken);
+        }
     }
 
     private (string TenantId, string AgentId) Key()

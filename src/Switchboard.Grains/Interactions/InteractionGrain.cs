@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Email;
@@ -24,6 +25,7 @@ public sealed partial class InteractionGrain(
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     DeadlineScheduler deadlines,
     ITelephonyGateway telephony,
+    IOptions<TelephonyOptions> telephonyOptions,
     ILogger<InteractionGrain> logger) : Grain, IInteractionGrain, IRemindable
 {
     private string tenantId = "";
@@ -324,8 +326,9 @@ public sealed partial class InteractionGrain(
     private async Task<bool> HoldDirect(string agentId, MediaType media, CancellationToken cancellationToken) =>
         await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false, media), cancellationToken);
 
-    private static string Unavailable(string agentId, MediaType media) => media == MediaType.Voice
-        ? $"Agent '{agentId}' cannot take a call now (on break, logged out, busy, or already offered one)."
+    private string Unavailable(string agentId, MediaType media) => media == MediaType.Voice
+        ? $"Agent '{agentId}' cannot take a call now (on break, logged out, busy, or already offered one)." +
+            (telephonyOptions.Value.Mode == TelephonyMode.Carrier ? " With a carrier, an agent takes calls only once it has a verified phone (PUT /v1/agents/{id}/profile, then verify it)." : "")
         : $"Agent '{agentId}' cannot take {WireNames.Of(media)} work now (on break, logged out, in wrap-up, at its {WireNames.Of(media)} capacity, on a call, or already offered something).";
 
     /// <summary>
