@@ -81,5 +81,9 @@ public sealed class ClientModeTests
 
         using var live = await client.GetResponseAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        // Even with a key nobody can check now: liveness never looks a key up.
+        using var strangerLive = await stranger.GetResponseAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, strangerLive.StatusCode);
     }
 }
