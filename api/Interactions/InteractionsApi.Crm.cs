@@ -23,15 +23,9 @@ public static partial class InteractionsApi
     private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> Link(
         string interactionId, InteractionLinkRequest request, [AsParameters] TenantContext tenant)
     {
-        if (await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is not { } view)
+        if ((await Readable(interactionId, tenant)).Refusal is { } refusal)
         {
-            return NotFound(interactionId);
-        }
-
-        var caller = tenant.Caller;
-        if (caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!))
-        {
-            return ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'.");
+            return refusal;
         }
 
         var errors = new ValidationErrors();

@@ -94,15 +94,9 @@ public static partial class InteractionsApi
     /// <summary>The conversation's messages, or why the caller may not read them: an agent reads the work it is or was part of.</summary>
     private static async Task<(IReadOnlyList<EmailMessage> Messages, ProblemHttpResult? Refusal)> ReadEmails(string interactionId, TenantContext tenant)
     {
-        if (await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is not { } view)
+        if ((await Readable(interactionId, tenant)).Refusal is { } refusal)
         {
-            return ([], NotFound(interactionId));
-        }
-
-        var caller = tenant.Caller;
-        if (caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!))
-        {
-            return ([], ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'."));
+            return ([], refusal);
         }
 
         return (await tenant.Grains.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId)).List(tenant.CancellationToken), null);

@@ -82,19 +82,12 @@ public static partial class InteractionsApi
             return Paging.BadCursor();
         }
 
-        var interaction = tenant.Interaction(interactionId);
-        if (await interaction.Get(tenant.CancellationToken) is not { } view)
+        if ((await Readable(interactionId, tenant)).Refusal is { } refusal)
         {
-            return NotFound(interactionId);
+            return refusal;
         }
 
-        var caller = tenant.Caller;
-        if (caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!))
-        {
-            return ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'.");
-        }
-
-        var page = await interaction.GetMessages(after, pageSize, tenant.CancellationToken) ?? new ChatTranscriptPage([], null);
+        var page = await tenant.Interaction(interactionId).GetMessages(after, pageSize, tenant.CancellationToken) ?? new ChatTranscriptPage([], null);
         return TypedResults.Ok(new Page<ChatMessageResponse>(
             [.. page.Messages.Select(m => ChatMessageResponse.From(interactionId, m))],
             page.NextAfter is { } next ? Paging.Encode(MessageCursor, next.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null));

@@ -142,15 +142,9 @@ public static partial class InteractionsApi
     /// <summary>The voicemail, or why the caller may not read it: an agent reads the voicemail it is or was part of.</summary>
     private static async Task<(VoicemailMessage? Voicemail, ProblemHttpResult? Refusal)> ReadVoicemail(string interactionId, TenantContext tenant)
     {
-        if (await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is not { } view)
+        if ((await Readable(interactionId, tenant)).Refusal is { } refusal)
         {
-            return (null, NotFound(interactionId));
-        }
-
-        var caller = tenant.Caller;
-        if (caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!))
-        {
-            return (null, ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'."));
+            return (null, refusal);
         }
 
         var voicemail = await tenant.Grains.GetGrain<IVoicemailGrain>(GrainKeys.Interaction(tenant.TenantId, interactionId)).Get(tenant.CancellationToken);

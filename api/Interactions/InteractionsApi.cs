@@ -143,18 +143,25 @@ public static partial class InteractionsApi
 
     private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> GetInteraction(string interactionId, [AsParameters] TenantContext tenant)
     {
+        var (view, refusal) = await Readable(interactionId, tenant);
+        return refusal ?? (Results<Ok<InteractionResponse>, ProblemHttpResult>)TypedResults.Ok(InteractionResponse.FromView(view!));
+    }
+
+    /// <summary>
+    /// The interaction as the caller may read it, or why not: 404 when there is none, 403 for an agent key whose agent
+    /// is not and was not part of it.
+    /// </summary>
+    internal static async Task<(InteractionView? View, ProblemHttpResult? Refusal)> Readable(string interactionId, TenantContext tenant)
+    {
         if (await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is not { } view)
         {
-            return NotFound(interactionId);
+            return (null, NotFound(interactionId));
         }
 
         var caller = tenant.Caller;
-        if (caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!))
-        {
-            return ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'.");
-        }
-
-        return TypedResults.Ok(InteractionResponse.FromView(view));
+        return caller.Role == ApiKeyRole.Agent && !Involves(view, caller.AgentId!)
+            ? (null, ApiProblems.Forbidden($"Agent '{caller.AgentId}' is not part of interaction '{interactionId}'."))
+            : (view, null);
     }
 
     /// <summary>Whether the agent is part of the interaction: has (had) a leg on it, is offered it, or has a wrap-up of it.</summary>
