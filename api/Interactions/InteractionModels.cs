@@ -383,17 +383,22 @@ public sealed record InteractionLegResponse(
         new(leg.Id, leg.Line, leg.Party, leg.Address, leg.State, leg.StartedAt, leg.EndedAt);
 }
 
-/// <summary>The open offer: to whom, from which queue (none for a direct call), for the call itself or a consult, until when.</summary>
-[WireExample("""{"agentId":"a1","queueId":"support","purpose":"main","offeredAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T09:00:15+00:00"}""")]
+/// <summary>
+/// The open offer: to whom, from which queue (none for a direct call), for the call itself or a consult, until when.
+/// <c>phoneLegId</c>: once the agent accepted a call and its own phone is being rung, that phone's leg; the call connects
+/// when it answers, and goes back unanswered if it does not by <c>expiresAt</c>.
+/// </summary>
+[WireExample("""{"agentId":"a1","queueId":"support","purpose":"main","offeredAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T09:00:15+00:00","phoneLegId":null}""")]
 public sealed record InteractionOfferResponse(
     string AgentId,
     string? QueueId,
     OfferPurpose Purpose,
     DateTimeOffset OfferedAt,
-    DateTimeOffset ExpiresAt)
+    DateTimeOffset ExpiresAt,
+    string? PhoneLegId)
 {
     public static InteractionOfferResponse From(OfferView offer) =>
-        new(offer.AgentId, offer.QueueId, offer.Purpose, offer.OfferedAt, offer.ExpiresAt);
+        new(offer.AgentId, offer.QueueId, offer.Purpose, offer.OfferedAt, offer.ExpiresAt, offer.PhoneLegId);
 }
 
 /// <summary>The consult call on line 2: its target, its leg once dialled, the agent once one answered.</summary>

@@ -77,6 +77,41 @@ public sealed class AgentProfileTests(SwitchboardApiFactory factory)
     }
 
     [Fact]
+    public async Task With_a_verified_phone_an_accepted_call_rings_it_first_and_connects_when_it_answers()
+    {
+        var tenant = await factory.CreateCallCenterAsync("support", codeRequired: false, "a1");
+        using var admin = tenant.Admin();
+        using (var put = await admin.SendJsonAsync(HttpMethod.Put, "/v1/agents/a1/profile", """{"phone":"+390212345678"}"""))
+        using (var verify = await admin.SendJsonAsync(HttpMethod.Post, "/v1/agents/a1/profile/verification-call", null))
+        {
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Accepted), (put.StatusCode, verify.StatusCode));
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(2));
+        await UntilAsync(admin, p => p["verified"] is not null);
+
+        var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+        await admin.WaitForOfferAsync(id, "a1");
+        var accepted = await admin.ActAsAsync("a1", id, "accept");
+
+        // Accepted, but not connected yet: the agent's phone rings, the offer stays open with the phone's leg.
+        Assert.Equal("Offered", accepted.Text("state"));
+        Assert.Equal("ringing", accepted.Leg("agent", "a1").Text("state"));
+        Assert.Equal(accepted.Leg("agent", "a1").Text("id"), accepted["offer"]!.Text("phoneLegId"));
+        using (var again = await admin.ActAsync(id, "accept", """{"agentId":"a1"}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode); // a second accept changes nothing
+        }
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(2)); // the simulated phone answers
+        var connected = await admin.WaitForStateAsync(id, "Connected");
+        Assert.Equal("connected", connected.Leg("agent", "a1").Text("state"));
+        Assert.Null(connected["offer"]);
+        Assert.Equal("a1", connected.Text("handler"));
+        Assert.Equal(["agent-phone-ringing", "leg-answered", "accepted"], connected.EventTypes().SkipWhile(e => e != "agent-phone-ringing"));
+    }
+
+    [Fact]
     public async Task A_verification_call_that_fails_leaves_the_phone_pending_and_a_late_answer_verifies_nothing()
     {
         var tenant = await factory.CreateTenantAsync();

@@ -172,12 +172,55 @@ public sealed class CarrierTelephonyTests
 
         await VerifyPhoneAsync(admin, receiver, secret, "a1", "sip:maria@pbx.example");
         await admin.WaitForOfferAsync(queued, "a1");
+
+        // Accepting rings the agent's verified phone through the carrier; the caller is bridged once it answers.
+        var accepted = await admin.ActAsAsync("a1", queued, "accept");
+        Assert.Equal(("Offered", "L2"), (accepted.Text("state"), accepted["offer"]!.Text("phoneLegId")));
+        var dialAgent = await NextAsync(receiver, "telephony.dial", secret, w => w.Json["data"]!.Text("interactionId") == queued);
+        AssertData(dialAgent, new JsonObject { ["legId"] = "L2", ["party"] = "agent", ["address"] = "a1", ["device"] = "sip:maria@pbx.example" });
+        Assert.DoesNotContain(receiver.All, w => w.Type == "telephony.bridge" && w.Json["data"]!.Text("interactionId") == queued);
+
+        await admin.ReportLegAsync(queued, "L2", "answered");
+        var bridged = await NextAsync(receiver, "telephony.bridge", secret, w => w.Json["data"]!.Text("interactionId") == queued);
+        Assert.Equal(["L1", "L2"], bridged.Json["data"]!["legIds"]!.AsArray().Select(l => l!.GetValue<string>()));
+        var connected = await admin.GetInteractionAsync(queued);
+        Assert.Equal(("Connected", "a1"), (connected.Text("state"), connected.Text("handler")));
+    }
+
+    [Fact]
+    public async Task An_agents_phone_that_does_not_answer_an_accepted_call_puts_it_back_in_its_queue()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Ct);
+        await using var api = CarrierHost();
+        using var admin = await AdminOfNewTenantAsync(api);
+        var secret = await RegisterAsync(admin, receiver.Url("carrier"), "telephony.*");
+        await SendOkAsync(admin, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Maria"}""");
+        await SendOkAsync(admin, HttpMethod.Post, "/v1/queues", """{"id":"support","name":"Support"}""");
+        await SendOkAsync(admin, HttpMethod.Put, "/v1/queues/support/members/a1", """{"skillLevel":5}""");
+        await VerifyPhoneAsync(admin, receiver, secret, "a1", "+390212345678");
+        await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""");
+        var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+        await admin.WaitForOfferAsync(id, "a1");
+        await admin.ActAsAsync("a1", id, "accept");
+        var dialAgent = await NextAsync(receiver, "telephony.dial", secret, w => w.Json["data"]!.Text("interactionId") == id);
+        Assert.Equal("+390212345678", dialAgent.Json["data"]!.Text("device"));
+
+        // The carrier reports the agent's phone not answering: the caller waits at its place again, the agent as after
+        // an offer it let ring out.
+        await admin.ReportLegAsync(id, "L2", "failed");
+
+        var back = await admin.GetInteractionAsync(id);
+        Assert.Equal("Queued", back.Text("state"));
+        Assert.Equal("failed", back.Leg("agent", "a1").Text("state"));
+        Assert.Contains("offer-timed-out", back.EventTypes());
+        Assert.NotEqual("Available", (await admin.GetOkJsonAsync("/v1/agents/a1/state")).Text("state"));
     }
 
     /// <summary>The agent's own phone, verified through the carrier: the adapter is asked to ring it and reports it answered.</summary>
-    private static async Task VerifyPhoneAsync(HttpClient admin, WebhookReceiver receiver, string secret, string agentId, string sip)
+    private static async Task VerifyPhoneAsync(HttpClient admin, WebhookReceiver receiver, string secret, string agentId, string address)
     {
-        await SendOkAsync(admin, HttpMethod.Put, $"/v1/agents/{agentId}/profile", $$"""{"sip":"{{sip}}"}""");
+        var field = address.StartsWith("sip:", StringComparison.Ordinal) ? "sip" : "phone";
+        await SendOkAsync(admin, HttpMethod.Put, $"/v1/agents/{agentId}/profile", $$"""{"{{field}}":"{{address}}"}""");
         using (var verifying = await admin.SendJsonAsync(HttpMethod.Post, $"/v1/agents/{agentId}/profile/verification-call", null))
         {
             Assert.Equal(HttpStatusCode.Accepted, verifying.StatusCode);

@@ -8,4 +8,5 @@ public sealed record OfferView(
     [property: Id(1)] string? QueueId,
     [property: Id(2)] OfferPurpose Purpose,
     [property: Id(3)] DateTimeOffset OfferedAt,
-    [property: Id(4)] DateTimeOffset ExpiresAt);
+    [property: Id(4)] DateTimeOffset ExpiresAt,
+    [property: Id(5)] string? PhoneLegId = null);

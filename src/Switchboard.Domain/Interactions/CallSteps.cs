@@ -75,6 +75,24 @@ internal static class CallSteps
             return InteractionMachine.Unchanged(record, $"Leg '{leg.Id}' is {leg.State}.");
         }
 
+        if (draft.Offer is { PhoneLegId: { } phoneLeg } offer && phoneLeg == leg.Id)
+        {
+            // The phone rung for an agent's accept: answered, the accept takes effect; otherwise the offer went unanswered.
+            var answered = legEvent.Kind == LegEventKind.Answered;
+            draft.SetLeg(leg.Id, answered ? LegState.Connected : legEvent.Kind == LegEventKind.Failed ? LegState.Failed : LegState.Ended);
+            draft.Event(answered ? "leg-answered" : legEvent.Kind == LegEventKind.Failed ? "leg-failed" : "leg-ended", ("leg", leg.Id), ("party", WireNames.Of(leg.Party)));
+            if (answered)
+            {
+                OfferSteps.PhoneAnswered(draft, offer);
+            }
+            else
+            {
+                OfferSteps.PhoneNotAnswered(draft, offer);
+            }
+
+            return draft.Applied();
+        }
+
         if (legEvent.Kind == LegEventKind.Answered)
         {
             Answered(draft, leg);
@@ -277,14 +295,7 @@ internal static class CallSteps
         WrapUpSteps.Open(draft, agentId);
     }
 
-    private static void ReleaseOpenOffer(InteractionDraft draft)
-    {
-        if (draft.Offer is { } offer)
-        {
-            draft.Effect(new ReleaseOffer(offer.AgentId));
-            draft.Offer = null;
-        }
-    }
+    private static void ReleaseOpenOffer(InteractionDraft draft) => OfferSteps.Withdraw(draft);
 
     private static string Describe(InteractionRecord record) => record.Consult is null ? record.State.ToString() : $"{record.State} with a consult on line 2";
 }

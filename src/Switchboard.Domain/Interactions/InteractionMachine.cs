@@ -56,7 +56,17 @@ public static class InteractionMachine
             draft.Handler = caller;
             draft.Participants.Add(caller);
             draft.HandledBy.Add(caller);
-            draft.AddLeg(1, PartyKind.Agent, caller, LegState.Connected);
+            if (spec.RingCaller && spec.Media == MediaType.Voice)
+            {
+                var callerLeg = draft.AddLeg(1, PartyKind.Agent, caller, LegState.Ringing);
+                draft.Effect(new DialLeg(callerLeg.Id, PartyKind.Agent, caller));
+                draft.Event("leg-dialed", ("leg", callerLeg.Id), ("party", "agent"), ("address", caller));
+            }
+            else
+            {
+                draft.AddLeg(1, PartyKind.Agent, caller, LegState.Connected);
+            }
+
             draft.Effect(new StartAgentWork(caller, draft.Original.Media));
             OfferSteps.OfferDirect(draft, callee, OfferPurpose.Main);
             return draft.Applied();
@@ -90,7 +100,7 @@ public static class InteractionMachine
         var decision = command switch
         {
             OfferToAgent offer => OfferSteps.Offer(draft, offer),
-            AcceptOffer accept => OfferSteps.Accept(draft, accept.AgentId),
+            AcceptOffer accept => OfferSteps.Accept(draft, accept.AgentId, accept.RingPhone),
             RejectOffer reject => OfferSteps.Reject(draft, reject.AgentId),
             MoveToQueue move => OfferSteps.MoveToQueue(draft, move.QueueId),
             HoldCall hold => CallSteps.Hold(draft, hold.AgentId),

@@ -51,7 +51,7 @@ internal static class OfferSteps
         return InteractionMachine.Unchanged(record, $"Interaction '{record.Id}' is not waiting in queue '{offer.QueueId}' ({record.State}).");
     }
 
-    public static InteractionDecision Accept(InteractionDraft draft, string agentId)
+    public static InteractionDecision Accept(InteractionDraft draft, string agentId, bool ringPhone)
     {
         var record = draft.Original;
         if (Refuse(record, agentId, "accept") is { } refusal)
@@ -60,11 +60,64 @@ internal static class OfferSteps
         }
 
         var offer = record.Offer!;
+        if (offer.PhoneLegId is not null)
+        {
+            return InteractionMachine.Unchanged(record, $"Accepted already: agent '{agentId}''s phone is ringing, and the call connects when it answers.");
+        }
+
+        if (ringPhone && record.Media == MediaType.Voice)
+        {
+            RingPhone(draft, offer);
+            return draft.Applied();
+        }
+
+        Connect(draft, offer, legId: null);
+        return draft.Applied();
+    }
+
+    /// <summary>
+    /// The accepting agent's own phone is rung first; the offer stays open (so a reject, the customer leaving or the
+    /// phone not answering in as long as the offer gave to accept puts the call back as unanswered) until it answers.
+    /// </summary>
+    private static void RingPhone(InteractionDraft draft, InteractionOffer offer)
+    {
+        var legId = offer.Purpose == OfferPurpose.Consult && draft.Consult?.LegId is { } consultLeg
+            ? consultLeg
+            : draft.AddLeg(offer.Purpose == OfferPurpose.Main ? 1 : 2, PartyKind.Agent, offer.AgentId, LegState.Ringing).Id;
+        draft.Offer = offer with { PhoneLegId = legId, ExpiresAt = draft.Now + (offer.ExpiresAt - offer.OfferedAt) };
+        draft.Effect(new DialLeg(legId, PartyKind.Agent, offer.AgentId));
+        draft.Event("agent-phone-ringing", ("agent", offer.AgentId), ("leg", legId));
+    }
+
+    /// <summary>The agent whose phone was rung for its accept answered: the accept takes effect now.</summary>
+    public static void PhoneAnswered(InteractionDraft draft, InteractionOffer offer) => Connect(draft, offer, offer.PhoneLegId);
+
+    /// <summary>The agent's phone, rung for its accept, failed or hung up before answering: as an offer not answered in time.</summary>
+    public static void PhoneNotAnswered(InteractionDraft draft, InteractionOffer offer)
+    {
+        NotAnswered(draft, offer);
+        draft.Event("offer-timed-out", ("agent", offer.AgentId), ("reason", "the agent's phone did not answer"));
+        ReturnOffer(draft);
+    }
+
+    /// <summary>The accept takes effect: the agent on the call (on <paramref name="legId"/> when its phone was rung for it).</summary>
+    private static void Connect(InteractionDraft draft, InteractionOffer offer, string? legId)
+    {
+        var record = draft.Original;
+        var agentId = offer.AgentId;
         draft.Offer = null;
         draft.Effect(new StartAgentWork(agentId, draft.Original.Media));
         if (offer.Purpose == OfferPurpose.Main)
         {
-            draft.AddLeg(1, PartyKind.Agent, agentId, LegState.Connected);
+            if (legId is null)
+            {
+                draft.AddLeg(1, PartyKind.Agent, agentId, LegState.Connected);
+            }
+            else
+            {
+                draft.SetLeg(legId, LegState.Connected);
+            }
+
             draft.SetCustomerLeg(LegState.Connected);
             draft.State = InteractionState.Connected;
             draft.Handler = agentId;
@@ -86,11 +139,11 @@ internal static class OfferSteps
                 draft.Effect(new FollowEmailCase(agentId));
             }
 
-            return draft.Applied();
+            return;
         }
 
         var consult = record.Consult!;
-        var legId = consult.LegId;
+        legId ??= consult.LegId;
         if (legId is null)
         {
             legId = draft.AddLeg(2, PartyKind.Agent, agentId, LegState.Connected).Id;
@@ -103,7 +156,6 @@ internal static class OfferSteps
         draft.Consult = consult with { LegId = legId, AgentId = agentId };
         draft.Participants.Add(agentId);
         draft.Event("consult-connected", ("agent", agentId), ("leg", legId));
-        return draft.Applied();
     }
 
     public static InteractionDecision Reject(InteractionDraft draft, string agentId)
@@ -117,6 +169,7 @@ internal static class OfferSteps
         // A direct offer (a transfer, a direct call) has no queue rule: the agent just stays as it was.
         draft.Effect(new MarkRejected(agentId, record.Offer!.QueueId is null ? null : record.Policy.RejectAgentState));
         draft.Event("rejected", ("agent", agentId));
+        HangUpPhone(draft, record.Offer);
         ReturnOffer(draft);
         return draft.Applied();
     }
@@ -129,13 +182,40 @@ internal static class OfferSteps
             return false;
         }
 
+        NotAnswered(draft, offer);
+        draft.Event("offer-timed-out", ("agent", offer.AgentId));
+        HangUpPhone(draft, offer);
+        ReturnOffer(draft);
+        return true;
+    }
+
+    /// <summary>What an unanswered offer does to its agent.</summary>
+    private static void NotAnswered(InteractionDraft draft, InteractionOffer offer)
+    {
         // A colleague who did not answer an agent's own call (not one from a queue) is not sent on a break for it: it
         // just stays as it was.
         var colleague = offer.QueueId is null && draft.Original.Direction == InteractionDirection.Internal;
         draft.Effect(colleague ? new MarkRejected(offer.AgentId, null) : new MarkNoAnswer(offer.AgentId));
-        draft.Event("offer-timed-out", ("agent", offer.AgentId));
-        ReturnOffer(draft);
-        return true;
+    }
+
+    /// <summary>Takes back the offer without an answer from its agent (a cancelled consult, the customer gone): its phone, if rung, stops.</summary>
+    public static void Withdraw(InteractionDraft draft)
+    {
+        if (draft.Offer is { } offer)
+        {
+            draft.Effect(new ReleaseOffer(offer.AgentId));
+            HangUpPhone(draft, offer);
+            draft.Offer = null;
+        }
+    }
+
+    /// <summary>Stops the agent's phone rung for the offer's accept, if it still rings.</summary>
+    private static void HangUpPhone(InteractionDraft draft, InteractionOffer offer)
+    {
+        if (offer.PhoneLegId is { } legId && draft.Leg(legId) is { IsActive: true } leg)
+        {
+            draft.HangUp(leg);
+        }
     }
 
     public static InteractionDecision MoveToQueue(InteractionDraft draft, string queueId)

@@ -117,10 +117,9 @@ internal static class TransferSteps
             return InteractionMachine.NotAllowed(draft.Original, "Cannot cancel: there is no consult call.");
         }
 
-        if (draft.Offer is { Purpose: OfferPurpose.Consult } offer)
+        if (draft.Offer is { Purpose: OfferPurpose.Consult })
         {
-            draft.Effect(new ReleaseOffer(offer.AgentId));
-            draft.Offer = null;
+            OfferSteps.Withdraw(draft);
         }
 
         if (consult.Target.Kind == TargetKind.Queue && consult.AgentId is null)

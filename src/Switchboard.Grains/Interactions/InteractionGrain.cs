@@ -65,14 +65,16 @@ public sealed partial class InteractionGrain(
         }
 
         var customer = await MatchCustomer(request, cancellationToken);
-        var now = time.GetUtcNow();
-        var decision = InteractionMachine.Create(
-            new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority,
-                request.Actor, request.CustomerName, customer, request.PreferredAgentId, request.RelatedInteractionId),
-            now);
 
         // Internal work needs the agent who starts it free to take it too, before its colleague is asked.
         var caller = request.Direction == InteractionDirection.Internal ? request.From : null;
+        var ringCaller = caller is not null && request.Media == MediaType.Voice && await RingsPhone(caller, cancellationToken);
+        var now = time.GetUtcNow();
+        var decision = InteractionMachine.Create(
+            new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority,
+                request.Actor, request.CustomerName, customer, request.PreferredAgentId, request.RelatedInteractionId, ringCaller),
+            now);
+
         if (caller is not null && !await HoldDirect(caller, request.Media, cancellationToken))
         {
             return new InteractionResult(InteractionOutcome.AgentUnavailable, null, Unavailable(caller, request.Media));
@@ -130,7 +132,13 @@ public sealed partial class InteractionGrain(
         }
 
         var now = time.GetUtcNow();
-        var decision = InteractionMachine.Decide(record, action.ToCommand(), now);
+        var command = action.ToCommand();
+        if (command is AcceptOffer accept && record.Media == MediaType.Voice && record.Offer is { PhoneLegId: null } offer && offer.AgentId == accept.AgentId)
+        {
+            command = accept with { RingPhone = await RingsPhone(accept.AgentId, cancellationToken) };
+        }
+
+        var decision = InteractionMachine.Decide(record, command, now);
         if (!decision.Applied)
         {
             return Result(decision);
@@ -325,6 +333,15 @@ public sealed partial class InteractionGrain(
 
     private async Task<bool> HoldDirect(string agentId, MediaType media, CancellationToken cancellationToken) =>
         await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false, media), cancellationToken);
+
+    /// <summary>
+    /// Whether a call this agent takes rings its own phone first: always with a carrier (its verified phone, or the
+    /// carrier's softphone for it); with the simulator only once it has a verified phone, so that an agent without a
+    /// profile answers on its simulated softphone with the accept itself.
+    /// </summary>
+    private async Task<bool> RingsPhone(string agentId, CancellationToken cancellationToken) =>
+        telephonyOptions.Value.Mode == TelephonyMode.Carrier
+        || (await GrainFactory.GetGrain<IAgentPhoneGrain>(GrainKeys.Agent(tenantId, agentId)).Get(cancellationToken)).Verified is not null;
 
     private string Unavailable(string agentId, MediaType media) => media == MediaType.Voice
         ? $"Agent '{agentId}' cannot take a call now (on break, logged out, busy, or already offered one)." +
