@@ -189,6 +189,22 @@ public sealed record InteractionTransferRequest(string? AgentId, [property: Requ
     }
 }
 
+/// <summary>Merge lines: the agent's other call joins this one.</summary>
+/// <param name="AgentId">The acting agent: required with an admin, supervisor or integration key; with an agent key only its own.</param>
+/// <param name="InteractionId">The agent's other call, whose party joins this call in conference; that call ends.</param>
+[WireExample("""{"agentId":"a1","interactionId":"i_0b5e"}""")]
+public sealed record InteractionMergeRequest(string? AgentId, [property: Required] string? InteractionId)
+{
+    internal void Validate(ValidationErrors errors, string interactionId)
+    {
+        if (errors.Check(InteractionId is not null, "interactionId", "interactionId is required: the agent's other call.")
+            && InteractionRules.CheckId(errors, InteractionId, "interactionId", "interaction"))
+        {
+            errors.Check(InteractionId != interactionId, "interactionId", "interactionId must be the agent's other call, not this one.");
+        }
+    }
+}
+
 /// <summary>Where a transfer or consult goes.</summary>
 /// <param name="Type">agent, queue or external.</param>
 /// <param name="Id">The agent or queue id (agent and queue targets).</param>

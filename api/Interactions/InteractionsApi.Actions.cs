@@ -20,6 +20,21 @@ public static partial class InteractionsApi
             "The handling agent holds the customer: OnHold.");
         Simple(interaction, "resume", InteractionActionKind.Resume, "ResumeInteraction", "Take the customer off hold",
             "The handling agent resumes the call: Connected.");
+        interaction.MapPost("/swap", Swap)
+            .WithName("SwapToInteraction")
+            .WithSummary("Swap lines")
+            .WithDescription("The agent talks on this call again: the call it talks on now (its other line) goes on hold, then this one " +
+                "(on hold) is resumed. An agent talks on one call at a time: with a call on hold, line 2 is free for a second call " +
+                "it places or that is put through to it directly (never from a queue); resuming or accepting while another call is " +
+                "connected is a 409." + ActorNote)
+            .ProducesActionProblems();
+        interaction.MapPost("/merge", Merge)
+            .WithName("MergeInteractionLines")
+            .WithSummary("Merge lines")
+            .WithDescription("The agent's two calls become one: the party of its other call (interactionId, connected or on hold) joins " +
+                "this call in conference, this call is connected, and the other call ends (its wrap-up is owed). Neither may be in a " +
+                "consult; the other call may not be a conference. A carrier is told with a telephony.bridge whose new leg carries movedFrom." + ActorNote)
+            .ProducesActionProblems();
         Simple(interaction, "end", InteractionActionKind.End, "EndInteraction", "Hang up",
             "The agent hangs up: a consulted or conferenced agent leaves; otherwise the call ends and its agents go to wrap-up.");
         Simple(interaction, "consult/complete", InteractionActionKind.CompleteConsult, "CompleteConsult", "Transfer lines",
@@ -60,6 +75,60 @@ public static partial class InteractionsApi
             .WithSummary(summary)
             .WithDescription(description + ActorNote)
             .ProducesActionProblems();
+
+    private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> Merge(
+        string interactionId, InteractionMergeRequest request, [AsParameters] TenantContext tenant)
+    {
+        var errors = new ValidationErrors();
+        if (ResolveActor(tenant.Caller, request.AgentId, errors, out var agentId) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        request.Validate(errors, interactionId);
+        if (errors.HasErrors)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        return Answer(await tenant.Interaction(interactionId).MergeLines(agentId, request.InteractionId!, tenant.CancellationToken), interactionId);
+    }
+
+    /// <summary>Holds the call the agent talks on now, then resumes this one: two actions, each the grain's to allow.</summary>
+    private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> Swap(
+        string interactionId, InteractionActorRequest? request, [AsParameters] TenantContext tenant)
+    {
+        var errors = new ValidationErrors();
+        if (ResolveActor(tenant.Caller, request?.AgentId, errors, out var agentId) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (errors.HasErrors)
+        {
+            return ApiProblems.Invalid(errors);
+        }
+
+        var lines = await tenant.Agent(agentId).GetLines(tenant.CancellationToken);
+        if (!lines.Any(l => l.InteractionId == interactionId && l.OnHold))
+        {
+            // Nothing is held for a swap that cannot end on this call.
+            return await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is null
+                ? NotFound(interactionId)
+                : ApiProblems.Conflict($"Cannot swap: interaction '{interactionId}' is not a call agent '{agentId}' has on hold.");
+        }
+
+        foreach (var talking in lines.Where(l => !l.OnHold && l.InteractionId != interactionId))
+        {
+            var held = await tenant.Interaction(talking.InteractionId).Act(new InteractionAction(InteractionActionKind.Hold, agentId), tenant.CancellationToken);
+            if (held.Outcome != InteractionOutcome.Applied)
+            {
+                return Problem(held with { Detail = $"Cannot swap: the call on the other line ('{talking.InteractionId}') cannot be held. {held.Detail}" }, talking.InteractionId);
+            }
+        }
+
+        return Answer(await tenant.Interaction(interactionId).Act(new InteractionAction(InteractionActionKind.Resume, agentId), tenant.CancellationToken), interactionId);
+    }
 
     private static RouteHandlerBuilder ProducesActionProblems(this RouteHandlerBuilder builder) =>
         builder.ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);

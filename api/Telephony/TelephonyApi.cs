@@ -46,7 +46,43 @@ public static class TelephonyApi
             .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
                 StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity);
 
+        telephony.MapPost("/simulator/voicemails", SimulateVoicemail)
+            .WithName("SimulateVoicemail")
+            .WithSummary("Have a simulated caller leave a voicemail")
+            .WithDescription("With the built-in telephony simulator (Telephony:Mode Simulator, the default): a caller leaves a message, " +
+                "reported as a carrier would report it (a voicemail.recorded event with its audio, here a generated WAV tone as long as " +
+                $"the message, at most {SimulatedAudio.MaxSeconds} s of sound) for queueId or agentId. 201 with the voicemail interaction; " +
+                "409 with a carrier. Integration and admin keys.")
+            .ProducesStandardProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+
         return telephony;
+    }
+
+    private static async Task<Results<Ok<InteractionResponse>, Created<InteractionResponse>, NoContent, ProblemHttpResult>> SimulateVoicemail(
+        SimulatedVoicemailRequest request, IContentStore content, IConfiguration configuration, [AsParameters] TenantContext tenant)
+    {
+        if (string.Equals(configuration["Telephony:Mode"], "Carrier", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Conflict("Telephony:Mode is Carrier: the carrier reports voicemails (POST /v1/telephony/voicemails); the simulator leaves none.");
+        }
+
+        var callId = "sim-" + Guid.NewGuid().ToString("N");
+        var voicemail = request.ToEvent(callId);
+        var audio = SimulatedAudio.Tone(Math.Min(voicemail.DurationSeconds!.Value, SimulatedAudio.MaxSeconds));
+        var stored = ContentNames.OfInteraction(BusinessTime.Now(tenant.Http), tenant.TenantId, VoicemailRules.InteractionIdFor(callId), "recording");
+        long size;
+        await using (var body = new MemoryStream(audio, writable: false))
+        {
+            size = await content.PutAsync(stored, body, AudioFormats.Wav, tenant.CancellationToken);
+        }
+
+        var answer = await RecordVoicemail(voicemail, tenant, new Recording(stored, AudioFormats.Wav, size, BusinessTime.Now(tenant.Http)));
+        if (answer.Result is ProblemHttpResult)
+        {
+            await content.DeleteAsync(stored, CancellationToken.None);
+        }
+
+        return answer;
     }
 
     /// <summary>Room for a multipart body's boundaries, headers and event beside its audio.</summary>

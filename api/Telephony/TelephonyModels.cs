@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Interactions;
@@ -113,10 +114,39 @@ public sealed record TelephonyBridgeCommand(string InteractionId, int Sequence, 
 /// <summary><c>telephony.hangup</c> (carrier mode): drop this leg; one that arrives before its dial cancels the dial.</summary>
 public sealed record TelephonyHangUpCommand(string InteractionId, int Sequence, string LegId);
 
-/// <summary>A leg in a bridge: who it is (agent: the address is the agent's id) and where it rings.</summary>
-public sealed record TelephonyLegResponse(string LegId, PartyKind Party, string Address)
+/// <summary>
+/// A leg in a bridge: who it is (agent: the address is the agent's id) and where it rings. <c>movedFrom</c>, only on a
+/// party that joined from the agent's other call (merged lines): its call and leg there; from now on it is this leg.
+/// </summary>
+public sealed record TelephonyLegResponse(
+    string LegId,
+    PartyKind Party,
+    string Address,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] TelephonyLegOriginResponse? MovedFrom = null)
 {
-    public static TelephonyLegResponse From(TelephonyLeg leg) => new(leg.LegId, leg.Party, leg.Address);
+    public static TelephonyLegResponse From(TelephonyLeg leg) =>
+        new(leg.LegId, leg.Party, leg.Address, leg.MovedFrom is { } from ? new TelephonyLegOriginResponse(from.InteractionId, from.LegId) : null);
+}
+
+/// <summary>The call and leg a merged party came from.</summary>
+public sealed record TelephonyLegOriginResponse(string InteractionId, string LegId);
+
+/// <summary>A simulated caller's voicemail: where it goes, who left it, how long it is.</summary>
+/// <param name="QueueId">The voicemail queue it waits in. Give this or agentId.</param>
+/// <param name="AgentId">The agent it is for, offered directly (the agent must be able to take voicemail now, or 409).</param>
+/// <param name="From">The caller's number in E.164.</param>
+/// <param name="DurationSeconds">The message's length, 1-3,600 seconds (default 10).</param>
+[WireExample("""{"queueId":"voicemail","from":"+390212345678","durationSeconds":12}""")]
+public sealed record SimulatedVoicemailRequest(string? QueueId, string? AgentId, string? From, int? DurationSeconds) : IValidatedRequest
+{
+    public const int DefaultSeconds = 10;
+
+    /// <summary>The event a carrier would have reported for it.</summary>
+    internal TelephonyEventRequest ToEvent(string callId) =>
+        new(TelephonyEventRequest.VoicemailRecorded, null, null, null, callId, QueueId, AgentId, From, DurationSeconds ?? DefaultSeconds);
+
+    /// <summary>The rules of the event it becomes: the same fields, the same messages.</summary>
+    public void Validate(ValidationErrors errors) => ToEvent("sim").Validate(errors);
 }
 
 public static class TelephonyCommands

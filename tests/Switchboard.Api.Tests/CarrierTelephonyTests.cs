@@ -216,6 +216,83 @@ public sealed class CarrierTelephonyTests
         Assert.NotEqual("Available", (await admin.GetOkJsonAsync("/v1/agents/a1/state")).Text("state"));
     }
 
+    [Fact]
+    public async Task Merging_lines_moves_the_second_calls_party_into_the_first_calls_bridge()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(Ct);
+        await using var api = CarrierHost();
+        using var admin = await AdminOfNewTenantAsync(api);
+        var secret = await RegisterAsync(admin, receiver.Url("carrier"), "telephony.*");
+        await SendOkAsync(admin, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Maria"}""");
+        await VerifyPhoneAsync(admin, receiver, secret, "a1", "sip:maria@pbx.example");
+        await SendOkAsync(admin, HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}""");
+
+        async Task<string> ConnectedCallAsync(string to)
+        {
+            var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Outbound("a1", to))).Text("id");
+            await NextAsync(receiver, "telephony.dial", secret, w => w.Json["data"]!.Text("interactionId") == id && w.Json["data"]!.Text("legId") == "L1");
+            await admin.ReportLegAsync(id, "L1", "answered");
+            await NextAsync(receiver, "telephony.dial", secret, w => w.Json["data"]!.Text("interactionId") == id && w.Json["data"]!.Text("legId") == "L2");
+            await admin.ReportLegAsync(id, "L2", "answered");
+            return id;
+        }
+
+        var first = await ConnectedCallAsync(InteractionTestExtensions.Callee);
+        await admin.ActAsAsync("a1", first, "hold");
+        var second = await ConnectedCallAsync("+390611111111");
+
+        await admin.ActAsAsync("a1", first, "merge", $"\"interactionId\":\"{second}\"");
+
+        // The carrier moves the live leg into the first call's bridge; the second call hangs up only the agent's leg (the
+        // two may arrive in either order).
+        var merging = new List<ReceivedWebhook>();
+        bool IsBridge(ReceivedWebhook w) => w.Type == "telephony.bridge" && w.Json["data"]!.Text("interactionId") == first && w.Json["data"]!["legIds"]!.AsArray().Count == 3;
+        bool IsHangUp(ReceivedWebhook w) => w.Type == "telephony.hangup" && w.Json["data"]!.Text("interactionId") == second;
+        while (!merging.Any(IsBridge) || !merging.Any(IsHangUp))
+        {
+            merging.Add(await receiver.NextAsync(w => IsBridge(w) || IsHangUp(w), "the merge's bridge and hang-up", Ct));
+        }
+
+        var bridged = merging.Single(IsBridge);
+        Assert.True(bridged.VerifiesWith(secret));
+        AssertData(bridged, new JsonObject
+        {
+            ["legIds"] = new JsonArray("L1", "L2", "L3"),
+            ["legs"] = new JsonArray(
+                new JsonObject { ["legId"] = "L1", ["party"] = "agent", ["address"] = "a1" },
+                new JsonObject { ["legId"] = "L2", ["party"] = "customer", ["address"] = InteractionTestExtensions.Callee },
+                new JsonObject
+                {
+                    ["legId"] = "L3", ["party"] = "external", ["address"] = "+390611111111",
+                    ["movedFrom"] = new JsonObject { ["interactionId"] = second, ["legId"] = "L2" },
+                }),
+        });
+        Assert.Equal("L1", merging.Single(IsHangUp).Json["data"]!.Text("legId"));
+
+        // From now on the moved party is the first call's L3.
+        await admin.ReportLegAsync(first, "L3", "ended");
+        var after = await admin.GetInteractionAsync(first);
+        Assert.Equal(("Connected", false), (after.Text("state"), after["conference"]!.GetValue<bool>()));
+
+        using var anonymous = api.CreateClient();
+        var document = await WebhookAsyncApi.ReadAsync(anonymous);
+        var received = receiver.All.Where(w => w.Path == "/carrier").ToList();
+        Assert.All(received, w => Assert.True(document.Violations(w) is [], $"{w.Body}: {string.Join("; ", document.Violations(w))}"));
+    }
+
+    [Fact]
+    public async Task With_a_carrier_the_simulator_leaves_no_voicemail()
+    {
+        await using var api = CarrierHost();
+        using var admin = await AdminOfNewTenantAsync(api);
+        await SendOkAsync(admin, HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Maria"}""");
+
+        using var refused = await admin.SendJsonAsync(HttpMethod.Post, "/v1/telephony/simulator/voicemails", """{"agentId":"a1","from":"+390212345678"}""");
+
+        Assert.Contains("Carrier", Problem.Detail(await Problem.AssertAsync(refused, HttpStatusCode.Conflict)), StringComparison.Ordinal);
+        Assert.Empty((await admin.GetOkJsonAsync("/v1/interactions?limit=10")).Items());
+    }
+
     /// <summary>The agent's own phone, verified through the carrier: the adapter is asked to ring it and reports it answered.</summary>
     private static async Task VerifyPhoneAsync(HttpClient admin, WebhookReceiver receiver, string secret, string agentId, string address)
     {

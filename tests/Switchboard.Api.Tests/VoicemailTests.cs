@@ -107,6 +107,50 @@ public sealed class VoicemailTests(SwitchboardApiFactory factory)
     }
 
     [Fact]
+    public async Task A_simulated_caller_leaves_a_voicemail_with_playable_audio_as_long_as_the_message()
+    {
+        var tenant = await VoicemailCenterAsync();
+        using var admin = tenant.Admin();
+
+        using var simulated = await admin.SendJsonAsync(HttpMethod.Post, "/v1/telephony/simulator/voicemails", $$"""{"queueId":"vm","from":"{{Caller}}","durationSeconds":3}""");
+        var created = await simulated.ReadJsonAsync();
+        Assert.Equal(HttpStatusCode.Created, simulated.StatusCode);
+        var id = created.Text("id");
+        Assert.Equal(("voicemail", "vm", Caller), (created.Text("media"), created.Text("queueId"), created.Text("from")));
+        Assert.Equal($"/v1/interactions/{id}", simulated.Headers.Location!.OriginalString);
+
+        // Queued with its audio already there: a WAV of 3 s at 8 kHz, 8-bit, mono.
+        await admin.WaitForOfferAsync(id, "a1");
+        var (_, agentKey) = await tenant.IssueKeyAsync("agent", "a1");
+        using var agent = factory.ClientWith(agentKey);
+        await agent.ActOkAsync(id, "accept");
+        Assert.Equal(3, (await agent.GetOkJsonAsync($"/v1/interactions/{id}/voicemail"))["durationSeconds"]!.GetValue<int>());
+        using var recording = await agent.GetAsync($"/v1/interactions/{id}/recording", Ct);
+        var wav = await recording.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Equal(("audio/wav", 44 + (3 * 8_000)), (recording.Content.Headers.ContentType!.MediaType, wav.Length));
+        Assert.Equal("RIFF", Encoding.ASCII.GetString(wav, 0, 4));
+        Assert.Equal("WAVE", Encoding.ASCII.GetString(wav, 8, 4));
+        Assert.Equal(3 * 8_000, BitConverter.ToInt32(wav, 40)); // the data chunk's length
+        Assert.Contains(wav[44..], b => b != 128); // a tone, not silence
+
+        // Its rules are those of the event a carrier sends; a refusal keeps nothing.
+        foreach (var (body, field) in new[]
+        {
+            ($$"""{"from":"{{Caller}}"}""", "queueId"),
+            ($$"""{"queueId":"vm","agentId":"a1","from":"{{Caller}}"}""", "queueId"),
+            ("""{"queueId":"vm","from":"12"}""", "from"),
+            ($$"""{"queueId":"vm","from":"{{Caller}}","durationSeconds":0}""", "durationSeconds"),
+            ($$"""{"queueId":"calls","from":"{{Caller}}"}""", "queueId"),
+        })
+        {
+            using var refused = await admin.SendJsonAsync(HttpMethod.Post, "/v1/telephony/simulator/voicemails", body);
+            Assert.Contains(field, (await Problem.AssertAsync(refused, HttpStatusCode.UnprocessableEntity))["errors"]!.AsObject().Select(e => e.Key));
+        }
+
+        Assert.Single((await admin.GetOkJsonAsync("/v1/interactions?limit=10")).Items());
+    }
+
+    [Fact]
     public async Task Uploads_are_judged_by_their_bytes_and_bad_ones_are_refused()
     {
         var tenant = await VoicemailCenterAsync();

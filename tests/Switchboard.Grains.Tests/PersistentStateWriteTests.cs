@@ -115,6 +115,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
             new CountAnswered("support", TimeSpan.FromSeconds(12)),
             new CountAbandoned("support"),
             new FollowEmailCase("a1"),
+            new HoldAgentLine("a1"),
         ];
         var effectTypes = typeof(InteractionEffect).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(InteractionEffect)) && !t.IsAbstract);
         Assert.Equal(effectTypes.OrderBy(t => t.Name), outbox.Select(e => e.GetType()).OrderBy(t => t.Name));
@@ -174,6 +175,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         NoticeSequence = 41,
         Unpublished = [Told(41, AgentState.Busy)],
         HasVerifiedPhone = false,
+        CallsOnHold = ["w1"],
     };
 
     private static AgentGrainState Target() => new()
@@ -204,6 +206,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         NoticeSequence = 42,
         Unpublished = [Told(40, AgentState.Available), Told(42, AgentState.WrapUp)],
         HasVerifiedPhone = true,
+        CallsOnHold = [],
     };
 
     private static LiveEvent<AgentChanged> Told(long sequence, AgentState state) => new(

@@ -64,6 +64,22 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("TryHoldOffer")]
     Task<bool> TryHoldOffer(OfferHold hold, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The agent is about to talk on this call (accepting it, resuming it, or starting one): refused while another of its
+    /// calls is connected (one line at a time: hold that one first); otherwise the call is no longer counted on hold, and
+    /// the answer says whether the agent's own phone is rung for it or its softphone answers with the accept.
+    /// </summary>
+    [Alias("TakeLine")]
+    Task<CallLine> TakeLine(string interactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent put this call on hold: line 2 is free for another call. Idempotent.</summary>
+    [Alias("PutCallOnHold")]
+    Task PutCallOnHold(string interactionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent's calls now, oldest first, each with whether it is on hold.</summary>
+    [Alias("GetLines"), ReadOnly]
+    Task<IReadOnlyList<AgentLine>> GetLines(CancellationToken cancellationToken = default);
+
     /// <summary>Whether the agent has a verified phone of its own: with a carrier, it takes calls only then.</summary>
     [Alias("SetVerifiedPhone")]
     Task SetVerifiedPhone(bool verified, CancellationToken cancellationToken = default);

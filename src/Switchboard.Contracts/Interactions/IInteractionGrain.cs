@@ -25,6 +25,17 @@ public interface IInteractionGrain : IGrainWithStringKey
     Task<InteractionResult> Act(InteractionAction action, CancellationToken cancellationToken = default);
 
     /// <summary>A telephony leg event (answered, ended, failed) from the gateway or a carrier.</summary>
+    /// <summary>
+    /// Merge lines: the party of the agent's other call (<paramref name="otherInteractionId"/>) joins this one, in
+    /// conference; the other call ends. Both must be calls the agent handles, neither in a consult.
+    /// </summary>
+    [Alias("MergeLines")]
+    Task<InteractionResult> MergeLines(string agentId, string otherInteractionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Merge lines, asked by the call that stays: this call's party leaves for it (not hung up), and this call ends.</summary>
+    [Alias("HandOverLine")]
+    Task<LineHandOver> HandOverLine(string agentId, string intoInteractionId, CancellationToken cancellationToken = default);
+
     [Alias("ReportLeg")]
     Task<InteractionResult> ReportLeg(string legId, LegEventKind kind, CancellationToken cancellationToken = default);
 

@@ -18,7 +18,8 @@ public enum TelephonyCommandKind
 /// <remarks>
 /// <c>Address</c>: the phone number, or the agent's id for an agent's leg; <c>Device</c>: where an agent's leg rings (the
 /// agent's verified phone or SIP address), and <c>Greeting</c>: the path of the agent's greeting recording, when the gateway
-/// looked them up.
+/// looked them up. <c>MovedFrom</c>: a party that joined from the agent's other call (merged lines): its leg there, which
+/// is this leg from then on.
 /// </remarks>
 [GenerateSerializer, Immutable, Alias("Switchboard.TelephonyLeg")]
 public sealed record TelephonyLeg(
@@ -26,7 +27,12 @@ public sealed record TelephonyLeg(
     [property: Id(1)] PartyKind Party,
     [property: Id(2)] string Address,
     [property: Id(3)] string? Device = null,
-    [property: Id(4)] string? Greeting = null);
+    [property: Id(4)] string? Greeting = null,
+    [property: Id(5)] TelephonyLegOrigin? MovedFrom = null);
+
+/// <summary>The call and leg a merged party came from.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.TelephonyLegOrigin")]
+public sealed record TelephonyLegOrigin([property: Id(0)] string InteractionId, [property: Id(1)] string LegId);
 
 /// <summary>
 /// What Switchboard asks a carrier to do with a call, delivered as a <c>telephony.*</c> webhook event: the carrier's

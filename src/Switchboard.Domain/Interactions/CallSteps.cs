@@ -18,6 +18,7 @@ internal static class CallSteps
 
         draft.SetCustomerLeg(LegState.OnHold);
         draft.State = InteractionState.OnHold;
+        draft.Effect(new HoldAgentLine(agentId));
         draft.Event("held", ("agent", agentId));
         return draft.Applied();
     }

@@ -101,9 +101,9 @@ internal sealed class InteractionDraft
 
     public CallLeg? AgentLeg(string agentId) => Legs.FirstOrDefault(l => l.Party == PartyKind.Agent && l.Address == agentId && l.IsActive);
 
-    public CallLeg AddLeg(int line, PartyKind party, string address, LegState state)
+    public CallLeg AddLeg(int line, PartyKind party, string address, LegState state, LegOrigin? movedFrom = null)
     {
-        var leg = new CallLeg("L" + (Legs.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line, party, address, state, Now);
+        var leg = new CallLeg("L" + (Legs.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line, party, address, state, Now, MovedFrom: movedFrom);
         Legs.Add(leg);
         return leg;
     }

@@ -22,4 +22,5 @@ namespace Switchboard.Domain.Interactions;
 [JsonDerivedType(typeof(CountAnswered), "count-answered")]
 [JsonDerivedType(typeof(CountAbandoned), "count-abandoned")]
 [JsonDerivedType(typeof(FollowEmailCase), "email-case")]
+[JsonDerivedType(typeof(HoldAgentLine), "hold-line")]
 public abstract record InteractionEffect;

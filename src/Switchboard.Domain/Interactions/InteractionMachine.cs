@@ -112,6 +112,8 @@ public static class InteractionMachine
             CompleteConsult complete => TransferSteps.CompleteConsult(draft, complete.AgentId),
             CancelConsult cancel => TransferSteps.CancelConsult(draft, cancel.AgentId),
             StartConference conference => TransferSteps.StartConference(draft, conference.AgentId),
+            MergeLines merge => TransferSteps.MergeLines(draft, merge),
+            HandOverLine handOver => TransferSteps.HandOverLine(draft, handOver),
             SaveWrapUp wrapUp => WrapUpSteps.Save(draft, wrapUp),
             LinkCustomer link => Link(draft, link.Link),
             CustomerLeaves => record.Media == MediaType.Chat
@@ -195,6 +197,7 @@ public static class InteractionMachine
             CompleteConsult => "complete a consult",
             CancelConsult => "cancel a consult",
             StartConference => "conference",
+            MergeLines or HandOverLine => "merge lines",
             LegEvent => "report telephony legs",
             Transfer { Target.Kind: TargetKind.External } => "transfer to a phone number",
             _ => null,

@@ -164,6 +164,75 @@ internal static class TransferSteps
         return draft.Applied();
     }
 
+    /// <summary>
+    /// Merge lines, on the call that stays: the other call's party joins as a conferenced leg (already live: it is not
+    /// dialled), and the call is connected again if it was on hold.
+    /// </summary>
+    public static InteractionDecision MergeLines(InteractionDraft draft, MergeLines merge)
+    {
+        if (RequireLineToMerge(draft, merge.AgentId, allowConference: true) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (merge.FromInteractionId == draft.Original.Id)
+        {
+            return InteractionMachine.Invalid(draft.Original, "A call cannot be merged with itself: name the agent's other call.");
+        }
+
+        var leg = draft.AddLeg(1, PartyKind.External, merge.Address, LegState.Connected, new LegOrigin(merge.FromInteractionId, merge.FromLegId));
+        draft.SetCustomerLeg(LegState.Connected);
+        draft.State = InteractionState.Connected;
+        draft.Conference = true;
+        draft.Event("lines-merged", ("agent", merge.AgentId), ("from", merge.FromInteractionId), ("leg", leg.Id), ("address", merge.Address));
+        return draft.Applied();
+    }
+
+    /// <summary>
+    /// Merge lines, on the call that goes: its party leaves for the other call without being hung up, the agent's leg
+    /// here hangs up, and the call ends (the agent owes its wrap-up).
+    /// </summary>
+    public static InteractionDecision HandOverLine(InteractionDraft draft, HandOverLine handOver)
+    {
+        if (RequireLineToMerge(draft, handOver.AgentId, allowConference: false) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (draft.CustomerLeg is not { } party)
+        {
+            return InteractionMachine.NotAllowed(draft.Original, "Cannot merge lines: nobody is on this call but the agent.");
+        }
+
+        draft.SetLeg(party.Id, LegState.Ended);
+        draft.Event("merged-into", ("agent", handOver.AgentId), ("interaction", handOver.IntoInteractionId), ("leg", party.Id));
+        CallSteps.Finish(draft, InteractionState.Ended, $"merged into {handOver.IntoInteractionId}");
+        return draft.Applied();
+    }
+
+    private static InteractionDecision? RequireLineToMerge(InteractionDraft draft, string agentId, bool allowConference)
+    {
+        if (InteractionMachine.RequireHandler(draft, agentId, "merge lines") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var record = draft.Original;
+        if (record.State is not (InteractionState.Connected or InteractionState.OnHold) || record.Offer is not null)
+        {
+            return InteractionMachine.NotAllowed(record, $"Cannot merge lines: the call '{record.Id}' is {record.State}.");
+        }
+
+        if (record.Consult is not null)
+        {
+            return InteractionMachine.NotAllowed(record, $"Cannot merge lines: a consult is in progress on '{record.Id}'; complete or cancel it first.");
+        }
+
+        return record.Conference && !allowConference
+            ? InteractionMachine.NotAllowed(record, $"Cannot merge lines: '{record.Id}' is a conference; merge the other call into it instead.")
+            : null;
+    }
+
     /// <summary>The handler leaves the call it passes on: its leg hangs up and its wrap-up starts.</summary>
     private static void HandOff(InteractionDraft draft, string agentId)
     {

@@ -15,10 +15,12 @@ public static class RoutingEligibility
     /// too. With work: only while it has room for the medium (<paramref name="capacity"/>), nothing in hand blocks it
     /// (<paramref name="rule"/>), and the state it goes to once the work is done (the next state it asked for, else the
     /// state it took the work from) receives this kind of work: an agent who asked for a break takes no more. Never on
-    /// break, logged out, or in wrap-up.
+    /// break, logged out, or in wrap-up. A second line: a direct call (never a routed one) reaches an agent on one call
+    /// that it has on hold (<paramref name="callsOnHold"/>), as if it had room for it.
     /// </summary>
     public static bool CanTake(
-        AgentStatus status, IReadOnlyList<MediaType> activeMedia, bool holdsOffer, MediaType media, bool routed, WorkCapacity capacity, UtilizationRule rule)
+        AgentStatus status, IReadOnlyList<MediaType> activeMedia, bool holdsOffer, MediaType media, bool routed, WorkCapacity capacity, UtilizationRule rule,
+        int callsOnHold = 0)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(activeMedia);
@@ -36,7 +38,7 @@ public static class RoutingEligibility
 
         return status.State == AgentState.Busy
             && Receives(status.Next?.State ?? status.ResumeState ?? AgentState.Available, routed)
-            && activeMedia.Count(m => m == media) < capacity.For(media)
+            && (activeMedia.Count(m => m == media) < capacity.For(media) || SecondLine(activeMedia, media, routed, callsOnHold))
             && !rule.Blocks(activeMedia, media);
     }
 
@@ -44,6 +46,10 @@ public static class RoutingEligibility
     public static IReadOnlyList<MediaType> RoutableMedia(
         AgentStatus status, IReadOnlyList<MediaType> activeMedia, bool holdsOffer, WorkCapacity capacity, UtilizationRule rule) =>
         [.. AllMedia.Where(m => CanTake(status, activeMedia, holdsOffer, m, routed: true, capacity, rule))];
+
+    /// <summary>Line 2: a direct call while the agent's only call is on hold.</summary>
+    private static bool SecondLine(IReadOnlyList<MediaType> activeMedia, MediaType media, bool routed, int callsOnHold) =>
+        media == MediaType.Voice && !routed && callsOnHold == 1 && activeMedia.Count(m => m == MediaType.Voice) == 1;
 
     private static bool Receives(AgentState state, bool routed) =>
         routed ? AgentStates.ReceivesRoutedWork(state) : AgentStates.ReceivesDirectWork(state);

@@ -36,7 +36,7 @@ public sealed partial class AgentGrain
         var capacity = CapacityOf(current);
         var active = current.ActiveMedia();
         var status = current.ToStatus();
-        if (!current.Exists || !RoutingEligibility.CanTake(status, active, current.HeldOffer is not null, hold.Media, hold.Routed, capacity, rule))
+        if (!current.Exists || !RoutingEligibility.CanTake(status, active, current.HeldOffer is not null, hold.Media, hold.Routed, capacity, rule, CallsOnHold(current)))
         {
             return false;
         }

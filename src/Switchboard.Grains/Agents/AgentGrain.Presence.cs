@@ -164,11 +164,13 @@ public sealed partial class AgentGrain
 
             alsoChange(s);
 
-            // The media of work that ended goes with it.
+            // The media of work that ended goes with it, and so does a hold.
             foreach (var ended in s.WorkMedia.Keys.Where(w => !s.ActiveWork.Contains(w, StringComparer.Ordinal)).ToList())
             {
                 s.WorkMedia.Remove(ended);
             }
+
+            s.CallsOnHold.RemoveAll(c => !s.ActiveWork.Contains(c, StringComparer.Ordinal));
         });
 
         await History.ArchiveIfDue(state.State);

@@ -61,6 +61,9 @@ public sealed class AgentGrainState
     /// <summary>Whether the agent has a verified phone of its own (which a carrier rings for its calls).</summary>
     [Id(22)] public bool HasVerifiedPhone { get; set; }
 
+    /// <summary>The agent's calls on hold (of <see cref="ActiveWork"/>): with one call on hold, line 2 is free for another.</summary>
+    [Id(23)] public List<string> CallsOnHold { get; set; } = [];
+
     /// <summary>The wrap-ups owed, the one kept by the previous version included.</summary>
     public IReadOnlyList<string> Owed() =>
         WrapUpFor is { } legacy && !OwedWrapUps.Contains(legacy, StringComparer.Ordinal) ? [.. OwedWrapUps, legacy] : OwedWrapUps;

@@ -57,6 +57,7 @@ public sealed partial class InteractionGrain
         CountAnswered e => Queue(e.QueueId).RecordAnswered(e.Wait),
         CountAbandoned e => Queue(e.QueueId).RecordAbandoned(),
         FollowEmailCase e => FindEmailCase(e),
+        HoldAgentLine e => Agent(e.AgentId).PutCallOnHold(interactionId),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "Unknown effect."),
     };
 
@@ -64,7 +65,7 @@ public sealed partial class InteractionGrain
     private TelephonyLeg Bridged(string legId)
     {
         var leg = state.State.Record!.Legs.First(l => l.Id == legId);
-        return new TelephonyLeg(leg.Id, leg.Party, leg.Address);
+        return new TelephonyLeg(leg.Id, leg.Party, leg.Address, MovedFrom: leg.MovedFrom is { } from ? new TelephonyLegOrigin(from.InteractionId, from.LegId) : null);
     }
 
     private Task Enqueue(EnqueueWork effect) =>

@@ -68,7 +68,7 @@ public sealed partial class InteractionGrain(
 
         // Internal work needs the agent who starts it free to take it too, before its colleague is asked.
         var caller = request.Direction == InteractionDirection.Internal ? request.From : null;
-        var ringCaller = caller is not null && request.Media == MediaType.Voice && await RingsPhone(caller, cancellationToken);
+        var ringCaller = caller is not null && request.Media == MediaType.Voice && await Agent(caller).TakeLine(interactionId, cancellationToken) == CallLine.OwnPhone;
         var now = time.GetUtcNow();
         var decision = InteractionMachine.Create(
             new NewInteraction(interactionId, request.Media, request.Direction, request.QueueId, request.AgentId, request.From, request.To, request.Priority,
@@ -135,13 +135,25 @@ public sealed partial class InteractionGrain(
         var command = action.ToCommand();
         if (command is AcceptOffer accept && record.Media == MediaType.Voice && record.Offer is { PhoneLegId: null } offer && offer.AgentId == accept.AgentId)
         {
-            command = accept with { RingPhone = await RingsPhone(accept.AgentId, cancellationToken) };
+            // One line at a time: the agent talks on this call only once its other call is on hold.
+            var line = await Agent(accept.AgentId).TakeLine(interactionId, cancellationToken);
+            if (line == CallLine.Busy)
+            {
+                return OnAnotherCall(record, accept.AgentId, "accept");
+            }
+
+            command = accept with { RingPhone = line == CallLine.OwnPhone };
         }
 
         var decision = InteractionMachine.Decide(record, command, now);
         if (!decision.Applied)
         {
             return Result(decision);
+        }
+
+        if (command is ResumeCall resume && await Agent(resume.AgentId).TakeLine(interactionId, cancellationToken) == CallLine.Busy)
+        {
+            return OnAnotherCall(record, resume.AgentId, "resume");
         }
 
         string? held = null;
@@ -334,17 +346,12 @@ public sealed partial class InteractionGrain(
     private async Task<bool> HoldDirect(string agentId, MediaType media, CancellationToken cancellationToken) =>
         await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false, media), cancellationToken);
 
-    /// <summary>
-    /// Whether a call this agent takes rings its own phone first: always with a carrier (its verified phone, or the
-    /// carrier's softphone for it); with the simulator only once it has a verified phone, so that an agent without a
-    /// profile answers on its simulated softphone with the accept itself.
-    /// </summary>
-    private async Task<bool> RingsPhone(string agentId, CancellationToken cancellationToken) =>
-        telephonyOptions.Value.Mode == TelephonyMode.Carrier
-        || (await GrainFactory.GetGrain<IAgentPhoneGrain>(GrainKeys.Agent(tenantId, agentId)).Get(cancellationToken)).Verified is not null;
+    private static InteractionResult OnAnotherCall(InteractionRecord record, string agentId, string action) =>
+        new(InteractionOutcome.NotAllowed, record.ToView(),
+            $"Cannot {action}: agent '{agentId}' is talking on another call. Hold that call first (or swap to this one), then {action}.");
 
     private string Unavailable(string agentId, MediaType media) => media == MediaType.Voice
-        ? $"Agent '{agentId}' cannot take a call now (on break, logged out, busy, or already offered one)." +
+        ? $"Agent '{agentId}' cannot take a call now (on break, logged out, busy, or already offered one; a second call reaches it on line 2 only while it has its call on hold, and never from a queue)." +
             (telephonyOptions.Value.Mode == TelephonyMode.Carrier ? " With a carrier, an agent takes calls only once it has a verified phone (PUT /v1/agents/{id}/profile, then verify it)." : "")
         : $"Agent '{agentId}' cannot take {WireNames.Of(media)} work now (on break, logged out, in wrap-up, at its {WireNames.Of(media)} capacity, on a call, or already offered something).";
 

@@ -21,4 +21,5 @@ internal sealed record HoldFact(
     int Capacity,
     UtilizationRule Rule,
     string? HeldAnother,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    int CallsOnHold = 0);

@@ -24,4 +24,7 @@ internal enum OpKind
     WrapUp,
     Random,
     SetUtilization,
+
+    /// <summary>A call put through to an agent who has its call on hold: its line 2.</summary>
+    SecondLine,
 }

@@ -158,11 +158,24 @@ internal sealed class RoutingWorld
     public ActResult Act(string interactionId, InteractionCommand command)
     {
         var record = Interactions[interactionId];
+        if (command is AcceptOffer accept && record.Media == MediaType.Voice && record.Offer is { PhoneLegId: null } offer && offer.AgentId == accept.AgentId
+            && !TakeLine(accept.AgentId, interactionId))
+        {
+            Note($"{interactionId} {Describe(command)}: talking on another call");
+            return ActResult.Refused("talking on another call");
+        }
+
         var decision = InteractionMachine.Decide(record, command, Now);
         if (!decision.Applied)
         {
             Note($"{interactionId} {Describe(command)}: {decision.Kind}");
             return ActResult.Refused($"{decision.Kind}: {decision.Detail}");
+        }
+
+        if (command is ResumeCall resume && !TakeLine(resume.AgentId, interactionId))
+        {
+            Note($"{interactionId} {Describe(command)}: talking on another call");
+            return ActResult.Refused("talking on another call");
         }
 
         var target = command switch
@@ -460,6 +473,9 @@ internal sealed class RoutingWorld
                 break;
             case DialLeg or HangUpLeg or BridgeLegs:
                 break; // telephony: no leg events come back by themselves in this world
+            case HoldAgentLine e:
+                PutCallOnHold(e.AgentId, interactionId);
+                break;
             case CountAnswered e:
                 Routers[e.QueueId].Answered++;
                 break;
@@ -606,7 +622,7 @@ internal sealed class RoutingWorld
         }
     }
 
-    /// <summary>Mirrors <c>AgentGrain.EndWork</c>.</summary>
+    /// <summary>Mirrors <c>AgentGrain.EndWork</c> (<c>Commit</c> lets a hold go with its work).</summary>
     private void EndWork(string agentId, string workId)
     {
         var agent = Agents[agentId];
@@ -617,7 +633,33 @@ internal sealed class RoutingWorld
             {
                 agent.Status = decision.Status;
                 agent.OwedWrapUps = OwedWrapUps.AfterEnd(agent.OwedWrapUps, workId);
+                agent.CallsOnHold.RemoveAll(c => !agent.Status.ActiveWork.Contains(c));
             });
+        }
+    }
+
+    /// <summary>Mirrors <c>AgentGrain.TakeLine</c>: false while another of its calls is not on hold; the call is no longer on hold.</summary>
+    private bool TakeLine(string agentId, string interactionId)
+    {
+        var agent = Agents[agentId];
+        var calls = agent.Status.ActiveWork.Where(w => agent.WorkMedia.GetValueOrDefault(w, MediaType.Voice) == MediaType.Voice);
+        if (calls.Any(c => c != interactionId && !agent.CallsOnHold.Contains(c)))
+        {
+            return false;
+        }
+
+        agent.CallsOnHold.Remove(interactionId);
+        return true;
+    }
+
+    /// <summary>Mirrors <c>AgentGrain.PutCallOnHold</c>.</summary>
+    private void PutCallOnHold(string agentId, string interactionId)
+    {
+        var agent = Agents[agentId];
+        if (agent.Status.ActiveWork.Contains(interactionId) && agent.WorkMedia.GetValueOrDefault(interactionId, MediaType.Voice) == MediaType.Voice
+            && !agent.CallsOnHold.Contains(interactionId))
+        {
+            agent.CallsOnHold.Add(interactionId);
         }
     }
 
@@ -662,7 +704,7 @@ internal sealed class RoutingWorld
         }
 
         var active = agent.ActiveMedia;
-        if (!RoutingEligibility.CanTake(agent.Status, active, agent.HeldOffer is not null, media, routed, agent.Capacity, Rule))
+        if (!RoutingEligibility.CanTake(agent.Status, active, agent.HeldOffer is not null, media, routed, agent.Capacity, Rule, agent.HeldCallCount))
         {
             return false;
         }
@@ -685,7 +727,7 @@ internal sealed class RoutingWorld
 
         agent.Declined = null;
         Holds[interactionId] = new HoldFact(interactionId, agentId, routed, queueId, media, agent.Status.State, agent.Status.ResumeState, agent.Status.Next?.State,
-            active, agent.Capacity.For(media), Rule, agent.HeldOffer?.InteractionId, Now);
+            active, agent.Capacity.For(media), Rule, agent.HeldOffer?.InteractionId, Now, agent.HeldCallCount);
         Persist(agent, () => agent.HeldOffer = new HeldOffer(interactionId, queueId, routed, Now));
         return true;
     }

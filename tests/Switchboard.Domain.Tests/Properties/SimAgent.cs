@@ -25,6 +25,12 @@ internal sealed class SimAgent(string id, IReadOnlyDictionary<string, int> queue
 
     public HeldOffer? HeldOffer { get; set; }
 
+    /// <summary>The agent's calls on hold (<c>AgentGrainState.CallsOnHold</c>): with one, line 2 is free.</summary>
+    public List<string> CallsOnHold { get; } = [];
+
+    /// <summary>Mirrors <c>AgentGrain.CallsOnHold</c>: how many of its calls in hand it has on hold.</summary>
+    public int HeldCallCount => Status.ActiveWork.Count(w => WorkMedia.GetValueOrDefault(w, MediaType.Voice) == MediaType.Voice && CallsOnHold.Contains(w));
+
     public DateTimeOffset? LastOfferEndedAt { get; set; }
 
     /// <summary>The routed work last turned down for better work elsewhere (see <see cref="WorkPreference"/>).</summary>

@@ -19,6 +19,7 @@ internal static class WorldInvariants
         AgentsMatchTheirWork(w, problems);
         NoIdleAgentBesideWaitingWork(w, problems);
         NeverAboveCapacity(w, problems);
+        OneCallAtATime(w, problems);
         return problems;
     }
 
@@ -28,11 +29,12 @@ internal static class WorldInvariants
     /// work: routed work to an Available agent, direct work to an Available or Offline one. With work: only Busy, going
     /// back afterwards (to the next state asked for, else where it took the work from) to a state that receives such
     /// work, below capacity for the medium, and
-    /// neither a call in hand keeping others away nor (when the rule says so) other work keeping a call away.
+    /// neither a call in hand keeping others away nor (when the rule says so) other work keeping a call away. A second
+    /// call, put through directly (not routed), may join an only call the agent has on hold.
     /// </summary>
     public static bool CouldTake(
         AgentState state, AgentState? resumeState, AgentState? nextState, IReadOnlyList<MediaType> active, bool holdsOther,
-        MediaType media, int capacity, bool routed, UtilizationRule rule)
+        MediaType media, int capacity, bool routed, UtilizationRule rule, int callsOnHold = 0)
     {
         if (holdsOther || capacity == 0)
         {
@@ -49,7 +51,8 @@ internal static class WorldInvariants
         var otherInHand = active.Any(m => m != MediaType.Voice);
         var blocked = media == MediaType.Voice ? rule.OthersBlockVoice && otherInHand : rule.VoiceBlocksOthers && callInHand;
         return state == AgentState.Busy && receives.Contains(nextState ?? resumeState ?? AgentState.Available)
-            && active.Count(m => m == media) < capacity && !blocked;
+            && (active.Count(m => m == media) < capacity || (media == MediaType.Voice && !routed && callsOnHold == 1 && active.Count(m => m == MediaType.Voice) == 1))
+            && !blocked;
     }
 
     /// <summary>8. No agent ever has more work of a medium in hand than its capacity for it.</summary>
@@ -60,15 +63,31 @@ internal static class WorldInvariants
             foreach (var media in agent.ActiveMedia.Distinct())
             {
                 var count = agent.ActiveMedia.Count(m => m == media);
-                if (count > agent.Capacity.For(media))
+                var lines = media == MediaType.Voice && agent.Capacity.Voice > 0 ? 2 : agent.Capacity.For(media); // a call on each line at most
+                if (count > lines)
                 {
-                    problems.Add($"8: {agent.Id} has {count} {media} in hand, capacity {agent.Capacity.For(media)}: [{string.Join(", ", agent.Status.ActiveWork)}]");
+                    problems.Add($"8: {agent.Id} has {count} {media} in hand, capacity {lines}: [{string.Join(", ", agent.Status.ActiveWork)}]");
                 }
             }
 
             if (agent.Status.ActiveWork.Any(id => w.Interactions[id].Media != agent.WorkMedia.GetValueOrDefault(id, MediaType.Voice)))
             {
                 problems.Add($"8: {agent.Id} keeps the wrong media for its work: {string.Join(", ", agent.WorkMedia)}");
+            }
+        }
+    }
+
+    /// <summary>9. An agent talks on one call at a time: of the calls in its hands, all but one at most are on hold.</summary>
+    private static void OneCallAtATime(RoutingWorld w, List<string> problems)
+    {
+        foreach (var agent in w.Agents.Values)
+        {
+            var talking = agent.Status.ActiveWork
+                .Where(id => w.Interactions[id] is { Media: MediaType.Voice, IsOver: false } call && call.State != InteractionState.OnHold)
+                .ToList();
+            if (talking.Count > 1)
+            {
+                problems.Add($"9: {agent.Id} talks on {talking.Count} calls at once: [{string.Join(", ", talking)}]");
             }
         }
     }
@@ -122,7 +141,7 @@ internal static class WorldInvariants
             }
 
             var routed = offer.QueueId is not null;
-            var eligible = CouldTake(fact.State, fact.ResumeState, fact.NextState, fact.ActiveMedia, fact.HeldAnother is not null, fact.Media, fact.Capacity, routed, fact.Rule);
+            var eligible = CouldTake(fact.State, fact.ResumeState, fact.NextState, fact.ActiveMedia, fact.HeldAnother is not null, fact.Media, fact.Capacity, routed, fact.Rule, fact.CallsOnHold);
             if (!eligible || fact.Routed != routed || fact.Media != w.Interactions[id].Media)
             {
                 problems.Add($"2: {id} ({(routed ? "routed" : "direct")} {fact.Media}) was offered to {offer.AgentId} while {fact.State} (resume {fact.ResumeState}, next {fact.NextState}), "

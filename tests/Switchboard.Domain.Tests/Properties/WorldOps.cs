@@ -37,7 +37,8 @@ internal static class WorldOps
         (2, Gen.Const(OpKind.Conference)),
         (4, Gen.Const(OpKind.WrapUp)),
         (2, Gen.Const(OpKind.Random)),
-        (1, Gen.Const(OpKind.SetUtilization)));
+        (1, Gen.Const(OpKind.SetUtilization)),
+        (2, Gen.Const(OpKind.SecondLine)));
 
     public static readonly Gen<WorldOp> Op =
         Gen.Select(Kind, Gen.Int[0, 99], Gen.Int[0, 99], Gen.Int[0, 99], Gen.Int[0, 2], (kind, a, b, c, pause) => new WorldOp(kind, a, b, c, pause));
@@ -55,6 +56,12 @@ internal static class WorldOps
 
             case OpKind.CreateDirect:
                 return w.CreateInteraction(w.NewInteractionId(), null, agents[op.A % agents.Count], Priority(op.B), op.C % 3 == 0 ? MediaType.Chat : MediaType.Voice).Applied;
+
+            case OpKind.SecondLine:
+            {
+                var holding = w.Agents.Values.Where(a => a.CallsOnHold.Count > 0).Select(a => a.Id).ToList();
+                return holding.Count > 0 && w.CreateInteraction(w.NewInteractionId(), null, holding[op.A % holding.Count], Priority(op.B)).Applied;
+            }
 
             case OpKind.SetUtilization:
                 w.SetUtilization(new UtilizationRule(VoiceBlocksOthers: op.B % 2 == 0, OthersBlockVoice: op.B % 4 >= 2));

@@ -55,6 +55,26 @@ public sealed class BlendedEligibilityTests
 
     private static MediaType[] Repeat(MediaType media, int count) => [.. Enumerable.Repeat(media, count)];
 
+    // ---- the second line ----
+
+    [Fact]
+    public void A_direct_call_reaches_an_agent_whose_only_call_is_on_hold_on_line_2()
+    {
+        var onCall = Busy(1);
+        MediaType[] voice = [MediaType.Voice];
+        bool Line2(int callsOnHold, MediaType[] active, bool routed = false, bool holdsOffer = false, AgentStatus? status = null) =>
+            RoutingEligibility.CanTake(status ?? onCall, active, holdsOffer, MediaType.Voice, routed, WorkCapacity.Default, UtilizationRule.Default, callsOnHold);
+
+        Assert.True(Line2(callsOnHold: 1, voice));
+        Assert.False(Line2(callsOnHold: 0, voice)); // talking on it: hold it first
+        Assert.False(Line2(callsOnHold: 1, voice, routed: true)); // never a queue's call
+        Assert.False(Line2(callsOnHold: 1, voice, holdsOffer: true)); // one offer at a time
+        Assert.False(Line2(callsOnHold: 2, [MediaType.Voice, MediaType.Voice], status: Busy(2))); // both lines taken
+        Assert.False(Line2(callsOnHold: 1, voice, status: BusyFrom(AgentState.Offline, 1) is var offline
+            ? Fixture.Step(offline, Fixture.Change(AgentState.Break, StateActor.Agent), Codes, Fixture.T2) : null)); // a break asked for next
+        Assert.False(RoutingEligibility.CanTake(onCall, voice, false, MediaType.Voice, routed: false, WorkCapacity.Default with { Voice = 0 }, UtilizationRule.Default, 1));
+    }
+
     // ---- no work in hand ----
 
     [Theory]
