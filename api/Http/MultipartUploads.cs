@@ -40,6 +40,12 @@ public static class MultipartUploads
             ? HeaderUtilities.RemoveQuotes(disposition.Name).Value
             : null;
 
+    /// <summary>The file name a part gives (filename* first, then filename), or null.</summary>
+    public static string? FileNameOf(MultipartSection section) =>
+        ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+            ? HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value
+            : null;
+
     /// <summary>A text part's first <paramref name="max"/> + 1 characters (so that a longer one can be refused).</summary>
     public static async Task<string> ReadTextAsync(MultipartSection section, int max, CancellationToken cancellationToken)
     {

@@ -67,6 +67,11 @@ public sealed record EmailAddressResponse(string Address, string? Name)
     public static EmailAddressResponse From(EmailAddress a) => new(a.Address, a.Name);
 }
 
+/// <summary>A file to send with a reply (multipart/form-data); agentId only with a key that is not an agent's.</summary>
+/// <param name="File">The file, with its name and type.</param>
+/// <param name="AgentId">The agent who has the email.</param>
+public sealed record EmailUpload(IFormFile File, string? AgentId);
+
 /// <summary>An attachment: what it says it is.</summary>
 /// <param name="Id">Its id in the conversation, for GET …/emails/attachments/{attachmentId}; null when its content was not kept.</param>
 /// <param name="Name">Its file name.</param>

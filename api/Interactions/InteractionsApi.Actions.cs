@@ -109,25 +109,40 @@ public static partial class InteractionsApi
             return ApiProblems.Invalid(errors);
         }
 
-        var lines = await tenant.Agent(agentId).GetLines(tenant.CancellationToken);
-        if (!lines.Any(l => l.InteractionId == interactionId && l.OnHold))
+        // This call first: nothing is held for a swap that cannot end on it.
+        switch (await tenant.Interaction(interactionId).Get(tenant.CancellationToken))
         {
-            // Nothing is held for a swap that cannot end on this call.
-            return await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is null
-                ? NotFound(interactionId)
-                : ApiProblems.Conflict($"Cannot swap: interaction '{interactionId}' is not a call agent '{agentId}' has on hold.");
+            case null:
+                return NotFound(interactionId);
+            case { } view when view.Handler != agentId && view.Offer?.AgentId != agentId && !view.Participants.Contains(agentId):
+                return ApiProblems.Forbidden($"Agent '{agentId}' is not handling interaction '{interactionId}'.");
+            case { } view when view.Handler != agentId || view.State != Domain.Interactions.InteractionState.OnHold || view.Consult is not null:
+                return ApiProblems.Conflict($"Cannot swap to interaction '{interactionId}': it is {view.State}{(view.Consult is null ? "" : " with a consult on line 2")}, not a call on hold.");
         }
 
-        foreach (var talking in lines.Where(l => !l.OnHold && l.InteractionId != interactionId))
+        var held = new List<string>();
+        foreach (var talking in (await tenant.Agent(agentId).GetLines(tenant.CancellationToken)).Where(l => !l.OnHold && l.InteractionId != interactionId))
         {
-            var held = await tenant.Interaction(talking.InteractionId).Act(new InteractionAction(InteractionActionKind.Hold, agentId), tenant.CancellationToken);
-            if (held.Outcome != InteractionOutcome.Applied)
+            var hold = await tenant.Interaction(talking.InteractionId).Act(new InteractionAction(InteractionActionKind.Hold, agentId), tenant.CancellationToken);
+            if (hold.Outcome != InteractionOutcome.Applied)
             {
-                return Problem(held with { Detail = $"Cannot swap: the call on the other line ('{talking.InteractionId}') cannot be held. {held.Detail}" }, talking.InteractionId);
+                return Problem(hold with { Detail = $"Cannot swap: the call on the other line ('{talking.InteractionId}') cannot be held. {hold.Detail}" }, talking.InteractionId);
+            }
+
+            held.Add(talking.InteractionId);
+        }
+
+        var resumed = await tenant.Interaction(interactionId).Act(new InteractionAction(InteractionActionKind.Resume, agentId), tenant.CancellationToken);
+        if (resumed.Outcome != InteractionOutcome.Applied)
+        {
+            // Back as it was: the call held for the swap is taken off hold again.
+            foreach (var id in held)
+            {
+                await tenant.Interaction(id).Act(new InteractionAction(InteractionActionKind.Resume, agentId), CancellationToken.None);
             }
         }
 
-        return Answer(await tenant.Interaction(interactionId).Act(new InteractionAction(InteractionActionKind.Resume, agentId), tenant.CancellationToken), interactionId);
+        return Answer(resumed, interactionId);
     }
 
     private static RouteHandlerBuilder ProducesActionProblems(this RouteHandlerBuilder builder) =>

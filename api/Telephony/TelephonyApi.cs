@@ -76,13 +76,20 @@ public static class TelephonyApi
             size = await content.PutAsync(stored, body, AudioFormats.Wav, tenant.CancellationToken);
         }
 
-        var answer = await RecordVoicemail(voicemail, tenant, new Recording(stored, AudioFormats.Wav, size, BusinessTime.Now(tenant.Http)));
-        if (answer.Result is ProblemHttpResult)
+        var kept = false;
+        try
         {
-            await content.DeleteAsync(stored, CancellationToken.None);
+            var answer = await RecordVoicemail(voicemail, tenant, new Recording(stored, AudioFormats.Wav, size, BusinessTime.Now(tenant.Http)));
+            kept = answer.Result is not ProblemHttpResult;
+            return answer;
         }
-
-        return answer;
+        finally
+        {
+            if (!kept)
+            {
+                await content.DeleteAsync(stored, CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>Room for a multipart body's boundaries, headers and event beside its audio.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Switchboard.Api.Tests.Support;
+using Switchboard.Domain.Email;
 using Switchboard.Grains.Email;
 using Switchboard.TestSupport;
 
@@ -180,6 +181,94 @@ public sealed class EmailReplyTests(SmtpHostFixture host) : IClassFixture<SmtpHo
         Assert.Contains("550", failed["delivery"]!.Text("lastAnswer"), StringComparison.Ordinal);
         Assert.Null(failed["delivery"]!["nextAttemptAt"]);
         Assert.Equal($"sb.2.{id}@acme.example", failed.Text("messageId"));
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string id, byte[] file, string fileName, string contentType, string? agentId = null)
+    {
+        using var form = new MultipartFormDataContent();
+        if (agentId is not null)
+        {
+            form.Add(new StringContent(agentId), "agentId");
+        }
+
+        var part = new ByteArrayContent(file);
+        Assert.True(part.Headers.TryAddWithoutValidation("Content-Type", contentType)); // as sent, well-formed or not
+        form.Add(part, "file", fileName);
+        return await client.PostAsync($"/v1/interactions/{id}/emails/attachments", form, Ct);
+    }
+
+    [Fact]
+    public async Task A_file_the_agent_uploads_goes_out_with_its_reply_and_stays_in_the_conversation()
+    {
+        var (tenant, admin, agent, id) = await AcceptedEmailAsync("upload-1@example.com");
+        var listino = Encoding.UTF8.GetBytes("articolo;prezzo\nA1;10\n");
+
+        using (var uploaded = await UploadAsync(agent, id, listino, "../listino.csv", "text/csv"))
+        {
+            var body = await uploaded.ReadJsonAsync();
+            Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+            Assert.Equal(("out-1", "_listino.csv", "text/csv", (long)listino.Length), (body.Text("id"), body.Text("name"), body.Text("contentType"), body["size"]!.GetValue<long>()));
+            Assert.Equal($"/v1/interactions/{id}/emails/attachments/out-1", uploaded.Headers.Location!.OriginalString);
+        }
+
+        using (var preview = await agent.GetAsync($"/v1/interactions/{id}/emails/attachments/out-1", Ct))
+        {
+            Assert.Equal(listino, await preview.Content.ReadAsByteArrayAsync(Ct));
+        }
+
+        // An admin uploads for the agent who has the email; an unknown type is sent as bytes.
+        using (var second = await UploadAsync(admin, id, [1, 2, 3], "dati.bin", "not a type", agentId: "a1"))
+        {
+            var body = await second.ReadJsonAsync();
+            Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+            Assert.Equal(("out-2", "application/octet-stream"), (body.Text("id"), body.Text("contentType")));
+        }
+
+        await ReplyAsync(agent, id, """{"text":"Ecco il listino.","attachmentIds":["out-1"]}""");
+        var mail = await host.Smtp.NextAsync(MailWait, Ct);
+        var attached = Assert.Single(mail.Message.Attachments.OfType<MimePart>());
+        Assert.Equal(("_listino.csv", "text/csv"), (attached.FileName, attached.ContentType.MimeType)); // no folders
+        using (var bytes = new MemoryStream())
+        {
+            await attached.Content!.DecodeToAsync(bytes, Ct);
+            Assert.Equal(listino, bytes.ToArray());
+        }
+
+        var kept = await DeliveryAsync(admin, id, "sent");
+        Assert.Equal(["out-1"], kept["attachments"]!.AsArray().Select(a => a!.Text("id")));
+        using (var again = await agent.GetAsync($"/v1/interactions/{id}/emails/attachments/out-1", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode); // part of the sent reply now
+        }
+
+        // Refused uploads keep nothing: another agent, a missing file, a body past the limit, no multipart at all.
+        await tenant.CreateAgentAsync("a2");
+        using var other = Api.ClientWith((await tenant.IssueKeyAsync("agent", "a2")).Key);
+        await Problem.AssertAsync(await UploadAsync(other, id, [1], "x.txt", "text/plain"), HttpStatusCode.Forbidden);
+        await Problem.AssertAsync(await UploadAsync(admin, id, [1], "x.txt", "text/plain", agentId: "a2"), HttpStatusCode.Forbidden);
+        Problem.AssertFields(await Problem.AssertAsync(await UploadAsync(admin, id, [1], "x.txt", "text/plain"), HttpStatusCode.UnprocessableEntity), "agentId");
+        using (var noFile = new MultipartFormDataContent { { new StringContent("a1"), "agentId" } })
+        {
+            Problem.AssertFields(await Problem.AssertAsync(await admin.PostAsync($"/v1/interactions/{id}/emails/attachments", noFile, Ct), HttpStatusCode.UnprocessableEntity), "file");
+        }
+
+        await Problem.AssertAsync(await UploadAsync(agent, id, new byte[EmailRules.MaxUploadBytes + 1], "big.bin", "application/octet-stream"), HttpStatusCode.RequestEntityTooLarge);
+        await Problem.AssertAsync(await agent.SendJsonAsync(HttpMethod.Post, $"/v1/interactions/{id}/emails/attachments", "{}"), HttpStatusCode.UnsupportedMediaType);
+        await Problem.AssertAsync(await UploadAsync(agent, "nope", [1], "x.txt", "text/plain"), HttpStatusCode.NotFound);
+        await Problem.AssertAsync(await agent.GetAsync($"/v1/interactions/{id}/emails/attachments/out-3", Ct), HttpStatusCode.NotFound);
+
+        // At most ten wait to be sent.
+        for (var i = 3; i <= EmailRules.MaxPendingUploads + 1; i++)
+        {
+            using var more = await UploadAsync(agent, id, [(byte)i], $"f{i}.txt", "text/plain");
+            Assert.Equal(HttpStatusCode.Created, more.StatusCode);
+        }
+
+        Assert.Contains("wait to be sent", Problem.Detail(await Problem.AssertAsync(await UploadAsync(agent, id, [0], "f.txt", "text/plain"), HttpStatusCode.Conflict)), StringComparison.Ordinal);
+
+        // Once the email is ended nobody adds to it.
+        await agent.ActOkAsync(id, "end");
+        await Problem.AssertAsync(await UploadAsync(agent, id, [1], "late.txt", "text/plain"), HttpStatusCode.Conflict);
     }
 
     [Fact]

@@ -50,6 +50,14 @@ public sealed class SecondLineTests(SwitchboardApiFactory factory)
         Assert.Equal("Connected", back.Text("state"));
         Assert.Equal("OnHold", (await a1.GetInteractionAsync(first)).Text("state"));
 
+        // Talking on the second call: a consult from the first (held) would make the agent talk on both.
+        using (var consult = await a1.ActAsync(first, "consult", """{"target":{"type":"external","number":"+390633333333"}}"""))
+        {
+            Assert.Contains("another call", Problem.Detail(await Problem.AssertAsync(consult, HttpStatusCode.Conflict)), StringComparison.Ordinal);
+        }
+
+        Assert.Null((await a1.GetInteractionAsync(first))["consult"]);
+
         // Both lines taken: a third call does not reach the agent.
         using (var third = await admin.SendJsonAsync(HttpMethod.Post, "/v1/interactions", InteractionTestExtensions.Direct("a1")))
         {
@@ -128,6 +136,11 @@ public sealed class SecondLineTests(SwitchboardApiFactory factory)
         }
 
         Assert.Equal("Connected", (await a1.GetInteractionAsync(first)).Text("state"));
+        using (var notTheirs = await admin.ActAsync(first, "swap", """{"agentId":"a9"}"""))
+        {
+            await Problem.AssertAsync(notTheirs, HttpStatusCode.Forbidden);
+        }
+
         using (var missing = await a1.ActAsync("i_nothing", "swap"))
         {
             await Problem.AssertAsync(missing, HttpStatusCode.NotFound);
@@ -184,6 +197,42 @@ public sealed class SecondLineTests(SwitchboardApiFactory factory)
 
         await a1.ActOkAsync(first, "end");
         await tenant.WaitForAgentStateAsync("a1", "Available");
+    }
+
+    [Fact]
+    public async Task A_call_accepted_while_its_phone_rings_holds_the_line_against_resuming_the_other()
+    {
+        var tenant = await factory.CreateCallCenterAsync("support", codeRequired: false, "a1");
+        var (_, key) = await tenant.IssueKeyAsync("agent", "a1");
+        using var a1 = factory.ClientWith(key);
+        using var admin = tenant.Admin();
+        using (var put = await a1.SendJsonAsync(HttpMethod.Put, "/v1/agents/a1/profile", """{"phone":"+390212345678"}"""))
+        using (var verify = await a1.SendJsonAsync(HttpMethod.Post, "/v1/agents/a1/profile/verification-call", null))
+        {
+            Assert.Equal((HttpStatusCode.OK, HttpStatusCode.Accepted), (put.StatusCode, verify.StatusCode));
+        }
+
+        factory.Clock.Advance(AnswerDelay);
+        await a1.WaitForJsonAsync("/v1/agents/a1/profile", p => p["verified"] is not null, "the phone verified");
+
+        var first = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+        await admin.WaitForOfferAsync(first, "a1");
+        await a1.ActOkAsync(first, "accept");
+        factory.Clock.Advance(AnswerDelay);
+        await a1.WaitForStateAsync(first, "Connected");
+        await a1.ActOkAsync(first, "hold");
+
+        var second = (await admin.CreateInteractionAsync(InteractionTestExtensions.Direct("a1"))).Text("id");
+        Assert.Equal("Offered", (await a1.ActOkAsync(second, "accept")).Text("state")); // the phone rings for it
+
+        using (var resume = await a1.ActAsync(first, "resume"))
+        {
+            await Problem.AssertAsync(resume, HttpStatusCode.Conflict);
+        }
+
+        factory.Clock.Advance(AnswerDelay);
+        await a1.WaitForStateAsync(second, "Connected");
+        Assert.Equal("OnHold", (await a1.GetInteractionAsync(first)).Text("state"));
     }
 
     private static async Task<string> AcceptedCallAsync(HttpClient admin, HttpClient agent)

@@ -47,7 +47,7 @@ public sealed class PlatformChangeDeadlineTests(ClusterFixture fixture)
         var change = client.GetGrain<IPlatformChangeGrain>(GrainKeys.PlatformChange(tenant, "pc1"));
         await change.Create(new NewPlatformNotice("Log out", Final: true, "key1"));
 
-        // Offered a call a minute before the deadline (an offer older than 330 s would lapse by itself).
+        // Offered a call a minute before the deadline (an offer older than AgentGrain.HeldOfferLimit would lapse by itself).
         fixture.Time.Advance(LogoutTime - TimeSpan.FromMinutes(1));
         Assert.True(await agent.TryHoldOffer(new Contracts.Agents.OfferHold("i1", null, 5, fixture.Time.GetUtcNow(), Routed: false)));
         fixture.Time.Advance(TimeSpan.FromMinutes(1));

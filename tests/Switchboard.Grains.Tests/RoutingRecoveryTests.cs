@@ -39,7 +39,7 @@ public sealed class RoutingRecoveryTests(ClusterFixture fixture)
         Assert.True(await agent.TryHoldOffer(new OfferHold("ghost", null, 5, fixture.Time.GetUtcNow(), Routed: false)));
         Assert.Equal(StateChangeOutcome.TransitionNotAllowed, (await agent.ChangeState(AgentTestHelpers.Request(AgentState.Break))).Outcome);
 
-        fixture.Time.Advance(TimeSpan.FromSeconds(330));
+        fixture.Time.Advance(Switchboard.Grains.Agents.AgentGrain.HeldOfferLimit);
 
         for (var i = 0; i < 1000 && await agent.GetRoutingReadiness() is null; i++)
         {

@@ -76,6 +76,16 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("PutCallOnHold")]
     Task PutCallOnHold(string interactionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Merging the agent's lines starts: false while another merge of its lines runs (one at a time, so that two calls
+    /// never wait on each other to merge). Ended by <see cref="EndMerge"/>, or by itself after a minute.
+    /// </summary>
+    [Alias("TryStartMerge")]
+    Task<bool> TryStartMerge(string interactionId, CancellationToken cancellationToken = default);
+
+    [Alias("EndMerge")]
+    Task EndMerge(string interactionId, CancellationToken cancellationToken = default);
+
     /// <summary>The agent's calls now, oldest first, each with whether it is on hold.</summary>
     [Alias("GetLines"), ReadOnly]
     Task<IReadOnlyList<AgentLine>> GetLines(CancellationToken cancellationToken = default);

@@ -90,3 +90,10 @@ public sealed record EmailReplyResult(
     [property: Id(1)] EmailMessage? Message,
     [property: Id(2)] string? Detail = null,
     [property: Id(3)] string? Field = null);
+
+/// <summary>A file uploaded for a reply: kept with its id, or why not.</summary>
+[GenerateSerializer, Immutable, Alias("Switchboard.EmailUploadResult")]
+public sealed record EmailUploadResult(
+    [property: Id(0)] Interactions.InteractionOutcome Outcome,
+    [property: Id(1)] EmailAttachmentInfo? Attachment,
+    [property: Id(2)] string? Detail = null);

@@ -33,9 +33,18 @@ public interface IEmailThreadGrain : IGrainWithStringKey
     [Alias("OpenCase")]
     Task<EmailCase?> OpenCase(string agentId, CancellationToken cancellationToken = default);
 
+    /// <summary>Keeps a file uploaded to send with a reply, under the next upload id; null when as many wait already as may.</summary>
+    [Alias("AddUpload")]
+    Task<EmailAttachmentInfo?> AddUpload(EmailAttachmentInfo attachment, CancellationToken cancellationToken = default);
+
+    /// <summary>An attachment of the conversation by id: of a message, or uploaded for a reply and not sent yet.</summary>
+    [Alias("FindAttachment"), ReadOnly]
+    Task<EmailAttachmentInfo?> FindAttachment(string attachmentId, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Keeps a reply to the customer's last message, sent from <paramref name="mailboxAddress"/>, and sends it soon after
-    /// (again with back-off while the server cannot take it). The caller has checked that the agent may reply.
+    /// (again with back-off while the server cannot take it). The caller has checked that the agent may reply. Its
+    /// attachments are the conversation's: of its messages, or uploaded for it.
     /// </summary>
     [Alias("Reply")]
     Task<EmailReplyResult> Reply(EmailReplyDraft draft, string mailboxAddress, CancellationToken cancellationToken = default);

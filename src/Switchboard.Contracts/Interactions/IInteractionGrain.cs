@@ -24,7 +24,6 @@ public interface IInteractionGrain : IGrainWithStringKey
     [Alias("Act")]
     Task<InteractionResult> Act(InteractionAction action, CancellationToken cancellationToken = default);
 
-    /// <summary>A telephony leg event (answered, ended, failed) from the gateway or a carrier.</summary>
     /// <summary>
     /// Merge lines: the party of the agent's other call (<paramref name="otherInteractionId"/>) joins this one, in
     /// conference; the other call ends. Both must be calls the agent handles, neither in a consult.
@@ -36,6 +35,7 @@ public interface IInteractionGrain : IGrainWithStringKey
     [Alias("HandOverLine")]
     Task<LineHandOver> HandOverLine(string agentId, string intoInteractionId, CancellationToken cancellationToken = default);
 
+    /// <summary>A telephony leg event (answered, ended, failed) from the gateway or a carrier.</summary>
     [Alias("ReportLeg")]
     Task<InteractionResult> ReportLeg(string legId, LegEventKind kind, CancellationToken cancellationToken = default);
 
@@ -60,6 +60,13 @@ public interface IInteractionGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ReplyByEmail")]
     Task<Email.EmailReplyResult> ReplyByEmail(Email.EmailReplyDraft draft, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A file the agent who has the email uploaded (its content stored already) to send with a reply: kept in the
+    /// conversation with an id of its own; refused as a reply would be.
+    /// </summary>
+    [Alias("AttachToReply")]
+    Task<Email.EmailUploadResult> AttachToReply(string agentId, Email.EmailAttachmentInfo attachment, CancellationToken cancellationToken = default);
 
     /// <summary>The customer leaves a chat: abandoned while it waits, ended (its agents to wrap-up) once taken.</summary>
     [Alias("CustomerLeaves")]

@@ -39,6 +39,15 @@ public static partial class EmailRules
     /// <summary>Attachments of the conversation one reply may send on.</summary>
     public const int MaxReplyAttachments = 10;
 
+    /// <summary>The largest file an agent uploads to send with a reply.</summary>
+    public const int MaxUploadBytes = 10 * 1024 * 1024;
+
+    /// <summary>Files uploaded for replies and not sent yet that a conversation keeps.</summary>
+    public const int MaxPendingUploads = 10;
+
+    /// <summary>The id of the <paramref name="number"/>th file uploaded to send with a reply.</summary>
+    public static string UploadId(int number) => "out-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Message-IDs a reply's References carries (the oldest are dropped first, as RFC 5322 allows).</summary>
     public const int MaxReferences = 20;
 

@@ -58,6 +58,11 @@ internal static class CallSteps
                 : InteractionMachine.NotParticipant(record, $"Agent '{agentId}' is not on interaction '{record.Id}'.");
         }
 
+        if (record.Offer is { PhoneLegId: { } ringing } && ringing == leg.Id)
+        {
+            return InteractionMachine.NotAllowed(record, "Cannot end: the agent's phone is ringing for its accept; reject the offer instead.");
+        }
+
         draft.HangUp(leg);
         AgentLeft(draft, agentId, leg.Id);
         return draft.Applied();

@@ -13,11 +13,11 @@ namespace Switchboard.Grains.Agents;
 public sealed partial class AgentGrain
 {
     /// <summary>
-    /// The longest an offer can be open (the longest offer timeout a queue may set, 300 s, and a margin). A held offer
-    /// older than this is a leftover of a failure between the agent agreeing and the interaction recording it: the agent
-    /// lets it go rather than be blocked by it for ever.
+    /// The longest an offer can be open (twice the longest offer timeout a queue may set, 300 s: an accept that rings the
+    /// agent's phone gives it as long again; and a margin). A held offer older than this is a leftover of a failure
+    /// between the agent agreeing and the interaction recording it: the agent lets it go rather than be blocked by it for ever.
     /// </summary>
-    internal static readonly TimeSpan HeldOfferLimit = TimeSpan.FromSeconds(330);
+    internal static readonly TimeSpan HeldOfferLimit = TimeSpan.FromSeconds(630);
 
     /// <summary>The routed offer last declined for better work in another queue (see <see cref="WorkPreference"/>).</summary>
     private DeclinedOffer? declined;

@@ -50,7 +50,11 @@ public sealed class EmailReplySenderGrain(IEmailSender sender, IContentStore con
                 }
 
                 opened.Add(stream);
-                body.Attachments.Add(attachment.Name, stream, ContentType.Parse(attachment.ContentType));
+                // Base64 keeps a file's bytes exactly (text types would otherwise have their line endings rewritten on the way).
+                if (body.Attachments.Add(attachment.Name, stream, ContentType.Parse(attachment.ContentType)) is MimePart part)
+                {
+                    part.ContentTransferEncoding = ContentEncoding.Base64;
+                }
             }
 
             message.Body = body.ToMessageBody();

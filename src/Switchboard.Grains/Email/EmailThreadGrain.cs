@@ -114,7 +114,7 @@ public sealed partial class EmailThreadGrain(
         var attachments = new List<EmailAttachmentInfo>();
         foreach (var id in draft.AttachmentIds.Distinct(StringComparer.Ordinal))
         {
-            if (state.State.Messages.SelectMany(m => m.Attachments).FirstOrDefault(a => a.Id == id && a.ContentName is not null) is not { } attachment)
+            if (Attachment(id) is not { ContentName: not null } attachment)
             {
                 return Refused(InteractionOutcome.Invalid, $"The conversation has no attachment '{id}' to send.", "attachmentIds");
             }
@@ -155,12 +155,41 @@ public sealed partial class EmailThreadGrain(
         await state.WriteAsync(this, s =>
         {
             s.Messages.Add(reply);
+            s.Uploads.RemoveAll(u => attachments.Exists(a => a.Id == u.Id)); // sent with this reply: part of its message now
             s.Unsent[messageId] = new UnsentReply(draft.Text, draft.Html);
             s.LastAnsweredBy = draft.AgentId;
         });
         await KeepSending();
         return new EmailReplyResult(InteractionOutcome.Applied, reply);
     }
+
+    public async Task<EmailAttachmentInfo?> AddUpload(EmailAttachmentInfo attachment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        if (state.State.Uploads.Find(u => u.ContentName == attachment.ContentName) is { } kept)
+        {
+            return kept;
+        }
+
+        if (state.State.Uploads.Count >= EmailRules.MaxPendingUploads)
+        {
+            return null;
+        }
+
+        var upload = attachment with { Id = EmailRules.UploadId(state.State.UploadCount + 1) };
+        await state.WriteAsync(this, s =>
+        {
+            s.UploadCount++;
+            s.Uploads.Add(upload);
+        });
+        return upload;
+    }
+
+    public Task<EmailAttachmentInfo?> FindAttachment(string attachmentId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Attachment(attachmentId));
+
+    private EmailAttachmentInfo? Attachment(string id) =>
+        state.State.Messages.SelectMany(m => m.Attachments).FirstOrDefault(a => a.Id == id) ?? state.State.Uploads.Find(u => u.Id == id);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         state.State.Unsent.Count > 0 ? KeepSending() : Task.CompletedTask;
@@ -415,6 +444,12 @@ public sealed class EmailThreadState
 
     /// <summary>Replies not yet sent, whole (the conversation keeps their text within its budget), by Message-ID.</summary>
     [Id(8)] public Dictionary<string, UnsentReply> Unsent { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Files agents uploaded to send with a reply, not sent yet.</summary>
+    [Id(9)] public List<EmailAttachmentInfo> Uploads { get; set; } = [];
+
+    /// <summary>Files ever uploaded for replies: numbers their ids, never reused.</summary>
+    [Id(10)] public int UploadCount { get; set; }
 }
 
 /// <summary>What is sent of a reply: its whole text, and its HTML if any.</summary>

@@ -27,4 +27,23 @@ public sealed partial class InteractionGrain
 
         return await GrainFactory.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenantId, interactionId)).Reply(draft, mailbox, cancellationToken);
     }
+
+    public async Task<EmailUploadResult> AttachToReply(string agentId, EmailAttachmentInfo attachment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        if (state.State.Record is not { } record)
+        {
+            return new EmailUploadResult(Contracts.Interactions.InteractionOutcome.NotFound, null, $"There is no interaction '{interactionId}'.");
+        }
+
+        if (EmailRules.ReplyRefusal(record, agentId) is { } refusal)
+        {
+            return new EmailUploadResult(refusal.Kind.ToOutcome(), null, refusal.Detail);
+        }
+
+        return await GrainFactory.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(tenantId, interactionId)).AddUpload(attachment, cancellationToken) is { } kept
+            ? new EmailUploadResult(Contracts.Interactions.InteractionOutcome.Applied, kept)
+            : new EmailUploadResult(Contracts.Interactions.InteractionOutcome.NotAllowed, null,
+                $"{EmailRules.MaxPendingUploads} uploaded files wait to be sent already: send them with a reply first.");
+    }
 }

@@ -23,21 +23,44 @@ public sealed partial class InteractionGrain
             return Result(check);
         }
 
-        var other = GrainFactory.GetGrain<IInteractionGrain>(Contracts.GrainKeys.Interaction(tenantId, otherInteractionId));
-        var handed = await other.HandOverLine(agentId, interactionId, cancellationToken);
-        if (handed is not { Result.Outcome: InteractionOutcome.Applied, LegId: { } legId, Address: { } address })
+        // One merge of the agent's lines at a time: two calls asked to merge into each other at once never wait on each other.
+        if (!await Agent(agentId).TryStartMerge(interactionId, cancellationToken))
         {
-            var (outcome, field) = handed.Result.Outcome is InteractionOutcome.NotFound or InteractionOutcome.NotParticipant or InteractionOutcome.Invalid
-                ? (InteractionOutcome.Invalid, OtherCallField)
-                : (InteractionOutcome.NotAllowed, (string?)null);
-            return new InteractionResult(outcome, record.ToView(), $"Cannot merge with '{otherInteractionId}': {handed.Result.Detail}", field);
+            return new InteractionResult(InteractionOutcome.NotAllowed, record.ToView(), $"Another merge of agent '{agentId}''s lines is in progress.");
         }
 
-        // The other call is over: this one is the agent's only call, and it talks on it.
-        await Agent(agentId).TakeLine(interactionId, cancellationToken);
-        var decision = InteractionMachine.Decide(record, new Domain.Interactions.MergeLines(agentId, otherInteractionId, legId, address), time.GetUtcNow());
-        await Commit(decision);
-        return Result(decision);
+        try
+        {
+            var other = GrainFactory.GetGrain<IInteractionGrain>(Contracts.GrainKeys.Interaction(tenantId, otherInteractionId));
+            var handed = await other.HandOverLine(agentId, interactionId, cancellationToken);
+            if (handed is not { Result.Outcome: InteractionOutcome.Applied, LegId: { } legId, Address: { } address })
+            {
+                var (outcome, field) = handed.Result.Outcome is InteractionOutcome.NotFound or InteractionOutcome.NotParticipant or InteractionOutcome.Invalid
+                    ? (InteractionOutcome.Invalid, OtherCallField)
+                    : (InteractionOutcome.NotAllowed, (string?)null);
+                return new InteractionResult(outcome, record.ToView(), $"Cannot merge with '{otherInteractionId}': {handed.Result.Detail}", field);
+            }
+
+            var decision = InteractionMachine.Decide(record, new Domain.Interactions.MergeLines(agentId, otherInteractionId, legId, address), time.GetUtcNow());
+            try
+            {
+                // The other call is over: this one is the agent's only call, and it talks on it.
+                await Agent(agentId).TakeLine(interactionId, cancellationToken);
+                await Commit(decision);
+            }
+            catch
+            {
+                // The party left the other call and this one could not take it: it is hung up rather than left with nobody.
+                await telephony.HangUp(tenantId, otherInteractionId, legId, int.MaxValue);
+                throw;
+            }
+
+            return Result(decision);
+        }
+        finally
+        {
+            await Agent(agentId).EndMerge(interactionId, CancellationToken.None);
+        }
     }
 
     public async Task<LineHandOver> HandOverLine(string agentId, string intoInteractionId, CancellationToken cancellationToken = default)

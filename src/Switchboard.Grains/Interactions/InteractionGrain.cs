@@ -151,11 +151,6 @@ public sealed partial class InteractionGrain(
             return Result(decision);
         }
 
-        if (command is ResumeCall resume && await Agent(resume.AgentId).TakeLine(interactionId, cancellationToken) == CallLine.Busy)
-        {
-            return OnAnotherCall(record, resume.AgentId, "resume");
-        }
-
         string? held = null;
         TargetKind? passedTo = null;
         if (action.Kind is InteractionActionKind.Transfer or InteractionActionKind.Consult && action.TargetKind is { } kind)
@@ -167,6 +162,24 @@ public sealed partial class InteractionGrain(
 
             held = kind == TargetKind.Agent ? action.TargetId : null;
             passedTo = kind;
+        }
+
+        // The handler talks on this call again (off hold, on its line 2, or with everyone): one line at a time.
+        if (command is ResumeCall or StartConsult or CancelConsult or StartConference
+            && await Agent(action.AgentId).TakeLine(interactionId, cancellationToken) == CallLine.Busy)
+        {
+            if (held is not null)
+            {
+                await ReleaseHold(held);
+            }
+
+            return OnAnotherCall(record, action.AgentId, action.Kind switch
+            {
+                InteractionActionKind.Resume => "resume",
+                InteractionActionKind.Consult => "consult",
+                InteractionActionKind.CancelConsult => "cancel the consult",
+                _ => "conference",
+            });
         }
 
         await CommitOrRelease(decision, held);
@@ -348,7 +361,7 @@ public sealed partial class InteractionGrain(
 
     private static InteractionResult OnAnotherCall(InteractionRecord record, string agentId, string action) =>
         new(InteractionOutcome.NotAllowed, record.ToView(),
-            $"Cannot {action}: agent '{agentId}' is talking on another call. Hold that call first (or swap to this one), then {action}.");
+            $"Cannot {action}: agent '{agentId}' is talking on another call. Hold that call first (or swap to this one), then {action} again.");
 
     private string Unavailable(string agentId, MediaType media) => media == MediaType.Voice
         ? $"Agent '{agentId}' cannot take a call now (on break, logged out, busy, or already offered one; a second call reaches it on line 2 only while it has its call on hold, and never from a queue)." +

@@ -102,6 +102,19 @@ public sealed class AgentPhoneRingTests
     }
 
     [Fact]
+    public void Ending_while_the_phone_rings_is_refused_for_a_call_and_for_a_consult_from_a_queue()
+    {
+        var call = Ringing();
+        call.Refused(new EndCall("a1"), DecisionKind.NotAllowed, "reject the offer");
+
+        var consulting = Connected();
+        consulting.Applied(new StartConsult("a1", new TransferTarget(TargetKind.Queue, "sales")));
+        consulting.Applied(new OfferToAgent("a2", "sales", SupportPolicy));
+        consulting.Applied(new AcceptOffer("a2", RingPhone: true));
+        consulting.Refused(new EndCall("a2"), DecisionKind.NotAllowed, "reject the offer");
+    }
+
+    [Fact]
     public void Rejecting_while_the_phone_rings_hangs_it_up()
     {
         var call = Ringing();

@@ -172,12 +172,6 @@ internal sealed class RoutingWorld
             return ActResult.Refused($"{decision.Kind}: {decision.Detail}");
         }
 
-        if (command is ResumeCall resume && !TakeLine(resume.AgentId, interactionId))
-        {
-            Note($"{interactionId} {Describe(command)}: talking on another call");
-            return ActResult.Refused("talking on another call");
-        }
-
         var target = command switch
         {
             Transfer transfer => transfer.Target,
@@ -188,6 +182,25 @@ internal sealed class RoutingWorld
         {
             Note($"{interactionId} {Describe(command)}: target agent unavailable");
             return ActResult.Refused("agent unavailable");
+        }
+
+        var talker = command switch
+        {
+            ResumeCall c => c.AgentId,
+            StartConsult c => c.AgentId,
+            CancelConsult c => c.AgentId,
+            StartConference c => c.AgentId,
+            _ => null,
+        };
+        if (talker is not null && !TakeLine(talker, interactionId))
+        {
+            if (target is { Kind: TargetKind.Agent })
+            {
+                ReleaseAgentOffer(target.Id, interactionId);
+            }
+
+            Note($"{interactionId} {Describe(command)}: talking on another call");
+            return ActResult.Refused("talking on another call");
         }
 
         if (target is { Kind: TargetKind.Queue } && !Routers.ContainsKey(target.Id))
