@@ -31,7 +31,8 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (header.Count > 1 || (header.Count == 1 && !header.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)))
+        if (header.Count > 1 || (header.Count == 1 && !header.ToString().StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)
+            && !(IsDashboard(Request) && header.ToString().StartsWith(BasicPrefix, StringComparison.OrdinalIgnoreCase))))
         {
             return AuthenticateResult.Fail("The Authorization header must be 'Bearer <key>'.");
         }
@@ -56,7 +57,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
     /// <summary>
     /// The key of a request: the Bearer header, or on the live WebSocket only (browsers cannot set headers there)
-    /// a single <c>access_token</c> query parameter.
+    /// a single <c>access_token</c> query parameter, or on the Orleans Dashboard only (a browser page an operator opens)
+    /// the password of HTTP Basic authentication, which the browser asks for.
     /// </summary>
     public static string? PresentedKey(HttpRequest request)
     {
@@ -66,6 +68,11 @@ public sealed class ApiKeyAuthenticationHandler(
             return value[BearerPrefix.Length..].Trim();
         }
 
+        if (header.Count == 1 && IsDashboard(request) && header.ToString() is { } basic && basic.StartsWith(BasicPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return BasicPassword(basic[BasicPrefix.Length..].Trim());
+        }
+
         return header.Count == 0 && IsLiveStream(request) && request.Query[LiveApi.AccessTokenParameter] is { Count: 1 } token
             ? token.ToString()
             : null;
@@ -73,9 +80,31 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private static bool IsLiveStream(HttpRequest request) => request.Path.Equals(LiveApi.Path, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Where the Orleans Dashboard is served (for operators only).</summary>
+    public const string DashboardPath = "/dashboard";
+
+    private const string BasicPrefix = "Basic ";
+
+    private static bool IsDashboard(HttpRequest request) => request.Path.StartsWithSegments(DashboardPath, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The password of Basic credentials (any user name), or null when they are not well formed.</summary>
+    private static string? BasicPassword(string encoded)
+    {
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var length))
+        {
+            return null;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes, 0, length);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 || colon == text.Length - 1 ? null : text[(colon + 1)..];
+    }
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Headers.WWWAuthenticate = "Bearer";
+        // A browser opening the dashboard asks its operator for the key when told Basic.
+        Response.Headers.WWWAuthenticate = IsDashboard(Request) ? "Basic realm=\"Switchboard operators\", charset=\"UTF-8\"" : "Bearer";
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
         await ProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized,
             failure ?? "This endpoint needs an API key: 'Authorization: Bearer <key>'.");

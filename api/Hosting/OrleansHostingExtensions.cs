@@ -9,14 +9,15 @@ public static class OrleansHostingExtensions
     public static SwitchboardClusterOptions AddSwitchboardOrleans(this WebApplicationBuilder builder)
     {
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(builder.Configuration, SwitchboardClusterOptions.Section);
+        var dashboard = SwitchboardTelemetry.Dashboard(builder.Configuration, builder.Environment);
         if (cluster.Mode == HostingMode.Client)
         {
-            builder.UseOrleansClient(client => client.AddSwitchboardClient(builder.Configuration));
+            builder.UseOrleansClient(client => client.AddSwitchboardClient(builder.Configuration, dashboard));
             builder.Services.AddSingleton<IClusterConnectionStatusObserver, LiveClusterObserver>();
         }
         else
         {
-            builder.UseOrleans(silo => silo.AddSwitchboardSilo(builder.Configuration, embedded: true));
+            builder.UseOrleans(silo => silo.AddSwitchboardSilo(builder.Configuration, embedded: true, dashboard));
         }
 
         return cluster;

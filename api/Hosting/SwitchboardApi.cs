@@ -1,3 +1,7 @@
+using Switchboard.Grains.Telemetry;
+using Orleans.Dashboard;
+using OpenTelemetry.Trace;
+using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +36,12 @@ namespace Switchboard.Api.Hosting;
 public static class SwitchboardApi
 {
     /// <summary>Orleans (co-hosted silo or client), keys and roles, JSON, problems, OpenAPI, live sockets, limits.</summary>
+    /// <summary>Where Prometheus scrapes this host's metrics (operator keys).</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>Kestrel's meter: connections, TLS handshakes, queued requests.</summary>
+    private const string KestrelMeterName = "Microsoft.AspNetCore.Server.Kestrel";
+
     public static WebApplicationBuilder AddSwitchboardApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -51,6 +61,15 @@ public static class SwitchboardApi
         services.AddSingleton<WebhookTargets>();
         services.AddSingleton<WebhookPayloads>();
         services.AddHostedService<WebhookSender>();
+        services.AddMetrics();
+        services.TryAddSingleton<SwitchboardMetrics>();
+        var telemetry = services.AddSwitchboardTelemetry(builder.Configuration, "switchboard-api")
+            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(KestrelMeterName).AddPrometheusExporter());
+        if (SwitchboardTelemetry.Traces(builder.Configuration))
+        {
+            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
+        }
+
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -84,6 +103,13 @@ public static class SwitchboardApi
     {
         app.MapHealthApi();
         app.MapProtocolDocuments();
+
+        // For operators: Prometheus scrapes the meters; the Orleans Dashboard shows the cluster (see SwitchboardTelemetry).
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
+        if (SwitchboardTelemetry.Dashboard(app.Configuration, app.Environment))
+        {
+            app.MapOrleansDashboard(ApiKeyAuthenticationHandler.DashboardPath).RequireAuthorization(Policies.Operator).ExcludeFromDescription();
+        }
 
         var v1 = app.MapGroup("/v1").AddEndpointFilterFactory(RequestChecks.Create);
         v1.MapTenancyApi();

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using Switchboard.Api.Auth;
+using Switchboard.Grains.Telemetry;
 
 namespace Switchboard.Api.Live;
 
@@ -9,7 +10,7 @@ namespace Switchboard.Api.Live;
 /// One WebSocket: a receive loop for client messages, a send loop that alone writes to the socket, and a heartbeat
 /// on the business clock that also checks that what opened the socket still opens it.
 /// </summary>
-public sealed class LiveSocketHandler(LiveHub hub, ILogger<LiveSocketHandler> logger)
+public sealed class LiveSocketHandler(LiveHub hub, SwitchboardMetrics metrics, ILogger<LiveSocketHandler> logger)
 {
     /// <summary>
     /// Upgrades the request and runs its socket for <paramref name="session"/> (from <see cref="LiveHub.TryOpen"/>). A
@@ -30,7 +31,15 @@ public sealed class LiveSocketHandler(LiveHub hub, ILogger<LiveSocketHandler> lo
 
         using (socket)
         {
-            await Run(socket, session, credential, http.RequestAborted);
+            metrics.OpenSockets.Add(1);
+            try
+            {
+                await Run(socket, session, credential, http.RequestAborted);
+            }
+            finally
+            {
+                metrics.OpenSockets.Add(-1);
+            }
         }
     }
 
@@ -171,7 +180,7 @@ public sealed class LiveSocketHandler(LiveHub hub, ILogger<LiveSocketHandler> lo
         return previous;
     }
 
-    private static async Task Send(WebSocket socket, LiveConnection connection, CancellationTokenSource receiving, CancellationToken requestAborted)
+    private async Task Send(WebSocket socket, LiveConnection connection, CancellationTokenSource receiving, CancellationToken requestAborted)
     {
         using var stuck = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.SendAborted);
         var aborted = stuck.Token;
@@ -190,6 +199,7 @@ public sealed class LiveSocketHandler(LiveHub hub, ILogger<LiveSocketHandler> lo
                     {
                         message.CopyTo(frame);
                         await socket.SendAsync(frame.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, aborted);
+                        metrics.EventsSent.Add(1);
                     }
                     finally
                     {

@@ -23,6 +23,7 @@ public sealed partial class WebhookSender(
     WebhookTargets targets,
     IOptions<WebhookOptions> options,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider business,
+    Grains.Telemetry.SwitchboardMetrics metrics,
     ILogger<WebhookSender> logger) : BackgroundService
 {
     private readonly WebhookOptions settings = options.Value;
@@ -53,7 +54,9 @@ public sealed partial class WebhookSender(
         {
             try
             {
-                foreach (var due in await work.Due(business.GetUtcNow(), settings.EndpointsAtOnce, stoppingToken))
+                var endpoints = await work.Due(business.GetUtcNow(), settings.EndpointsAtOnce, stoppingToken);
+                metrics.WebhookBacklog(endpoints.Count);
+                foreach (var due in endpoints)
                 {
                     var key = (due.TenantId, due.EndpointId);
                     if (serving.Count < settings.EndpointsAtOnce && serving.TryAdd(key, 0))

@@ -15,6 +15,8 @@ public static class InteractionServices
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<DeadlineScheduler>();
+        services.AddMetrics();
+        services.TryAddSingleton<Telemetry.SwitchboardMetrics>();
         services.TryAddSingleton<Live.ILivePublisher, Live.StreamLivePublisher>();
 
         // Every grain's [PersistentState] is read and written on the grain's own turn (see TurnPersistentStateFactory).

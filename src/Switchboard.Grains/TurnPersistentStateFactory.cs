@@ -28,7 +28,7 @@ public sealed class TurnPersistentStateFactory : IPersistentStateFactory
         }
 
         var state = new TurnPersistentState<TState>(names.Of(context, cfg), context, storage,
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(storage.GetType()));
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(storage.GetType()), services.GetService<Telemetry.SwitchboardMetrics>());
         context.ObservableLifecycle.Subscribe(nameof(TurnPersistentState<TState>), GrainLifecycleStage.SetupState, state.OnSetupState);
         context.ObservableLifecycle.AddMigrationParticipant(state);
         return state;
@@ -59,12 +59,15 @@ public sealed partial class TurnPersistentState<TState> : IPersistentState<TStat
     private bool rehydrated;
     private Task pending = Task.CompletedTask;
 
-    internal TurnPersistentState(string name, IGrainContext context, IGrainStorage storage, ILogger logger)
+    private readonly Telemetry.SwitchboardMetrics? metrics;
+
+    internal TurnPersistentState(string name, IGrainContext context, IGrainStorage storage, ILogger logger, Telemetry.SwitchboardMetrics? metrics = null)
     {
         this.name = name;
         this.context = context;
         this.storage = storage;
         this.logger = logger;
+        this.metrics = metrics;
     }
 
     private GrainState<TState> Current => grainState ??= new GrainState<TState>(context.ActivationServices.GetRequiredService<Orleans.Serialization.Serializers.IActivatorProvider>().GetActivator<TState>().Create());
@@ -165,11 +168,13 @@ public sealed partial class TurnPersistentState<TState> : IPersistentState<TStat
         catch (OrleansException exception)
         {
             StorageFailed(logger, exception, operation, name, context.GrainId);
+            metrics?.StorageErrors.Add(1, new KeyValuePair<string, object?>("operation", operation));
             throw;
         }
         catch (Exception exception)
         {
             StorageFailed(logger, exception, operation, name, context.GrainId);
+            metrics?.StorageErrors.Add(1, new KeyValuePair<string, object?>("operation", operation));
             throw new OrleansException($"Error from storage provider {storage.GetType().Name}.{name} during {operation} for grain {context.GrainId}: {exception.Message}", exception);
         }
     }

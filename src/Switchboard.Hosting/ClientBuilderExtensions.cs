@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Switchboard.Contracts;
@@ -10,12 +11,22 @@ public static class ClientBuilderExtensions
     /// Configures an Orleans client of separate Switchboard silos: gateways from the membership table on Azure Tables,
     /// or the configured loopback gateway ports otherwise.
     /// </summary>
-    public static IClientBuilder AddSwitchboardClient(this IClientBuilder client, IConfiguration configuration)
+    public static IClientBuilder AddSwitchboardClient(this IClientBuilder client, IConfiguration configuration, bool dashboard = false)
     {
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(configuration, SwitchboardClusterOptions.Section);
         var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
         LiveQueues.RequireAzureTables(storage);
         CachedGrainInterfaceTypes.AddTo(client.Services);
+        if (SwitchboardTelemetry.Traces(configuration))
+        {
+            client.AddActivityPropagation();
+        }
+
+        if (dashboard)
+        {
+            client.AddDashboard(); // the silos must run it too (Dashboard:Enabled there)
+        }
+
         client.Services.AddSwitchboardContent(storage, configuration.GetConnectionString(SiloBuilderExtensions.ConnectionStringName), cluster.ServiceId, inProcess: false);
         if (storage.Provider == StorageProvider.AzureTables)
         {

@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +28,7 @@ public static class SiloBuilderExtensions
     /// is why no other silo may join it (<see cref="SoleSiloGuard"/>); separate silo processes share Orleans' memory
     /// storage and streams instead.
     /// </summary>
-    public static ISiloBuilder AddSwitchboardSilo(this ISiloBuilder silo, IConfiguration configuration, bool embedded = false)
+    public static ISiloBuilder AddSwitchboardSilo(this ISiloBuilder silo, IConfiguration configuration, bool embedded = false, bool dashboard = false)
     {
         var cluster = OptionsReader.Read<SwitchboardClusterOptions>(configuration, SwitchboardClusterOptions.Section);
         var storage = OptionsReader.Read<StorageOptions>(configuration, StorageOptions.Section);
@@ -42,6 +43,16 @@ public static class SiloBuilderExtensions
         OptionsReader.Read<SmtpOptions>(configuration, SmtpOptions.Section);
 
         CachedGrainInterfaceTypes.AddTo(silo.Services);
+        if (SwitchboardTelemetry.Traces(configuration))
+        {
+            silo.AddActivityPropagation(); // a trace follows a request from the API into the grains it calls
+        }
+
+        if (dashboard)
+        {
+            silo.AddDashboard();
+        }
+
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (storage.Provider == StorageProvider.AzureTables)
         {

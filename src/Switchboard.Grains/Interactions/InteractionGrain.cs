@@ -26,6 +26,7 @@ public sealed partial class InteractionGrain(
     DeadlineScheduler deadlines,
     ITelephonyGateway telephony,
     IOptions<TelephonyOptions> telephonyOptions,
+    Telemetry.SwitchboardMetrics metrics,
     ILogger<InteractionGrain> logger) : Grain, IInteractionGrain, IRemindable
 {
     private string tenantId = "";
@@ -230,6 +231,9 @@ public sealed partial class InteractionGrain(
         }
 
         await CommitOrRelease(decision, agentId);
+        var media = new KeyValuePair<string, object?>("media", WireNames.Of(record.Media));
+        metrics.InteractionsRouted.Add(1, media);
+        metrics.OfferWait.Record(Math.Max(0, (time.GetUtcNow() - work.EnqueuedAt).TotalSeconds), media);
         return OfferAttempt.Offered;
     }
 
