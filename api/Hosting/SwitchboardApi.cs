@@ -39,6 +39,12 @@ public static class SwitchboardApi
     /// <summary>Where Prometheus scrapes this host's metrics (operator keys).</summary>
     public const string MetricsPath = "/metrics";
 
+    /// <summary>
+    /// ASP.NET Core's request meter (<c>http.server.request.duration</c>, active requests). Its routing, authentication,
+    /// authorization and rate-limiting meters are left out: each measures every request again.
+    /// </summary>
+    private const string HostingMeterName = "Microsoft.AspNetCore.Hosting";
+
     /// <summary>Kestrel's meter: connections, TLS handshakes, queued requests.</summary>
     private const string KestrelMeterName = "Microsoft.AspNetCore.Server.Kestrel";
 
@@ -64,7 +70,7 @@ public static class SwitchboardApi
         services.AddMetrics();
         services.TryAddSingleton<SwitchboardMetrics>();
         var telemetry = services.AddSwitchboardTelemetry(builder.Configuration, "switchboard-api")
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddMeter(KestrelMeterName).AddPrometheusExporter());
+            .WithMetrics(metrics => metrics.AddMeter(HostingMeterName, KestrelMeterName).AddPrometheusExporter());
         if (SwitchboardTelemetry.Traces(builder.Configuration))
         {
             telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
