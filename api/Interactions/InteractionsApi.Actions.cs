@@ -98,15 +98,9 @@ public static partial class InteractionsApi
     private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> Swap(
         string interactionId, InteractionActorRequest? request, [AsParameters] TenantContext tenant)
     {
-        var errors = new ValidationErrors();
-        if (ResolveActor(tenant.Caller, request?.AgentId, errors, out var agentId) is { } forbidden)
+        if (Actor(tenant.Caller, request?.AgentId, out var agentId) is { } refused)
         {
-            return forbidden;
-        }
-
-        if (errors.HasErrors)
-        {
-            return ApiProblems.Invalid(errors);
+            return refused;
         }
 
         // This call first: nothing is held for a swap that cannot end on it.
@@ -193,6 +187,13 @@ public static partial class InteractionsApi
         }
 
         return Answer(await tenant.Interaction(interactionId).Act(action, tenant.CancellationToken), interactionId);
+    }
+
+    /// <summary>The agent who acts, as <see cref="ResolveActor"/> finds it; or the 403 or 422 to answer when the body has nothing else to check.</summary>
+    private static ProblemHttpResult? Actor(Caller caller, string? bodyAgentId, out string agentId)
+    {
+        var errors = new ValidationErrors();
+        return ResolveActor(caller, bodyAgentId, errors, out agentId) ?? (errors.HasErrors ? ApiProblems.Invalid(errors) : null);
     }
 
     /// <summary>

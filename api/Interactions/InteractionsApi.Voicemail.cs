@@ -113,15 +113,9 @@ public static partial class InteractionsApi
     private static async Task<Results<Created<InteractionResponse>, ProblemHttpResult>> CallBack(
         string interactionId, InteractionActorRequest? request, [AsParameters] TenantContext tenant)
     {
-        var errors = new ValidationErrors();
-        if (ResolveActor(tenant.Caller, request?.AgentId, errors, out var agentId) is { } forbidden)
+        if (Actor(tenant.Caller, request?.AgentId, out var agentId) is { } refused)
         {
-            return forbidden;
-        }
-
-        if (errors.HasErrors)
-        {
-            return ApiProblems.Invalid(errors);
+            return refused;
         }
 
         if (await tenant.Interaction(interactionId).Get(tenant.CancellationToken) is not { } view)

@@ -252,6 +252,11 @@ public sealed class EmailReplyTests(SmtpHostFixture host) : IClassFixture<SmtpHo
             Problem.AssertFields(await Problem.AssertAsync(await admin.PostAsync($"/v1/interactions/{id}/emails/attachments", noFile, Ct), HttpStatusCode.UnprocessableEntity), "file");
         }
 
+        using (var unknown = new MultipartFormDataContent { { new ByteArrayContent([1]), "file", "x.txt" }, { new StringContent("x@example.com"), "bcc" } })
+        {
+            Problem.AssertFields(await Problem.AssertAsync(await agent.PostAsync($"/v1/interactions/{id}/emails/attachments", unknown, Ct), HttpStatusCode.UnprocessableEntity), "bcc");
+        }
+
         await Problem.AssertAsync(await UploadAsync(agent, id, new byte[EmailRules.MaxUploadBytes + 1], "big.bin", "application/octet-stream"), HttpStatusCode.RequestEntityTooLarge);
         await Problem.AssertAsync(await agent.SendJsonAsync(HttpMethod.Post, $"/v1/interactions/{id}/emails/attachments", "{}"), HttpStatusCode.UnsupportedMediaType);
         await Problem.AssertAsync(await UploadAsync(agent, "nope", [1], "x.txt", "text/plain"), HttpStatusCode.NotFound);
