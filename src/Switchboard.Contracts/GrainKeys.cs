@@ -92,6 +92,10 @@ public static class GrainKeys
     public static string InteractionIndex(string tenantId, DateTimeOffset createdAt, int shard) =>
         $"{tenantId}{Separator}{createdAt.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture)}-{shard:D2}";
 
+    /// <summary>A tenant's in-memory event history of the UTC day of <paramref name="at"/>.</summary>
+    public static string HistoryDay(string tenantId, DateTimeOffset at) =>
+        $"{tenantId}{Separator}{at.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>A stable shard for an interaction id (FNV-1a: the same in every process, unlike string hash codes).</summary>
     public static int InteractionIndexShard(string interactionId)
     {

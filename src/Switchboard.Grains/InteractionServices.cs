@@ -19,6 +19,10 @@ public static class InteractionServices
         services.TryAddSingleton<Telemetry.SwitchboardMetrics>();
         services.TryAddSingleton<Live.ILivePublisher, Live.StreamLivePublisher>();
 
+        // The event history: in memory (day grains) unless the host registered a durable store first.
+        services.TryAddSingleton<Contracts.Reports.IEventHistoryStore, Reports.MemoryEventHistory>();
+        services.TryAddSingleton<Reports.EventHistoryWriter>();
+
         // Every grain's [PersistentState] is read and written on the grain's own turn (see TurnPersistentStateFactory).
         services.Replace(ServiceDescriptor.Singleton<IPersistentStateFactory, TurnPersistentStateFactory>());
         services.AddOptions<TelephonyOptions>();

@@ -8,6 +8,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Reports;
 using Switchboard.Grains;
 using Switchboard.Grains.Content;
 using Switchboard.Grains.Email;
@@ -120,6 +121,12 @@ public static class SiloBuilderExtensions
                 silo.AddMemoryStreams(StreamNames.Provider, streams => streams.ConfigurePullingAgent(agent =>
                     agent.Configure(o => o.GetQueueMsgsTimerPeriod = LiveStreamPolling.Period)));
             }
+        }
+
+        if (storage.Provider == StorageProvider.AzureTables)
+        {
+            silo.Services.AddSingleton<IEventHistoryStore>(
+                new TableEventHistory(AzureTableClients.Create(RequireConnectionString(connectionString)), storage.HistoryTablePrefix));
         }
 
         silo.Services.AddSwitchboardInteractions();

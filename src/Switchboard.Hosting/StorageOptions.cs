@@ -26,6 +26,13 @@ public sealed class StorageOptions
     public string RemindersTable { get; set; } = "OrleansReminders";
 
     /// <summary>
+    /// The event history's tables (Azure Tables only): one a month, named this and <c>yyyyMM</c>, so that retention drops
+    /// whole tables. 3-57 letters and digits, starting with a letter.
+    /// </summary>
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]{2,56}$")]
+    public string HistoryTablePrefix { get; set; } = "SwitchboardHistory";
+
+    /// <summary>
     /// Whether the live streams travel on Azure Queue storage, so that events waiting for delivery survive a silo. Unset:
     /// yes with Azure Tables, no (in-memory streams) with memory storage. <c>false</c> with Azure Tables trades that for
     /// fewer storage operations per change (see the README); <c>true</c> needs Azure Tables.

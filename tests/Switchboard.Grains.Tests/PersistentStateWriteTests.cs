@@ -112,8 +112,6 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
             new HangUpLeg("leg-2"),
             new BridgeLegs(["leg-1", "leg-2"], 4),
             new UpdateCaseLink(17, Linked: false, "api:k1"),
-            new CountAnswered("support", TimeSpan.FromSeconds(12)),
-            new CountAbandoned("support"),
             new FollowEmailCase("a1"),
             new HoldAgentLine("a1"),
         ];

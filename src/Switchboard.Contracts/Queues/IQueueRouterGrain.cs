@@ -71,13 +71,9 @@ public interface IQueueRouterGrain : IGrainWithStringKey
     [Alias("CheckDeadlines")]
     Task CheckDeadlines(CancellationToken cancellationToken = default);
 
-    /// <summary>Routed work of this queue was answered after waiting this long (for the figures).</summary>
-    [Alias("RecordAnswered"), OneWay]
-    Task RecordAnswered(TimeSpan wait);
-
-    /// <summary>A caller hung up while waiting here or being offered from here (for the figures).</summary>
-    [Alias("RecordAbandoned"), OneWay]
-    Task RecordAbandoned();
+    /// <summary>The queue's counted figures changed (the history has new events of it): consoles are told within a second.</summary>
+    [Alias("FiguresChanged"), OneWay]
+    Task FiguresChanged();
 
     /// <summary>The queue's figures now; null when the queue does not exist.</summary>
     [Alias("GetStats"), AlwaysInterleave]

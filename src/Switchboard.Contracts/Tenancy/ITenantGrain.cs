@@ -42,4 +42,11 @@ public interface ITenantGrain : IGrainWithStringKey
 
     [Alias("SetTransactionCodes")]
     Task SetTransactionCodes(IReadOnlyList<TransactionCodeItem> items, CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's general settings (its time zone); the defaults until set.</summary>
+    [Alias("GetSettings"), ReadOnly]
+    Task<TenantSettings> GetSettings(CancellationToken cancellationToken = default);
+
+    [Alias("SetSettings")]
+    Task SetSettings(TenantSettings settings, CancellationToken cancellationToken = default);
 }

@@ -132,14 +132,9 @@ internal static class CallSteps
             draft.Effect(new LeaveQueue(pending.Target.Id));
         }
 
-        if (state == InteractionState.Abandoned && draft.QueueId is { } queueId)
+        if (state == InteractionState.Abandoned && draft.QueueId is { } queueId && draft.Original.State == InteractionState.Queued)
         {
-            if (draft.Original.State == InteractionState.Queued)
-            {
-                draft.Effect(new LeaveQueue(queueId));
-            }
-
-            draft.Effect(new CountAbandoned(queueId));
+            draft.Effect(new LeaveQueue(queueId));
         }
 
         foreach (var leg in draft.Legs.Where(l => l.IsActive).ToList())

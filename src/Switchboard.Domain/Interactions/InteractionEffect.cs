@@ -19,8 +19,6 @@ namespace Switchboard.Domain.Interactions;
 [JsonDerivedType(typeof(HangUpLeg), "hang-up")]
 [JsonDerivedType(typeof(BridgeLegs), "bridge")]
 [JsonDerivedType(typeof(UpdateCaseLink), "case-link")]
-[JsonDerivedType(typeof(CountAnswered), "count-answered")]
-[JsonDerivedType(typeof(CountAbandoned), "count-abandoned")]
 [JsonDerivedType(typeof(FollowEmailCase), "email-case")]
 [JsonDerivedType(typeof(HoldAgentLine), "hold-line")]
 public abstract record InteractionEffect;

@@ -128,11 +128,6 @@ internal static class OfferSteps
                 draft.HandledBy.Add(agentId);
             }
 
-            if (offer.QueueId is { } queueId)
-            {
-                draft.Effect(new CountAnswered(queueId, draft.Now - (draft.QueuedAt ?? offer.OfferedAt)));
-            }
-
             draft.Event("accepted", ("agent", agentId));
             if (record.Media == MediaType.Email && draft.Customer?.CaseNumber is null)
             {

@@ -22,6 +22,7 @@ public sealed partial class AgentGrain(
     DeadlineScheduler deadlines,
     TenantPolicies policies,
     IOptions<TelephonyOptions> telephony,
+    Reports.EventHistoryWriter eventHistory,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     private string tenantId = "";
@@ -39,6 +40,7 @@ public sealed partial class AgentGrain(
         NotifyQueues(null, await Utilization(cancellationToken));
         WatchHeldOffer();
         await TellAgainAfterFailure();
+        await RecordHistory();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => ForgetPublished();
@@ -56,6 +58,7 @@ public sealed partial class AgentGrain(
         await state.WriteAsync(this, s =>
         {
             change(s);
+            s.RecordedThrough = RecordedThrough;
             History.DropArchived(s);
             s.NoticeSequence++;
             var told = s.Version != versionBefore || s.Profile != profileBefore || s.Exists != existedBefore || s.ActiveWork.Count != workBefore;
@@ -69,6 +72,7 @@ public sealed partial class AgentGrain(
         }
 
         await PublishWaiting();
+        await RecordHistory();
     }
 
     /// <summary>

@@ -64,6 +64,9 @@ public sealed class AgentGrainState
     /// <summary>The agent's calls on hold (of <see cref="ActiveWork"/>): with one call on hold, line 2 is free for another.</summary>
     [Id(23)] public List<string> CallsOnHold { get; set; } = [];
 
+    /// <summary>Audit entries through this sequence are in the event history (as far as the last write knew).</summary>
+    [Id(24)] public long RecordedThrough { get; set; }
+
     /// <summary>The wrap-ups owed, the one kept by the previous version included.</summary>
     public IReadOnlyList<string> Owed() =>
         WrapUpFor is { } legacy && !OwedWrapUps.Contains(legacy, StringComparer.Ordinal) ? [.. OwedWrapUps, legacy] : OwedWrapUps;

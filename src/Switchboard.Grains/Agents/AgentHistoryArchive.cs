@@ -60,7 +60,9 @@ internal sealed class AgentHistoryArchive(IGrainFactory grains, string tenantId,
         if (archivedNotYetDropped > s.ArchivedThrough)
         {
             s.ArchivedThrough = archivedNotYetDropped;
-            s.RecentHistory = [.. s.RecentHistory.Where(e => e.Sequence > archivedNotYetDropped)];
+            // Entries not yet in the event history stay until they are (appended from the row), and so does the last one
+            // appended: the next change says from it how long the state it leaves lasted.
+            s.RecentHistory = [.. s.RecentHistory.Where(e => e.Sequence > archivedNotYetDropped || e.Sequence >= s.RecordedThrough)];
         }
     }
 

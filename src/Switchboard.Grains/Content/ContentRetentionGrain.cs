@@ -6,9 +6,13 @@ using Switchboard.Storage.Content;
 
 namespace Switchboard.Grains.Content;
 
-/// <summary>The content sweeper (see <see cref="IContentRetentionGrain"/>): hourly, so a day's content goes within the hour its retention ends.</summary>
+/// <summary>
+/// The content sweeper (see <see cref="IContentRetentionGrain"/>): hourly, so a day's content goes within the hour its
+/// retention ends; the event history past its own retention goes with the same sweep.
+/// </summary>
 public sealed partial class ContentRetentionGrain(
     IContentStore content,
+    Contracts.Reports.IEventHistoryStore history,
     IOptions<RetentionOptions> options,
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     ILogger<ContentRetentionGrain> logger) : Grain, IContentRetentionGrain, IRemindable
@@ -40,6 +44,15 @@ public sealed partial class ContentRetentionGrain(
             }
         }
 
+        try
+        {
+            await history.Prune(now.AddDays(-options.Value.HistoryDays), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            HistoryNotPruned(logger, exception, options.Value.HistoryDays);
+        }
+
         return swept;
     }
 
@@ -47,4 +60,7 @@ public sealed partial class ContentRetentionGrain(
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Information, Message = "Content of {Day} deleted ({Count} files): past retention of {Days} days")]
     private static partial void Swept(ILogger logger, string day, int count, int days);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Event history past retention of {Days} days not dropped; the next sweep tries again")]
+    private static partial void HistoryNotPruned(ILogger logger, Exception exception, int days);
 }

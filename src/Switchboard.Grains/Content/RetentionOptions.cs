@@ -11,4 +11,13 @@ public sealed class RetentionOptions
     /// <summary>Whole days content is kept after the day its interaction was created (UTC).</summary>
     [Range(1, RetentionRules.MaxDays)]
     public int Days { get; set; } = RetentionRules.DefaultDays;
+
+    /// <summary>
+    /// Whole days the event history (the source of reports) is kept; dropped a month at a time on Azure Tables, a day at
+    /// a time in memory. Thirteen months by default, for a year-on-year comparison.
+    /// </summary>
+    [Range(1, RetentionRules.MaxDays)]
+    public int HistoryDays { get; set; } = DefaultHistoryDays;
+
+    public const int DefaultHistoryDays = 400;
 }

@@ -54,8 +54,6 @@ public sealed partial class InteractionGrain
         BridgeLegs e => telephony.Bridge(tenantId, interactionId, [.. e.LegIds.Select(Bridged)], e.Sequence),
         HangUpLeg e => telephony.HangUp(tenantId, interactionId, e.LegId, e.Sequence),
         UpdateCaseLink e => TellCase(e),
-        CountAnswered e => Queue(e.QueueId).RecordAnswered(e.Wait),
-        CountAbandoned e => Queue(e.QueueId).RecordAbandoned(),
         FollowEmailCase e => FindEmailCase(e),
         HoldAgentLine e => Agent(e.AgentId).PutCallOnHold(interactionId),
         _ => throw new ArgumentOutOfRangeException(nameof(effect), effect.GetType().Name, "Unknown effect."),

@@ -182,7 +182,8 @@ public sealed partial class InteractionGrain
         var allTold = Outbox.Waiting.Count == 0;
         var through = allTold ? state.State.LastChange?.Sequence ?? 0 : state.State.ToldThrough;
         var messages = allTold ? messageCount ?? state.State.ToldMessages : state.State.ToldMessages;
-        if (through == state.State.ToldThrough && messages == state.State.ToldMessages && state.State.Unpublished.Count == Outbox.Waiting.Count)
+        if (through == state.State.ToldThrough && messages == state.State.ToldMessages && state.State.Unpublished.Count == Outbox.Waiting.Count
+            && recordedThrough == state.State.RecordedThrough)
         {
             return;
         }
@@ -194,6 +195,7 @@ public sealed partial class InteractionGrain
                 s.ToldThrough = through;
                 s.ToldMessages = messages;
                 s.Unpublished = [.. Outbox.Waiting];
+                s.RecordedThrough = recordedThrough;
             });
         }
         catch (Exception)

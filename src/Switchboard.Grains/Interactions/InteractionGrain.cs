@@ -27,6 +27,7 @@ public sealed partial class InteractionGrain(
     ITelephonyGateway telephony,
     IOptions<TelephonyOptions> telephonyOptions,
     Telemetry.SwitchboardMetrics metrics,
+    Reports.EventHistoryWriter history,
     ILogger<InteractionGrain> logger) : Grain, IInteractionGrain, IRemindable
 {
     private string tenantId = "";
@@ -44,6 +45,7 @@ public sealed partial class InteractionGrain(
             // After a failure: tell what may not have been told, finish what the last change asked for, and take up its
             // deadlines again.
             await TellAgainAfterFailure(cancellationToken);
+            await RecordHistoryAfterFailure();
             await RunPendingEffects();
             await ConfirmQueued();
             await KeepTime();
@@ -315,10 +317,6 @@ public sealed partial class InteractionGrain(
     private async Task Commit(InteractionDecision decision)
     {
         var before = state.State.Record;
-
-        // Counts for the queue figures are sent once, after the write, never replayed from the outbox (a replay after a
-        // restart would count the same call again; a count lost with a failed silo is the lesser harm).
-        var counts = decision.Effects.Where(e => e is CountAnswered or CountAbandoned).ToList();
         var mark = MarkOf(before, decision.Record, time.GetUtcNow());
         if (before is not null && Settled(before) && reminderActive != true)
         {
@@ -331,17 +329,15 @@ public sealed partial class InteractionGrain(
         await state.WriteAsync(this, s =>
         {
             s.Record = decision.Record;
-            s.PendingEffects = [.. s.PendingEffects, .. decision.Effects.Where(e => e is not (CountAnswered or CountAbandoned)).Select(e => Sequenced(e, decision.Record))];
+            s.PendingEffects = [.. s.PendingEffects, .. decision.Effects.Select(e => Sequenced(e, decision.Record))];
             s.LastChange = mark;
             s.Unpublished = [.. Outbox.Waiting];
+            s.RecordedThrough = recordedThrough;
         });
 
         await AddChange(mark);
         await PublishWaiting();
-        foreach (var count in counts)
-        {
-            await Execute(count);
-        }
+        await RecordHistory();
 
         await RunPendingEffects();
         await KeepTime();

@@ -39,6 +39,10 @@ public sealed class InteractionGrainState
     /// <summary>How many chat messages were known to be published when an activation ended in order.</summary>
     [Id(6)]
     public long ToldMessages { get; set; }
+
+    /// <summary>How many timeline entries were known to be in the event history when this was written (the rest are appended again).</summary>
+    [Id(7)]
+    public int RecordedThrough { get; set; }
 }
 
 /// <summary>

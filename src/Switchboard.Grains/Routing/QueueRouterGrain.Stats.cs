@@ -2,17 +2,15 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Live;
 using Switchboard.Contracts.Queues;
+using Switchboard.Contracts.Reports;
 using Switchboard.Domain.Agents;
 using Switchboard.Grains.Live;
 
 namespace Switchboard.Grains.Routing;
 
-/// <summary>The queue's figures for today (offered, answered, abandoned, service level), and their publication to consoles.</summary>
+/// <summary>The queue's figures (what waits, members by state, and the counts of its <see cref="IQueueFiguresGrain"/>), and their publication to consoles.</summary>
 public sealed partial class QueueRouterGrain
 {
-    /// <summary>Service level: the share of calls answered within this wait (the usual 80/20 target's 20 s).</summary>
-    private static readonly TimeSpan ServiceLevel = TimeSpan.FromSeconds(20);
-
     /// <summary>How often at most the queue's figures are published to consoles.</summary>
     internal static readonly TimeSpan StatsInterval = TimeSpan.FromSeconds(1);
 
@@ -29,25 +27,8 @@ public sealed partial class QueueRouterGrain
         }
     }
 
-    public Task RecordAnswered(TimeSpan wait)
+    public Task FiguresChanged()
     {
-        var today = Today();
-        today.Answered++;
-        today.AnswerWaitSeconds += wait.TotalSeconds;
-        if (wait <= ServiceLevel)
-        {
-            today.AnsweredWithinServiceLevel++;
-        }
-
-        StatsChanged();
-
-        // Figures are written with the next change of the waiting list: a count may be lost with a failed silo.
-        return Task.CompletedTask;
-    }
-
-    public Task RecordAbandoned()
-    {
-        Today().Abandoned++;
         StatsChanged();
         return Task.CompletedTask;
     }
@@ -59,10 +40,12 @@ public sealed partial class QueueRouterGrain
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var today = Today();
+        var figuresTask = GrainFactory.GetGrain<IQueueFiguresGrain>(this.GetPrimaryKeyString()).Get(cancellationToken);
         var states = await Task.WhenAll(members.Keys.Select(id => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, id)).GetState(cancellationToken)));
+        var figures = await figuresTask;
+        var now = time.GetUtcNow();
         var byState = Enum.GetValues<AgentState>().ToDictionary(s => s, s => states.Count(v => v?.State == s));
+        var today = figures.Today;
         return new QueueStats(
             queueId,
             waiting.Count,
@@ -71,28 +54,12 @@ public sealed partial class QueueRouterGrain
             today.Offered,
             today.Answered,
             today.Abandoned,
-            today.Answered > 0 ? today.AnswerWaitSeconds / today.Answered : null,
-            (int)ServiceLevel.TotalSeconds,
-            today.Answered + today.Abandoned > 0 ? 100.0 * today.AnsweredWithinServiceLevel / (today.Answered + today.Abandoned) : null,
-            today.Day,
-            now);
-    }
-
-    /// <summary>Today's figures, started again when the UTC day changed.</summary>
-    private QueueRouterState Today()
-    {
-        var day = new DateTimeOffset(time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero);
-        if (state.State.Day != day)
-        {
-            state.State.Day = day;
-            state.State.Offered = 0;
-            state.State.Answered = 0;
-            state.State.Abandoned = 0;
-            state.State.AnswerWaitSeconds = 0;
-            state.State.AnsweredWithinServiceLevel = 0;
-        }
-
-        return state.State;
+            today.AverageSpeedOfAnswerSeconds,
+            figures.ServiceLevelSeconds,
+            today.ServiceLevelPercent,
+            today.From,
+            now,
+            figures);
     }
 
     /// <summary>

@@ -74,11 +74,6 @@ public sealed partial class QueueRouterGrain(
 
             arrivedAt[interactionId] = time.GetUtcNow();
 
-            if (!requeue)
-            {
-                Today().Offered++;
-            }
-
             await Save();
             await KeepTime();
         }

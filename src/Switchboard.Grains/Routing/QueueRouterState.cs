@@ -15,22 +15,5 @@ public sealed class QueueRouterState
     [Id(2)]
     public string? LastOffered { get; set; }
 
-    /// <summary>The UTC day today's figures are for; they start again from zero on the next day.</summary>
-    [Id(3)]
-    public DateTimeOffset Day { get; set; }
-
-    [Id(4)]
-    public int Offered { get; set; }
-
-    [Id(5)]
-    public int Answered { get; set; }
-
-    [Id(6)]
-    public int Abandoned { get; set; }
-
-    [Id(7)]
-    public double AnswerWaitSeconds { get; set; }
-
-    [Id(8)]
-    public int AnsweredWithinServiceLevel { get; set; }
+    // Ids 3 to 8 held today's counts before the event history took them over: retired, never to be reused.
 }

@@ -40,6 +40,18 @@ public sealed class TenantGrain(
 
     public Task<TenantInfo?> Get(CancellationToken cancellationToken = default) => Task.FromResult(state.State.Info);
 
+    public Task<TenantSettings> GetSettings(CancellationToken cancellationToken = default) =>
+        Task.FromResult(state.State.Settings ?? TenantSettings.Default);
+
+    public async Task SetSettings(TenantSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings != (state.State.Settings ?? TenantSettings.Default))
+        {
+            await state.WriteAsync(this, s => s.Settings = settings);
+        }
+    }
+
     public Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes(CancellationToken cancellationToken = default) =>
         Task.FromResult(storedStatusCodes ??= state.State.StatusCodes);
 

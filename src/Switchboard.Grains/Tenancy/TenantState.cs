@@ -11,4 +11,7 @@ public sealed class TenantState
 
     /// <summary>Which work blocks which; null: the default rule.</summary>
     [Id(3)] public UtilizationSettings? Utilization { get; set; }
+
+    /// <summary>General settings (the time zone); null: the defaults.</summary>
+    [Id(4)] public TenantSettings? Settings { get; set; }
 }

@@ -1,6 +1,7 @@
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
 using static Switchboard.Domain.Tests.Interactions.InteractionScenario;
+using Switchboard.Domain.Reports;
 
 namespace Switchboard.Domain.Tests.Interactions;
 
@@ -49,7 +50,7 @@ public sealed class AgentPhoneRingTests
         Assert.Equal("a1", call.Record.Handler);
         Assert.Equal(["a1"], call.Record.Participants);
         Assert.Contains(new StartAgentWork("a1", MediaType.Voice), call.Effects);
-        Assert.Equal(TimeSpan.FromSeconds(13), Assert.Single(call.Effects.OfType<CountAnswered>()).Wait);
+        Assert.Equal(13, InteractionHistory.Of(call.Record, 0).Single(e => e.Type == HistoryTypes.Accepted).Seconds); // the queue counts the wait to the phone's answer
         Assert.Equal(["L1", "L2"], Assert.Single(call.Effects.OfType<BridgeLegs>()).LegIds);
         Assert.Equal(["leg-answered", "accepted"], call.EventTypes.TakeLast(2));
     }

@@ -1,6 +1,7 @@
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
 using static Switchboard.Domain.Tests.Interactions.InteractionScenario;
+using Switchboard.Domain.Reports;
 
 namespace Switchboard.Domain.Tests.Interactions;
 
@@ -62,7 +63,9 @@ public sealed class ChatMachineTests
         Assert.Equal("a1", work.Record.Handler);
         Assert.Equal(["a1"], work.Record.Participants);
         Assert.Null(work.Record.Offer);
-        InteractionEffect[] expected = [new StartAgentWork("a1", media), new CountAnswered("support", TimeSpan.FromSeconds(6))];
+        InteractionEffect[] expected = [new StartAgentWork("a1", media)];
+        var answered = InteractionHistory.Of(work.Record, 0).Single(e => e.Type == HistoryTypes.Accepted);
+        Assert.Equal(("support", 6.0), (answered.QueueId, answered.Seconds));
         Assert.Equal(media == MediaType.Email ? [.. expected, new FollowEmailCase("a1")] : expected, accepted.Effects);
     }
 
@@ -112,7 +115,9 @@ public sealed class ChatMachineTests
         chat.Applied(new OfferToAgent("c1", "billing", SupportPolicy), at.AddSeconds(1));
         var accepted = chat.Applied(new AcceptOffer("c1"), at.AddSeconds(3));
 
-        Assert.Equal([new StartAgentWork("c1", MediaType.Chat), new CountAnswered("billing", TimeSpan.FromSeconds(3))], accepted.Effects);
+        Assert.Equal([new StartAgentWork("c1", MediaType.Chat)], accepted.Effects);
+        var answered = InteractionHistory.Of(chat.Record, 0).Last(e => e.Type == HistoryTypes.Accepted);
+        Assert.Equal(("billing", "c1", 3.0), (answered.QueueId, answered.AgentId, answered.Seconds)); // waited since the transfer put it in billing
         Assert.Equal("c1", chat.Record.Handler);
         Assert.Equal(["a1", "c1"], chat.Record.HandledBy);
 

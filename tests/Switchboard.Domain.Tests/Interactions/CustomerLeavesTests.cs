@@ -1,6 +1,7 @@
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
 using static Switchboard.Domain.Tests.Interactions.InteractionScenario;
+using Switchboard.Domain.Reports;
 
 namespace Switchboard.Domain.Tests.Interactions;
 
@@ -17,7 +18,9 @@ public sealed class CustomerLeavesTests
         Assert.Equal(DecisionKind.Applied, left.Kind);
         Assert.Equal(InteractionState.Abandoned, left.Record.State);
         Assert.Equal(T0.AddSeconds(30), left.Record.EndedAt);
-        Assert.Equal([new LeaveQueue("support"), new CountAbandoned("support")], left.Effects);
+        Assert.Equal([new LeaveQueue("support")], left.Effects);
+        var abandoned = InteractionHistory.Of(left.Record, 0).Single(e => e.Type == HistoryTypes.Abandoned);
+        Assert.Equal(("support", 30.0), (abandoned.QueueId, abandoned.Seconds));
         Assert.Equal("customer-left", left.Record.Timeline[^2].Type);
         Assert.Equal("customer", left.Record.Timeline[^2].Actor);
         Assert.All(left.Record.Legs, l => Assert.False(l.IsActive));
@@ -33,7 +36,7 @@ public sealed class CustomerLeavesTests
         Assert.Equal(InteractionState.Abandoned, left.Record.State);
         Assert.Null(left.Record.Offer);
         Assert.Contains(new ReleaseOffer("a1"), left.Effects);
-        Assert.Contains(new CountAbandoned("support"), left.Effects);
+        Assert.Equal("support", InteractionHistory.Of(left.Record, 0).Single(e => e.Type == HistoryTypes.Abandoned).QueueId);
         Assert.DoesNotContain(left.Effects, e => e is LeaveQueue);
     }
 

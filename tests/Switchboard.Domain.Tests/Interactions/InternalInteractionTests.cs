@@ -1,6 +1,7 @@
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
 using static Switchboard.Domain.Tests.Interactions.InteractionScenario;
+using Switchboard.Domain.Reports;
 
 namespace Switchboard.Domain.Tests.Interactions;
 
@@ -29,7 +30,7 @@ public sealed class InternalInteractionTests
         Assert.Equal(InteractionState.Connected, accepted.Record.State);
         Assert.Equal(["a1", "a2"], accepted.Record.Participants);
         Assert.Equal(media == MediaType.Voice ? [new StartAgentWork("a2", media), new BridgeLegs(["L1", "L2"], 3)] : [new StartAgentWork("a2", media)], accepted.Effects);
-        Assert.DoesNotContain(accepted.Effects, e => e is CountAnswered);
+        Assert.Null(InteractionHistory.Of(accepted.Record, 0).Single(e => e.Type == HistoryTypes.Accepted).QueueId); // no queue answered it
 
         // Either ends it for both; no code is asked of either.
         var ended = InteractionMachine.Decide(accepted.Record, new EndCall("a2"), T0.AddMinutes(2));

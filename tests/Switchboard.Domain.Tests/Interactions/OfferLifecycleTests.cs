@@ -1,6 +1,7 @@
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
 using static Switchboard.Domain.Tests.Interactions.InteractionScenario;
+using Switchboard.Domain.Reports;
 
 namespace Switchboard.Domain.Tests.Interactions;
 
@@ -58,7 +59,8 @@ public sealed class OfferLifecycleTests
         Assert.Null(call.Record.Offer);
         Assert.Equal("a1", call.Record.Handler);
         Assert.Equal(["a1"], call.Record.Participants);
-        Assert.Equal([new StartAgentWork("a1"), new CountAnswered("support", TimeSpan.FromSeconds(4)), new BridgeLegs(["L1", "L2"], 4)], call.Effects); // waited 4 s since arrival
+        Assert.Equal([new StartAgentWork("a1"), new BridgeLegs(["L1", "L2"], 4)], call.Effects);
+        Assert.Equal(4, InteractionHistory.Of(call.Record, 0).Single(e => e.Type == HistoryTypes.Accepted).Seconds); // waited 4 s since arrival
         Assert.Equal(new CallLeg("L2", 1, PartyKind.Agent, "a1", LegState.Connected, T0.AddSeconds(4)), call.Leg("L2"));
         Assert.Null(call.Record.NextDeadline);
     }
@@ -139,7 +141,8 @@ public sealed class OfferLifecycleTests
         call.Applied(new LegEvent("L1", LegEventKind.Ended));
 
         Assert.Equal(InteractionState.Abandoned, call.State);
-        Assert.Equal([new LeaveQueue("support"), new CountAbandoned("support")], call.Effects);
+        Assert.Equal([new LeaveQueue("support")], call.Effects);
+        Assert.Equal(30, InteractionHistory.Of(call.Record, 0).Single(e => e.Type == HistoryTypes.Abandoned).Seconds);
         Assert.Equal(T0.AddSeconds(30), call.Record.EndedAt);
         Assert.Equal(["created", "queued", "leg-ended", "abandoned"], call.EventTypes);
         call.Refused(new OfferToAgent("a1", "support", SupportPolicy), DecisionKind.Unchanged);
@@ -154,7 +157,8 @@ public sealed class OfferLifecycleTests
         call.Applied(new LegEvent("L1", LegEventKind.Ended));
 
         Assert.Equal(InteractionState.Abandoned, call.State);
-        Assert.Equal([new ReleaseOffer("a1"), new CountAbandoned("support")], call.Effects);
+        Assert.Equal([new ReleaseOffer("a1")], call.Effects);
+        Assert.Equal("support", InteractionHistory.Of(call.Record, 0).Single(e => e.Type == HistoryTypes.Abandoned).QueueId);
         Assert.Null(call.Record.Offer);
         Assert.Null(call.Record.NextDeadline);
     }

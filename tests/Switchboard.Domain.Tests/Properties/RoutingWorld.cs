@@ -382,8 +382,7 @@ internal sealed class RoutingWorld
         {
             s.Append(CultureInfo.InvariantCulture, $"{q.Id}|{q.Waiting.NextSequence}|{q.LastOffered}|");
             s.AppendJoin(",", q.Waiting.Items.Select(w => $"{w.InteractionId}:{w.Priority}:{w.EnqueuedAt:O}:{w.Sequence}"));
-            s.Append('|').AppendJoin(",", q.Members.Select(m => $"{m.Key}:{m.Value.Ready}"));
-            s.Append(CultureInfo.InvariantCulture, $"|{q.Offered}/{q.Answered}/{q.Abandoned}").AppendLine();
+            s.Append('|').AppendJoin(",", q.Members.Select(m => $"{m.Key}:{m.Value.Ready}")).AppendLine();
         }
 
         s.Append(CultureInfo.InvariantCulture, $"rule {Rule}").AppendLine();
@@ -489,12 +488,6 @@ internal sealed class RoutingWorld
             case HoldAgentLine e:
                 PutCallOnHold(e.AgentId, interactionId);
                 break;
-            case CountAnswered e:
-                Routers[e.QueueId].Answered++;
-                break;
-            case CountAbandoned e:
-                Routers[e.QueueId].Abandoned++;
-                break;
             default:
                 throw new InvalidOperationException($"Unknown effect {effect.GetType().Name}.");
         }
@@ -516,11 +509,6 @@ internal sealed class RoutingWorld
             else
             {
                 router.Waiting.Add(interactionId, priority, enqueuedAt);
-            }
-
-            if (!requeue)
-            {
-                router.Offered++;
             }
         }
     }

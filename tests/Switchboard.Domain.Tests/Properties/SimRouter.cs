@@ -22,10 +22,4 @@ internal sealed class SimRouter(string id, MediaType media, RoutingStrategy stra
     public SortedDictionary<string, RouterMember> Members { get; } = new(StringComparer.Ordinal);
 
     public string? LastOffered { get; set; }
-
-    public int Offered { get; set; }
-
-    public int Answered { get; set; }
-
-    public int Abandoned { get; set; }
 }

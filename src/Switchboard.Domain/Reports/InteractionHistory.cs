@@ -1,0 +1,136 @@
+using System.Globalization;
+using Switchboard.Domain.Interactions;
+
+namespace Switchboard.Domain.Reports;
+
+/// <summary>
+/// The history events of an interaction's timeline entries. Everything an event carries is read from the timeline up to
+/// the entry (and the wrap-up it closes), never from what changed later, so the same entry gives the same event each time
+/// it is appended again.
+/// </summary>
+public static class InteractionHistory
+{
+    /// <summary>The events of the timeline entries after the first <paramref name="recorded"/>.</summary>
+    public static IReadOnlyList<HistoryEvent> Of(InteractionRecord record, int recorded)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var timeline = record.Timeline;
+        var events = new List<HistoryEvent>(Math.Max(0, timeline.Count - recorded));
+        for (var i = Math.Max(0, recorded); i < timeline.Count; i++)
+        {
+            events.Add(EventOf(record, i));
+        }
+
+        return events;
+    }
+
+    /// <summary>The id of the event of timeline entry <paramref name="sequence"/> of <paramref name="interactionId"/>.</summary>
+    public static string EventId(string interactionId, int sequence) =>
+        "i:" + interactionId + ":" + sequence.ToString(CultureInfo.InvariantCulture);
+
+    private static HistoryEvent EventOf(InteractionRecord record, int index)
+    {
+        var entry = record.Timeline[index];
+        var agentId = Detail(entry, "agent");
+        var e = new HistoryEvent(EventId(record.Id, entry.Sequence), entry.At, entry.Type, agentId, InteractionId: record.Id, Media: record.Media);
+        return entry.Type switch
+        {
+            HistoryTypes.Queued => e with { QueueId = Detail(entry, "queue") },
+            HistoryTypes.Overflowed => e with { QueueId = Detail(entry, "to"), Target = "queue:" + Detail(entry, "from") },
+            HistoryTypes.Offered or HistoryTypes.Rejected or HistoryTypes.OfferTimedOut => e with { QueueId = OfferQueue(record, index, agentId) },
+            HistoryTypes.Accepted => OfferQueue(record, index, agentId) is { } queue
+                ? e with { QueueId = queue, Seconds = SecondsSince(record, index, t => t.Type == HistoryTypes.Queued) }
+                : e,
+            HistoryTypes.Abandoned => e with { QueueId = ArrivalQueue(record, index), Seconds = SecondsSince(record, index, t => t.Type == HistoryTypes.Queued) },
+            HistoryTypes.Ended or HistoryTypes.Failed => e with
+            {
+                AgentId = Answer(record, index)?.AgentId,
+                QueueId = Answer(record, index)?.QueueId,
+                Seconds = SecondsSince(record, index, t => t.Type == HistoryTypes.Accepted),
+            },
+            HistoryTypes.Resumed => e with { QueueId = Answer(record, index)?.QueueId, Seconds = SecondsSince(record, index, t => t.Type == HistoryTypes.Held) },
+            HistoryTypes.Held or HistoryTypes.ConferenceStarted => e with { QueueId = Answer(record, index)?.QueueId },
+            HistoryTypes.Transferred or HistoryTypes.ConsultStarted => e with
+            {
+                QueueId = Answer(record, index)?.QueueId,
+                Target = Detail(entry, "to") + ":" + Detail(entry, "target"),
+            },
+            HistoryTypes.WrapUpSaved or HistoryTypes.WrapUpTimedOut => e with
+            {
+                QueueId = Answer(record, index, agentId)?.QueueId,
+                Code = entry.Type == HistoryTypes.WrapUpSaved ? Detail(entry, "codes") : null,
+                Seconds = record.WrapUps.FirstOrDefault(w => w.AgentId == agentId) is { } wrapUp ? Math.Max(0, (entry.At - wrapUp.StartedAt).TotalSeconds) : null,
+            },
+            _ => e,
+        };
+    }
+
+    private static string? Detail(TimelineEvent entry, string key) =>
+        entry.Details.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
+
+    /// <summary>The queue of the offer an entry about <paramref name="agentId"/> answers: the latest offer to that agent.</summary>
+    private static string? OfferQueue(InteractionRecord record, int index, string? agentId)
+    {
+        for (var i = index; i >= 0; i--)
+        {
+            var entry = record.Timeline[i];
+            if (entry.Type == HistoryTypes.Offered && Detail(entry, "agent") == agentId)
+            {
+                return Detail(entry, "queue");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The queue the interaction last arrived in before the entry.</summary>
+    private static string? ArrivalQueue(InteractionRecord record, int index)
+    {
+        for (var i = index; i >= 0; i--)
+        {
+            var entry = record.Timeline[i];
+            if (entry.Type == HistoryTypes.Queued)
+            {
+                return Detail(entry, "queue");
+            }
+
+            if (entry.Type == HistoryTypes.Overflowed)
+            {
+                return Detail(entry, "to");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The latest answer before the entry (by <paramref name="agentId"/> when given): who took it, from which queue.</summary>
+    private static (string? AgentId, string? QueueId)? Answer(InteractionRecord record, int index, string? agentId = null)
+    {
+        for (var i = index; i >= 0; i--)
+        {
+            var entry = record.Timeline[i];
+            if (entry.Type == HistoryTypes.Accepted && (agentId is null || Detail(entry, "agent") == agentId))
+            {
+                var answeredBy = Detail(entry, "agent");
+                return (answeredBy, OfferQueue(record, i, answeredBy));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Seconds from the latest earlier entry that matches to this one; null when none does.</summary>
+    private static double? SecondsSince(InteractionRecord record, int index, Func<TimelineEvent, bool> from)
+    {
+        var at = record.Timeline[index].At;
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (from(record.Timeline[i]))
+            {
+                return Math.Max(0, (at - record.Timeline[i].At).TotalSeconds);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Switchboard.Contracts.Reports;
+using Switchboard.Domain.Queues;
+using Switchboard.Domain.Reports;
+
+namespace Switchboard.Hosting;
+
+/// <summary>
+/// The event history on Azure Tables: a table per UTC month (<c>{prefix}{yyyyMM}</c>, so retention drops whole tables),
+/// a partition per tenant and UTC hour (<c>{tenantId}_{yyyyMMddHH}</c>: writes and reads spread, no row grows), a row per
+/// event keyed by its time and id (<c>{ticks}_{id}</c>), so an event appended again replaces itself. Appends go in
+/// transactions of up to 100 rows of one partition.
+/// </summary>
+public sealed class TableEventHistory(TableServiceClient service, string tablePrefix) : IEventHistoryStore
+{
+    /// <summary>Azure's limit on the operations of one transaction.</summary>
+    internal const int MaxBatch = 100;
+
+    private readonly ConcurrentDictionary<string, Lazy<Task>> created = new(StringComparer.Ordinal);
+
+    public async Task Append(string tenantId, IReadOnlyList<HistoryEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var partitions = events
+            .DistinctBy(e => (e.At.UtcTicks, e.Id))
+            .GroupBy(e => (Table: TableName(e.At), Partition: PartitionKey(tenantId, e.At)));
+        await Task.WhenAll(partitions.Select(async partition =>
+        {
+            var table = await Table(partition.Key.Table, cancellationToken);
+            foreach (var chunk in partition.Chunk(MaxBatch))
+            {
+                var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition.Key.Partition, e)));
+                await table.SubmitTransactionAsync(actions, cancellationToken);
+            }
+        }));
+    }
+
+    public async IAsyncEnumerable<HistoryEvent> Read(
+        string tenantId, DateTimeOffset from, DateTimeOffset to, HistoryFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var low = RowKeyPrefix(from);
+        var high = RowKeyPrefix(to);
+        for (var hour = new DateTimeOffset(from.UtcDateTime.Date.AddHours(from.UtcDateTime.Hour), TimeSpan.Zero); hour < to; hour = hour.AddHours(1))
+        {
+            var query = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenantId, hour)} and RowKey ge {low} and RowKey lt {high}");
+            if (filter?.QueueId is { } queueId)
+            {
+                query += " and " + TableClient.CreateQueryFilter($"QueueId eq {queueId}");
+            }
+
+            if (filter?.AgentId is { } agentId)
+            {
+                query += " and " + TableClient.CreateQueryFilter($"AgentId eq {agentId}");
+            }
+
+            var rows = service.GetTableClient(TableName(hour)).QueryAsync<TableEntity>(query, cancellationToken: cancellationToken);
+            await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
+            while (true)
+            {
+                try
+                {
+                    if (!await enumerator.MoveNextAsync())
+                    {
+                        break;
+                    }
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    break; // no table for that month: nothing was appended then
+                }
+
+                yield return FromEntity(enumerator.Current);
+            }
+        }
+    }
+
+    public async Task Prune(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var tables = TableServiceClient.CreateQueryFilter($"TableName ge {tablePrefix} and TableName lt {tablePrefix + "~"}");
+        await foreach (var table in service.QueryAsync(tables, cancellationToken: cancellationToken))
+        {
+            var suffix = table.Name[tablePrefix.Length..];
+            if (DateTime.TryParseExact(suffix, "yyyyMM", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var month)
+                && new DateTimeOffset(month.AddMonths(1), TimeSpan.Zero) <= before)
+            {
+                await service.DeleteTableAsync(table.Name, cancellationToken);
+                created.TryRemove(table.Name, out _);
+            }
+        }
+    }
+
+    private async Task<TableClient> Table(string name, CancellationToken cancellationToken)
+    {
+        var creating = created.GetOrAdd(name, n => new Lazy<Task>(() => service.CreateTableIfNotExistsAsync(n, CancellationToken.None)));
+        try
+        {
+            await creating.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            created.TryRemove(new KeyValuePair<string, Lazy<Task>>(name, creating)); // tried again by the next append
+            throw;
+        }
+
+        return service.GetTableClient(name);
+    }
+
+    internal string TableName(DateTimeOffset at) => tablePrefix + at.UtcDateTime.ToString("yyyyMM", CultureInfo.InvariantCulture);
+
+    internal static string PartitionKey(string tenantId, DateTimeOffset at) => tenantId + "_" + at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+
+    private static string RowKeyPrefix(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+
+    private static TableEntity ToEntity(string partitionKey, HistoryEvent e)
+    {
+        var entity = new TableEntity(partitionKey, RowKeyPrefix(e.At) + "_" + e.Id)
+        {
+            ["Id"] = e.Id,
+            ["At"] = e.At.UtcDateTime,
+            ["Type"] = e.Type,
+        };
+        Put(entity, "AgentId", e.AgentId);
+        Put(entity, "QueueId", e.QueueId);
+        Put(entity, "InteractionId", e.InteractionId);
+        Put(entity, "Media", e.Media?.ToString());
+        Put(entity, "State", e.State);
+        Put(entity, "Code", e.Code);
+        Put(entity, "FromState", e.FromState);
+        Put(entity, "FromCode", e.FromCode);
+        Put(entity, "Target", e.Target);
+        if (e.Seconds is { } seconds)
+        {
+            entity["Seconds"] = seconds;
+        }
+
+        return entity;
+    }
+
+    private static void Put(TableEntity entity, string name, string? value)
+    {
+        if (value is not null)
+        {
+            entity[name] = value;
+        }
+    }
+
+    private static HistoryEvent FromEntity(TableEntity row)
+    {
+        // The time from the row key, to the tick: the key is what an event appended again replaces itself by.
+        var ticks = long.Parse(row.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture);
+        return new HistoryEvent(
+            row.GetString("Id"),
+            new DateTimeOffset(ticks, TimeSpan.Zero),
+            row.GetString("Type"),
+            row.GetString("AgentId"),
+            row.GetString("QueueId"),
+            row.GetString("InteractionId"),
+            Enum.TryParse<MediaType>(row.GetString("Media"), out var media) ? media : null,
+            row.GetString("State"),
+            row.GetString("Code"),
+            row.GetString("FromState"),
+            row.GetString("FromCode"),
+            row.GetDouble("Seconds"),
+            row.GetString("Target"));
+    }
+}
