@@ -17,7 +17,9 @@ namespace Switchboard.Api.Queues;
 /// <param name="WrapUp">Wrap-up rules; default: no code required, no time limit.</param>
 /// <param name="Overflow">Another queue that work moves to after waiting too long; default none.</param>
 /// <param name="RejectAgentState">The state an agent that rejects an offer is put in: Available, Offline or Break (default).</param>
-[WireExample("""{"id":"support","name":"Support","media":"voice","strategy":"longest-idle","offerTimeoutSeconds":15,"transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true,"maxSeconds":120},"overflow":{"queueId":"backup","afterSeconds":60},"rejectAgentState":"Break"}""")]
+/// <param name="ServiceLevelSeconds">Work answered within this many seconds of waiting counts toward the service level: 1-3600, default 20.</param>
+/// <param name="AbandonThresholdSeconds">An abandon after a shorter wait is a short abandon, not counted against the queue: 0-600, default 5.</param>
+[WireExample("""{"id":"support","name":"Support","media":"voice","strategy":"longest-idle","offerTimeoutSeconds":15,"transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true,"maxSeconds":120},"overflow":{"queueId":"backup","afterSeconds":60},"rejectAgentState":"Break","serviceLevelSeconds":20,"abandonThresholdSeconds":5}""")]
 public sealed record CreateQueueRequest(
     [property: Required] string? Id,
     [property: Required] string? Name,
@@ -27,7 +29,9 @@ public sealed record CreateQueueRequest(
     IReadOnlyList<string?>? TransactionCodes,
     WrapUpRequest? WrapUp,
     OverflowRequest? Overflow,
-    AgentState? RejectAgentState) : IValidatedRequest
+    AgentState? RejectAgentState,
+    int? ServiceLevelSeconds,
+    int? AbandonThresholdSeconds) : IValidatedRequest
 {
     /// <summary>
     /// Only the id: with a valid one the grain checks every rule of the settings, with the codes and queues they refer
@@ -56,7 +60,9 @@ public sealed record CreateQueueRequest(
         TransactionCodes is null ? [] : [.. TransactionCodes.Select(c => c ?? "")],
         new WrapUpPolicy(WrapUp?.CodeRequired ?? false, WrapUp?.MaxSeconds),
         Overflow is { } overflow ? new QueueOverflow(overflow.QueueId ?? "", overflow.AfterSeconds ?? 0) : null,
-        RejectAgentState ?? QueueSettings.DefaultRejectAgentState);
+        RejectAgentState ?? QueueSettings.DefaultRejectAgentState,
+        ServiceLevelSeconds ?? QueueSettings.DefaultServiceLevelSeconds,
+        AbandonThresholdSeconds ?? QueueSettings.DefaultAbandonThresholdSeconds);
 }
 
 /// <summary>
@@ -102,6 +108,12 @@ public sealed record UpdateQueueRequest
     /// <summary>Available, Offline or Break.</summary>
     public AgentState? RejectAgentState { get; init; }
 
+    /// <summary>Work answered within this many seconds of waiting counts toward the service level: 1-3600.</summary>
+    public int? ServiceLevelSeconds { get; init; }
+
+    /// <summary>An abandon after a shorter wait is a short abandon, not counted against the queue: 0-600.</summary>
+    public int? AbandonThresholdSeconds { get; init; }
+
     /// <summary>The patch for the grain, which checks the patched queue against every rule.</summary>
     internal QueueConfigPatch ToPatch() => new(
         Name: Name,
@@ -115,11 +127,13 @@ public sealed record UpdateQueueRequest
         OverflowQueueId: Overflow?.QueueId,
         OverflowAfterSeconds: Overflow?.AfterSeconds,
         RemoveOverflow: this is { OverflowGiven: true, Overflow: null },
-        RejectAgentState: RejectAgentState);
+        RejectAgentState: RejectAgentState,
+        ServiceLevelSeconds: ServiceLevelSeconds,
+        AbandonThresholdSeconds: AbandonThresholdSeconds);
 }
 
 /// <summary>A queue with all its settings.</summary>
-[WireExample("""{"id":"support","name":"Support","media":"voice","strategy":"longest-idle","offerTimeoutSeconds":15,"transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true,"maxSeconds":120},"overflow":{"queueId":"backup","afterSeconds":60},"rejectAgentState":"Break","createdAt":"2026-11-25T09:00:00+00:00","updatedAt":"2026-11-25T09:00:00+00:00"}""")]
+[WireExample("""{"id":"support","name":"Support","media":"voice","strategy":"longest-idle","offerTimeoutSeconds":15,"transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true,"maxSeconds":120},"overflow":{"queueId":"backup","afterSeconds":60},"rejectAgentState":"Break","serviceLevelSeconds":20,"abandonThresholdSeconds":5,"createdAt":"2026-11-25T09:00:00+00:00","updatedAt":"2026-11-25T09:00:00+00:00"}""")]
 public sealed record QueueResponse(
     string Id,
     string Name,
@@ -130,22 +144,27 @@ public sealed record QueueResponse(
     WrapUpResponse WrapUp,
     OverflowResponse? Overflow,
     AgentState RejectAgentState,
+    int ServiceLevelSeconds,
+    int AbandonThresholdSeconds,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
     public static QueueResponse From(QueueRecord record)
     {
-        var config = record.Config;
+        // The settings, not the stored config: a queue stored before a setting existed shows its default.
+        var settings = record.Config.ToSettings();
         return new QueueResponse(
             record.Id,
-            config.Name,
-            config.Media,
-            config.Strategy,
-            config.OfferTimeoutSeconds,
-            config.TransactionCodes,
-            new WrapUpResponse(config.WrapUp.CodeRequired, config.WrapUp.MaxSeconds),
-            config.Overflow is { } overflow ? new OverflowResponse(overflow.QueueId, overflow.AfterSeconds) : null,
-            config.RejectAgentState,
+            settings.Name,
+            settings.Media,
+            settings.Strategy,
+            settings.OfferTimeoutSeconds,
+            settings.TransactionCodes,
+            new WrapUpResponse(settings.WrapUp.CodeRequired, settings.WrapUp.MaxSeconds),
+            settings.Overflow is { } overflow ? new OverflowResponse(overflow.QueueId, overflow.AfterSeconds) : null,
+            settings.RejectAgentState,
+            settings.ServiceLevelSeconds,
+            settings.AbandonThresholdSeconds,
             record.CreatedAt,
             record.UpdatedAt);
     }

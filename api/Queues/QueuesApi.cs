@@ -25,9 +25,9 @@ public static class QueuesApi
             .WithName("CreateQueue")
             .WithSummary("Create a queue")
             .WithDescription("Creates a queue; fields left out take their defaults (voice, longest-idle, 15 s offer timeout, no codes, " +
-                "no wrap-up limit, no overflow, rejectAgentState Break). Transaction codes must be the tenant's and the overflow " +
-                "queue must exist (422 otherwise). Repeating the same request returns 200 with the queue; other settings under " +
-                "the same id are a 409.")
+                "no wrap-up limit, no overflow, rejectAgentState Break, serviceLevelSeconds 20, abandonThresholdSeconds 5). " +
+                "Transaction codes must be the tenant's and the overflow queue must exist (422 otherwise). Repeating the same " +
+                "request returns 200 with the queue; other settings under the same id are a 409.")
             .ProducesStandardProblems(StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         queues.MapGet("/", ListQueues)

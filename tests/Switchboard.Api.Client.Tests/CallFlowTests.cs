@@ -39,6 +39,7 @@ public sealed class CallFlowTests(ClientApiFactory api)
         Assert.Null(queue.WrapUp.MaxSeconds);
         Assert.Null(queue.Overflow);
         Assert.Equal(AgentState.Break, queue.RejectAgentState);
+        Assert.Equal((20, 5), (queue.ServiceLevelSeconds, queue.AbandonThresholdSeconds));
         var members = (await admin.GetQueueMembersAsync("support", Ct)).Result;
         Assert.Equal([("a1", 5), ("a2", 3)], members.Items.Select(m => (m.AgentId, m.SkillLevel)));
     }

@@ -9,7 +9,7 @@ public sealed class QueueCrudTests(SwitchboardApiFactory factory)
     private const string Support = """
         {"id":"support","name":"Support","media":"voice","strategy":"longest-idle","offerTimeoutSeconds":15,
          "transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true,"maxSeconds":120},
-         "overflow":{"queueId":"backup","afterSeconds":60},"rejectAgentState":"Break"}
+         "overflow":{"queueId":"backup","afterSeconds":60},"rejectAgentState":"Break","serviceLevelSeconds":30,"abandonThresholdSeconds":0}
         """;
 
     private static async Task<TestTenant> WithCodesAndBackup(SwitchboardApiFactory factory)
@@ -45,6 +45,8 @@ public sealed class QueueCrudTests(SwitchboardApiFactory factory)
             Assert.Equal("backup", body["overflow"]!.Text("queueId"));
             Assert.Equal(60, body["overflow"]!.Number("afterSeconds"));
             Assert.Equal("Break", body.Text("rejectAgentState"));
+            Assert.Equal(30, body.Number("serviceLevelSeconds"));
+            Assert.Equal(0, body.Number("abandonThresholdSeconds"));
             Assert.Equal(body.Time("createdAt"), body.Time("updatedAt"));
         }
 
@@ -71,13 +73,17 @@ public sealed class QueueCrudTests(SwitchboardApiFactory factory)
         Assert.Null(created["wrapUp"]!["maxSeconds"]);
         Assert.Null(created["overflow"]);
         Assert.Equal("Break", created.Text("rejectAgentState"));
+        Assert.Equal(20, created.Number("serviceLevelSeconds"));
+        Assert.Equal(5, created.Number("abandonThresholdSeconds"));
 
         // Explicit nulls are the same as leaving the fields out.
         var nulls = await tenant.CreateQueueAsync("q2",
-            """{"id":"q2","name":"Q2","media":null,"strategy":null,"offerTimeoutSeconds":null,"transactionCodes":null,"wrapUp":null,"overflow":null,"rejectAgentState":null}""");
+            """{"id":"q2","name":"Q2","media":null,"strategy":null,"offerTimeoutSeconds":null,"transactionCodes":null,"wrapUp":null,"overflow":null,"rejectAgentState":null,"serviceLevelSeconds":null,"abandonThresholdSeconds":null}""");
         Assert.Equal("voice", nulls.Text("media"));
         Assert.Null(nulls["overflow"]);
         Assert.Equal("Break", nulls.Text("rejectAgentState"));
+        Assert.Equal(20, nulls.Number("serviceLevelSeconds"));
+        Assert.Equal(5, nulls.Number("abandonThresholdSeconds"));
     }
 
     [Theory]
@@ -120,7 +126,15 @@ public sealed class QueueCrudTests(SwitchboardApiFactory factory)
             Assert.Contains("'support'", Problem.Detail(problem), StringComparison.Ordinal);
         }
 
-        Assert.Equal(15, (await admin.GetOkJsonAsync("/v1/queues/support")).Number("offerTimeoutSeconds"));
+        // Thresholds are settings like any other: a different one under the same id is a conflict too.
+        using (var conflict = await admin.SendJsonAsync(HttpMethod.Post, "/v1/queues", Support.Replace("\"serviceLevelSeconds\":30", "\"serviceLevelSeconds\":20", StringComparison.Ordinal)))
+        {
+            await Problem.AssertAsync(conflict, HttpStatusCode.Conflict);
+        }
+
+        var stored = await admin.GetOkJsonAsync("/v1/queues/support");
+        Assert.Equal(15, stored.Number("offerTimeoutSeconds"));
+        Assert.Equal(30, stored.Number("serviceLevelSeconds"));
         Assert.Equal(2, (await admin.GetOkJsonAsync("/v1/queues")).Items().Count);
     }
 
@@ -147,6 +161,8 @@ public sealed class QueueCrudTests(SwitchboardApiFactory factory)
         Assert.Equal(300, queue["wrapUp"]!.Number("maxSeconds"));
         Assert.Equal("backup", queue["overflow"]!.Text("queueId"));
         Assert.Equal(90, queue["overflow"]!.Number("afterSeconds"));
+        Assert.Equal(30, queue.Number("serviceLevelSeconds"));
+        Assert.Equal(0, queue.Number("abandonThresholdSeconds"));
         Assert.Equal("Support 2", (await admin.GetOkJsonAsync("/v1/queues")).Items()[1]!.Text("name"));
 
         // Absent fields stay, explicit nulls on overflow and maxSeconds remove them.
@@ -169,6 +185,37 @@ public sealed class QueueCrudTests(SwitchboardApiFactory factory)
         Assert.Null(after["overflow"]);
         Assert.Equal("skill-level", after.Text("strategy"));
         Assert.Equal("Break", after.Text("rejectAgentState"));
+    }
+
+    [Fact]
+    public async Task Patch_sets_the_service_level_and_abandon_threshold_and_other_patches_keep_them()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.CreateQueueAsync("q1");
+        using var admin = tenant.Admin();
+
+        using (var patched = await admin.SendJsonAsync(HttpMethod.Patch, "/v1/queues/q1", """{"serviceLevelSeconds":3600,"abandonThresholdSeconds":600}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+            var body = await patched.ReadJsonAsync();
+            Assert.Equal(3600, body.Number("serviceLevelSeconds"));
+            Assert.Equal(600, body.Number("abandonThresholdSeconds"));
+        }
+
+        using (var one = await admin.SendJsonAsync(HttpMethod.Patch, "/v1/queues/q1", """{"abandonThresholdSeconds":0}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        }
+
+        using (var other = await admin.SendJsonAsync(HttpMethod.Patch, "/v1/queues/q1", """{"name":"Renamed","serviceLevelSeconds":null}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+
+        var queue = await admin.GetOkJsonAsync("/v1/queues/q1");
+        Assert.Equal("Renamed", queue.Text("name"));
+        Assert.Equal(3600, queue.Number("serviceLevelSeconds"));
+        Assert.Equal(0, queue.Number("abandonThresholdSeconds"));
     }
 
     [Fact]

@@ -34,6 +34,11 @@ public sealed class QueueValidationTests(SwitchboardApiFactory factory)
     [InlineData("""{"id":"q","name":"Q","rejectAgentState":"Busy"}""", "rejectAgentState")]
     [InlineData("""{"id":"q","name":"Q","rejectAgentState":"WrapUp"}""", "rejectAgentState")]
     [InlineData("""{"id":"q","name":"Q","rejectAgentState":"LoggedOut"}""", "rejectAgentState")]
+    [InlineData("""{"id":"q","name":"Q","serviceLevelSeconds":0}""", "serviceLevelSeconds")]
+    [InlineData("""{"id":"q","name":"Q","serviceLevelSeconds":3601}""", "serviceLevelSeconds")]
+    [InlineData("""{"id":"q","name":"Q","serviceLevelSeconds":-20}""", "serviceLevelSeconds")]
+    [InlineData("""{"id":"q","name":"Q","abandonThresholdSeconds":-1}""", "abandonThresholdSeconds")]
+    [InlineData("""{"id":"q","name":"Q","abandonThresholdSeconds":601}""", "abandonThresholdSeconds")]
     [InlineData("""{"id":"q"}""", "name")]
     [InlineData("""{"id":"q","name":""}""", "name")]
     [InlineData("""{"id":"q","name":"   "}""", "name")]
@@ -44,9 +49,11 @@ public sealed class QueueValidationTests(SwitchboardApiFactory factory)
     [InlineData("""{"id":"a/b","name":"Q"}""", "id")]
     [InlineData("""{"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","name":"Q"}""", "id")]
     [InlineData("""{"id":"a b","name":"","offerTimeoutSeconds":1}""", "id", "name", "offerTimeoutSeconds")]
+    [InlineData("""{"id":"a b","name":"Q","serviceLevelSeconds":0,"abandonThresholdSeconds":601}""", "id", "serviceLevelSeconds", "abandonThresholdSeconds")]
     [InlineData(
-        """{"id":"q","name":"Q","offerTimeoutSeconds":1,"transactionCodes":["sale","x"],"wrapUp":{"maxSeconds":9999},"overflow":{"queueId":"nowhere","afterSeconds":0},"rejectAgentState":"Busy"}""",
-        "offerTimeoutSeconds", "transactionCodes[1]", "wrapUp.maxSeconds", "overflow.queueId", "overflow.afterSeconds", "rejectAgentState")]
+        """{"id":"q","name":"Q","offerTimeoutSeconds":1,"transactionCodes":["sale","x"],"wrapUp":{"maxSeconds":9999},"overflow":{"queueId":"nowhere","afterSeconds":0},"rejectAgentState":"Busy","serviceLevelSeconds":3601,"abandonThresholdSeconds":-1}""",
+        "offerTimeoutSeconds", "transactionCodes[1]", "wrapUp.maxSeconds", "overflow.queueId", "overflow.afterSeconds", "rejectAgentState",
+        "serviceLevelSeconds", "abandonThresholdSeconds")]
     public async Task A_broken_rule_is_422_naming_each_field_and_creates_nothing(string body, params string[] fields)
     {
         var tenant = await WithCodesAndBackup(factory);
@@ -83,14 +90,16 @@ public sealed class QueueValidationTests(SwitchboardApiFactory factory)
         var tenant = await WithCodesAndBackup(factory);
 
         var low = await tenant.CreateQueueAsync("low",
-            """{"id":"low","name":"L","offerTimeoutSeconds":5,"wrapUp":{"maxSeconds":0},"overflow":{"queueId":"backup","afterSeconds":1},"rejectAgentState":"Available"}""");
+            """{"id":"low","name":"L","offerTimeoutSeconds":5,"wrapUp":{"maxSeconds":0},"overflow":{"queueId":"backup","afterSeconds":1},"rejectAgentState":"Available","serviceLevelSeconds":1,"abandonThresholdSeconds":0}""");
         var high = await tenant.CreateQueueAsync("high",
-            $$"""{"id":"high","name":"{{new string('n', 100)}}","offerTimeoutSeconds":300,"wrapUp":{"codeRequired":true,"maxSeconds":3600},"transactionCodes":["sale"],"overflow":{"queueId":"low","afterSeconds":86400},"rejectAgentState":"Offline"}""");
+            $$"""{"id":"high","name":"{{new string('n', 100)}}","offerTimeoutSeconds":300,"wrapUp":{"codeRequired":true,"maxSeconds":3600},"transactionCodes":["sale"],"overflow":{"queueId":"low","afterSeconds":86400},"rejectAgentState":"Offline","serviceLevelSeconds":3600,"abandonThresholdSeconds":600}""");
 
         Assert.Equal(5, low.Number("offerTimeoutSeconds"));
         Assert.Equal(0, low["wrapUp"]!.Number("maxSeconds"));
         Assert.Equal(86400, high["overflow"]!.Number("afterSeconds"));
         Assert.Equal(100, high.Text("name").Length);
+        Assert.Equal((1, 0), (low.Number("serviceLevelSeconds"), low.Number("abandonThresholdSeconds")));
+        Assert.Equal((3600, 600), (high.Number("serviceLevelSeconds"), high.Number("abandonThresholdSeconds")));
     }
 
     [Theory]
@@ -107,6 +116,11 @@ public sealed class QueueValidationTests(SwitchboardApiFactory factory)
     [InlineData("""{"id":"q","name":"Q","rejectAgentState":5}""", "$.rejectAgentState", null)]
     [InlineData("""{"id":"q","name":"Q","offerTimeoutSeconds":"15"}""", "$.offerTimeoutSeconds", null)]
     [InlineData("""{"id":"q","name":"Q","offerTimeoutSeconds":15.5}""", "$.offerTimeoutSeconds", null)]
+    [InlineData("""{"id":"q","name":"Q","serviceLevelSeconds":"20"}""", "$.serviceLevelSeconds", null)]
+    [InlineData("""{"id":"q","name":"Q","serviceLevelSeconds":20.5}""", "$.serviceLevelSeconds", null)]
+    [InlineData("""{"id":"q","name":"Q","serviceLevelSeconds":99999999999}""", "$.serviceLevelSeconds", null)]
+    [InlineData("""{"id":"q","name":"Q","abandonThresholdSeconds":true}""", "$.abandonThresholdSeconds", null)]
+    [InlineData("""{"id":"q","name":"Q","abandonThresholdSeconds":[5]}""", "$.abandonThresholdSeconds", null)]
     [InlineData("""{"id":"q","name":"Q","transactionCodes":"sale"}""", "$.transactionCodes", null)]
     [InlineData("""{"id":"q","name":"Q","transactionCodes":[1]}""", "$.transactionCodes[0]", null)]
     [InlineData("""{"id":"q","name":"Q","wrapUp":true}""", "$.wrapUp", null)]
@@ -155,6 +169,8 @@ public sealed class QueueValidationTests(SwitchboardApiFactory factory)
     [InlineData("""{"strategy":"round_robin"}""", "$.strategy")]
     [InlineData("""{"rejectAgentState":"Lunch"}""", "$.rejectAgentState")]
     [InlineData("""{"offerTimeoutSeconds":"20"}""", "$.offerTimeoutSeconds")]
+    [InlineData("""{"serviceLevelSeconds":"30"}""", "$.serviceLevelSeconds")]
+    [InlineData("""{"abandonThresholdSeconds":1.5}""", "$.abandonThresholdSeconds")]
     [InlineData("""{"overflow":{"afterSeconds":[1]}}""", "$.overflow.afterSeconds")]
     [InlineData("""{"wrapUp":{"maxSeconds":"none"}}""", "$.wrapUp.maxSeconds")]
     [InlineData("""{"name":"X",""", null)]
@@ -186,6 +202,10 @@ public sealed class QueueValidationTests(SwitchboardApiFactory factory)
     [InlineData("""{"overflow":{"queueId":"nowhere","afterSeconds":60}}""", "overflow.queueId")]
     [InlineData("""{"overflow":{"queueId":"other","afterSeconds":86401}}""", "overflow.afterSeconds")]
     [InlineData("""{"rejectAgentState":"Busy"}""", "rejectAgentState")]
+    [InlineData("""{"serviceLevelSeconds":0}""", "serviceLevelSeconds")]
+    [InlineData("""{"serviceLevelSeconds":3601}""", "serviceLevelSeconds")]
+    [InlineData("""{"abandonThresholdSeconds":-1}""", "abandonThresholdSeconds")]
+    [InlineData("""{"abandonThresholdSeconds":601}""", "abandonThresholdSeconds")]
     public async Task A_patch_breaking_a_rule_is_422_naming_the_field_and_changes_nothing(string body, string field)
     {
         var tenant = await WithCodesAndBackup(factory);

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Switchboard.Contracts;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Agents;
@@ -115,6 +118,55 @@ public sealed class QueueGrainTests(ClusterFixture fixture)
 
         Assert.Equal(UpdateQueueOutcome.NotFound, (await client.Queue(tenant, "nobody").Update(new QueueConfigPatch(Name: "X"))).Outcome);
         Assert.Equal("Support 2", Assert.Single((await client.GetGrain<IQueueRosterGrain>(tenant).List("backup", 10)).Items).Name);
+    }
+
+    [Fact]
+    public async Task Update_sets_the_service_level_and_abandon_threshold_and_keeps_them_when_left_out()
+    {
+        var tenant = await TenantWithCodesAndBackupQueue();
+        var queue = await client.CreateQueue(tenant, "support", Support);
+        var settings = (await queue.Get())!.Config.ToSettings();
+        Assert.Equal((20, 5), (settings.ServiceLevelSeconds, settings.AbandonThresholdSeconds));
+
+        var changed = await queue.Update(new QueueConfigPatch(ServiceLevelSeconds: 30, AbandonThresholdSeconds: 0));
+        Assert.Equal(Support with { ServiceLevelSeconds = 30, AbandonThresholdSeconds = 0 }, changed.Queue!.Config);
+        var renamed = await queue.Update(new QueueConfigPatch(Name: "Support 2"));
+        Assert.Equal(Support with { Name = "Support 2", ServiceLevelSeconds = 30, AbandonThresholdSeconds = 0 }, renamed.Queue!.Config);
+
+        var invalid = await queue.Update(new QueueConfigPatch(ServiceLevelSeconds: 0, AbandonThresholdSeconds: 601));
+        Assert.Equal(["serviceLevelSeconds", "abandonThresholdSeconds"], invalid.Errors.Select(e => e.Field));
+        Assert.Equal(renamed.Queue, await queue.Get());
+    }
+
+    [Fact]
+    public async Task A_queue_stored_before_the_service_level_and_abandon_threshold_reads_them_as_20_and_5()
+    {
+        var tenant = TestIds.Tenant();
+        var queue = client.Queue(tenant, "old");
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var previous = new PreviousQueueGrainState
+        {
+            Exists = true,
+            Config = new PreviousQueueConfig("Old", MediaType.Chat, RoutingStrategy.RoundRobin, 30, [], new QueueWrapUpConfig(false, 60), null, AgentState.Offline),
+            CreatedAt = ClusterFixture.Start,
+            UpdatedAt = ClusterFixture.Start,
+        };
+        await storage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<PreviousQueueGrainState>(previous));
+
+        var stored = (await queue.Get())!.Config;
+        Assert.Null(stored.ServiceLevelSeconds);
+        Assert.Null(stored.AbandonThresholdSeconds);
+        Assert.Equal((20, 5), (stored.ToSettings().ServiceLevelSeconds, stored.ToSettings().AbandonThresholdSeconds));
+        var current = new QueueConfig("Old", MediaType.Chat, RoutingStrategy.RoundRobin, 30, [], new QueueWrapUpConfig(false, 60), null, AgentState.Offline, 20, 5);
+        Assert.Equal(current, stored);
+
+        // The same create again is a retry, not a conflict; a patch of one threshold keeps the other's default, stored from now on.
+        Assert.Equal(CreateQueueOutcome.AlreadyExists, (await queue.Create(current)).Outcome);
+        var patched = await queue.Update(new QueueConfigPatch(AbandonThresholdSeconds: 0));
+        Assert.Equal(current with { AbandonThresholdSeconds = 0 }, patched.Queue!.Config);
+        await fixture.DeactivateAllAsync(queue);
+        var reread = (await queue.Get())!.Config;
+        Assert.Equal((20, 0), (reread.ServiceLevelSeconds, reread.AbandonThresholdSeconds));
     }
 
     [Fact]

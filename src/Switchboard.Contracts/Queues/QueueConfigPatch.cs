@@ -21,4 +21,6 @@ public sealed record QueueConfigPatch(
     [property: Id(8)] string? OverflowQueueId = null,
     [property: Id(9)] int? OverflowAfterSeconds = null,
     [property: Id(10)] bool RemoveOverflow = false,
-    [property: Id(11)] AgentState? RejectAgentState = null);
+    [property: Id(11)] AgentState? RejectAgentState = null,
+    [property: Id(12)] int? ServiceLevelSeconds = null,
+    [property: Id(13)] int? AbandonThresholdSeconds = null);

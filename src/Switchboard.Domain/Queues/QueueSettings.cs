@@ -11,6 +11,8 @@ namespace Switchboard.Domain.Queues;
 /// <param name="WrapUp">What wrap-up asks of the agent.</param>
 /// <param name="Overflow">Where work goes after waiting too long; null: it stays.</param>
 /// <param name="RejectAgentState">The state an agent is put in when it rejects an offer.</param>
+/// <param name="ServiceLevelSeconds">Work answered within this wait counts toward the queue's service level.</param>
+/// <param name="AbandonThresholdSeconds">An abandon after a shorter wait is a short abandon, not counted against the queue.</param>
 public sealed record QueueSettings(
     string Name,
     MediaType Media,
@@ -19,16 +21,21 @@ public sealed record QueueSettings(
     IReadOnlyList<string> TransactionCodes,
     WrapUpPolicy WrapUp,
     QueueOverflow? Overflow,
-    AgentState RejectAgentState)
+    AgentState RejectAgentState,
+    int ServiceLevelSeconds,
+    int AbandonThresholdSeconds)
 {
     public const MediaType DefaultMedia = MediaType.Voice;
     public const RoutingStrategy DefaultStrategy = RoutingStrategy.LongestIdle;
     public const int DefaultOfferTimeoutSeconds = 15;
     public const AgentState DefaultRejectAgentState = AgentState.Break;
+    public const int DefaultServiceLevelSeconds = 20;
+    public const int DefaultAbandonThresholdSeconds = 5;
 
     /// <summary>A queue named <paramref name="name"/> with every other setting at its default.</summary>
     public static QueueSettings WithDefaults(string name) =>
-        new(name, DefaultMedia, DefaultStrategy, DefaultOfferTimeoutSeconds, [], WrapUpPolicy.Default, null, DefaultRejectAgentState);
+        new(name, DefaultMedia, DefaultStrategy, DefaultOfferTimeoutSeconds, [], WrapUpPolicy.Default, null, DefaultRejectAgentState,
+            DefaultServiceLevelSeconds, DefaultAbandonThresholdSeconds);
 
     /// <summary>The settings as stored: the name without surrounding spaces. Rules are checked on the settings as given.</summary>
     public QueueSettings Normalize() => this with { Name = Name.Trim() };
@@ -43,8 +50,12 @@ public sealed record QueueSettings(
         && TransactionCodes.SequenceEqual(other.TransactionCodes, StringComparer.Ordinal)
         && WrapUp == other.WrapUp
         && Overflow == other.Overflow
-        && RejectAgentState == other.RejectAgentState;
+        && RejectAgentState == other.RejectAgentState
+        && ServiceLevelSeconds == other.ServiceLevelSeconds
+        && AbandonThresholdSeconds == other.AbandonThresholdSeconds;
 
-    public override int GetHashCode() =>
-        HashCode.Combine(Name, Media, Strategy, OfferTimeoutSeconds, TransactionCodes.Count, WrapUp, Overflow, RejectAgentState);
+    public override int GetHashCode() => HashCode.Combine(
+        HashCode.Combine(Name, Media, Strategy, OfferTimeoutSeconds, TransactionCodes.Count, WrapUp, Overflow, RejectAgentState),
+        ServiceLevelSeconds,
+        AbandonThresholdSeconds);
 }

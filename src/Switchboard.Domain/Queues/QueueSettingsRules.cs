@@ -15,6 +15,10 @@ public static class QueueSettingsRules
     public const int MaxTransactionCodes = 50;
     public const int MinOverflowAfterSeconds = 1;
     public const int MaxOverflowAfterSeconds = 86_400;
+    public const int MinServiceLevelSeconds = 1;
+    public const int MaxServiceLevelSeconds = 3600;
+    public const int MinAbandonThresholdSeconds = 0;
+    public const int MaxAbandonThresholdSeconds = 600;
 
     /// <summary>The states an agent that rejects an offer may be put in.</summary>
     public static IReadOnlyList<AgentState> RejectStates { get; } = [AgentState.Available, AgentState.Offline, AgentState.Break];
@@ -55,6 +59,10 @@ public static class QueueSettingsRules
 
         Check(RejectStates.Contains(settings.RejectAgentState), "rejectAgentState",
             $"rejectAgentState must be one of: {string.Join(", ", RejectStates)}.");
+        Check(settings.ServiceLevelSeconds is >= MinServiceLevelSeconds and <= MaxServiceLevelSeconds, "serviceLevelSeconds",
+            $"serviceLevelSeconds must be between {MinServiceLevelSeconds} and {MaxServiceLevelSeconds}.");
+        Check(settings.AbandonThresholdSeconds is >= MinAbandonThresholdSeconds and <= MaxAbandonThresholdSeconds, "abandonThresholdSeconds",
+            $"abandonThresholdSeconds must be between {MinAbandonThresholdSeconds} and {MaxAbandonThresholdSeconds}.");
         return violations;
     }
 

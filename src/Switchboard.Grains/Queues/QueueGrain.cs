@@ -243,6 +243,8 @@ public sealed class QueueGrain(
                 patch.ClearWrapUpMaxSeconds ? null : patch.WrapUpMaxSeconds ?? current.WrapUp.MaxSeconds),
             Overflow = overflow,
             RejectAgentState = patch.RejectAgentState ?? current.RejectAgentState,
+            ServiceLevelSeconds = patch.ServiceLevelSeconds ?? current.ServiceLevelSeconds,
+            AbandonThresholdSeconds = patch.AbandonThresholdSeconds ?? current.AbandonThresholdSeconds,
         };
     }
 

@@ -12,18 +12,18 @@ public sealed class QueueSettingsRulesTests
 
     private static readonly QueueSettings Full = new(
         "Support", MediaType.Chat, RoutingStrategy.SkillLevel, 15, ["sale", "no-sale"], new WrapUpPolicy(true, 120),
-        new QueueOverflow("backup", 60), AgentState.Offline);
+        new QueueOverflow("backup", 60), AgentState.Offline, 30, 10);
 
     private static IEnumerable<string> Fields(QueueSettings settings, string queueId = "support", QueueReferences? references = null) =>
         QueueSettingsRules.Check(queueId, settings, references ?? References).Select(v => v.Field);
 
     [Fact]
-    public void Defaults_are_voice_longest_idle_15_seconds_no_codes_no_limits_no_overflow_and_break()
+    public void Defaults_are_voice_longest_idle_15_seconds_no_codes_no_limits_no_overflow_break_and_20_and_5_seconds_thresholds()
     {
         var settings = QueueSettings.WithDefaults("Support");
 
         Assert.Equal(
-            new QueueSettings("Support", MediaType.Voice, RoutingStrategy.LongestIdle, 15, [], new WrapUpPolicy(false, null), null, AgentState.Break),
+            new QueueSettings("Support", MediaType.Voice, RoutingStrategy.LongestIdle, 15, [], new WrapUpPolicy(false, null), null, AgentState.Break, 20, 5),
             settings);
         Assert.Empty(Fields(settings));
     }
@@ -134,6 +134,25 @@ public sealed class QueueSettingsRulesTests
         AssertOnly(Full with { RejectAgentState = state }, valid, "rejectAgentState");
 
     [Theory]
+    [InlineData(1, true)]
+    [InlineData(20, true)]
+    [InlineData(3600, true)]
+    [InlineData(0, false)]
+    [InlineData(3601, false)]
+    [InlineData(-20, false)]
+    public void Service_level_is_1_to_3600_seconds(int seconds, bool valid) =>
+        AssertOnly(Full with { ServiceLevelSeconds = seconds }, valid, "serviceLevelSeconds");
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(5, true)]
+    [InlineData(600, true)]
+    [InlineData(-1, false)]
+    [InlineData(601, false)]
+    public void Abandon_threshold_is_0_to_600_seconds(int seconds, bool valid) =>
+        AssertOnly(Full with { AbandonThresholdSeconds = seconds }, valid, "abandonThresholdSeconds");
+
+    [Theory]
     [InlineData("S", true)]
     [InlineData("Support – 2nd line", true)]
     [InlineData("", false)]
@@ -173,10 +192,13 @@ public sealed class QueueSettingsRulesTests
     public void Every_broken_rule_is_reported_at_once()
     {
         var settings = new QueueSettings("", MediaType.Voice, RoutingStrategy.RoundRobin, 1, ["nope"], new WrapUpPolicy(true, 9999),
-            new QueueOverflow("bad id", 0), AgentState.Busy);
+            new QueueOverflow("bad id", 0), AgentState.Busy, 0, 601);
 
         Assert.Equal(
-            ["id", "name", "offerTimeoutSeconds", "transactionCodes[0]", "wrapUp.maxSeconds", "overflow.queueId", "overflow.afterSeconds", "rejectAgentState"],
+            [
+                "id", "name", "offerTimeoutSeconds", "transactionCodes[0]", "wrapUp.maxSeconds", "overflow.queueId", "overflow.afterSeconds",
+                "rejectAgentState", "serviceLevelSeconds", "abandonThresholdSeconds",
+            ],
             Fields(settings, "bad id"));
     }
 
@@ -189,6 +211,9 @@ public sealed class QueueSettingsRulesTests
         Assert.Equal(Full, copy.Normalize());
         Assert.Equal(Full.GetHashCode(), copy.Normalize().GetHashCode());
         Assert.NotEqual(Full, Full with { TransactionCodes = ["no-sale", "sale"] });
+        Assert.NotEqual(Full, Full with { ServiceLevelSeconds = 31 });
+        Assert.NotEqual(Full, Full with { AbandonThresholdSeconds = 11 });
+        Assert.NotEqual(Full.GetHashCode(), (Full with { ServiceLevelSeconds = 31 }).GetHashCode());
     }
 
     [Theory]
