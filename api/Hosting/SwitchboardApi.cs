@@ -21,6 +21,7 @@ using Switchboard.Api.PlatformChanges;
 using Switchboard.Api.PublicChat;
 using Switchboard.Api.PublicCobrowse;
 using Switchboard.Api.Queues;
+using Switchboard.Api.Reports;
 using Switchboard.Api.Routing;
 using Switchboard.Api.StatusView;
 using Switchboard.Api.Telephony;
@@ -124,6 +125,7 @@ public static class SwitchboardApi
         v1.MapAgentRecordingsApi();
         v1.MapQueuesApi();
         v1.MapRoutingApi();
+        v1.MapReportsApi();
         v1.MapInteractionsApi();
         v1.MapTelephonyApi();
         v1.MapDirectoryApi();

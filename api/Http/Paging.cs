@@ -16,11 +16,12 @@ public static class Paging
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{kind}:{position}"));
 
     /// <summary>Validates limit and cursor; <paramref name="position"/> is null for the first page.</summary>
-    public static bool TryRead(string kind, int? limit, string? cursor, ValidationErrors errors, out int pageSize, out string? position)
+    public static bool TryRead(
+        string kind, int? limit, string? cursor, ValidationErrors errors, out int pageSize, out string? position, int defaultLimit = DefaultLimit, int maxLimit = MaxLimit)
     {
-        pageSize = limit ?? DefaultLimit;
+        pageSize = limit ?? defaultLimit;
         position = null;
-        errors.Check(pageSize is >= 1 and <= MaxLimit, "limit", $"limit must be between 1 and {MaxLimit}.");
+        errors.Check(pageSize >= 1 && pageSize <= maxLimit, "limit", $"limit must be between 1 and {maxLimit}.");
         if (cursor is not null && !TryDecode(kind, cursor, out position))
         {
             errors.Add("cursor", CursorMessage);
@@ -29,7 +30,7 @@ public static class Paging
         return !errors.HasErrors;
     }
 
-    /// <summary><see cref="TryRead(string, int?, string?, ValidationErrors, out int, out string?)"/> with the 400 to answer when they are wrong.</summary>
+    /// <summary><see cref="TryRead(string, int?, string?, ValidationErrors, out int, out string?, int, int)"/> with the 400 to answer when they are wrong.</summary>
     public static bool TryRead(string kind, int? limit, string? cursor, out int pageSize, out string? position, out ProblemHttpResult problem)
     {
         var errors = new ValidationErrors();
@@ -52,7 +53,7 @@ public static class Paging
     }
 
     /// <summary>
-    /// <see cref="TryRead(string, int?, string?, ValidationErrors, out int, out string?)"/> for a list ordered by time,
+    /// <see cref="TryRead(string, int?, string?, ValidationErrors, out int, out string?, int, int)"/> for a list ordered by time,
     /// then a sequence: <paramref name="position"/> is the decoded <see cref="TimePosition"/>, or null for the first page.
     /// </summary>
     public static bool TryReadTime(string kind, int? limit, string? cursor, ValidationErrors errors, out int pageSize, out (DateTimeOffset At, long Sequence)? position)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Queues;
+using Switchboard.Contracts.Reports;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Queues;
 using Switchboard.Domain.Tenancy;
@@ -239,15 +240,19 @@ public sealed record SetQueueMemberRequest(int? SkillLevel) : IValidatedRequest
 /// <param name="Waiting">Interactions waiting now.</param>
 /// <param name="LongestWaitSeconds">How long the longest-waiting one has waited; null when none waits.</param>
 /// <param name="Agents">Members by state: available, busy, wrapUp, offline, break, loggedOut, and the total.</param>
-/// <param name="Today">Counts since midnight UTC.</param>
+/// <param name="Today">Counts since midnight in the tenant's time zone.</param>
 /// <param name="At">When the figures were taken.</param>
+/// <param name="LastThirtyMinutes">Counts of the 30 minutes up to <paramref name="At"/>.</param>
+/// <param name="TimeZone">The tenant's time zone, whose midnight starts <paramref name="Today"/>.</param>
 public sealed record QueueStatsResponse(
     string QueueId,
     int Waiting,
     double? LongestWaitSeconds,
     QueueAgentCounts Agents,
     QueueDayFigures Today,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    QueuePeriodFigures LastThirtyMinutes,
+    string TimeZone)
 {
     public static QueueStatsResponse From(QueueStats s) => new(
         s.QueueId,
@@ -261,8 +266,10 @@ public sealed record QueueStatsResponse(
             Count(s, AgentState.Break),
             Count(s, AgentState.LoggedOut),
             s.AgentsByState.Values.Sum()),
-        new QueueDayFigures(s.Day, s.Offered, s.Answered, s.Abandoned, s.AverageSpeedOfAnswerSeconds, s.ServiceLevelSeconds, s.ServiceLevelPercent),
-        s.At);
+        QueueDayFigures.From(s.Figures!),
+        s.At,
+        QueuePeriodFigures.Of(s.Figures!.LastThirtyMinutes),
+        s.Figures!.TimeZone);
 
     private static int Count(QueueStats s, AgentState state) => s.AgentsByState.GetValueOrDefault(state);
 }
@@ -270,14 +277,21 @@ public sealed record QueueStatsResponse(
 /// <summary>How many of a queue's members are in each state.</summary>
 public sealed record QueueAgentCounts(int Available, int Busy, int WrapUp, int Offline, int Break, int LoggedOut, int Total);
 
-/// <summary>A queue's counts for one UTC day.</summary>
+/// <summary>A queue's counts for today, from midnight in the tenant's time zone (the figures of <see cref="QueuePeriodFigures"/>).</summary>
+/// <param name="Day">Midnight, in the tenant's time zone, that today's counts start at.</param>
 /// <param name="Offered">Work that arrived in the queue (new, transferred or overflowed in; not requeued after an offer).</param>
 /// <param name="Answered">Routed work accepted by an agent.</param>
-/// <param name="Abandoned">Callers who hung up while waiting or being offered.</param>
+/// <param name="Abandoned">Customers who left while waiting or being offered, after at least abandonThresholdSeconds.</param>
 /// <param name="AverageSpeedOfAnswerSeconds">Mean wait of the answered work, from arrival in the queue to accept.</param>
-/// <param name="ServiceLevelSeconds">The service-level threshold.</param>
+/// <param name="ServiceLevelSeconds">The queue's service-level threshold.</param>
 /// <param name="ServiceLevelPercent">Answered within the threshold, as a share of answered plus abandoned.</param>
-/// <param name="Day">The UTC day the counts are for.</param>
+/// <param name="AbandonThresholdSeconds">The queue's threshold under which an abandon is short.</param>
+/// <param name="ShortAbandoned">Customers who left sooner than abandonThresholdSeconds: not held against the queue.</param>
+/// <param name="TransferredOut">Work answered from this queue that an agent transferred on.</param>
+/// <param name="Handled">Work answered from this queue that has ended.</param>
+/// <param name="AverageHandleSeconds">Talk (hold included) plus wrap-up, per handled interaction.</param>
+/// <param name="AverageWrapUpSeconds">Mean wrap-up, from the agent's part ending to the wrap-up saved or timed out.</param>
+/// <param name="AverageHoldSeconds">Hold per handled interaction.</param>
 public sealed record QueueDayFigures(
     DateTimeOffset Day,
     int Offered,
@@ -285,4 +299,58 @@ public sealed record QueueDayFigures(
     int Abandoned,
     double? AverageSpeedOfAnswerSeconds,
     int ServiceLevelSeconds,
-    double? ServiceLevelPercent);
+    double? ServiceLevelPercent,
+    int AbandonThresholdSeconds,
+    int ShortAbandoned,
+    int TransferredOut,
+    int Handled,
+    double? AverageHandleSeconds,
+    double? AverageWrapUpSeconds,
+    double? AverageHoldSeconds)
+{
+    public static QueueDayFigures From(QueueLiveFigures live)
+    {
+        var f = live.Today;
+        return new(f.From, f.Offered, f.Answered, f.Abandoned, f.AverageSpeedOfAnswerSeconds, live.ServiceLevelSeconds, f.ServiceLevelPercent,
+            live.AbandonThresholdSeconds, f.ShortAbandoned, f.TransferredOut, f.Handled, f.AverageHandleSeconds, f.AverageWrapUpSeconds, f.AverageHoldSeconds);
+    }
+}
+
+/// <summary>A queue's counts over a period [from, to) (see <see cref="QueueDayFigures"/> for each figure).</summary>
+/// <param name="From">The start of the period.</param>
+/// <param name="To">Its end (now, for live figures).</param>
+/// <param name="Offered">Work that arrived in the queue.</param>
+/// <param name="Answered">Routed work accepted by an agent.</param>
+/// <param name="AnsweredWithinServiceLevel">Of those, answered within serviceLevelSeconds.</param>
+/// <param name="Abandoned">Customers who left after at least abandonThresholdSeconds.</param>
+/// <param name="ShortAbandoned">Customers who left sooner.</param>
+/// <param name="TransferredOut">Work answered from the queue that an agent transferred on.</param>
+/// <param name="Handled">Work answered from the queue that ended.</param>
+/// <param name="ServiceLevelPercent">answeredWithinServiceLevel as a share of answered plus abandoned; null when both are 0.</param>
+/// <param name="AverageSpeedOfAnswerSeconds">Mean wait of the answered work.</param>
+/// <param name="AverageHandleSeconds">Talk (hold included) plus wrap-up, per handled interaction.</param>
+/// <param name="AverageWrapUpSeconds">Mean wrap-up.</param>
+/// <param name="AverageHoldSeconds">Hold per handled interaction.</param>
+public sealed record QueuePeriodFigures(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int Offered,
+    int Answered,
+    int AnsweredWithinServiceLevel,
+    int Abandoned,
+    int ShortAbandoned,
+    int TransferredOut,
+    int Handled,
+    double? ServiceLevelPercent,
+    double? AverageSpeedOfAnswerSeconds,
+    double? AverageHandleSeconds,
+    double? AverageWrapUpSeconds,
+    double? AverageHoldSeconds)
+{
+    public static QueuePeriodFigures Of(QueueFigures f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        return new(f.From, f.To, f.Offered, f.Answered, f.AnsweredWithinServiceLevel, f.Abandoned, f.ShortAbandoned, f.TransferredOut, f.Handled,
+            f.ServiceLevelPercent, f.AverageSpeedOfAnswerSeconds, f.AverageHandleSeconds, f.AverageWrapUpSeconds, f.AverageHoldSeconds);
+    }
+}

@@ -88,8 +88,10 @@ public static class QueuesApi
             .RequireAuthorization(Policies.TenantReader)
             .WithName("GetQueueStats")
             .WithSummary("Get a queue's real-time figures")
-            .WithDescription("Work waiting and the longest wait, members by state, and today's (UTC) offered, answered and abandoned counts, " +
-                "average speed of answer and service level (the share of answered or abandoned calls answered within serviceLevelSeconds).")
+            .WithDescription("Work waiting and the longest wait, members by state, and from the event history the counts of today (since midnight in " +
+                "the tenant's time zone) and of the last 30 minutes: offered, answered, abandoned (short abandons apart), transferred out, service level " +
+                "(the share of answered or abandoned work answered within serviceLevelSeconds), average speed of answer, handle, wrap-up and hold time. " +
+                "The queue:{queueId} topic of /v1/stream pushes the same figures at most a second after they change.")
             .ProducesStandardProblems(StatusCodes.Status404NotFound);
 
         return queues;

@@ -70,6 +70,23 @@ public static class TenancyApi
             .WithDescription("Replaces the whole list. Every state a code lists then requires a code. Busy and WrapUp cannot take codes; the system's own codes (no-answer, rejected, platform-change) are reserved.")
             .ProducesStandardProblems(StatusCodes.Status422UnprocessableEntity);
 
+        var settings = v1.MapGroup("/settings").WithTags(ConfigurationTag);
+
+        settings.MapGet("/", GetSettings)
+            .RequireAuthorization(Policies.AnyTenantKey)
+            .WithName("GetSettings")
+            .WithSummary("Get the tenant's settings")
+            .WithDescription("The time zone the tenant's days and report periods are counted in (default UTC).")
+            .ProducesStandardProblems();
+
+        settings.MapPut("/", PutSettings)
+            .RequireAuthorization(Policies.Admin)
+            .WithName("PutSettings")
+            .WithSummary("Replace the tenant's settings")
+            .WithDescription("timeZone: an IANA time zone id such as Europe/Rome. Live queue figures start their day at the new midnight within 30 seconds; " +
+                "reports use it from the next request.")
+            .ProducesStandardProblems(StatusCodes.Status422UnprocessableEntity);
+
         var transactionCodes = v1.MapGroup("/transaction-codes").WithTags(ConfigurationTag);
 
         transactionCodes.MapGet("/", GetTransactionCodes)
@@ -181,6 +198,16 @@ public static class TenancyApi
         var items = request.ToItems();
         await tenant.Tenant<ITenantGrain>().SetStatusCodes(items, tenant.CancellationToken);
         return TypedResults.Ok(StatusCodeList.From(items));
+    }
+
+    private static async Task<Ok<TenantSettingsModel>> GetSettings([AsParameters] TenantContext tenant) =>
+        TypedResults.Ok(TenantSettingsModel.From(await tenant.Tenant<ITenantGrain>().GetSettings(tenant.CancellationToken)));
+
+    private static async Task<Ok<TenantSettingsModel>> PutSettings(TenantSettingsModel request, [AsParameters] TenantContext tenant)
+    {
+        var settings = request.ToSettings();
+        await tenant.Tenant<ITenantGrain>().SetSettings(settings, tenant.CancellationToken);
+        return TypedResults.Ok(TenantSettingsModel.From(settings));
     }
 
     private static async Task<Ok<TransactionCodeList>> GetTransactionCodes([AsParameters] TenantContext tenant) =>

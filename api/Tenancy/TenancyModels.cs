@@ -82,3 +82,18 @@ public sealed record ApiKeyResponse(string Id, string Role, string? AgentId, str
     public static ApiKeyResponse From(ApiKeyInfo info) =>
         new(info.Id, Roles.Name(info.Role), info.AgentId, info.Label, info.CreatedAt, info.RevokedAt);
 }
+
+/// <summary>A tenant's general settings.</summary>
+/// <param name="TimeZone">The IANA time zone (e.g. Europe/Rome) its days and report periods are counted in.</param>
+[WireExample("""{"timeZone":"Europe/Rome"}""")]
+public sealed record TenantSettingsModel([property: Required] string? TimeZone) : IValidatedRequest
+{
+    public void Validate(ValidationErrors errors) =>
+        errors.Check(TimeZones.Find(TimeZone) is not null, "timeZone",
+            $"timeZone is required: an IANA time zone id such as Europe/Rome or UTC (at most {TimeZones.MaxIdLength} characters).");
+
+    /// <summary>The settings to store; read once <see cref="Validate"/> has passed.</summary>
+    internal TenantSettings ToSettings() => new(TimeZones.Find(TimeZone)!.Id);
+
+    public static TenantSettingsModel From(TenantSettings settings) => new(settings.TimeZone);
+}

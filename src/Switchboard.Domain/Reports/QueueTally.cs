@@ -1,3 +1,5 @@
+using Switchboard.Domain.Queues;
+
 namespace Switchboard.Domain.Reports;
 
 /// <summary>The thresholds a queue's figures are counted with.</summary>
@@ -5,7 +7,13 @@ namespace Switchboard.Domain.Reports;
 /// <param name="AbandonThresholdSeconds">An abandon after a shorter wait is a short abandon, not counted against the queue.</param>
 public sealed record QueueThresholds(int ServiceLevelSeconds, int AbandonThresholdSeconds)
 {
-    public static QueueThresholds Default { get; } = new(20, 5);
+    public static QueueThresholds Default { get; } = new(QueueSettings.DefaultServiceLevelSeconds, QueueSettings.DefaultAbandonThresholdSeconds);
+
+    public static QueueThresholds Of(QueueSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(settings.ServiceLevelSeconds, settings.AbandonThresholdSeconds);
+    }
 }
 
 /// <summary>

@@ -79,6 +79,13 @@ public static class ReportCalendar
         return -1;
     }
 
+    /// <summary>The first instant of <paramref name="date"/> in <paramref name="zone"/> (midnight, unless the clocks skip it).</summary>
+    public static DateTimeOffset StartOfDate(DateOnly date, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        return Midnight(date.ToDateTime(TimeOnly.MinValue), zone);
+    }
+
     /// <summary>Local midnight of the day of <paramref name="at"/> in <paramref name="zone"/>.</summary>
     public static DateTimeOffset StartOfDay(DateTimeOffset at, TimeZoneInfo zone) => StartOf(at, ReportInterval.Day, zone);
 

@@ -160,7 +160,7 @@ public sealed class QueueFiguresGrain(
     {
         var settings = await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetSettings(cancellationToken);
         var queue = await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(tenantId, queueId)).Get(cancellationToken);
-        var read = queue?.Config is { } config ? Thresholds(config) : QueueThresholds.Default;
+        var read = queue is null ? QueueThresholds.Default : QueueThresholds.Of(queue.Config.ToSettings());
         settingsReadAt = time.GetUtcNow();
         var changed = settings.TimeZone != zoneId || read != thresholds;
         zoneId = settings.TimeZone;
@@ -168,6 +168,4 @@ public sealed class QueueFiguresGrain(
         thresholds = read;
         return changed;
     }
-
-    internal static QueueThresholds Thresholds(QueueConfig config) => QueueThresholds.Default;
 }
