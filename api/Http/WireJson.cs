@@ -29,6 +29,7 @@ public static class WireJson
         new WireEnumConverter<PartyKind>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<LegState>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<OfferPurpose>(JsonNamingPolicy.KebabCaseLower),
+        new WireEnumConverter<Switchboard.Domain.Routing.SkipReason>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<TargetKind>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<LegEventKind>(JsonNamingPolicy.KebabCaseLower),
         new WireEnumConverter<ChatSender>(JsonNamingPolicy.KebabCaseLower),

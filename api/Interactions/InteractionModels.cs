@@ -5,6 +5,7 @@ using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
+using Switchboard.Domain.Routing;
 using Switchboard.Domain.Tenancy;
 
 namespace Switchboard.Api.Interactions;
@@ -290,7 +291,8 @@ public sealed record InteractionWrapUpRequest(string? AgentId, IReadOnlyList<str
      "timeline":[{"sequence":1,"at":"2026-11-25T09:00:00+00:00","type":"created","actor":"api:key_3q2-7wAbCdEf","details":{"direction":"Inbound","media":"Voice","from":"+390212345678","to":"+390698765432"}},
                  {"sequence":2,"at":"2026-11-25T09:00:00+00:00","type":"customer-matched","actor":"api:key_3q2-7wAbCdEf","details":{"customerId":"maria-rossi"}},
                  {"sequence":3,"at":"2026-11-25T09:00:00+00:00","type":"queued","actor":"api:key_3q2-7wAbCdEf","details":{"queue":"support"}},
-                 {"sequence":4,"at":"2026-11-25T09:00:00+00:00","type":"offered","actor":"system","details":{"agent":"a1","queue":"support"}},
+                 {"sequence":4,"at":"2026-11-25T09:00:00+00:00","type":"offered","actor":"system",
+                  "details":{"agent":"a1","queue":"support","strategy":"longest-idle","eligible":"1","idleSeconds":"95","skillLevel":"5","load":"0","skipped":"a2:break"}},
                  {"sequence":5,"at":"2026-11-25T09:00:04+00:00","type":"accepted","actor":"agent:a1","details":{"agent":"a1"}},
                  {"sequence":6,"at":"2026-11-25T09:01:30+00:00","type":"held","actor":"agent:a1","details":{"agent":"a1"}}]}
     """)]
@@ -402,20 +404,74 @@ public sealed record InteractionLegResponse(
 /// <summary>
 /// The open offer: to whom, from which queue (none for a direct call), for the call itself or a consult, until when.
 /// <c>phoneLegId</c>: once the agent accepted a call and its own phone is being rung, that phone's leg; the call connects
-/// when it answers, and goes back unanswered if it does not by <c>expiresAt</c>.
+/// when it answers, and goes back unanswered if it does not by <c>expiresAt</c>. <c>routing</c>: why the queue chose
+/// this agent; null for a direct offer (a call, transfer or consult to a named agent), which no queue chose.
 /// </summary>
-[WireExample("""{"agentId":"a1","queueId":"support","purpose":"main","offeredAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T09:00:15+00:00","phoneLegId":null}""")]
+[WireExample("""
+    {"agentId":"a1","queueId":"support","purpose":"main","offeredAt":"2026-11-25T09:00:00+00:00","expiresAt":"2026-11-25T09:00:15+00:00","phoneLegId":null,
+     "routing":{"strategy":"longest-idle","eligible":2,"idleSeconds":95,"skillLevel":5,"load":0,"position":null,"preferred":false,
+                "skipped":[{"agentId":"a2","reason":"better-work-elsewhere"},{"agentId":"a3","reason":"break"},{"agentId":"a4","reason":"at-capacity"}],"skippedMore":0}}
+    """)]
 public sealed record InteractionOfferResponse(
     string AgentId,
     string? QueueId,
     OfferPurpose Purpose,
     DateTimeOffset OfferedAt,
     DateTimeOffset ExpiresAt,
-    string? PhoneLegId)
+    string? PhoneLegId,
+    OfferRoutingResponse? Routing)
 {
     public static InteractionOfferResponse From(OfferView offer) =>
-        new(offer.AgentId, offer.QueueId, offer.Purpose, offer.OfferedAt, offer.ExpiresAt, offer.PhoneLegId);
+        new(offer.AgentId, offer.QueueId, offer.Purpose, offer.OfferedAt, offer.ExpiresAt, offer.PhoneLegId, offer.Routing is { } routing ? OfferRoutingResponse.From(routing) : null);
 }
+
+/// <summary>
+/// Why the queue offered the work to this agent: its strategy, how many members it could offer it to, the agent's facts
+/// the strategy weighs, and the members it passed over and why. The offer's <c>offered</c> (or <c>consult-offered</c>)
+/// timeline event carries the same as text details.
+/// </summary>
+/// <param name="Strategy">The queue's strategy: longest-idle, round-robin or skill-level.</param>
+/// <param name="Eligible">How many members the queue could offer the work to when it chose, this agent included: free for the queue's medium as they last told it (those who then turned it down too).</param>
+/// <param name="IdleSeconds">How long the agent had been ready with nothing offered, in whole seconds.</param>
+/// <param name="SkillLevel">The agent's skill level in the queue, 1-10.</param>
+/// <param name="Load">How much work the agent had in hand (of any medium): longest-idle and skill-level offer the less loaded first.</param>
+/// <param name="Position">round-robin only: the agent's place in the queue's rotation (members in id order, from 1); null otherwise.</param>
+/// <param name="Preferred">Offered first as the agent who answered the customer last.</param>
+/// <param name="Skipped">
+/// Members passed over, at most 10: first those ranked before this agent who turned the offer down, in that order, then
+/// those who could not be offered it, in id order.
+/// </param>
+/// <param name="SkippedMore">How many more members were passed over than are listed.</param>
+[WireExample("""
+    {"strategy":"round-robin","eligible":3,"idleSeconds":12,"skillLevel":7,"load":1,"position":4,"preferred":false,
+     "skipped":[{"agentId":"a2","reason":"has-offer"},{"agentId":"a5","reason":"offline"}],"skippedMore":0}
+    """)]
+public sealed record OfferRoutingResponse(
+    RoutingStrategy Strategy,
+    int Eligible,
+    int IdleSeconds,
+    int SkillLevel,
+    int Load,
+    int? Position,
+    bool Preferred,
+    IReadOnlyList<SkippedAgentResponse> Skipped,
+    int SkippedMore)
+{
+    public static OfferRoutingResponse From(RoutingExplanationView routing) =>
+        new(routing.Strategy, routing.Eligible, routing.IdleSeconds, routing.SkillLevel, routing.Load, routing.Position, routing.Preferred,
+            [.. routing.Skipped.Select(s => new SkippedAgentResponse(s.AgentId, s.Reason))], routing.SkippedMore);
+}
+
+/// <summary>
+/// A queue member passed over for an offer, and why (<c>reason</c>): has-offer (it holds another offer), no-capacity (it
+/// takes none of this medium; with a carrier, calls need a verified phone), logged-out, offline, break, wrap-up, busy,
+/// away-next (once its work is done it goes to a state that takes no routed work, such as a break it asked for),
+/// at-capacity (as much of this medium as its capacity allows), blocked-medium (its work in hand keeps this medium away:
+/// by default a call keeps all else away), better-work-elsewhere (it turned the offer down for older or more urgent work
+/// of another of its queues), or unknown (the queue has not heard why yet).
+/// </summary>
+[WireExample("""{"agentId":"a3","reason":"at-capacity"}""")]
+public sealed record SkippedAgentResponse(string AgentId, SkipReason Reason);
 
 /// <summary>The consult call on line 2: its target, its leg once dialled, the agent once one answered.</summary>
 [WireExample("""{"target":{"type":"agent","id":"a2","number":null},"legId":"L3","agentId":"a2","startedAt":"2026-11-25T09:02:00+00:00"}""")]
@@ -455,7 +511,13 @@ public sealed record InteractionWrapUpResponse(
 /// <summary>Notes an agent saved at wrap-up.</summary>
 public sealed record InteractionNoteResponse(string AgentId, string Text, DateTimeOffset? At);
 
-/// <summary>One event of an interaction's timeline; <c>actor</c> is e.g. <c>agent:a1</c>, <c>system</c> or <c>telephony</c>.</summary>
+/// <summary>
+/// One event of an interaction's timeline; <c>actor</c> is e.g. <c>agent:a1</c>, <c>system</c> or <c>telephony</c>. An
+/// <c>offered</c> or <c>consult-offered</c> event a queue made says why that agent in its details, as the offer's
+/// <c>routing</c> does: <c>strategy</c>, <c>eligible</c>, <c>idleSeconds</c>, <c>skillLevel</c>, <c>load</c>,
+/// <c>position</c> (round-robin), <c>preferred</c> (when true), <c>skipped</c> (<c>agent:reason</c> pairs joined by commas,
+/// when any) and <c>skippedMore</c> (when more were passed over than listed).
+/// </summary>
 [WireExample("""{"sequence":5,"at":"2026-11-25T09:00:04+00:00","type":"accepted","actor":"agent:a1","details":{"agent":"a1"}}""")]
 public sealed record InteractionTimelineItem(
     int Sequence,

@@ -10,6 +10,7 @@ using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Grains.Tests;
 
@@ -50,7 +51,7 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
         Assert.Equal(["c2", "c1"], await a1.GetCurrentWork());
         Assert.Equal(InteractionState.Ended, (await c2.Act(InteractionActionKind.End, "a1")).State);
         Assert.Equal(AgentState.WrapUp, (await a1.StateOf()).State);
-        Assert.Null(await a1.GetRoutingReadiness());
+        Assert.Empty((await a1.GetRoutingReadiness())!.Media);
 
         await fixture.DeactivateAllAsync(a1, c1, c2, router);
         Assert.Equal(AgentState.WrapUp, (await a1.StateOf()).State);
@@ -97,14 +98,14 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
 
         var chat = await client.InboundChat(tenant, "c1", "chat");
         var waiting = await router.WaitingExactly("c1");
-        Assert.False(await a1.TryHoldOffer(new OfferHold("c1", "chat", 5, waiting[0].EnqueuedAt, Routed: true, MediaType.Chat)));
+        Assert.Equal(SkipReason.NoCapacity, await a1.TryHoldOffer(new OfferHold("c1", "chat", 5, waiting[0].EnqueuedAt, Routed: true, MediaType.Chat)));
         Assert.Equal(InteractionState.Queued, (await chat.Get())!.State);
 
         // Stored: still no chats after the agent and its queue come back from storage.
         await fixture.DeactivateAllAsync(a1, router);
         Assert.Equal(new AgentCapacity(1, 0, 2, 1), (await a1.Get())!.Profile.Capacity);
         Assert.Equal([MediaType.Voice, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingReadiness())!.Media);
-        Assert.False(await a1.TryHoldOffer(new OfferHold("c1", "chat", 5, waiting[0].EnqueuedAt, Routed: true, MediaType.Chat)));
+        Assert.Equal(SkipReason.NoCapacity, await a1.TryHoldOffer(new OfferHold("c1", "chat", 5, waiting[0].EnqueuedAt, Routed: true, MediaType.Chat)));
         await router.WaitingExactly("c1");
         Assert.Equal(InteractionState.Queued, (await chat.Get())!.State);
 
@@ -131,7 +132,7 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
         Assert.Equal([MediaType.Chat, MediaType.Email, MediaType.Voicemail], (await a1.GetRoutingReadiness())!.Media);
         var call = await client.InboundCall(tenant, "v1", "voice");
         var waiting = await Router(tenant, "voice").WaitingExactly("v1");
-        Assert.False(await a1.TryHoldOffer(new OfferHold("v1", "voice", 5, waiting[0].EnqueuedAt, Routed: true, MediaType.Voice)));
+        Assert.Equal(SkipReason.BlockedMedium, await a1.TryHoldOffer(new OfferHold("v1", "voice", 5, waiting[0].EnqueuedAt, Routed: true, MediaType.Voice)));
         Assert.Equal(InteractionState.Queued, (await call.Get())!.State);
 
         // Back to the default: the tenant asks its agents to tell their queues again, and the call is offered.
@@ -244,27 +245,27 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
         var fourth = await client.InboundChat(tenant, "c4", "chat");
         var waiting = await chatRouter.WaitingExactly("c4");
         var fourthHold = new OfferHold("c4", "chat", 5, waiting[0].EnqueuedAt, Routed: true, MediaType.Chat);
-        Assert.False(await a1.TryHoldOffer(fourthHold));
+        Assert.Equal(SkipReason.AtCapacity, await a1.TryHoldOffer(fourthHold));
 
         // The call came later than the waiting chat, yet is offered: the agent could not take the chat.
         fixture.Time.Advance(TimeSpan.FromSeconds(1));
         var call = await client.InboundCall(tenant, "v1", "voice");
         await call.OfferedTo("a1");
-        Assert.False(await a1.TryHoldOffer(fourthHold));
+        Assert.Equal(SkipReason.HasOffer, await a1.TryHoldOffer(fourthHold));
         Assert.Equal(InteractionState.Queued, (await fourth.Get())!.State);
         await chatRouter.WaitingExactly("c4");
 
         if (deactivate)
         {
             await fixture.DeactivateAllAsync(a1, chatRouter, voiceRouter);
-            Assert.False(await a1.TryHoldOffer(fourthHold));
+            Assert.Equal(SkipReason.HasOffer, await a1.TryHoldOffer(fourthHold));
             Assert.Equal(InteractionState.Offered, (await call.Get())!.State);
         }
 
         // On the call nothing else comes: calls block other work by default.
         await call.Act(InteractionActionKind.Accept, "a1");
-        Assert.Null(await a1.GetRoutingReadiness());
-        Assert.False(await a1.TryHoldOffer(fourthHold));
+        Assert.Empty((await a1.GetRoutingReadiness())!.Media);
+        Assert.Equal(SkipReason.AtCapacity, await a1.TryHoldOffer(fourthHold));
         await call.Act(InteractionActionKind.End, "a1");
         Assert.Equal(AgentState.Busy, (await a1.StateOf()).State);
         Assert.Equal([MediaType.Chat, MediaType.Chat, MediaType.Chat], (await a1.GetPresence())!.ActiveMedia);

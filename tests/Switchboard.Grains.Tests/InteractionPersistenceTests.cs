@@ -3,6 +3,7 @@ using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Queues;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Grains.Tests;
 
@@ -68,9 +69,9 @@ public sealed class InteractionPersistenceTests(ClusterFixture fixture)
         await fixture.DeactivateAllAsync(a1, router);
 
         // a1 still holds i2's offer after reactivation, so i1 is not offered to it as well.
-        Assert.False(await a1.TryHoldOffer(new Contracts.Agents.OfferHold("i1", "support", 5, ClusterFixture.Start, Routed: true)));
+        Assert.Equal(SkipReason.HasOffer, await a1.TryHoldOffer(new Contracts.Agents.OfferHold("i1", "support", 5, ClusterFixture.Start, Routed: true)));
         Assert.Equal(InteractionState.Queued, (await first.Get())!.State);
-        Assert.Null(await a1.GetRoutingReadiness());
+        Assert.Empty((await a1.GetRoutingReadiness())!.Media);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class PlatformChangeDeadlineTests(ClusterFixture fixture)
 
         // Offered a call a minute before the deadline (an offer older than AgentGrain.HeldOfferLimit would lapse by itself).
         fixture.Time.Advance(LogoutTime - TimeSpan.FromMinutes(1));
-        Assert.True(await agent.TryHoldOffer(new Contracts.Agents.OfferHold("i1", null, 5, fixture.Time.GetUtcNow(), Routed: false)));
+        Assert.Null(await agent.TryHoldOffer(new Contracts.Agents.OfferHold("i1", null, 5, fixture.Time.GetUtcNow(), Routed: false)));
         fixture.Time.Advance(TimeSpan.FromMinutes(1));
         await change.CheckDeadline(); // the deadline's own attempt, done now so the test knows it has happened
         var view = await change.Get();

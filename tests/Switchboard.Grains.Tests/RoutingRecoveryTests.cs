@@ -36,17 +36,17 @@ public sealed class RoutingRecoveryTests(ClusterFixture fixture)
     {
         var tenant = TestIds.Tenant();
         var agent = await client.AvailableAgent(tenant, "a1");
-        Assert.True(await agent.TryHoldOffer(new OfferHold("ghost", null, 5, fixture.Time.GetUtcNow(), Routed: false)));
+        Assert.Null(await agent.TryHoldOffer(new OfferHold("ghost", null, 5, fixture.Time.GetUtcNow(), Routed: false)));
         Assert.Equal(StateChangeOutcome.TransitionNotAllowed, (await agent.ChangeState(AgentTestHelpers.Request(AgentState.Break))).Outcome);
 
         fixture.Time.Advance(Switchboard.Grains.Agents.AgentGrain.HeldOfferLimit);
 
-        for (var i = 0; i < 1000 && await agent.GetRoutingReadiness() is null; i++)
+        for (var i = 0; i < 1000 && await agent.GetRoutingReadiness() is not { Media.Count: > 0 }; i++)
         {
             await Task.Delay(2); // the lapse runs in the agent's own turn
         }
 
-        Assert.NotNull(await agent.GetRoutingReadiness());
+        Assert.NotEmpty((await agent.GetRoutingReadiness())!.Media);
         await agent.SetState(AgentState.Offline);
     }
 

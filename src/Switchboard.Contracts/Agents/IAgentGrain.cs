@@ -59,10 +59,10 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>
     /// Routing asks the agent to hold an offer. Yes only if it may take work of that medium now (routed: Available, or
     /// busy with room for it and nothing blocking it; direct: also Offline) and holds no other offer, and, for routed work, if none of its other queues has older or more urgent work waiting
-    /// (that queue is told to offer it instead). Idempotent for the offer it already holds.
+    /// (that queue is told to offer it instead). Idempotent for the offer it already holds. Null when it holds it; else why not.
     /// </summary>
     [Alias("TryHoldOffer")]
-    Task<bool> TryHoldOffer(OfferHold hold, CancellationToken cancellationToken = default);
+    Task<Domain.Routing.SkipReason?> TryHoldOffer(OfferHold hold, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The agent is about to talk on this call (accepting it, resuming it, or starting one): refused while another of its
@@ -116,7 +116,10 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("CompleteWrapUpFor")]
     Task<StateChangeResult> CompleteWrapUpFor(string workId, CancellationToken cancellationToken = default);
 
-    /// <summary>What routed work the agent may be offered now; null when none (not Available or busy at capacity, or holding an offer).</summary>
+    /// <summary>
+    /// What routed work the agent may be offered now, and why not the rest: no media when none (not Available or busy at
+    /// capacity, or holding an offer). Null when the agent does not exist.
+    /// </summary>
     [Alias("GetRoutingReadiness"), AlwaysInterleave]
     Task<RoutingReadiness?> GetRoutingReadiness(CancellationToken cancellationToken = default);
 

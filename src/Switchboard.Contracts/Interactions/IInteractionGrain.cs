@@ -39,9 +39,13 @@ public interface IInteractionGrain : IGrainWithStringKey
     [Alias("ReportLeg")]
     Task<InteractionResult> ReportLeg(string legId, LegEventKind kind, CancellationToken cancellationToken = default);
 
-    /// <summary>Routing: the queue asks to offer this waiting interaction (or its consult) to an agent.</summary>
+    /// <summary>
+    /// Routing: the queue asks to offer this waiting interaction (or its consult) to an agent, and says why that agent
+    /// (<paramref name="routing"/>, kept with the offer).
+    /// </summary>
     [Alias("TryOffer")]
-    Task<OfferAttempt> TryOffer(string queueId, string agentId, QueuePolicy policy, Queues.WaitingItem work, CancellationToken cancellationToken = default);
+    Task<OfferAttemptResult> TryOffer(
+        string queueId, string agentId, QueuePolicy policy, Queues.WaitingItem work, RoutingExplanationView routing, CancellationToken cancellationToken = default);
 
     /// <summary>Overflow: the queue hands waiting work on to another queue.</summary>
     [Alias("MoveToQueue")]

@@ -9,4 +9,5 @@ public sealed record OfferView(
     [property: Id(2)] OfferPurpose Purpose,
     [property: Id(3)] DateTimeOffset OfferedAt,
     [property: Id(4)] DateTimeOffset ExpiresAt,
-    [property: Id(5)] string? PhoneLegId = null);
+    [property: Id(5)] string? PhoneLegId = null,
+    [property: Id(6)] RoutingExplanationView? Routing = null);

@@ -47,9 +47,12 @@ public interface IQueueRouterGrain : IGrainWithStringKey
     [Alias("MemberReady"), OneWay]
     Task MemberReady(string agentId, Agents.RoutingReadiness readiness);
 
-    /// <summary>A member can no longer take routed work of any medium (ignored when a newer notice arrived first).</summary>
+    /// <summary>
+    /// A member can no longer take routed work of any medium, or why not changed (<paramref name="unroutable"/>, per
+    /// medium); ignored when a newer notice arrived first.
+    /// </summary>
     [Alias("MemberNotReady"), OneWay]
-    Task MemberNotReady(string agentId, Agents.NoticeVersion version);
+    Task MemberNotReady(string agentId, Agents.NoticeVersion version, IReadOnlyDictionary<Domain.Queues.MediaType, Domain.Routing.SkipReason>? unroutable = null);
 
     /// <summary>A member's state changed without changing whether it can take routed work (for the figures).</summary>
     [Alias("MemberStateChanged"), OneWay]

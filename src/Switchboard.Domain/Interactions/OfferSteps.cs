@@ -1,4 +1,6 @@
+using System.Globalization;
 using Switchboard.Domain.Queues;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Domain.Interactions;
 
@@ -33,23 +35,46 @@ internal static class OfferSteps
         if (record.Offer is null && record.State == InteractionState.Queued && record.QueueId == offer.QueueId)
         {
             draft.Policy = offer.Policy ?? draft.Policy;
-            draft.Offer = new InteractionOffer(offer.AgentId, offer.QueueId, OfferPurpose.Main, draft.Now, draft.Now + draft.Policy.OfferTimeout, offer.QueueSequence);
+            draft.Offer = new InteractionOffer(
+                offer.AgentId, offer.QueueId, OfferPurpose.Main, draft.Now, draft.Now + draft.Policy.OfferTimeout, offer.QueueSequence, Routing: offer.Routing);
             draft.QueueSequence = offer.QueueSequence ?? draft.QueueSequence;
             draft.State = InteractionState.Offered;
-            draft.Event("offered", ("agent", offer.AgentId), ("queue", offer.QueueId));
+            draft.Event("offered", [("agent", offer.AgentId), ("queue", offer.QueueId), .. Explained(offer.Routing)]);
             return draft.Applied();
         }
 
         if (record.Offer is null && record.Consult is { Target.Kind: TargetKind.Queue, AgentId: null } consult && consult.Target.Id == offer.QueueId && !record.IsOver)
         {
             var timeout = offer.Policy?.OfferTimeout ?? draft.Policy.OfferTimeout;
-            draft.Offer = new InteractionOffer(offer.AgentId, offer.QueueId, OfferPurpose.Consult, draft.Now, draft.Now + timeout, offer.QueueSequence);
-            draft.Event("consult-offered", ("agent", offer.AgentId), ("queue", offer.QueueId));
+            draft.Offer = new InteractionOffer(
+                offer.AgentId, offer.QueueId, OfferPurpose.Consult, draft.Now, draft.Now + timeout, offer.QueueSequence, Routing: offer.Routing);
+            draft.Event("consult-offered", [("agent", offer.AgentId), ("queue", offer.QueueId), .. Explained(offer.Routing)]);
             return draft.Applied();
         }
 
         return InteractionMachine.Unchanged(record, $"Interaction '{record.Id}' is not waiting in queue '{offer.QueueId}' ({record.State}).");
     }
+
+    /// <summary>
+    /// Why the queue chose the agent, as timeline details: <c>skipped</c> is <c>agent:reason</c> pairs joined by commas,
+    /// <c>skippedMore</c> those beyond; details that do not apply are left out (a queue may offer many calls a second).
+    /// </summary>
+    private static (string Key, string? Value)[] Explained(RoutingExplanation? why) => why is null
+        ? []
+        :
+        [
+            ("strategy", WireNames.Of(why.Strategy)),
+            ("eligible", Number(why.Eligible)),
+            ("idleSeconds", Number(why.IdleSeconds)),
+            ("skillLevel", Number(why.SkillLevel)),
+            ("load", Number(why.Load)),
+            ("position", why.Position is { } position ? Number(position) : null),
+            ("preferred", why.Preferred ? "true" : null),
+            ("skipped", why.Skipped.Count > 0 ? string.Join(',', why.Skipped.Select(s => $"{s.AgentId}:{WireNames.Of(s.Reason)}")) : null),
+            ("skippedMore", why.SkippedMore > 0 ? Number(why.SkippedMore) : null),
+        ];
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static InteractionDecision Accept(InteractionDraft draft, string agentId, bool ringPhone)
     {

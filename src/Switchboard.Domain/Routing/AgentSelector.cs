@@ -8,6 +8,9 @@ namespace Switchboard.Domain.Routing;
 /// </summary>
 public static class AgentSelector
 {
+    /// <summary>The most members passed over that an explanation names (the rest it counts): it travels with every offer.</summary>
+    public const int SkippedListed = 10;
+
     /// <param name="strategy">The queue's strategy.</param>
     /// <param name="candidates">Eligible members only.</param>
     /// <param name="lastOffered">For round-robin: the member offered work last, if any.</param>
@@ -26,6 +29,50 @@ public static class AgentSelector
 
         return ordered;
     }
+
+    /// <summary>
+    /// Why <paramref name="chosen"/> is offered the work (<see cref="RoutingExplanation"/>). Passed over, at most
+    /// <see cref="SkippedListed"/> listed: first the members ranked before it who turned the offer down
+    /// (<paramref name="refused"/>, in that order), then those who could not be offered it (<paramref name="unavailable"/>), by id.
+    /// </summary>
+    /// <param name="strategy">The queue's strategy.</param>
+    /// <param name="candidates">The eligible members in offer order (<see cref="Order"/>), <paramref name="chosen"/> among them.</param>
+    /// <param name="chosen">The member offered the work.</param>
+    /// <param name="preferred">The member the work was to go to first, if any (as for <see cref="Order"/>).</param>
+    /// <param name="refused">Members ranked before <paramref name="chosen"/> who would not hold the offer, and why.</param>
+    /// <param name="unavailable">The queue's other members, and why each may not be offered the work.</param>
+    /// <param name="now">When the offer is made.</param>
+    public static RoutingExplanation Explain(
+        RoutingStrategy strategy, IReadOnlyCollection<RoutingCandidate> candidates, RoutingCandidate chosen, string? preferred,
+        IReadOnlyCollection<SkippedMember> refused, IReadOnlyCollection<SkippedMember> unavailable, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(chosen);
+        ArgumentNullException.ThrowIfNull(refused);
+        ArgumentNullException.ThrowIfNull(unavailable);
+        SkippedMember[] skipped =
+        [
+            .. refused.Take(SkippedListed),
+            .. unavailable.OrderBy(s => s.AgentId, StringComparer.Ordinal).Take(Math.Max(0, SkippedListed - refused.Count)),
+        ];
+
+        // The rotation runs over every member in id order, so the place counts those not eligible now too.
+        int? position = strategy == RoutingStrategy.RoundRobin
+            ? 1 + candidates.Count(c => Before(c.AgentId, chosen.AgentId)) + unavailable.Count(s => Before(s.AgentId, chosen.AgentId))
+            : null;
+        return new RoutingExplanation(
+            strategy,
+            candidates.Count,
+            (int)Math.Clamp((now - chosen.IdleSince).TotalSeconds, 0, int.MaxValue),
+            chosen.SkillLevel,
+            chosen.Load,
+            position,
+            string.Equals(chosen.AgentId, preferred, StringComparison.Ordinal),
+            skipped,
+            refused.Count + unavailable.Count - skipped.Length);
+    }
+
+    private static bool Before(string agentId, string other) => string.CompareOrdinal(agentId, other) < 0;
 
     private static List<RoutingCandidate> ByStrategy(RoutingStrategy strategy, IEnumerable<RoutingCandidate> candidates, string? lastOffered) =>
         strategy switch

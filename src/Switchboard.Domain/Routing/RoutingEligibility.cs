@@ -20,26 +20,49 @@ public static class RoutingEligibility
     /// </summary>
     public static bool CanTake(
         AgentStatus status, IReadOnlyList<MediaType> activeMedia, bool holdsOffer, MediaType media, bool routed, WorkCapacity capacity, UtilizationRule rule,
+        int callsOnHold = 0) =>
+        WhyNot(status, activeMedia, holdsOffer, media, routed, capacity, rule, callsOnHold) is null;
+
+    /// <summary>Why the agent may not be offered work of <paramref name="media"/> now (<see cref="CanTake"/>), or null: it may.</summary>
+    public static SkipReason? WhyNot(
+        AgentStatus status, IReadOnlyList<MediaType> activeMedia, bool holdsOffer, MediaType media, bool routed, WorkCapacity capacity, UtilizationRule rule,
         int callsOnHold = 0)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(activeMedia);
         ArgumentNullException.ThrowIfNull(capacity);
         ArgumentNullException.ThrowIfNull(rule);
-        if (holdsOffer || capacity.For(media) <= 0)
+        if (holdsOffer)
         {
-            return false;
+            return SkipReason.HasOffer;
+        }
+
+        if (capacity.For(media) <= 0)
+        {
+            return SkipReason.NoCapacity;
         }
 
         if (status.ActiveWork.Count == 0)
         {
-            return Receives(status.State, routed);
+            return Receives(status.State, routed) ? null : InState(status.State);
         }
 
-        return status.State == AgentState.Busy
-            && Receives(status.Next?.State ?? status.ResumeState ?? AgentState.Available, routed)
-            && (activeMedia.Count(m => m == media) < capacity.For(media) || SecondLine(activeMedia, media, routed, callsOnHold))
-            && !rule.Blocks(activeMedia, media);
+        if (status.State != AgentState.Busy)
+        {
+            return InState(status.State);
+        }
+
+        if (!Receives(status.Next?.State ?? status.ResumeState ?? AgentState.Available, routed))
+        {
+            return SkipReason.AwayNext;
+        }
+
+        if (activeMedia.Count(m => m == media) >= capacity.For(media) && !SecondLine(activeMedia, media, routed, callsOnHold))
+        {
+            return SkipReason.AtCapacity;
+        }
+
+        return rule.Blocks(activeMedia, media) ? SkipReason.BlockedMedium : null;
     }
 
     /// <summary>The media of which routed work may be offered to the agent now, in media order (what its queues hear).</summary>
@@ -47,9 +70,34 @@ public static class RoutingEligibility
         AgentStatus status, IReadOnlyList<MediaType> activeMedia, bool holdsOffer, WorkCapacity capacity, UtilizationRule rule) =>
         [.. AllMedia.Where(m => CanTake(status, activeMedia, holdsOffer, m, routed: true, capacity, rule))];
 
+    /// <summary>Why routed work of each medium the agent may not be offered now may not be (the others are absent).</summary>
+    public static IReadOnlyDictionary<MediaType, SkipReason> Unroutable(
+        AgentStatus status, IReadOnlyList<MediaType> activeMedia, bool holdsOffer, WorkCapacity capacity, UtilizationRule rule)
+    {
+        var reasons = new Dictionary<MediaType, SkipReason>();
+        foreach (var media in AllMedia)
+        {
+            if (WhyNot(status, activeMedia, holdsOffer, media, routed: true, capacity, rule) is { } why)
+            {
+                reasons[media] = why;
+            }
+        }
+
+        return reasons;
+    }
+
     /// <summary>Line 2: a direct call while the agent's only call is on hold.</summary>
     private static bool SecondLine(IReadOnlyList<MediaType> activeMedia, MediaType media, bool routed, int callsOnHold) =>
         media == MediaType.Voice && !routed && callsOnHold == 1 && activeMedia.Count(m => m == MediaType.Voice) == 1;
+
+    private static SkipReason InState(AgentState state) => state switch
+    {
+        AgentState.LoggedOut => SkipReason.LoggedOut,
+        AgentState.Offline => SkipReason.Offline,
+        AgentState.Break => SkipReason.Break,
+        AgentState.WrapUp => SkipReason.WrapUp,
+        _ => SkipReason.Busy,
+    };
 
     private static bool Receives(AgentState state, bool routed) =>
         routed ? AgentStates.ReceivesRoutedWork(state) : AgentStates.ReceivesDirectWork(state);

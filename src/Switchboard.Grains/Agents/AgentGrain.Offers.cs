@@ -22,23 +22,28 @@ public sealed partial class AgentGrain
     /// <summary>The routed offer last declined for better work in another queue (see <see cref="WorkPreference"/>).</summary>
     private DeclinedOffer? declined;
 
-    public async Task<bool> TryHoldOffer(OfferHold hold, CancellationToken cancellationToken = default)
+    public async Task<SkipReason?> TryHoldOffer(OfferHold hold, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hold);
         await ReleaseStaleOffer();
         var current = state.State;
         if (current.HeldOffer?.InteractionId == hold.InteractionId)
         {
-            return true;
+            return null;
+        }
+
+        if (!current.Exists)
+        {
+            return SkipReason.Unknown;
         }
 
         var rule = await Utilization(cancellationToken);
         var capacity = CapacityOf(current);
         var active = current.ActiveMedia();
         var status = current.ToStatus();
-        if (!current.Exists || !RoutingEligibility.CanTake(status, active, current.HeldOffer is not null, hold.Media, hold.Routed, capacity, rule, CallsOnHold(current)))
+        if (RoutingEligibility.WhyNot(status, active, current.HeldOffer is not null, hold.Media, hold.Routed, capacity, rule, CallsOnHold(current)) is { } why)
         {
-            return false;
+            return why;
         }
 
         var now = time.GetUtcNow();
@@ -51,20 +56,20 @@ public sealed partial class AgentGrain
             var others = heads
                 .Where(h => h is not null && RoutingEligibility.CanTake(status, active, holdsOffer: false, h.Media, routed: true, capacity, rule))
                 .Select(h => new QueueHead(h!.QueueId, h.InteractionId, h.Priority, h.EnqueuedAt));
-            if (WorkPreference.BetterElsewhere(offered, others) is { } better && Readiness(state.State, rule) is { } ready)
+            if (WorkPreference.BetterElsewhere(offered, others) is { } better && Readiness(state.State, rule) is { Media.Count: > 0 } ready)
             {
                 declined = WorkPreference.Decline(declined, hold.InteractionId, now);
                 Router(better.QueueId).MemberReady(agentId, ready with { Version = NextNoticeVersion() }).Ignore();
                 var key = this.GetPrimaryKeyString();
                 deadlines.Schedule("agent-preference/" + key, now + WorkPreference.Window, grains => grains.GetGrain<IAgentGrain>(key).RenotifyQueues());
-                return false;
+                return SkipReason.BetterWorkElsewhere;
             }
         }
 
         declined = null;
         await Persist(s => s.HeldOffer = new HeldOfferRecord(hold.InteractionId, hold.QueueId, hold.Routed, now));
         WatchHeldOffer();
-        return true;
+        return null;
     }
 
     public async Task ReleaseOffer(string interactionId, CancellationToken cancellationToken = default)

@@ -2,6 +2,7 @@ using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Queues;
 using Switchboard.Domain.Agents;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Routing;
 
 namespace Switchboard.Grains.Agents;
@@ -54,7 +55,10 @@ public sealed partial class AgentGrain
 
     public async Task RenotifyQueues() => NotifyQueues(null, await Utilization(), evenIfUnready: true);
 
-    /// <summary>What routed work the agent may be offered now (<see cref="RoutingEligibility.RoutableMedia"/>), or null: none.</summary>
+    /// <summary>
+    /// What routed work the agent may be offered now (<see cref="RoutingEligibility.RoutableMedia"/>; none, when its media
+    /// are empty), and why not the rest; null when it does not exist.
+    /// </summary>
     private RoutingReadiness? Readiness(AgentGrainState s, UtilizationRule rule)
     {
         if (!s.Exists)
@@ -63,20 +67,23 @@ public sealed partial class AgentGrain
         }
 
         var active = s.ActiveMedia();
-        var media = RoutingEligibility.RoutableMedia(s.ToStatus(), active, s.HeldOffer is not null, CapacityOf(s), rule);
-        return media.Count == 0
-            ? null
-            : new RoutingReadiness(s.LastOfferEndedAt is { } ended && ended > s.Since ? ended : s.Since, active.Count, media);
+        var (status, holdsOffer, capacity) = (s.ToStatus(), s.HeldOffer is not null, CapacityOf(s));
+        return new RoutingReadiness(
+            s.LastOfferEndedAt is { } ended && ended > s.Since ? ended : s.Since,
+            active.Count,
+            RoutingEligibility.RoutableMedia(status, active, holdsOffer, capacity, rule),
+            Unroutable: RoutingEligibility.Unroutable(status, active, holdsOffer, capacity, rule));
     }
 
     /// <summary>
-    /// Tells the agent's queues (one way) when what it may be offered changes; with <paramref name="evenIfUnready"/> also
-    /// that it may be offered nothing, though they should know already.
+    /// Tells the agent's queues (one way) when what it may be offered, or why not, changes; with <paramref name="evenIfUnready"/>
+    /// also that it may be offered nothing, though they should know already.
     /// </summary>
     private bool NotifyQueues(RoutingReadiness? before, UtilizationRule rule, bool evenIfUnready = false)
     {
         var after = Readiness(state.State, rule);
-        if (Same(before, after) && !(evenIfUnready && after is null))
+        var ready = after is { Media.Count: > 0 } ? after : null;
+        if (Same(before, after) && !(evenIfUnready && ready is null))
         {
             return false;
         }
@@ -84,7 +91,7 @@ public sealed partial class AgentGrain
         var version = NextNoticeVersion();
         foreach (var queueId in state.State.Queues.Keys)
         {
-            (after is not null ? Router(queueId).MemberReady(agentId, after with { Version = version }) : Router(queueId).MemberNotReady(agentId, version)).Ignore();
+            (ready is not null ? Router(queueId).MemberReady(agentId, ready with { Version = version }) : Router(queueId).MemberNotReady(agentId, version, after?.Unroutable)).Ignore();
         }
 
         return true;
@@ -93,8 +100,14 @@ public sealed partial class AgentGrain
     /// <summary>The version of the next notice: after every earlier one of this agent, whatever order they arrive in.</summary>
     private NoticeVersion NextNoticeVersion() => new(state.State.NoticeSequence, activation, ++noticeStep);
 
+    /// <summary>Whether two readinesses tell a queue the same: when and how loaded matter only while some medium may be offered.</summary>
     private static bool Same(RoutingReadiness? a, RoutingReadiness? b) =>
-        a is null || b is null ? a is null && b is null : a.IdleSince == b.IdleSince && a.Load == b.Load && a.Media.SequenceEqual(b.Media);
+        a is null || b is null
+            ? a is null && b is null
+            : a.Media.SequenceEqual(b.Media) && SameReasons(a.Unroutable, b.Unroutable) && (a.Media.Count == 0 || (a.IdleSince == b.IdleSince && a.Load == b.Load));
+
+    private static bool SameReasons(IReadOnlyDictionary<MediaType, SkipReason>? a, IReadOnlyDictionary<MediaType, SkipReason>? b) =>
+        (a?.Count ?? 0) == (b?.Count ?? 0) && (a is null || a.All(r => b!.TryGetValue(r.Key, out var other) && other == r.Value));
 
     /// <summary>After a stored change: the queues hear what the agent may be offered now, or else that its state changed.</summary>
     private void TellQueues(RoutingReadiness? readyBefore, AgentState stateBefore, UtilizationRule rule)

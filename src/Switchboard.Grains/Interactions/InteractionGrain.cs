@@ -210,33 +210,35 @@ public sealed partial class InteractionGrain(
         return Result(decision);
     }
 
-    public async Task<OfferAttempt> TryOffer(string queueId, string agentId, QueuePolicy policy, WaitingItem work, CancellationToken cancellationToken = default)
+    public async Task<OfferAttemptResult> TryOffer(
+        string queueId, string agentId, QueuePolicy policy, WaitingItem work, RoutingExplanationView routing, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(work);
+        ArgumentNullException.ThrowIfNull(routing);
         if (state.State.Record is not { } record)
         {
-            return OfferAttempt.NotWaiting;
+            return new OfferAttemptResult(OfferAttempt.NotWaiting);
         }
 
-        var decision = InteractionMachine.Decide(record, new OfferToAgent(agentId, queueId, policy.ToDomain(), work.Sequence), time.GetUtcNow());
+        var decision = InteractionMachine.Decide(record, new OfferToAgent(agentId, queueId, policy.ToDomain(), work.Sequence, Routing: routing.ToDomain()), time.GetUtcNow());
         if (!decision.Applied)
         {
-            return OfferAttempt.NotWaiting;
+            return new OfferAttemptResult(OfferAttempt.NotWaiting);
         }
 
         // The work as it waits in that queue (a consult waits there since the consult began, not since the call did).
         var hold = new OfferHold(interactionId, queueId, work.Priority, work.EnqueuedAt, Routed: true, record.Media);
-        if (!await Agent(agentId).TryHoldOffer(hold, cancellationToken))
+        if (await Agent(agentId).TryHoldOffer(hold, cancellationToken) is { } refused)
         {
-            return OfferAttempt.AgentUnavailable;
+            return new OfferAttemptResult(OfferAttempt.AgentUnavailable, refused);
         }
 
         await CommitOrRelease(decision, agentId);
         var media = new KeyValuePair<string, object?>("media", WireNames.Of(record.Media));
         metrics.InteractionsRouted.Add(1, media);
         metrics.OfferWait.Record(Math.Max(0, (time.GetUtcNow() - work.EnqueuedAt).TotalSeconds), media);
-        return OfferAttempt.Offered;
+        return new OfferAttemptResult(OfferAttempt.Offered);
     }
 
     public async Task<bool> MoveToQueue(string fromQueueId, string toQueueId, CancellationToken cancellationToken = default)
@@ -357,7 +359,7 @@ public sealed partial class InteractionGrain(
     };
 
     private async Task<bool> HoldDirect(string agentId, MediaType media, CancellationToken cancellationToken) =>
-        await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false, media), cancellationToken);
+        await Agent(agentId).TryHoldOffer(new OfferHold(interactionId, null, 0, time.GetUtcNow(), Routed: false, media), cancellationToken) is null;
 
     private static InteractionResult OnAnotherCall(InteractionRecord record, string agentId, string action) =>
         new(InteractionOutcome.NotAllowed, record.ToView(),

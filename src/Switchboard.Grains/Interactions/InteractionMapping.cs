@@ -1,6 +1,7 @@
 using Switchboard.Contracts.Crm;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Grains.Interactions;
 
@@ -22,7 +23,7 @@ internal static class InteractionMapping
         r.Participants,
         r.Conference,
         [.. r.Legs.Select(l => new LegView(l.Id, l.Line, l.Party, l.Address, l.State, l.StartedAt, l.EndedAt))],
-        r.Offer is { } o ? new OfferView(o.AgentId, o.QueueId, o.Purpose, o.OfferedAt, o.ExpiresAt, o.PhoneLegId) : null,
+        r.Offer is { } o ? new OfferView(o.AgentId, o.QueueId, o.Purpose, o.OfferedAt, o.ExpiresAt, o.PhoneLegId, o.Routing?.ToView()) : null,
         r.Consult is { } c ? new ConsultView(c.Target.Kind, c.Target.Id, c.LegId, c.AgentId, c.StartedAt) : null,
         [.. r.WrapUps.Select(w => new WrapUpView(w.AgentId, w.CodeRequired, w.StartedAt, w.Deadline, w.Codes, w.Notes, w.CompletedAt, w.TimedOut))],
         r.TransactionCodes,
@@ -31,6 +32,12 @@ internal static class InteractionMapping
         r.Customer is { } link ? link.ToView() : null,
         [.. r.Cobrowse.Select(ToView)],
         r.RelatedInteractionId);
+
+    public static RoutingExplanationView ToView(this RoutingExplanation e) =>
+        new(e.Strategy, e.Eligible, e.IdleSeconds, e.SkillLevel, e.Load, e.Position, e.Preferred, [.. e.Skipped.Select(s => new SkippedMemberView(s.AgentId, s.Reason))], e.SkippedMore);
+
+    public static RoutingExplanation ToDomain(this RoutingExplanationView v) =>
+        new(v.Strategy, v.Eligible, v.IdleSeconds, v.SkillLevel, v.Load, v.Position, v.Preferred, [.. v.Skipped.Select(s => new SkippedMember(s.AgentId, s.Reason))], v.SkippedMore);
 
     public static CobrowseView ToView(this CobrowseSession s) =>
         new(s.SessionId, s.AgentId, s.State, s.StartedAt, s.ExpiresAt, s.JoinedAt, s.EndedAt, s.EndReason);

@@ -1,6 +1,8 @@
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Queues;
+using Switchboard.Domain.Queues;
+using Switchboard.Domain.Routing;
 
 namespace Switchboard.Grains.Routing;
 
@@ -19,7 +21,7 @@ public sealed partial class QueueRouterGrain
     {
         if (members.TryGetValue(agentId, out var member) && member.IsNewer(readiness.Version))
         {
-            members[agentId] = member with { Readiness = readiness, Heard = readiness.Version ?? member.Heard };
+            members[agentId] = member.Told(readiness, readiness.Unroutable, readiness.Version);
             SelfDispatch();
             StatsChanged();
         }
@@ -27,11 +29,11 @@ public sealed partial class QueueRouterGrain
         return Task.CompletedTask;
     }
 
-    public Task MemberNotReady(string agentId, NoticeVersion version)
+    public Task MemberNotReady(string agentId, NoticeVersion version, IReadOnlyDictionary<MediaType, SkipReason>? unroutable = null)
     {
         if (members.TryGetValue(agentId, out var member) && member.IsNewer(version))
         {
-            members[agentId] = member with { Readiness = null, Heard = version };
+            members[agentId] = member.Told(null, unroutable, version);
             StatsChanged();
         }
 
@@ -93,7 +95,7 @@ public sealed partial class QueueRouterGrain
         {
             if (statuses[i] is { } readiness && members[unknown[i]].IsNewer(readiness.Version))
             {
-                members[unknown[i]] = members[unknown[i]] with { Readiness = readiness, Heard = readiness.Version };
+                members[unknown[i]] = members[unknown[i]].Told(readiness, readiness.Unroutable, readiness.Version);
             }
         }
     }

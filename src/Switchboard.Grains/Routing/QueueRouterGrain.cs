@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Queues;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Routing;
+using Switchboard.Grains.Interactions;
 using Switchboard.Grains.Scheduling;
 
 namespace Switchboard.Grains.Routing;
@@ -104,7 +106,8 @@ public sealed partial class QueueRouterGrain(
 
     /// <summary>
     /// Offers the head of the queue to eligible members, best first by strategy, until the work runs out or nobody
-    /// left can take it. Each attempt goes through the interaction, which asks the agent to hold the offer.
+    /// left can take it. Each attempt goes through the interaction, which asks the agent to hold the offer; it carries why
+    /// that agent, from what the router knows already of its members.
     /// </summary>
     public async Task Dispatch()
     {
@@ -126,19 +129,24 @@ public sealed partial class QueueRouterGrain(
                 return;
             }
 
+            var unavailable = Unavailable(config.Media);
+            var refused = new List<SkippedMember>();
             var resolved = false;
             foreach (var candidate in candidates)
             {
-                var attempt = await Interaction(work.InteractionId).TryOffer(queueId, candidate.AgentId, policy, ToItem(work));
-                if (attempt == OfferAttempt.AgentUnavailable)
+                var routing = AgentSelector.Explain(config.Strategy, candidates, candidate, work.PreferredAgentId, refused, unavailable, time.GetUtcNow());
+                var attempt = await Interaction(work.InteractionId).TryOffer(queueId, candidate.AgentId, policy, ToItem(work), routing.ToView());
+                if (attempt.Attempt == OfferAttempt.AgentUnavailable)
                 {
-                    members[candidate.AgentId] = members[candidate.AgentId] with { Readiness = null };
+                    var why = attempt.Refused ?? SkipReason.Unknown;
+                    refused.Add(new SkippedMember(candidate.AgentId, why));
+                    members[candidate.AgentId] = members[candidate.AgentId].Passed(config.Media, why);
                     continue;
                 }
 
-                if (attempt == OfferAttempt.Offered)
+                if (attempt.Attempt == OfferAttempt.Offered)
                 {
-                    members[candidate.AgentId] = members[candidate.AgentId] with { Readiness = null };
+                    members[candidate.AgentId] = members[candidate.AgentId].Passed(config.Media, SkipReason.HasOffer);
                     state.State.LastOffered = candidate.AgentId;
                     RouterLog.Offered(logger, tenantId, queueId, work.InteractionId, candidate.AgentId);
                 }
@@ -157,6 +165,21 @@ public sealed partial class QueueRouterGrain(
         }
 
         await KeepTime();
+    }
+
+    /// <summary>The members who may not be offered work of <paramref name="media"/> now, and why, as far as the router knows.</summary>
+    private List<SkippedMember> Unavailable(MediaType media)
+    {
+        var unavailable = new List<SkippedMember>();
+        foreach (var (agentId, member) in members)
+        {
+            if (member.WhyNot(media) is { } why)
+            {
+                unavailable.Add(new SkippedMember(agentId, why));
+            }
+        }
+
+        return unavailable;
     }
 
     private bool Forget(string interactionId)

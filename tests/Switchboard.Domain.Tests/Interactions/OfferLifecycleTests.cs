@@ -1,5 +1,7 @@
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
+using Switchboard.Domain.Routing;
 using static Switchboard.Domain.Tests.Interactions.InteractionScenario;
 using Switchboard.Domain.Reports;
 
@@ -35,6 +37,46 @@ public sealed class OfferLifecycleTests
         Assert.Equal(SupportPolicy, call.Record.Policy);
         Assert.Equal(T0.AddSeconds(18), call.Record.NextDeadline);
         Assert.Empty(call.Effects);
+    }
+
+    [Fact]
+    public void A_queue_offer_keeps_why_that_agent_and_its_event_says_so_in_short_details()
+    {
+        var call = Inbound();
+        var why = new RoutingExplanation(
+            RoutingStrategy.RoundRobin, 2, 42, 7, 1, 3, Preferred: true, [new("a2", SkipReason.BetterWorkElsewhere), new("a3", SkipReason.AtCapacity)], SkippedMore: 4);
+
+        call.Applied(new OfferToAgent("a1", "support", SupportPolicy, Routing: why));
+
+        Assert.Same(why, call.Record.Offer!.Routing);
+        var offered = call.Record.Timeline[^1];
+        Assert.Equal("offered", offered.Type);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["agent"] = "a1", ["queue"] = "support", ["strategy"] = "round-robin", ["eligible"] = "2", ["idleSeconds"] = "42", ["skillLevel"] = "7",
+                ["load"] = "1", ["position"] = "3", ["preferred"] = "true", ["skipped"] = "a2:better-work-elsewhere,a3:at-capacity", ["skippedMore"] = "4",
+            },
+            offered.Details);
+    }
+
+    [Fact]
+    public void Details_that_do_not_apply_are_left_out_of_the_offered_event()
+    {
+        var call = Inbound();
+
+        call.Applied(new OfferToAgent("a1", "support", SupportPolicy, Routing: new RoutingExplanation(RoutingStrategy.LongestIdle, 1, 0, 5, 0, null, false, [], 0)));
+
+        Assert.Equal(["agent", "queue", "strategy", "eligible", "idleSeconds", "skillLevel", "load"], call.Record.Timeline[^1].Details.Keys);
+    }
+
+    [Fact]
+    public void A_direct_offer_says_nothing_of_routing()
+    {
+        var call = Direct("a1");
+
+        Assert.Null(call.Record.Offer!.Routing);
+        Assert.Equal(["agent"], call.Record.Timeline.Single(e => e.Type == "offered").Details.Keys);
     }
 
     [Fact]

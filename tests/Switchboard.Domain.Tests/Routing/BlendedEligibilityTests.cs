@@ -450,6 +450,7 @@ public sealed class BlendedEligibilityTests
 
         Assert.Equal(Media(expected), routable);
         Assert.Equal(AllMedia.Where(m => Routed(status, active, m)), routable);
+        Assert.Equal(AllMedia.Except(routable), RoutingEligibility.Unroutable(status, active, holdsOffer: false, WorkCapacity.Default, UtilizationRule.Default).Keys.Order());
     }
 
     [Fact]
@@ -565,6 +566,53 @@ public sealed class BlendedEligibilityTests
     [Fact]
     public void Blocks_refuses_a_null_list() =>
         Assert.Throws<ArgumentNullException>(() => UtilizationRule.Default.Blocks(null!, MediaType.Chat));
+
+    // ---- why not: what a queue says of a member it passed over ----
+
+    [Fact]
+    public void Why_not_names_the_rule_that_keeps_the_work_away()
+    {
+        MediaType[] call = [MediaType.Voice];
+        var available = Idle(AgentState.Available);
+        var wrapUp = Fixture.Step(Busy(1), new EndWork("w1"), Codes, Fixture.T3);
+        var breakNext = Fixture.Step(Busy(1), Fixture.Change(AgentState.Break, StateActor.Agent), Codes, Fixture.T3);
+
+        Assert.Null(WhyNot(available, [], MediaType.Voice));
+        Assert.Equal(SkipReason.HasOffer, WhyNot(available, [], MediaType.Voice, holdsOffer: true));
+        Assert.Equal(SkipReason.NoCapacity, WhyNot(available, [], MediaType.Chat, WorkCapacity.Default with { Chat = 0 }));
+        Assert.Equal(SkipReason.LoggedOut, WhyNot(Idle(AgentState.LoggedOut), [], MediaType.Voice));
+        Assert.Equal(SkipReason.Offline, WhyNot(Idle(AgentState.Offline), [], MediaType.Voice));
+        Assert.Equal(SkipReason.Break, WhyNot(Idle(AgentState.Break), [], MediaType.Voice));
+        Assert.Equal(SkipReason.WrapUp, WhyNot(wrapUp, [], MediaType.Voice));
+        Assert.Equal(SkipReason.AwayNext, WhyNot(breakNext, [MediaType.Chat], MediaType.Chat));
+        Assert.Equal(SkipReason.AtCapacity, WhyNot(Busy(1), call, MediaType.Voice));
+        Assert.Equal(SkipReason.BlockedMedium, WhyNot(Busy(1), call, MediaType.Chat));
+        Assert.Equal(SkipReason.BlockedMedium, WhyNot(Busy(1), [MediaType.Chat], MediaType.Voice, rule: new UtilizationRule(VoiceBlocksOthers: true, OthersBlockVoice: true)));
+    }
+
+    [Fact]
+    public void Why_not_names_the_first_of_several_rules_in_the_order_they_are_checked()
+    {
+        Assert.Equal(SkipReason.HasOffer, WhyNot(Idle(AgentState.Break), [], MediaType.Voice, WorkCapacity.Default with { Voice = 0 }, holdsOffer: true));
+        Assert.Equal(SkipReason.NoCapacity, WhyNot(Idle(AgentState.Break), [], MediaType.Voice, WorkCapacity.Default with { Voice = 0 }));
+        Assert.Equal(SkipReason.AtCapacity, WhyNot(Busy(4), [MediaType.Voice, .. Repeat(MediaType.Chat, 3)], MediaType.Chat)); // the call blocks chats too
+    }
+
+    [Fact]
+    public void Unroutable_media_each_say_why()
+    {
+        static string Unroutable(AgentStatus status, MediaType[] active) => string.Join(",",
+            RoutingEligibility.Unroutable(status, active, holdsOffer: false, WorkCapacity.Default, UtilizationRule.Default).OrderBy(r => r.Key).Select(r => $"{r.Key}:{r.Value}"));
+
+        Assert.Equal("", Unroutable(Idle(AgentState.Available), []));
+        Assert.Equal("Voice:AtCapacity,Chat:BlockedMedium,Email:BlockedMedium,Voicemail:BlockedMedium", Unroutable(Busy(1), [MediaType.Voice]));
+        Assert.Equal("Chat:AtCapacity", Unroutable(Busy(3), Repeat(MediaType.Chat, 3)));
+        Assert.Equal("Voice:Break,Chat:Break,Email:Break,Voicemail:Break", Unroutable(Idle(AgentState.Break), []));
+    }
+
+    private static SkipReason? WhyNot(
+        AgentStatus status, IReadOnlyList<MediaType> active, MediaType media, WorkCapacity? capacity = null, UtilizationRule? rule = null, bool holdsOffer = false) =>
+        RoutingEligibility.WhyNot(status, active, holdsOffer, media, routed: true, capacity ?? WorkCapacity.Default, rule ?? UtilizationRule.Default);
 
     private static WorkCapacity WithCapacity(WorkCapacity capacity, MediaType media, int value) => media switch
     {
