@@ -41,6 +41,7 @@ public static class SwaggerSetup
             options.DocumentFilter<ResponseRequiredDocumentFilter>();
             options.OperationFilter<IdempotencyHeaderFilter>();
             options.OperationFilter<UnsupportedMediaTypeFilter>();
+            options.OperationFilter<AlsoProducesTextFilter>();
             options.OperationFilter<CustomerRouteFilter>();
             options.SupportNonNullableReferenceTypes();
             var xml = Path.Combine(AppContext.BaseDirectory, "Switchboard.Api.xml");

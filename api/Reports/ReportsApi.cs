@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Switchboard.Api.Auth;
+using Switchboard.Api.OpenApi;
 using Switchboard.Contracts.Reports;
 using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Reports;
@@ -20,7 +21,7 @@ public static class ReportsApi
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder v1)
     {
-        var reports = v1.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.Supervisor);
+        var reports = v1.MapGroup("/reports").WithTags("Reports").RequireAuthorization(Policies.TenantReader);
 
         reports.MapGet("/queues", GetQueueReport)
             .WithName("GetQueueReport")
@@ -30,8 +31,8 @@ public static class ReportsApi
                 "or 1d; default 1h) counted in the tenant's time zone (PUT /v1/settings): on the days the clocks change a day has 23 or 25 hours and the " +
                 "repeated hour is two rows with different offsets. Every period is listed for queueId, or for every queue with activity in the range. " +
                 $"At most {ReportCalendar.MaxPeriods} periods. Paged: limit 1-{MaxLimit} (default {DefaultLimit}), cursor from the previous page (also in a " +
-                "Link header). Accept: text/csv gives the page as CSV (a header line, then one line per row). Supervisor and admin keys.")
-            .Produces<string>(StatusCodes.Status200OK, Csv.MediaType)
+                "Link header). Accept: text/csv gives the page as CSV (a header line, then one line per row). Admin, supervisor and integration keys.")
+            .WithMetadata(new AlsoProducesText(StatusCodes.Status200OK, Csv.MediaType))
             .ProducesStandardProblems();
 
         return reports;

@@ -83,7 +83,7 @@ public static class TenancyApi
             .RequireAuthorization(Policies.Admin)
             .WithName("PutSettings")
             .WithSummary("Replace the tenant's settings")
-            .WithDescription("timeZone: an IANA time zone id such as Europe/Rome. Live queue figures start their day at the new midnight within 30 seconds; " +
+            .WithDescription("timeZone: an IANA time zone id such as Europe/Rome. Live queue figures start their day at the new midnight at once; " +
                 "reports use it from the next request.")
             .ProducesStandardProblems(StatusCodes.Status422UnprocessableEntity);
 

@@ -32,6 +32,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Live publish failures to inject into every silo.</summary>
     public LiveFaults LiveFaults { get; } = new();
 
+    /// <summary>Event history appends to fail, in every silo.</summary>
+    public HistoryFaults HistoryFaults { get; } = new();
+
     /// <summary>Where both silos send email.</summary>
     public RecordingEmailSender Mail { get; } = new();
 
@@ -96,6 +99,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 (services, _) => new FaultInjectingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(InnerStorage), Faults));
             silo.Services.AddKeyedSingleton<TimeProvider>(SwitchboardClock.ServiceKey, Time);
             silo.Services.AddSingleton(Faults); // for the probe grain's notes
+            silo.Services.AddSingleton<Contracts.Reports.IEventHistoryStore>(services =>
+                new FaultInjectingHistory(ActivatorUtilities.CreateInstance<Reports.MemoryEventHistory>(services), HistoryFaults));
             silo.Services.AddSwitchboardInteractions();
             silo.Services.AddSingleton<IContentStore>(Content);
             silo.Services.AddSingleton<Email.IEmailSender>(Mail);

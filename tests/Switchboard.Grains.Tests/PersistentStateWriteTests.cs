@@ -174,6 +174,7 @@ public sealed class PersistentStateWriteTests(ClusterFixture fixture)
         Unpublished = [Told(41, AgentState.Busy)],
         HasVerifiedPhone = false,
         CallsOnHold = ["w1"],
+        RecordedThrough = 7,
     };
 
     private static AgentGrainState Target() => new()

@@ -15,4 +15,8 @@ public interface IQueueFiguresGrain : IGrainWithStringKey
 
     [Alias("Get")]
     Task<QueueLiveFigures> Get(CancellationToken cancellationToken = default);
+
+    /// <summary>The tenant's time zone or the queue's thresholds may have changed: read them, and count again if they did.</summary>
+    [Alias("SettingsChanged"), OneWay]
+    Task SettingsChanged();
 }

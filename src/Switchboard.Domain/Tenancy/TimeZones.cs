@@ -15,7 +15,8 @@ public static class TimeZones
             return null;
         }
 
-        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId ? zone : null;
+        // Spelled exactly: the runtime's cache of zones answers any casing of one it has loaded, the zone data only one.
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId && zone.Id == id ? zone : null;
     }
 
     /// <summary>The zone of a stored id; UTC when the host no longer knows it (its time zone data changed since).</summary>

@@ -97,6 +97,7 @@ public sealed class QueueGrain(
                 s.Config = updated;
                 s.UpdatedAt = now;
             });
+            GrainFactory.GetGrain<Contracts.Reports.IQueueFiguresGrain>(this.GetPrimaryKeyString()).SettingsChanged().Ignore(); // its thresholds
         }
 
         // Always, so a retry repairs a list that missed the first attempt.

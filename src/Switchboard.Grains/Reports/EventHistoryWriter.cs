@@ -81,15 +81,16 @@ public sealed partial class EventHistoryWriter(IEventHistoryStore store, IGrainF
             return;
         }
 
+        // Handed on before the appending grains go on: figures read right after a change has been acknowledged hear of it
+        // first. One way: should this be lost, the figures catch up from the history when they are next activated.
+        foreach (var queue in events.Where(QueueTally.Counts).GroupBy(e => e.QueueId!, StringComparer.Ordinal))
+        {
+            grains.GetGrain<IQueueFiguresGrain>(GrainKeys.Queue(tenant.Key, queue.Key)).Observe([.. queue]).Ignore();
+        }
+
         foreach (var item in tenant)
         {
             item.Stored.TrySetResult();
-        }
-
-        foreach (var queue in events.Where(QueueTally.Counts).GroupBy(e => e.QueueId!, StringComparer.Ordinal))
-        {
-            // One way: the figures catch up from the history when they are next activated, should this be lost.
-            grains.GetGrain<IQueueFiguresGrain>(GrainKeys.Queue(tenant.Key, queue.Key)).Observe([.. queue]).Ignore();
         }
     }
 

@@ -4,13 +4,12 @@ using Switchboard.Contracts.Reports;
 using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Reports;
 using Switchboard.Domain.Tenancy;
-using Switchboard.Grains.Routing;
 
 namespace Switchboard.Grains.Reports;
 
 /// <summary>
 /// A queue's live figures (see <see cref="IQueueFiguresGrain"/>). Nothing is stored: the history is the record, read
-/// again on activation, when the day changes the tenant's time zone or the queue's thresholds change.
+/// again on activation and when the tenant's time zone or the queue's thresholds change.
 /// </summary>
 public sealed class QueueFiguresGrain(
     IEventHistoryStore history,
@@ -19,8 +18,11 @@ public sealed class QueueFiguresGrain(
     /// <summary>The rolling period of the live figures.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
 
-    /// <summary>How long the time zone and thresholds are reused before they are read again.</summary>
-    internal static readonly TimeSpan SettingsAge = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long the time zone and thresholds are reused before they are read again: changes are told at once
+    /// (<see cref="SettingsChanged"/>); this catches one whose telling was lost.
+    /// </summary>
+    internal static readonly TimeSpan SettingsAge = TimeSpan.FromMinutes(5);
 
     /// <summary>How far past now a rebuild reads: events of a silo whose clock runs a little ahead.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
@@ -28,17 +30,9 @@ public sealed class QueueFiguresGrain(
     private string tenantId = "";
     private string queueId = "";
     private string zoneId = TenantSettings.DefaultTimeZone;
-    private TimeZoneInfo zone = TimeZoneInfo.Utc;
     private QueueThresholds thresholds = QueueThresholds.Default;
     private DateTimeOffset settingsReadAt = DateTimeOffset.MinValue;
-
-    private DateTimeOffset dayStart;
-    private DateTimeOffset dayEnd;
-    private QueueTally today = new(QueueThresholds.Default);
-
-    /// <summary>The events of the rolling window, and the ids of every event kept (today's and the window's).</summary>
-    private readonly List<HistoryEvent> recent = [];
-    private readonly Dictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
+    private LiveQueueFigures figures = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -51,11 +45,11 @@ public sealed class QueueFiguresGrain(
     public Task Observe(IReadOnlyList<HistoryEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
-        Roll(time.GetUtcNow());
+        var now = time.GetUtcNow();
         var changed = false;
         foreach (var e in events)
         {
-            changed |= Add(e);
+            changed |= figures.Add(e, now);
         }
 
         if (changed)
@@ -66,92 +60,40 @@ public sealed class QueueFiguresGrain(
         return Task.CompletedTask;
     }
 
+    public async Task SettingsChanged()
+    {
+        if (await ReadSettings(CancellationToken.None))
+        {
+            await Rebuild(CancellationToken.None);
+            GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, queueId)).FiguresChanged().Ignore();
+        }
+    }
+
     public async Task<QueueLiveFigures> Get(CancellationToken cancellationToken = default)
     {
-        var now = time.GetUtcNow();
-        if (now - settingsReadAt >= SettingsAge && await ReadSettings(cancellationToken))
+        if (time.GetUtcNow() - settingsReadAt >= SettingsAge && await ReadSettings(cancellationToken))
         {
             await Rebuild(cancellationToken);
         }
 
-        Roll(now);
-        var windowStart = now - Window;
-        recent.RemoveAll(e => e.At < windowStart);
-        var window = new QueueTally(thresholds);
-        foreach (var e in recent)
-        {
-            window.Add(e);
-        }
-
+        var now = time.GetUtcNow();
+        var (today, window) = figures.Get(now);
         return new QueueLiveFigures(
             thresholds.ServiceLevelSeconds,
             thresholds.AbandonThresholdSeconds,
-            QueueFigures.Of(today, dayStart, now),
-            QueueFigures.Of(window, windowStart, now),
+            QueueFigures.Of(today, figures.DayStart, now),
+            QueueFigures.Of(window, now - Window, now),
             zoneId);
-    }
-
-    /// <summary>Counts an event not seen before that falls today or in the window; whether it did.</summary>
-    private bool Add(HistoryEvent e)
-    {
-        var windowStart = time.GetUtcNow() - Window;
-        if (e.QueueId != queueId || !QueueTally.Counts(e) || (e.At < dayStart && e.At < windowStart) || !seen.TryAdd(e.Id, e.At))
-        {
-            return false;
-        }
-
-        if (e.At >= dayStart && e.At < dayEnd)
-        {
-            today.Add(e);
-        }
-
-        if (e.At >= windowStart)
-        {
-            recent.Add(e);
-        }
-
-        return true;
-    }
-
-    /// <summary>At midnight (the tenant's): a new day's figures from zero, and the ids of neither today nor the window forgotten.</summary>
-    private void Roll(DateTimeOffset now)
-    {
-        if (now < dayEnd)
-        {
-            return;
-        }
-
-        StartDay(now);
-        var keepFrom = dayStart < now - Window ? dayStart : now - Window;
-        foreach (var old in seen.Where(s => s.Value < keepFrom).Select(s => s.Key).ToList())
-        {
-            seen.Remove(old);
-        }
-
-        foreach (var e in recent.Where(e => e.At >= dayStart))
-        {
-            today.Add(e);
-        }
-    }
-
-    private void StartDay(DateTimeOffset now)
-    {
-        dayStart = ReportCalendar.StartOfDay(now, zone);
-        dayEnd = ReportCalendar.Periods(dayStart, dayStart.AddTicks(1), ReportInterval.Day, zone)[0].End;
-        today = new QueueTally(thresholds);
     }
 
     /// <summary>Today's and the window's events, read again from the history.</summary>
     private async Task Rebuild(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        StartDay(now);
-        recent.Clear();
-        seen.Clear();
-        var from = dayStart < now - Window ? dayStart : now - Window;
-        await foreach (var e in history.Read(tenantId, from, now + ClockSkew, new HistoryFilter(QueueId: queueId), cancellationToken))
+        figures = new LiveQueueFigures(queueId, thresholds, TimeZones.FindOrUtc(zoneId), Window);
+        await foreach (var e in history.Read(tenantId, figures.ReadFrom(now), now + ClockSkew, new HistoryFilter(QueueId: queueId), cancellationToken))
         {
-            Add(e);
+            figures.Add(e, now);
         }
     }
 
@@ -163,9 +105,7 @@ public sealed class QueueFiguresGrain(
         var read = queue is null ? QueueThresholds.Default : QueueThresholds.Of(queue.Config.ToSettings());
         settingsReadAt = time.GetUtcNow();
         var changed = settings.TimeZone != zoneId || read != thresholds;
-        zoneId = settings.TimeZone;
-        zone = TimeZones.FindOrUtc(zoneId);
-        thresholds = read;
+        (zoneId, thresholds) = (settings.TimeZone, read);
         return changed;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
+using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Tenancy;
 
 namespace Switchboard.Grains.Tenancy;
@@ -46,10 +47,27 @@ public sealed class TenantGrain(
     public async Task SetSettings(TenantSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (settings != (state.State.Settings ?? TenantSettings.Default))
+        if (settings == (state.State.Settings ?? TenantSettings.Default))
         {
-            await state.WriteAsync(this, s => s.Settings = settings);
+            return;
         }
+
+        await state.WriteAsync(this, s => s.Settings = settings);
+
+        // Each queue's live figures start their day at the new midnight.
+        var roster = GrainFactory.GetGrain<IQueueRosterGrain>(this.GetPrimaryKeyString());
+        string? after = null;
+        do
+        {
+            var page = await roster.List(after, 500, CancellationToken.None);
+            foreach (var queue in page.Items)
+            {
+                GrainFactory.GetGrain<Contracts.Reports.IQueueFiguresGrain>(GrainKeys.Queue(this.GetPrimaryKeyString(), queue.Id)).SettingsChanged().Ignore();
+            }
+
+            after = page.NextAfter;
+        }
+        while (after is not null);
     }
 
     public Task<IReadOnlyList<StatusCodeItem>> GetStatusCodes(CancellationToken cancellationToken = default) =>
