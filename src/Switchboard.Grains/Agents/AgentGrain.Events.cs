@@ -15,6 +15,36 @@ public sealed partial class AgentGrain
 
     private long RecordedThrough => recordedThrough < 0 ? recordedThrough = state.State.RecordedThrough : recordedThrough;
 
+    /// <summary>The append under way, if any; a change stored meanwhile is appended right after it.</summary>
+    private Task recording = Task.CompletedTask;
+
+    private bool recordAgain;
+
+    /// <summary>
+    /// Appends what the row holds and the history does not, without holding up the change's caller: the entry is safe in
+    /// the row already, and the state change answers as fast as its one storage write.
+    /// </summary>
+    private void RecordHistorySoon()
+    {
+        if (!recording.IsCompleted)
+        {
+            recordAgain = true;
+            return;
+        }
+
+        recording = RecordWhileChanged();
+    }
+
+    private async Task RecordWhileChanged()
+    {
+        do
+        {
+            recordAgain = false;
+            await RecordHistory();
+        }
+        while (recordAgain);
+    }
+
     private async Task RecordHistory()
     {
         var through = RecordedThrough;

@@ -43,7 +43,11 @@ public sealed partial class AgentGrain(
         await RecordHistory();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => ForgetPublished();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await recording; // an append under way ends first (its failure is logged; the next activation appends again)
+        await ForgetPublished();
+    }
 
     /// <summary>
     /// Applies a change and writes it, all or nothing, leaving out the audit entries already on history pages. Once it is
@@ -72,7 +76,7 @@ public sealed partial class AgentGrain(
         }
 
         await PublishWaiting();
-        await RecordHistory();
+        RecordHistorySoon();
     }
 
     /// <summary>
