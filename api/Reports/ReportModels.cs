@@ -82,8 +82,8 @@ public sealed record QueueReportRowResponse(
         ArgumentNullException.ThrowIfNull(csv);
         var i = CultureInfo.InvariantCulture;
         csv.Append(Csv.Field(QueueId)).Append(',')
-            .Append(From.ToString("yyyy-MM-dd'T'HH:mm:sszzz", i)).Append(',')
-            .Append(To.ToString("yyyy-MM-dd'T'HH:mm:sszzz", i)).Append(',')
+            .Append(Csv.Time(From)).Append(',')
+            .Append(Csv.Time(To)).Append(',')
             .Append(i, $"{ServiceLevelSeconds},{AbandonThresholdSeconds},{Offered},{Answered},{AnsweredWithinServiceLevel},{Abandoned},{ShortAbandoned},")
             .Append(i, $"{TransferredOut},{Handled},")
             .Append(Csv.Number(ServiceLevelPercent)).Append(',')
@@ -103,6 +103,9 @@ internal static class Csv
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     public static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A time as the JSON writes it: with its offset, to the second.</summary>
+    public static string Time(DateTimeOffset value) => value.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
 
 /// <summary>How a report's query names its period: a date in the tenant's time zone, or an instant with its offset.</summary>
@@ -141,3 +144,116 @@ internal static partial class ReportTimes
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex Instant();
 }
+
+/// <summary>An agent's figures over a period [from, to): time in each state and status code, its work and its wrap-ups.</summary>
+/// <param name="AgentId">The agent.</param>
+/// <param name="From">The start of the period.</param>
+/// <param name="To">Its end.</param>
+/// <param name="AvailableSeconds">Time Available in the period.</param>
+/// <param name="BusySeconds">Time Busy.</param>
+/// <param name="WrapUpSeconds">Time in WrapUp.</param>
+/// <param name="BreakSeconds">Time on Break, whatever the status code.</param>
+/// <param name="OfflineSeconds">Time Offline, whatever the status code.</param>
+/// <param name="Answered">Work the agent accepted, all media.</param>
+/// <param name="Handled">Work the agent answered that ended in the period.</param>
+/// <param name="AverageHandleSeconds">Talk (hold included) plus wrap-up, per handled interaction.</param>
+/// <param name="AverageHoldSeconds">Hold per handled interaction.</param>
+/// <param name="AverageWrapUpSeconds">Mean wrap-up.</param>
+/// <param name="OccupancyPercent">Busy and wrap-up time as a share of available, busy and wrap-up time.</param>
+/// <param name="Transfers">Transfers the agent made.</param>
+/// <param name="Consults">Consults the agent started.</param>
+/// <param name="States">Time in each state with each status code (code null when none).</param>
+/// <param name="AnsweredByMedia">Work accepted, per medium.</param>
+/// <param name="TransactionCodes">Transaction codes saved in the agent's wrap-ups, with how often.</param>
+[WireExample("""{"agentId":"a1","from":"2026-11-25T00:00:00+01:00","to":"2026-11-26T00:00:00+01:00","availableSeconds":9000,"busySeconds":14400,"wrapUpSeconds":1800,"breakSeconds":3600,"offlineSeconds":0,"answered":41,"handled":40,"averageHandleSeconds":405.2,"averageHoldSeconds":12.5,"averageWrapUpSeconds":45.0,"occupancyPercent":64.3,"transfers":3,"consults":1,"states":[{"state":"Available","code":null,"seconds":9000},{"state":"Break","code":"lunch","seconds":3600}],"answeredByMedia":[{"media":"voice","count":30},{"media":"chat","count":11}],"transactionCodes":[{"code":"sale","count":12}]}""")]
+public sealed record AgentFiguresResponse(
+    string AgentId,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    double AvailableSeconds,
+    double BusySeconds,
+    double WrapUpSeconds,
+    double BreakSeconds,
+    double OfflineSeconds,
+    int Answered,
+    int Handled,
+    double? AverageHandleSeconds,
+    double? AverageHoldSeconds,
+    double? AverageWrapUpSeconds,
+    double? OccupancyPercent,
+    int Transfers,
+    int Consults,
+    IReadOnlyList<StateTimeResponse> States,
+    IReadOnlyList<MediaCountResponse> AnsweredByMedia,
+    IReadOnlyList<CodeCountResponse> TransactionCodes)
+{
+    public static AgentFiguresResponse Of(AgentFigures f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        double In(string state) => f.States.Where(s => s.State == state).Sum(s => s.Seconds);
+        return new(
+            f.AgentId, f.From, f.To, In("Available"), In("Busy"), In("WrapUp"), In("Break"), In("Offline"), f.Answered.Values.Sum(), f.Handled,
+            f.AverageHandleSeconds, f.AverageHoldSeconds, f.AverageWrapUpSeconds, f.OccupancyPercent, f.Transfers, f.Consults,
+            [.. f.States.Select(s => new StateTimeResponse(s.State, s.Code, s.Seconds))],
+            [.. f.Answered.OrderBy(a => a.Key).Select(a => new MediaCountResponse(a.Key, a.Value))],
+            [.. f.TransactionCodes.Select(c => new CodeCountResponse(c.Key, c.Value))]);
+    }
+
+    /// <summary>The CSV columns: the flat figures, named as the JSON properties (the lists are in the JSON only).</summary>
+    public const string CsvHeader =
+        "agentId,from,to,availableSeconds,busySeconds,wrapUpSeconds,breakSeconds,offlineSeconds,answered,handled," +
+        "averageHandleSeconds,averageHoldSeconds,averageWrapUpSeconds,occupancyPercent,transfers,consults";
+
+    public void AppendCsv(StringBuilder csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var i = CultureInfo.InvariantCulture;
+        csv.Append(Csv.Field(AgentId)).Append(',')
+            .Append(Csv.Time(From)).Append(',')
+            .Append(Csv.Time(To)).Append(',')
+            .Append(Csv.Number(AvailableSeconds)).Append(',')
+            .Append(Csv.Number(BusySeconds)).Append(',')
+            .Append(Csv.Number(WrapUpSeconds)).Append(',')
+            .Append(Csv.Number(BreakSeconds)).Append(',')
+            .Append(Csv.Number(OfflineSeconds)).Append(',')
+            .Append(i, $"{Answered},{Handled},")
+            .Append(Csv.Number(AverageHandleSeconds)).Append(',')
+            .Append(Csv.Number(AverageHoldSeconds)).Append(',')
+            .Append(Csv.Number(AverageWrapUpSeconds)).Append(',')
+            .Append(Csv.Number(OccupancyPercent)).Append(',')
+            .Append(i, $"{Transfers},{Consults}").Append("\r\n");
+    }
+}
+
+/// <summary>Time in one state with one status code.</summary>
+/// <param name="State">The state.</param>
+/// <param name="Code">Its status code; null when none.</param>
+/// <param name="Seconds">How long, within the period.</param>
+public sealed record StateTimeResponse(string State, string? Code, double Seconds);
+
+/// <summary>How much work of one medium.</summary>
+/// <param name="Media">The medium.</param>
+/// <param name="Count">How many.</param>
+public sealed record MediaCountResponse(Switchboard.Domain.Queues.MediaType Media, int Count);
+
+/// <summary>How often a transaction code was saved.</summary>
+/// <param name="Code">The code.</param>
+/// <param name="Count">How often.</param>
+public sealed record CodeCountResponse(string Code, int Count);
+
+/// <summary>A page of an agent report: one row per period and agent, periods in order, agents by id within a period.</summary>
+/// <param name="TimeZone">The tenant's time zone the periods are counted in.</param>
+/// <param name="Interval">The length of each period: 15m, 1h or 1d.</param>
+/// <param name="From">The start of the first period.</param>
+/// <param name="To">The end of the last period.</param>
+/// <param name="TotalRows">Rows of the whole report.</param>
+/// <param name="Items">This page's rows.</param>
+/// <param name="NextCursor">Pass as cursor for the next page; null on the last.</param>
+public sealed record AgentReportResponse(
+    string TimeZone,
+    string Interval,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    int TotalRows,
+    IReadOnlyList<AgentFiguresResponse> Items,
+    string? NextCursor);

@@ -128,6 +128,10 @@ public static class SiloBuilderExtensions
             silo.Services.AddSingleton<IEventHistoryStore>(
                 new TableEventHistory(AzureTableClients.Create(RequireConnectionString(connectionString)), storage.HistoryTablePrefix));
         }
+        else if (inProcess)
+        {
+            silo.Services.AddSingleton<IEventHistoryStore, Grains.Reports.InProcessEventHistory>();
+        }
 
         silo.Services.AddSwitchboardInteractions();
         silo.Services.AddSwitchboardContent(storage, connectionString, cluster.ServiceId, inProcess);

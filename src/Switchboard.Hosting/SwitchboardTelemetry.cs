@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -45,6 +46,10 @@ public static class SwitchboardTelemetry
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         var export = Exports(configuration);
+
+        // Every log written while a request or grain call is traced carries its trace and span ids as scope, so a log
+        // line and the trace (and the traceId of a problem answer) find each other.
+        services.Configure<LoggerFactoryOptions>(options => options.ActivityTrackingOptions |= ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["Telemetry:ServiceName"] ?? serviceName))
             .WithMetrics(metrics =>

@@ -4,6 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Diagnostics;
 using Switchboard.Api.Tests.Support;
 
@@ -17,6 +19,67 @@ namespace Switchboard.Api.Tests;
 public sealed class OperatorTelemetryTests(SwitchboardApiFactory factory)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_log_written_in_a_grain_for_a_traced_request_carries_the_requests_trace_id()
+    {
+        var logs = new ScopeCapture();
+        await using var api = KestrelApi.Start(null, web => web.ConfigureLogging(logging => logging.AddProvider(logs)), ("Telemetry:Tracing", "true"));
+        var (_, adminKey, _) = await api.CreateTenantAsync();
+        using var admin = api.ClientWith(adminKey);
+        var traceId = ActivityTraceId.CreateRandom();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/agents") { Content = new StringContent("""{"id":"a1","displayName":"Ada"}""", Encoding.UTF8, "application/json") };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        using var created = await admin.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var log = Assert.Single(logs.Entries, e => e.Category.EndsWith(".AgentGrain", StringComparison.Ordinal) && e.EventId == 1001); // "Agent … created"
+        Assert.Equal(traceId.ToString(), log.Scope.GetValueOrDefault("TraceId"));
+        Assert.False(string.IsNullOrEmpty(log.Scope.GetValueOrDefault("SpanId")));
+    }
+
+    /// <summary>Log entries with the values of the scopes they were written in.</summary>
+    private sealed class ScopeCapture : ILoggerProvider, ISupportExternalScope
+    {
+        private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
+
+        public ConcurrentBag<(string Category, int EventId, Dictionary<string, string?> Scope)> Entries { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(ScopeCapture capture, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => capture.scopes.Push(state);
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var scope = new Dictionary<string, string?>(StringComparer.Ordinal);
+                capture.scopes.ForEachScope(
+                    (item, values) =>
+                    {
+                        if (item is IEnumerable<KeyValuePair<string, object?>> pairs)
+                        {
+                            foreach (var (key, value) in pairs)
+                            {
+                                values[key] = value?.ToString();
+                            }
+                        }
+                    },
+                    scope);
+                capture.Entries.Add((category, eventId.Id, scope));
+            }
+        }
+    }
 
     [Fact]
     public async Task Operators_scrape_switchboard_aspnetcore_kestrel_and_orleans_metrics_and_a_trace_follows_a_request_into_the_grains()

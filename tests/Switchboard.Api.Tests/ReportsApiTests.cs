@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -9,8 +10,18 @@ namespace Switchboard.Api.Tests;
 /// <summary>Tenant settings, queue figures from the event history, and the historical queue report as JSON and CSV.</summary>
 public sealed class ReportsApiTests(SwitchboardApiFactory factory)
 {
-    /// <summary>The factory's clock (2026-11-25 09:00 UTC): 10:00 in Rome.</summary>
-    private const string Today = "2026-11-25";
+    private static readonly TimeZoneInfo Rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+
+    private DateTimeOffset Now => factory.Clock.GetUtcNow();
+
+    /// <summary>Today's date in <paramref name="zone"/> (the factory's clock), as a report's from.</summary>
+    private string Today(TimeZoneInfo zone) => Date(TimeZoneInfo.ConvertTime(Now, zone));
+
+    private string Tomorrow(TimeZoneInfo zone) => Date(TimeZoneInfo.ConvertTime(Now, zone).AddDays(1));
+
+    private static string Date(DateTimeOffset local) => local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_time_zone_is_UTC_until_an_admin_sets_an_IANA_zone()
@@ -57,13 +68,14 @@ public sealed class ReportsApiTests(SwitchboardApiFactory factory)
 
         Assert.Equal("Europe/Rome", stats.Text("timeZone"));
         var today = stats["today"]!;
-        Assert.Equal("2026-11-25T00:00:00+01:00", today.Text("day"));
+        Assert.Equal(Time(new DateTimeOffset(TimeZoneInfo.ConvertTime(Now, Rome).Date, Rome.GetUtcOffset(TimeZoneInfo.ConvertTime(Now, Rome).Date))), today.Text("day"));
         Assert.Equal((1, 1, 0, 0, 0), (today.Number("offered"), today.Number("answered"), today.Number("abandoned"), today.Number("shortAbandoned"), today.Number("handled")));
         Assert.Equal((20, 5), (today.Number("serviceLevelSeconds"), today.Number("abandonThresholdSeconds")));
         var last = stats["lastThirtyMinutes"]!;
         Assert.Equal((1, 1, 1), (last.Number("offered"), last.Number("answered"), last.Number("answeredWithinServiceLevel")));
         Assert.Equal(100, last["serviceLevelPercent"]!.GetValue<double>());
-        Assert.Equal(TimeSpan.FromMinutes(30), DateTimeOffset.Parse(last.Text("to"), System.Globalization.CultureInfo.InvariantCulture) - DateTimeOffset.Parse(last.Text("from"), System.Globalization.CultureInfo.InvariantCulture));
+        var length = DateTimeOffset.Parse(last.Text("to"), CultureInfo.InvariantCulture) - DateTimeOffset.Parse(last.Text("from"), CultureInfo.InvariantCulture);
+        Assert.InRange(length, TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30) + TimeSpan.FromSeconds(1)); // from the second 30 minutes before
     }
 
     [Fact]
@@ -74,20 +86,22 @@ public sealed class ReportsApiTests(SwitchboardApiFactory factory)
         await SetZone(admin, "Europe/Rome");
         await AnsweredCall(admin);
 
-        var report = await admin.GetOkJsonAsync($"/v1/reports/queues?from={Today}&to=2026-11-26&interval=1h&queueId=support");
+        var report = await admin.GetOkJsonAsync($"/v1/reports/queues?from={Today(Rome)}&to={Tomorrow(Rome)}&interval=1h&queueId=support");
 
-        Assert.Equal(("Europe/Rome", "1h", 24), (report.Text("timeZone"), report.Text("interval"), (int)report.Number("totalRows")));
-        Assert.Equal("2026-11-25T00:00:00+01:00", report.Text("from"));
-        Assert.Equal("2026-11-26T00:00:00+01:00", report.Text("to"));
+        var hours = (int)(DateTimeOffset.Parse(report.Text("to"), CultureInfo.InvariantCulture) - DateTimeOffset.Parse(report.Text("from"), CultureInfo.InvariantCulture)).TotalHours;
+        Assert.Equal(("Europe/Rome", "1h", hours), (report.Text("timeZone"), report.Text("interval"), (int)report.Number("totalRows")));
+        Assert.EndsWith("T00:00:00" + Time(TimeZoneInfo.ConvertTime(Now, Rome))[19..], report.Text("from"), StringComparison.Ordinal);
         var rows = report["items"]!.AsArray();
-        Assert.Equal(24, rows.Count);
+        Assert.Equal(hours, rows.Count);
         Assert.Null(report["nextCursor"]);
         var busy = Assert.Single(rows, r => r!.Number("offered") > 0)!;
-        Assert.Equal(("support", "2026-11-25T10:00:00+01:00", "2026-11-25T11:00:00+01:00"), (busy.Text("queueId"), busy.Text("from"), busy.Text("to")));
+        var local = TimeZoneInfo.ConvertTime(Now, Rome);
+        var hour = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, 0, 0, local.Offset);
+        Assert.Equal(("support", Time(hour), Time(hour.AddHours(1))), (busy.Text("queueId"), busy.Text("from"), busy.Text("to")));
         Assert.Equal((1, 1), (busy.Number("answered"), busy.Number("answeredWithinServiceLevel")));
         Assert.All(rows.Where(r => r != busy), r => Assert.Equal(0, r!.Number("offered")));
 
-        var everyQueue = await admin.GetOkJsonAsync($"/v1/reports/queues?from={Today}&to=2026-11-26&interval=1d");
+        var everyQueue = await admin.GetOkJsonAsync($"/v1/reports/queues?from={Today(Rome)}&to={Tomorrow(Rome)}&interval=1d");
         var day = Assert.Single(everyQueue["items"]!.AsArray())!;
         Assert.Equal(("support", 1), (day.Text("queueId"), day.Number("answered")));
     }
@@ -115,10 +129,10 @@ public sealed class ReportsApiTests(SwitchboardApiFactory factory)
         var tenant = await factory.CreateCallCenterAsync("support", codeRequired: false, "a1");
         using var admin = tenant.Admin();
         await AnsweredCall(admin);
-        const string Url = $"/v1/reports/queues?from={Today}&to=2026-11-26&interval=15m&queueId=support&limit=40";
+        var url = $"/v1/reports/queues?from={Today(TimeZoneInfo.Utc)}&to={Tomorrow(TimeZoneInfo.Utc)}&interval=15m&queueId=support&limit=40";
 
-        var json = await admin.GetOkJsonAsync(Url);
-        using var csv = await admin.SendAsync(HttpMethod.Get, Url, null, r => r.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv")));
+        var json = await admin.GetOkJsonAsync(url);
+        using var csv = await admin.SendAsync(HttpMethod.Get, url, null, r => r.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv")));
 
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
@@ -131,7 +145,7 @@ public sealed class ReportsApiTests(SwitchboardApiFactory factory)
         Assert.Equal(96, json.Number("totalRows"));
 
         var seen = new List<string>();
-        var next = Url;
+        string? next = url;
         while (next is not null)
         {
             using var page = await admin.GetResponseAsync(next);
@@ -145,7 +159,8 @@ public sealed class ReportsApiTests(SwitchboardApiFactory factory)
 
         Assert.Equal(96, seen.Count);
         Assert.Equal(seen.Count, seen.Distinct().Count());
-        Assert.Contains(seen, s => s == "2026-11-25T09:00:00+00:00"); // the call's quarter hour, UTC: the tenant keeps the default zone
+        var quarter = new DateTimeOffset(Now.Year, Now.Month, Now.Day, Now.Hour, Now.Minute / 15 * 15, 0, TimeSpan.Zero);
+        Assert.Contains(Time(quarter), seen); // the call's quarter hour, in UTC: the tenant keeps the default zone
     }
 
     [Theory]
@@ -175,20 +190,20 @@ public sealed class ReportsApiTests(SwitchboardApiFactory factory)
     public async Task Agents_do_not_read_reports_integrations_and_supervisors_do()
     {
         var tenant = await factory.CreateCallCenterAsync("support", codeRequired: false, "a1");
-        const string Url = $"/v1/reports/queues?from={Today}&to=2026-11-26&interval=1d";
+        var url = $"/v1/reports/queues?from={Today(TimeZoneInfo.Utc)}&to={Tomorrow(TimeZoneInfo.Utc)}&interval=1d";
         var (_, agentKey) = await tenant.IssueKeyAsync("agent", "a1");
         using var agent = factory.ClientWith(agentKey);
-        using var forbidden = await agent.GetResponseAsync(Url);
+        using var forbidden = await agent.GetResponseAsync(url);
         await Problem.AssertAsync(forbidden, HttpStatusCode.Forbidden);
         using var anonymous = factory.ClientWith(null);
-        using var unauthorized = await anonymous.GetResponseAsync(Url);
+        using var unauthorized = await anonymous.GetResponseAsync(url);
         await Problem.AssertAsync(unauthorized, HttpStatusCode.Unauthorized);
 
         foreach (var role in new[] { "supervisor", "integration" })
         {
             var (_, key) = await tenant.IssueKeyAsync(role);
             using var reader = factory.ClientWith(key);
-            Assert.Equal(0, (await reader.GetOkJsonAsync(Url)).Number("totalRows")); // no activity yet: no queue's rows
+            Assert.Equal(0, (await reader.GetOkJsonAsync(url)).Number("totalRows")); // no activity yet: no queue's rows
         }
     }
 

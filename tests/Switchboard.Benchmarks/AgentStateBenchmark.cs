@@ -68,6 +68,22 @@ public static class AgentStateBenchmark
             return;
         }
 
+        if (args.Length > 0 && args[0] == "history")
+        {
+            await HistoryBenchmark.RunAppendsAsync(
+                TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10),
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 32);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "history-report")
+        {
+            await HistoryBenchmark.RunReportAsync(
+                args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000_000,
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "routing")
         {
             await RoutingBenchmark.RunAsync(RoutingOptions.Parse(args[1..]));

@@ -91,7 +91,7 @@ public sealed class RoutingProbe(bool timeCalls) : IIncomingGrainCallFilter
     private async Task InvokeTryOffer(IIncomingGrainCallContext context)
     {
         await context.Invoke();
-        if (context.Result is OfferAttempt attempt)
+        if (context.Result is OfferAttemptResult { Attempt: var attempt })
         {
             if (attempt == OfferAttempt.Offered)
             {

@@ -1,3 +1,4 @@
+using Orleans.Serialization.Cloning;
 using Switchboard.Domain.Queues;
 using Switchboard.Domain.Reports;
 
@@ -47,4 +48,11 @@ public sealed class HistoryEventConverter : IConverter<HistoryEvent, HistoryEven
         Seconds = value.Seconds,
         Target = value.Target,
     };
+}
+
+/// <summary>A history event is never changed once made: a grain call within a silo passes it on as it is, not a copy.</summary>
+[RegisterCopier]
+public sealed class HistoryEventCopier : IDeepCopier<HistoryEvent>
+{
+    public HistoryEvent? DeepCopy(HistoryEvent? input, CopyContext context) => input;
 }

@@ -123,6 +123,24 @@ public sealed class QueueTally(QueueThresholds thresholds)
         }
     }
 
+    /// <summary>Adds (or with <paramref name="sign"/> -1 takes away) another tally's counts: exact, in whole numbers.</summary>
+    public void Add(QueueTally other, int sign = 1)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Offered += sign * other.Offered;
+        Answered += sign * other.Answered;
+        AnsweredWithinServiceLevel += sign * other.AnsweredWithinServiceLevel;
+        Abandoned += sign * other.Abandoned;
+        ShortAbandoned += sign * other.ShortAbandoned;
+        TransferredOut += sign * other.TransferredOut;
+        Handled += sign * other.Handled;
+        WrapUps += sign * other.WrapUps;
+        answerWait += sign * other.answerWait;
+        talk += sign * other.talk;
+        hold += sign * other.hold;
+        wrapUp += sign * other.wrapUp;
+    }
+
     /// <summary>A duration of the history in ticks, as exact as the seconds it was written as.</summary>
     public static long Ticks(double? seconds) => seconds is { } s ? (long)Math.Round(s * TimeSpan.TicksPerSecond) : 0;
 

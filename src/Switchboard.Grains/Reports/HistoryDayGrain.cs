@@ -10,67 +10,23 @@ namespace Switchboard.Grains.Reports;
 [KeepAlive]
 public sealed class HistoryDayGrain : Grain, IHistoryDayGrain
 {
-    private readonly SortedSet<HistoryEvent> events = new(HistoryOrder.Instance);
-    private readonly HashSet<string> ids = new(StringComparer.Ordinal);
+    private HistoryDay day = new();
 
-    public Task Append(IReadOnlyList<HistoryEvent> appended)
+    public Task Append(IReadOnlyList<HistoryEvent> events)
     {
-        ArgumentNullException.ThrowIfNull(appended);
-        foreach (var e in appended)
-        {
-            if (ids.Add(e.Id))
-            {
-                events.Add(e);
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(events);
+        day.Append(events);
         return Task.CompletedTask;
     }
 
-    public Task<HistoryDayPage> Read(DateTimeOffset from, DateTimeOffset to, HistoryFilter? filter, string? afterId, int limit, CancellationToken cancellationToken = default)
-    {
-        var page = new List<HistoryEvent>(Math.Min(limit, 1024));
-        var low = new HistoryEvent(afterId ?? "", from, "");
-        if (from < to && events.Count > 0 && HistoryOrder.Instance.Compare(low, events.Max!) <= 0)
-        {
-            foreach (var e in events.GetViewBetween(low, events.Max!))
-            {
-                if (e.At >= to || page.Count == limit)
-                {
-                    break;
-                }
-
-                if ((afterId is null || e.At != from || string.CompareOrdinal(e.Id, afterId) > 0) && (filter is null || filter.Matches(e)))
-                {
-                    page.Add(e);
-                }
-            }
-        }
-
-        var more = page.Count == limit;
-        return Task.FromResult(new HistoryDayPage(page, more));
-    }
+    public Task<HistoryDayPage> Read(DateTimeOffset from, DateTimeOffset to, HistoryFilter? filter, string? afterId, int limit, CancellationToken cancellationToken = default) =>
+        Task.FromResult(day.Read(from, to, filter, afterId, limit));
 
     public Task Drop()
     {
-        events.Clear();
-        ids.Clear();
+        day = new();
         DeactivateOnIdle();
         return Task.CompletedTask;
-    }
-}
-
-/// <summary>The history's order: by time, then by id.</summary>
-internal sealed class HistoryOrder : IComparer<HistoryEvent>
-{
-    public static HistoryOrder Instance { get; } = new();
-
-    public int Compare(HistoryEvent? x, HistoryEvent? y)
-    {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        var byTime = x.At.UtcTicks.CompareTo(y.At.UtcTicks);
-        return byTime != 0 ? byTime : string.CompareOrdinal(x.Id, y.Id);
     }
 }
 

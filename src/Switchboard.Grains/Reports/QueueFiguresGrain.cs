@@ -54,18 +54,53 @@ public sealed class QueueFiguresGrain(
 
         if (changed)
         {
-            GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, queueId)).FiguresChanged().Ignore();
+            TellRouter();
         }
 
         return Task.CompletedTask;
     }
+
+    private IGrainTimer? quiet;
+    private bool changedWhileQuiet;
+
+    /// <summary>
+    /// Tells the queue (which publishes the figures to consoles at most once a second) that they changed: at once, then
+    /// at most once more a second later for whatever changed meanwhile, rather than once per batch of events.
+    /// </summary>
+    private void TellRouter()
+    {
+        if (quiet is not null)
+        {
+            changedWhileQuiet = true;
+            return;
+        }
+
+        GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, queueId)).FiguresChanged().Ignore();
+        quiet = this.RegisterGrainTimer(
+            () =>
+            {
+                quiet?.Dispose();
+                quiet = null;
+                if (changedWhileQuiet)
+                {
+                    changedWhileQuiet = false;
+                    TellRouter();
+                }
+
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions { DueTime = TellEvery, Period = Timeout.InfiniteTimeSpan });
+    }
+
+    /// <summary>How often at most the queue hears that its figures changed: as often as it publishes them.</summary>
+    private static readonly TimeSpan TellEvery = TimeSpan.FromSeconds(1);
 
     public async Task SettingsChanged()
     {
         if (await ReadSettings(CancellationToken.None))
         {
             await Rebuild(CancellationToken.None);
-            GrainFactory.GetGrain<IQueueRouterGrain>(GrainKeys.Queue(tenantId, queueId)).FiguresChanged().Ignore();
+            TellRouter();
         }
     }
 
@@ -82,7 +117,7 @@ public sealed class QueueFiguresGrain(
             thresholds.ServiceLevelSeconds,
             thresholds.AbandonThresholdSeconds,
             QueueFigures.Of(today, figures.DayStart, now),
-            QueueFigures.Of(window, now - Window, now),
+            QueueFigures.Of(window, figures.WindowStart(now), now),
             zoneId);
     }
 

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using Switchboard.Contracts;
+using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Reports;
 using Switchboard.Domain.Reports;
@@ -22,28 +23,48 @@ public sealed class ReportsGrain(
 
     private const int ReportsKept = 4;
 
-    private readonly List<(QueueReportQuery Query, DateTimeOffset At, IReadOnlyList<QueueReportRow> Rows)> computed = [];
+    private readonly List<(object Query, DateTimeOffset At, object Rows)> computed = [];
 
     public async Task<QueueReportPage> Queues(QueueReportQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var whole = query with { Offset = 0, Limit = 0 };
+        var rows = await Rows(query with { Offset = 0, Limit = 0 }, () => Compute(query, cancellationToken));
+        var (page, next) = Page(rows, query.Offset, query.Limit);
+        return new QueueReportPage(page, rows.Count, next);
+    }
+
+    public async Task<AgentReportPage> Agents(AgentReportQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = await Rows(query with { Offset = 0, Limit = 0 }, () => Compute(query, cancellationToken));
+        var (page, next) = Page(rows, query.Offset, query.Limit);
+        return new AgentReportPage(page, rows.Count, next);
+    }
+
+    /// <summary>The rows of a report computed in the last <see cref="Reuse"/>, or computed now.</summary>
+    private async Task<IReadOnlyList<T>> Rows<T>(object whole, Func<Task<IReadOnlyList<T>>> compute)
+    {
         var now = time.GetUtcNow();
         computed.RemoveAll(c => now - c.At >= Reuse);
-        var rows = computed.Find(c => c.Query == whole).Rows;
-        if (rows is null)
+        if (computed.Find(c => c.Query.Equals(whole)).Rows is IReadOnlyList<T> kept)
         {
-            rows = await Compute(query, cancellationToken);
-            computed.Add((whole, now, rows));
-            if (computed.Count > ReportsKept)
-            {
-                computed.RemoveAt(0);
-            }
+            return kept;
         }
 
-        var page = rows.Skip(query.Offset).Take(query.Limit).ToList();
-        var next = query.Offset + page.Count < rows.Count ? query.Offset + page.Count : (int?)null;
-        return new QueueReportPage(page, rows.Count, next);
+        var rows = await compute();
+        computed.Add((whole, now, rows));
+        if (computed.Count > ReportsKept)
+        {
+            computed.RemoveAt(0);
+        }
+
+        return rows;
+    }
+
+    private static (List<T> Page, int? Next) Page<T>(IReadOnlyList<T> rows, int offset, int limit)
+    {
+        var page = rows.Skip(offset).Take(limit).ToList();
+        return (page, offset + page.Count < rows.Count ? offset + page.Count : null);
     }
 
     private async Task<IReadOnlyList<QueueReportRow>> Compute(QueueReportQuery query, CancellationToken cancellationToken)
@@ -93,6 +114,144 @@ public sealed class ReportsGrain(
 
         return rows;
     }
+
+    /// <summary>How far past a report's end its reading goes to find the change that ends the state an agent was last in.</summary>
+    internal static readonly TimeSpan Lookahead = TimeSpan.FromDays(1);
+
+    private async Task<IReadOnlyList<AgentFigures>> Compute(AgentReportQuery query, CancellationToken cancellationToken)
+    {
+        var tenantId = this.GetPrimaryKeyString();
+        var zone = TimeZones.FindOrUtc(query.TimeZone);
+        IReadOnlyList<ReportPeriod> periods = query.Interval is { } interval
+            ? ReportCalendar.Periods(query.From, query.To, interval, zone)
+            : [new ReportPeriod(query.From, query.To)];
+        if (periods.Count == 0)
+        {
+            return [];
+        }
+
+        var members = await Members(tenantId, query, cancellationToken);
+        var now = time.GetUtcNow();
+        var start = periods[0].Start;
+        var end = periods[^1].End;
+        // Read on past the end to find the change that ends the state each agent was last in; never past now.
+        var readTo = end + Lookahead < now ? end + Lookahead : now;
+        var events = new SortedDictionary<string, List<HistoryEvent>>(StringComparer.Ordinal);
+        foreach (var agentId in members ?? [])
+        {
+            events[agentId] = [];
+        }
+
+        var filter = query.AgentId is null ? null : new HistoryFilter(AgentId: query.AgentId);
+        await foreach (var e in history.Read(tenantId, start, readTo > start ? readTo : start, filter, cancellationToken))
+        {
+            if (!AgentTally.Counts(e) || (members is not null && !members.Contains(e.AgentId!)))
+            {
+                continue;
+            }
+
+            if (!events.TryGetValue(e.AgentId!, out var list))
+            {
+                events[e.AgentId!] = list = [];
+            }
+
+            list.Add(e);
+        }
+
+        var rows = new List<AgentFigures>(periods.Count * events.Count);
+        var tallies = new Dictionary<string, AgentTally[]>(StringComparer.Ordinal);
+        foreach (var (agentId, list) in events)
+        {
+            var row = periods.Select(p => new AgentTally(p.Start, p.End)).ToArray();
+            tallies[agentId] = row;
+            foreach (var e in list)
+            {
+                foreach (var tally in Overlapping(row, e))
+                {
+                    tally.Add(e);
+                }
+            }
+
+            // The state the agent entered with its last change in the reading is held until the reading's end at least. A
+            // reading up to now asks the agent too: a change it stored a moment ago may not be in the history yet. An agent
+            // with no change in the reading has been in its current state since then, if that began before the end.
+            var last = list.LastOrDefault(e => e.Type == HistoryTypes.AgentState);
+            var current = last is null || readTo >= now ? await Current(tenantId, agentId, cancellationToken) : null;
+            var spans = new List<(string State, string? Code, DateTimeOffset Since)>();
+            if (last is not null)
+            {
+                spans.Add((last.State!, last.Code, last.At));
+            }
+
+            if (current is { } held && (last is null || held.Since > last.At))
+            {
+                spans.Add(held);
+            }
+
+            for (var i = 0; i < spans.Count; i++)
+            {
+                var until = i + 1 < spans.Count ? spans[i + 1].Since : readTo;
+                foreach (var tally in row)
+                {
+                    tally.AddSpan(spans[i].State, spans[i].Code, spans[i].Since, until);
+                }
+            }
+        }
+
+        for (var i = 0; i < periods.Count; i++)
+        {
+            foreach (var (agentId, row) in tallies)
+            {
+                rows.Add(AgentFigures.Of(agentId, row[i]));
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The periods an event counts in: a state change in every period the state it ends overlaps, any other in its own.</summary>
+    private static IEnumerable<AgentTally> Overlapping(AgentTally[] row, HistoryEvent e)
+    {
+        if (e.Type != HistoryTypes.AgentState)
+        {
+            return row.Where(t => t.From <= e.At && e.At < t.To);
+        }
+
+        var spanStart = e.At.AddTicks(-QueueTally.Ticks(e.Seconds));
+        return row.Where(t => spanStart < t.To && e.At > t.From);
+    }
+
+    /// <summary>The agents of the report: the one asked for, a group's (from the roster), or null for every agent with activity.</summary>
+    private async Task<HashSet<string>?> Members(string tenantId, AgentReportQuery query, CancellationToken cancellationToken)
+    {
+        if (query.AgentId is { } agentId)
+        {
+            return [agentId];
+        }
+
+        if (query.Group is not { } group)
+        {
+            return null;
+        }
+
+        var members = new HashSet<string>(StringComparer.Ordinal);
+        var roster = GrainFactory.GetGrain<IAgentRosterGrain>(tenantId);
+        string? after = null;
+        do
+        {
+            var page = await roster.ListGroup(group, after, 500, cancellationToken);
+            members.UnionWith(page.Items.Select(a => a.Id));
+            after = page.NextAfter;
+        }
+        while (after is not null);
+        return members;
+    }
+
+    /// <summary>An agent's state now, for one with no change in the reading: in it since then.</summary>
+    private async Task<(string State, string? Code, DateTimeOffset Since)?> Current(string tenantId, string agentId, CancellationToken cancellationToken) =>
+        await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(tenantId, agentId)).GetState(cancellationToken) is { } view
+            ? (view.State.ToString(), view.ReasonCode, view.Since)
+            : null;
 
     /// <summary>The queue's thresholds now (a deleted queue's: the defaults).</summary>
     private async Task<QueueThresholds> Thresholds(string tenantId, string queueId, CancellationToken cancellationToken) =>

@@ -72,7 +72,9 @@ public sealed class LiveQueueFiguresPropertyTests
 
         Assert.Equal(dayStart, live.DayStart);
         Assert.Equal(Figures(Recount(stored.Where(e => e.At >= dayStart && e.At < dayEnd), thresholds)), Figures(today));
-        Assert.Equal(Figures(Recount(stored.Where(e => e.At >= now - Window), thresholds)), Figures(window));
+        var windowStart = live.WindowStart(now);
+        Assert.Equal(now - Window - TimeSpan.FromTicks((now - Window).UtcTicks % TimeSpan.TicksPerSecond), windowStart); // the window's length, to the second
+        Assert.Equal(Figures(Recount(stored.Where(e => e.At >= windowStart), thresholds)), Figures(window));
     }
 
     private static QueueTally Recount(IEnumerable<HistoryEvent> events, QueueThresholds thresholds)
