@@ -134,12 +134,21 @@ internal static partial class ReportTimes
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            at = ReportCalendar.StartOfDate(date, zone);
-            return true;
+            at = date.Year is >= MinYear and <= MaxYear ? ReportCalendar.StartOfDate(date, zone) : default;
+            return at != default;
         }
 
-        return Instant().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at);
+        return Instant().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out at)
+            && at.UtcDateTime.Year is >= MinYear and <= MaxYear;
     }
+
+    /// <summary>The years a report may name: far from the ends of the calendar, which period arithmetic would cross.</summary>
+    public const int MinYear = 2000;
+
+    public const int MaxYear = 2100;
+
+    /// <summary>The longest range one report or agent figures may cover.</summary>
+    public static readonly TimeSpan MaxRange = TimeSpan.FromDays(400);
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex Instant();

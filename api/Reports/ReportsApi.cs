@@ -128,9 +128,9 @@ public static class ReportsApi
         var end = now;
         errors.Check(from is null || ReportTimes.TryParse(from, zone, out start), "from", FromHelp);
         errors.Check(to is null || ReportTimes.TryParse(to, zone, out end), "to", ToHelp);
-        if (!errors.HasErrors)
+        if (!errors.HasErrors && errors.Check(end > start, "to", "to must be after from."))
         {
-            errors.Check(end > start, "to", "to must be after from.");
+            errors.Check(end - start <= ReportTimes.MaxRange, "to", $"Figures cover at most {ReportTimes.MaxRange.TotalDays} days.");
         }
 
         if (errors.HasErrors)
@@ -160,7 +160,8 @@ public static class ReportsApi
         errors.Check(ReportTimes.TryParse(to, zone, out var end), "to", "to is required: " + ToHelp[8..]);
         var period = ReportInterval.Hour;
         errors.Check(interval is null || ReportTimes.Intervals.TryGetValue(interval, out period), "interval", "interval must be one of: 15m, 1h, 1d.");
-        if (!errors.HasErrors && errors.Check(end > start, "to", "to must be after from."))
+        if (!errors.HasErrors && errors.Check(end > start, "to", "to must be after from.")
+            && errors.Check(end - start <= ReportTimes.MaxRange, "to", $"A report covers at most {ReportTimes.MaxRange.TotalDays} days."))
         {
             errors.Check(ReportCalendar.CountUpTo(start, end, period, zone) <= ReportCalendar.MaxPeriods, "to",
                 $"The range has more than {ReportCalendar.MaxPeriods} periods of {interval ?? "1h"}: shorten it or use a longer interval.");

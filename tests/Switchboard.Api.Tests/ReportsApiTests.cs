@@ -175,6 +175,10 @@ public sealed class ReportsApiTests(SwitchboardApiFactory factory)
     [InlineData("from=2026-11-25&to=2026-11-26&limit=0", "limit")]
     [InlineData("from=2026-11-25&to=2026-11-26&limit=5001", "limit")]
     [InlineData("from=2026-11-25&to=2026-11-26&cursor=bm9wZQ", "cursor")]
+    [InlineData("from=0001-01-01&to=2026-11-26", "from")]
+    [InlineData("from=2026-11-25&to=9999-12-31", "to")]
+    [InlineData("from=2025-01-01&to=2026-11-26&interval=1d", "to")] // more than 400 days
+    [InlineData("from=2026-01-01T00:30:00Z&to=2026-04-15T04:45:00Z&interval=15m", "to")] // 10,001 quarter hours
     public async Task A_report_query_that_is_not_right_is_a_400_naming_the_parameter(string query, string field)
     {
         var tenant = await factory.CreateTenantAsync();

@@ -90,7 +90,7 @@ public sealed class EventHistoryTests(ClusterFixture fixture)
     {
         var tenant = TestIds.Tenant();
         var agent = await client.AvailableAgent(tenant, "a1");
-        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(offerTimeoutSeconds: 60), ("a1", 5));
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(offerTimeoutSeconds: 60, codes: ["sale"], codeRequired: true), ("a1", 5));
         var figures = client.GetGrain<IQueueFiguresGrain>(GrainKeys.Queue(tenant, "support"));
         await figures.Get(); // live from here on: it hears of each event once stored
         var answered = await client.InboundCall(tenant, "answered", "support");
@@ -102,7 +102,7 @@ public sealed class EventHistoryTests(ClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromSeconds(100));
         await answered.Act(InteractionActionKind.End, "a1");
         fixture.Time.Advance(TimeSpan.FromSeconds(20));
-        await answered.Act(InteractionActionKind.WrapUp, "a1");
+        await answered.Act(InteractionActionKind.WrapUp, "a1", codes: ["sale"]);
 
         QueueLiveFigures live = null!;
         for (var i = 0; i < 1000 && live?.Today is not { Offered: 2, Answered: 1, Abandoned: 1, Handled: 1 }; i++)

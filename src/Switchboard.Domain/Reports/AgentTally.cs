@@ -98,8 +98,12 @@ public sealed class AgentTally(DateTimeOffset from, DateTimeOffset to)
                 hold += ticks;
                 break;
             case HistoryTypes.WrapUpSaved or HistoryTypes.WrapUpTimedOut:
-                WrapUps++;
-                wrapUp += ticks;
+                if (e.Seconds is not null)
+                {
+                    WrapUps++;
+                    wrapUp += ticks;
+                }
+
                 foreach (var code in (e.Code ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
                 {
                     codes[code] = codes.GetValueOrDefault(code) + 1;

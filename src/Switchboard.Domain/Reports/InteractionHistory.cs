@@ -59,11 +59,20 @@ public static class InteractionHistory
             {
                 QueueId = Answer(record, index, agentId)?.QueueId,
                 Code = entry.Type == HistoryTypes.WrapUpSaved ? Detail(entry, "codes") : null,
-                Seconds = record.WrapUps.FirstOrDefault(w => w.AgentId == agentId) is { } wrapUp ? Math.Max(0, (entry.At - wrapUp.StartedAt).TotalSeconds) : null,
+                Seconds = WrapUpSeconds(record, agentId, entry),
             },
             _ => e,
         };
     }
+
+    /// <summary>
+    /// The length of the wrap-up an entry ends: the agent's latest, from its start to its completion; null for codes saved
+    /// after it completed (they change no time, and the wrap-up counts once).
+    /// </summary>
+    private static double? WrapUpSeconds(InteractionRecord record, string? agentId, TimelineEvent entry) =>
+        record.WrapUps.LastOrDefault(w => w.AgentId == agentId && w.StartedAt <= entry.At) is { } wrapUp && (wrapUp.CompletedAt is not { } done || done >= entry.At)
+            ? Math.Max(0, ((wrapUp.CompletedAt ?? entry.At) - wrapUp.StartedAt).TotalSeconds)
+            : null;
 
     private static string? Detail(TimelineEvent entry, string key) =>
         entry.Details.TryGetValue(key, out var value) && value.Length > 0 ? value : null;

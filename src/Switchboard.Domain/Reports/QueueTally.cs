@@ -114,7 +114,7 @@ public sealed class QueueTally(QueueThresholds thresholds)
             case HistoryTypes.Resumed:
                 hold += ticks;
                 break;
-            case HistoryTypes.WrapUpSaved or HistoryTypes.WrapUpTimedOut:
+            case HistoryTypes.WrapUpSaved or HistoryTypes.WrapUpTimedOut when e.Seconds is not null:
                 WrapUps++;
                 wrapUp += ticks;
                 break;

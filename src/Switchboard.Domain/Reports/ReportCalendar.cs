@@ -51,7 +51,19 @@ public static class ReportCalendar
             ReportInterval.Hour => (to - from).Ticks / TimeSpan.TicksPerHour,
             _ => (to - from).Ticks / TimeSpan.TicksPerDay,
         };
-        return approximate > MaxPeriods + 2 ? approximate : Periods(from, to, interval, zone).Count;
+        if (approximate > MaxPeriods + 2)
+        {
+            return approximate;
+        }
+
+        try
+        {
+            return Periods(from, to, interval, zone).Count;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return MaxPeriods + 1;
+        }
     }
 
     /// <summary>The period of <paramref name="periods"/> (ordered, adjacent) that holds <paramref name="at"/>, or -1.</summary>

@@ -45,10 +45,20 @@ public sealed partial class AgentGrain
         while (recordAgain);
     }
 
+    /// <summary>
+    /// The audit sequence through which the row is known stored. A change waiting on its write is already in the state
+    /// (the write may yet fail and be undone): the append, which runs beside other requests, stops before it.
+    /// </summary>
+    private long savedThrough = -1;
+
+    /// <summary>After a successful write (or on activation, as read): every entry of the row is stored.</summary>
+    private void Saved() => savedThrough = state.State.RecentHistory.Count > 0 ? state.State.RecentHistory[^1].Sequence : 0;
+
     private async Task RecordHistory()
     {
         var through = RecordedThrough;
-        var trail = state.State.RecentHistory;
+        var saved = savedThrough;
+        var trail = state.State.RecentHistory.Where(e => e.Sequence <= saved).ToList();
         if (trail.Count == 0 || trail[^1].Sequence <= through)
         {
             return;

@@ -40,6 +40,7 @@ public sealed partial class AgentGrain(
         NotifyQueues(null, await Utilization(cancellationToken));
         WatchHeldOffer();
         await TellAgainAfterFailure();
+        Saved();
         await RecordHistory();
     }
 
@@ -69,6 +70,7 @@ public sealed partial class AgentGrain(
             s.Unpublished = told ? [.. Outbox.Waiting, ChangeOf(s, profileBefore)] : [.. Outbox.Waiting];
         });
 
+        Saved();
         TellQueues(readyBefore, stateBefore, rule);
         if (state.State.Unpublished.Count > Outbox.Waiting.Count)
         {

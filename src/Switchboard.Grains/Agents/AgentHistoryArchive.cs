@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
+using Switchboard.Domain.Agents;
 
 namespace Switchboard.Grains.Agents;
 
@@ -60,9 +61,11 @@ internal sealed class AgentHistoryArchive(IGrainFactory grains, string tenantId,
         if (archivedNotYetDropped > s.ArchivedThrough)
         {
             s.ArchivedThrough = archivedNotYetDropped;
-            // Entries not yet in the event history stay until they are (appended from the row), and so does the last one
-            // appended: the next change says from it how long the state it leaves lasted.
-            s.RecentHistory = [.. s.RecentHistory.Where(e => e.Sequence > archivedNotYetDropped || e.Sequence >= s.RecordedThrough)];
+            // Entries not yet in the event history stay until they are (appended from the row), and so does the last state
+            // change appended: the next one says from it how long the state it leaves lasted.
+            var lastChange = s.RecentHistory.Where(e => e.Kind == AuditEntryKind.Transition && e.Sequence <= s.RecordedThrough)
+                .Select(e => e.Sequence).DefaultIfEmpty(s.RecordedThrough).Max();
+            s.RecentHistory = [.. s.RecentHistory.Where(e => e.Sequence > archivedNotYetDropped || e.Sequence >= lastChange)];
         }
     }
 

@@ -59,7 +59,18 @@ public sealed partial class EventHistoryWriter(IEventHistoryStore store, IGrainF
                 (batch, pending) = (pending, []);
             }
 
-            await Task.WhenAll(batch.GroupBy(p => p.TenantId, StringComparer.Ordinal).Select(Write));
+            try
+            {
+                await Task.WhenAll(batch.GroupBy(p => p.TenantId, StringComparer.Ordinal).Select(Write));
+            }
+            catch (Exception exception)
+            {
+                // Never left writing with appenders waiting: whatever failed outside a write fails its appenders.
+                foreach (var item in batch)
+                {
+                    item.Stored.TrySetException(exception);
+                }
+            }
         }
     }
 
@@ -68,7 +79,7 @@ public sealed partial class EventHistoryWriter(IEventHistoryStore store, IGrainF
         var events = tenant.SelectMany(p => p.Events).ToList();
         try
         {
-            await store.Append(tenant.Key, events);
+            await store.Append(tenant.Key, events).WaitAsync(WriteTimeout);
         }
         catch (Exception exception)
         {
@@ -81,11 +92,14 @@ public sealed partial class EventHistoryWriter(IEventHistoryStore store, IGrainF
             return;
         }
 
-        // Handed on before the appending grains go on: figures read right after a change has been acknowledged hear of it
-        // first. One way: should this be lost, the figures catch up from the history when they are next activated.
-        foreach (var queue in events.Where(QueueTally.Counts).GroupBy(e => e.QueueId!, StringComparer.Ordinal))
+        try
         {
-            grains.GetGrain<IQueueFiguresGrain>(GrainKeys.Queue(tenant.Key, queue.Key)).Observe([.. queue]).Ignore();
+            Notify(tenant.Key, events);
+        }
+        catch (Exception exception)
+        {
+            // The figures catch up from the history when next activated; the appends themselves are stored.
+            NotifyFailed(logger, exception, tenant.Key);
         }
 
         foreach (var item in tenant)
@@ -93,6 +107,22 @@ public sealed partial class EventHistoryWriter(IEventHistoryStore store, IGrainF
             item.Stored.TrySetResult();
         }
     }
+
+    /// <summary>How long one tenant's write may take before its appenders are told it failed (they keep their events).</summary>
+    internal static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(30);
+
+    private void Notify(string tenantId, List<HistoryEvent> events)
+    {
+        // Handed on before the appending grains go on: figures read right after a change has been acknowledged hear of it
+        // first. One way: should this be lost, the figures catch up from the history when they are next activated.
+        foreach (var queue in events.Where(QueueTally.Counts).GroupBy(e => e.QueueId!, StringComparer.Ordinal))
+        {
+            grains.GetGrain<IQueueFiguresGrain>(GrainKeys.Queue(tenantId, queue.Key)).Observe([.. queue]).Ignore();
+        }
+    }
+
+    [LoggerMessage(16002, LogLevel.Warning, "History of tenant {TenantId}: its queues' live figures not told of stored events; they read them again when next activated")]
+    private static partial void NotifyFailed(ILogger logger, Exception exception, string tenantId);
 
     private sealed record Pending(string TenantId, IReadOnlyList<HistoryEvent> Events, TaskCompletionSource Stored);
 

@@ -63,6 +63,30 @@ public sealed class HistoryEventsTests
     }
 
     [Fact]
+    public void Codes_saved_after_a_wrap_up_completed_add_no_wrap_up_time_and_the_wrap_up_counts_once()
+    {
+        var call = Connected("a1");
+        call.Advance(TimeSpan.FromSeconds(60));
+        call.Applied(new EndCall("a1"));
+        call.Advance(TimeSpan.FromSeconds(20));
+        call.Applied(new SaveWrapUp("a1", ["sale"], null));
+        call.Advance(TimeSpan.FromHours(1));
+        var later = call.Do(new SaveWrapUp("a1", ["no-sale"], "called back"));
+
+        var wrapUps = InteractionHistory.Of(call.Record, 0).Where(e => e.Type == HistoryTypes.WrapUpSaved).ToList();
+        var tally = new QueueTally(QueueThresholds.Default);
+        foreach (var e in InteractionHistory.Of(call.Record, 0))
+        {
+            tally.Add(e);
+        }
+
+        Assert.Equal(20, wrapUps[0].Seconds);
+        Assert.True(wrapUps.Count == 1 || wrapUps[1].Seconds is null, $"{later.Kind}: {string.Join(", ", wrapUps.Select(w => w.Seconds))}");
+        Assert.Equal(1, tally.WrapUps);
+        Assert.Equal(20, tally.WrapUpSeconds);
+    }
+
+    [Fact]
     public void A_caller_who_hangs_up_waiting_records_an_abandon_with_the_wait()
     {
         var call = Inbound();
