@@ -87,7 +87,8 @@ public sealed class AgentStatsClockTests(SwitchboardApiFactory factory)
         Assert.StartsWith("g1,", lines[1], StringComparison.Ordinal);
     }
 
-    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    /// <summary>An instant as a query gives it, to the tick: earlier tests leave the shared clock between seconds.</summary>
+    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
 
     private static double Seconds(System.Text.Json.Nodes.JsonNode node, string property) => node[property]!.GetValue<double>();
 }
