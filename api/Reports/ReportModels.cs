@@ -171,10 +171,12 @@ internal static partial class ReportTimes
 /// <param name="OccupancyPercent">Busy and wrap-up time as a share of available, busy and wrap-up time.</param>
 /// <param name="Transfers">Transfers the agent made.</param>
 /// <param name="Consults">Consults the agent started.</param>
+/// <param name="MessagesSent">Chat messages the agent wrote.</param>
+/// <param name="EmailReplies">Email replies the agent sent.</param>
 /// <param name="States">Time in each state with each status code (code null when none).</param>
 /// <param name="AnsweredByMedia">Work accepted, per medium.</param>
 /// <param name="TransactionCodes">Transaction codes saved in the agent's wrap-ups, with how often.</param>
-[WireExample("""{"agentId":"a1","from":"2026-11-25T00:00:00+01:00","to":"2026-11-26T00:00:00+01:00","availableSeconds":9000,"busySeconds":14400,"wrapUpSeconds":1800,"breakSeconds":3600,"offlineSeconds":0,"answered":41,"handled":40,"averageHandleSeconds":405.2,"averageHoldSeconds":12.5,"averageWrapUpSeconds":45.0,"occupancyPercent":64.3,"transfers":3,"consults":1,"states":[{"state":"Available","code":null,"seconds":9000},{"state":"Break","code":"lunch","seconds":3600}],"answeredByMedia":[{"media":"voice","count":30},{"media":"chat","count":11}],"transactionCodes":[{"code":"sale","count":12}]}""")]
+[WireExample("""{"agentId":"a1","from":"2026-11-25T00:00:00+01:00","to":"2026-11-26T00:00:00+01:00","availableSeconds":9000,"busySeconds":14400,"wrapUpSeconds":1800,"breakSeconds":3600,"offlineSeconds":0,"answered":41,"handled":40,"averageHandleSeconds":405.2,"averageHoldSeconds":12.5,"averageWrapUpSeconds":45.0,"occupancyPercent":64.3,"transfers":3,"consults":1,"messagesSent":57,"emailReplies":4,"states":[{"state":"Available","code":null,"seconds":9000},{"state":"Break","code":"lunch","seconds":3600}],"answeredByMedia":[{"media":"voice","count":30},{"media":"chat","count":11}],"transactionCodes":[{"code":"sale","count":12}]}""")]
 public sealed record AgentFiguresResponse(
     string AgentId,
     DateTimeOffset From,
@@ -192,6 +194,8 @@ public sealed record AgentFiguresResponse(
     double? OccupancyPercent,
     int Transfers,
     int Consults,
+    int MessagesSent,
+    int EmailReplies,
     IReadOnlyList<StateTimeResponse> States,
     IReadOnlyList<MediaCountResponse> AnsweredByMedia,
     IReadOnlyList<CodeCountResponse> TransactionCodes)
@@ -202,7 +206,7 @@ public sealed record AgentFiguresResponse(
         double In(string state) => f.States.Where(s => s.State == state).Sum(s => s.Seconds);
         return new(
             f.AgentId, f.From, f.To, In("Available"), In("Busy"), In("WrapUp"), In("Break"), In("Offline"), f.Answered.Values.Sum(), f.Handled,
-            f.AverageHandleSeconds, f.AverageHoldSeconds, f.AverageWrapUpSeconds, f.OccupancyPercent, f.Transfers, f.Consults,
+            f.AverageHandleSeconds, f.AverageHoldSeconds, f.AverageWrapUpSeconds, f.OccupancyPercent, f.Transfers, f.Consults, f.MessagesSent, f.EmailReplies,
             [.. f.States.Select(s => new StateTimeResponse(s.State, s.Code, s.Seconds))],
             [.. f.Answered.OrderBy(a => a.Key).Select(a => new MediaCountResponse(a.Key, a.Value))],
             [.. f.TransactionCodes.Select(c => new CodeCountResponse(c.Key, c.Value))]);
@@ -211,7 +215,7 @@ public sealed record AgentFiguresResponse(
     /// <summary>The CSV columns: the flat figures, named as the JSON properties (the lists are in the JSON only).</summary>
     public const string CsvHeader =
         "agentId,from,to,availableSeconds,busySeconds,wrapUpSeconds,breakSeconds,offlineSeconds,answered,handled," +
-        "averageHandleSeconds,averageHoldSeconds,averageWrapUpSeconds,occupancyPercent,transfers,consults";
+        "averageHandleSeconds,averageHoldSeconds,averageWrapUpSeconds,occupancyPercent,transfers,consults,messagesSent,emailReplies";
 
     public void AppendCsv(StringBuilder csv)
     {
@@ -230,7 +234,7 @@ public sealed record AgentFiguresResponse(
             .Append(Csv.Number(AverageHoldSeconds)).Append(',')
             .Append(Csv.Number(AverageWrapUpSeconds)).Append(',')
             .Append(Csv.Number(OccupancyPercent)).Append(',')
-            .Append(i, $"{Transfers},{Consults}").Append("\r\n");
+            .Append(i, $"{Transfers},{Consults},{MessagesSent},{EmailReplies}").Append("\r\n");
     }
 }
 

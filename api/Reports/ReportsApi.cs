@@ -50,7 +50,7 @@ public static class ReportsApi
             .WithName("GetAgentReport")
             .WithSummary("Report agent figures over time")
             .WithDescription("Figures per period and agent: time in each state and status code, work answered by medium, handle, hold and wrap-up " +
-                "time, occupancy, transaction codes, transfers and consults. " + RangeHelp + "Every period is listed for agentId, for every agent of " +
+                "time, occupancy, transaction codes, transfers, consults, chat messages written and email replies sent. " + RangeHelp + "Every period is listed for agentId, for every agent of " +
                 $"group, or for every agent with activity in the range. At most {ReportCalendar.MaxPeriods} periods. " + PagingHelp +
                 " Admin, supervisor and integration keys.")
             .WithMetadata(new AlsoProducesText(StatusCodes.Status200OK, Csv.MediaType))

@@ -27,7 +27,7 @@ public sealed class AgentStatsClockTests(SwitchboardApiFactory factory)
         factory.Clock.Advance(TimeSpan.FromSeconds(30));
         await admin.ActAsAsync("a1", id, "wrap-up", "\"transactionCodes\":[\"sale\"]");
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        var range = $"from={Uri.EscapeDataString(Time(from))}&to={Uri.EscapeDataString(Time(factory.Clock.GetUtcNow()))}";
+        var range = $"from={Uri.EscapeDataString(ReportRanges.Instant(from))}&to={Uri.EscapeDataString(ReportRanges.Instant(factory.Clock.GetUtcNow()))}";
         var (_, key) = await tenant.IssueKeyAsync("agent", "a1");
         using var agent = factory.ClientWith(key);
 
@@ -50,7 +50,7 @@ public sealed class AgentStatsClockTests(SwitchboardApiFactory factory)
         await Problem.AssertAsync(other, HttpStatusCode.Forbidden);
         using var missing = await admin.GetResponseAsync("/v1/agents/nobody/stats");
         await Problem.AssertAsync(missing, HttpStatusCode.NotFound);
-        using var backwards = await admin.GetResponseAsync($"/v1/agents/a1/stats?from={Uri.EscapeDataString(Time(factory.Clock.GetUtcNow()))}&to={Uri.EscapeDataString(Time(from))}");
+        using var backwards = await admin.GetResponseAsync($"/v1/agents/a1/stats?from={Uri.EscapeDataString(ReportRanges.Instant(factory.Clock.GetUtcNow()))}&to={Uri.EscapeDataString(ReportRanges.Instant(from))}");
         Assert.NotNull((await Problem.AssertAsync(backwards, HttpStatusCode.BadRequest))["errors"]?["to"]);
         using var report = await agent.GetResponseAsync("/v1/reports/agents?" + range);
         await Problem.AssertAsync(report, HttpStatusCode.Forbidden);
@@ -70,7 +70,7 @@ public sealed class AgentStatsClockTests(SwitchboardApiFactory factory)
         factory.Clock.Advance(TimeSpan.FromMinutes(20));
         using var admin = tenant.Admin();
         var hour = new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, 0, 0, TimeSpan.Zero);
-        var url = $"/v1/reports/agents?from={Uri.EscapeDataString(Time(hour))}&to={Uri.EscapeDataString(Time(hour.AddHours(1)))}&interval=15m&group=sales";
+        var url = $"/v1/reports/agents?from={Uri.EscapeDataString(ReportRanges.Instant(hour))}&to={Uri.EscapeDataString(ReportRanges.Instant(hour.AddHours(1)))}&interval=15m&group=sales";
 
         var report = await admin.GetOkJsonAsync(url);
 
@@ -88,7 +88,6 @@ public sealed class AgentStatsClockTests(SwitchboardApiFactory factory)
     }
 
     /// <summary>An instant as a query gives it, to the tick: earlier tests leave the shared clock between seconds.</summary>
-    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
 
     private static double Seconds(System.Text.Json.Nodes.JsonNode node, string property) => node[property]!.GetValue<double>();
 }

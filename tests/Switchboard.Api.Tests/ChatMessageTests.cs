@@ -51,6 +51,10 @@ public sealed class ChatMessageTests(SwitchboardApiFactory factory)
             items.Select(m => DateTimeOffset.Parse(m!.Text("at"), System.Globalization.CultureInfo.InvariantCulture)).Order()));
         Assert.Null(transcript.TextOrNull("nextCursor"));
 
+        // The agent's figures count the message it wrote, not the customer's.
+        var stats = await a1.GetOkJsonAsync($"/v1/agents/a1/stats?{ReportRanges.AroundHour(factory.Clock.GetUtcNow())}");
+        Assert.Equal((1, 0), (stats.Number("messagesSent"), stats.Number("emailReplies")));
+
         // One page at a time.
         var page1 = await a1.GetOkJsonAsync($"/v1/interactions/{id}/messages?limit=2");
         Assert.Equal([1L, 2L], page1.Items().Select(m => m!.Number("sequence")));

@@ -146,6 +146,8 @@ public sealed class EmailReplyTests(SmtpHostFixture host) : IClassFixture<SmtpHo
         }
 
         var kept = await DeliveryAsync(admin, id, "sent");
+        var stats = await agent.GetOkJsonAsync($"/v1/agents/a1/stats?{ReportRanges.AroundHour(Api.Clock.GetUtcNow())}");
+        Assert.Equal((1, 0), (stats.Number("emailReplies"), stats.Number("messagesSent")));
         Assert.Equal((1, $"sb.1.{id}@acme.example", "order-1234@example.com"), (kept["delivery"]!["attempts"]!.GetValue<int>(), kept.Text("messageId"), kept.Text("inReplyTo")));
         Assert.Equal(["in-1"], kept["attachments"]!.AsArray().Select(a => a!.Text("id")));
 

@@ -105,6 +105,50 @@ public sealed class EmailThreadGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_reply_whose_history_append_failed_keeps_the_reminder_until_a_later_activation_appends_it_once()
+    {
+        var tenant = TestIds.Tenant();
+        var key = GrainKeys.Interaction(tenant, "em_h");
+        var thread = fixture.Client.GetGrain<IEmailThreadGrain>(key);
+        await thread.Add(Message("history@example.com", "Ciao"), cancellationToken: TestContext.Current.CancellationToken);
+        var table = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        fixture.HistoryFaults.Fail(tenant);
+        try
+        {
+            Assert.Equal(InteractionOutcome.Applied, (await thread.Reply(new EmailReplyDraft("ada", "Risposta", null, []), "support@acme.example", TestContext.Current.CancellationToken)).Outcome);
+            await Until(thread, EmailDeliveryState.Sent);
+        }
+        finally
+        {
+            fixture.HistoryFaults.Heal(tenant);
+        }
+
+        Assert.Empty(await Replies(tenant));
+        Assert.Contains((await table.ReadRows(thread.GetGrainId())).Reminders, r => r.ReminderName == "email-send"); // sent, not yet recorded
+
+        await fixture.DeactivateAllAsync(thread);
+        await thread.List(TestContext.Current.CancellationToken);
+        await fixture.DeactivateAllAsync(thread);
+        await thread.List(TestContext.Current.CancellationToken);
+
+        var recorded = Assert.Single(await Replies(tenant));
+        Assert.Equal(("r:em_h:1", "ada", "em_h"), (recorded.Id, recorded.AgentId, recorded.InteractionId));
+        Assert.DoesNotContain((await table.ReadRows(thread.GetGrainId())).Reminders, r => r.ReminderName == "email-send");
+    }
+
+    private async Task<List<Domain.Reports.HistoryEvent>> Replies(string tenant)
+    {
+        var now = fixture.Time.GetUtcNow();
+        var events = new List<Domain.Reports.HistoryEvent>();
+        await foreach (var e in new Reports.MemoryEventHistory(fixture.Client).Read(tenant, now.AddHours(-1), now.AddHours(1), cancellationToken: TestContext.Current.CancellationToken))
+        {
+            events.Add(e);
+        }
+
+        return [.. events.Where(e => e.Type == Domain.Reports.HistoryTypes.Replied)];
+    }
+
+    [Fact]
     public async Task A_server_that_does_not_answer_holds_no_conversation()
     {
         var thread = fixture.Client.GetGrain<IEmailThreadGrain>(GrainKeys.Interaction(TestIds.Tenant(), "em_slow"));

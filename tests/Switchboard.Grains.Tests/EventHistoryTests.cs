@@ -5,6 +5,7 @@ using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Reports;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Reports;
 using Switchboard.Grains.Reports;
 
@@ -83,6 +84,52 @@ public sealed class EventHistoryTests(ClusterFixture fixture)
         var events = await Read(tenant, from);
         Assert.Equal(view.Timeline.Select(t => t.Type), events.Where(e => e.InteractionId == "i1").Select(e => e.Type));
         Assert.Equal(["Available", "Busy"], events.Where(e => e.Type == HistoryTypes.AgentState).Select(e => e.State));
+    }
+
+    [Fact]
+    public async Task Chat_messages_are_in_the_history_once_those_that_failed_appended_by_the_next_post_or_activation()
+    {
+        var tenant = TestIds.Tenant();
+        var from = fixture.Time.GetUtcNow();
+        await client.AvailableAgent(tenant, "a1");
+        await client.CreateQueue(tenant, "chat", ChatTestHelpers.ChatQueue(), ("a1", 5));
+        var chat = await client.AcceptedChat(tenant, "chat-1", "chat", "a1");
+        var posted = await chat.Converse(fixture.Time, "a1", 1, 10);
+
+        fixture.HistoryFaults.Fail(tenant);
+        try
+        {
+            posted.AddRange(await chat.Converse(fixture.Time, "a1", 11, 15)); // stored and acknowledged, not in the history
+            Assert.Equal(10, (await Read(tenant, from)).Count(e => e.Type == HistoryTypes.Message));
+        }
+        finally
+        {
+            fixture.HistoryFaults.Heal(tenant);
+        }
+
+        posted.AddRange(await chat.Converse(fixture.Time, "a1", 16, 16)); // takes 11 to 15 with it
+        Assert.Equal(16, (await Read(tenant, from)).Count(e => e.Type == HistoryTypes.Message));
+
+        fixture.HistoryFaults.Fail(tenant);
+        try
+        {
+            posted.AddRange(await chat.Converse(fixture.Time, "a1", 17, 60)); // across the second page
+        }
+        finally
+        {
+            fixture.HistoryFaults.Heal(tenant);
+        }
+
+        await fixture.DeactivateAllAsync(chat);
+        await chat.Get();
+        await fixture.DeactivateAllAsync(chat);
+        await chat.Get();
+
+        var messages = (await Read(tenant, from)).Where(e => e.Type == HistoryTypes.Message).ToList();
+        Assert.Equal(posted.Select(m => "m:chat-1:" + m.Sequence), messages.Select(e => e.Id));
+        Assert.Equal(posted.Select(m => (m.At, m.Sender.ToString().ToLowerInvariant(), m.AgentId)), messages.Select(e => (e.At, e.Code!, e.AgentId)));
+        Assert.All(messages, e => Assert.Equal(("chat", "chat-1", MediaType.Chat), (e.QueueId!, e.InteractionId!, e.Media!.Value)));
+        Assert.Equal(30, messages.Count(e => e.AgentId == "a1"));
     }
 
     [Fact]

@@ -77,7 +77,9 @@ public sealed record AgentFigures(
     [property: Id(9)] double? OccupancyPercent,
     [property: Id(10)] IReadOnlyDictionary<string, int> TransactionCodes,
     [property: Id(11)] int Transfers,
-    [property: Id(12)] int Consults)
+    [property: Id(12)] int Consults,
+    [property: Id(13)] int MessagesSent,
+    [property: Id(14)] int EmailReplies)
 {
     public static AgentFigures Of(string agentId, AgentTally tally)
     {
@@ -95,7 +97,9 @@ public sealed record AgentFigures(
             tally.OccupancyPercent,
             new SortedDictionary<string, int>(tally.TransactionCodes.ToDictionary(c => c.Key, c => c.Value), StringComparer.Ordinal),
             tally.Transfers,
-            tally.Consults);
+            tally.Consults,
+            tally.MessagesSent,
+            tally.EmailReplies);
     }
 }
 

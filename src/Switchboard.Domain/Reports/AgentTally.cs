@@ -38,6 +38,12 @@ public sealed class AgentTally(DateTimeOffset from, DateTimeOffset to)
 
     public int Consults { get; private set; }
 
+    /// <summary>Chat messages the agent wrote.</summary>
+    public int MessagesSent { get; private set; }
+
+    /// <summary>Email replies the agent sent.</summary>
+    public int EmailReplies { get; private set; }
+
     public double? AverageHandleSeconds => Handled > 0 ? (double)(talk + wrapUp) / TimeSpan.TicksPerSecond / Handled : null;
 
     public double? AverageHoldSeconds => Handled > 0 ? (double)hold / TimeSpan.TicksPerSecond / Handled : null;
@@ -59,7 +65,8 @@ public sealed class AgentTally(DateTimeOffset from, DateTimeOffset to)
     /// <summary>Whether an event is about an agent's figures (its state, its work).</summary>
     public static bool Counts(HistoryEvent e) =>
         e.AgentId is not null && e.Type is HistoryTypes.AgentState or HistoryTypes.Accepted or HistoryTypes.Ended or HistoryTypes.Failed
-            or HistoryTypes.Resumed or HistoryTypes.WrapUpSaved or HistoryTypes.WrapUpTimedOut or HistoryTypes.Transferred or HistoryTypes.ConsultStarted;
+            or HistoryTypes.Resumed or HistoryTypes.WrapUpSaved or HistoryTypes.WrapUpTimedOut or HistoryTypes.Transferred or HistoryTypes.ConsultStarted
+            or HistoryTypes.Message or HistoryTypes.Replied;
 
     /// <summary>
     /// Counts an event that happened in the period; for a state change, the part of the state it ends that lies in the
@@ -115,6 +122,12 @@ public sealed class AgentTally(DateTimeOffset from, DateTimeOffset to)
                 break;
             case HistoryTypes.ConsultStarted:
                 Consults++;
+                break;
+            case HistoryTypes.Message:
+                MessagesSent++;
+                break;
+            case HistoryTypes.Replied:
+                EmailReplies++;
                 break;
             default:
                 break;

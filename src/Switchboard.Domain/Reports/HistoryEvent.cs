@@ -6,7 +6,10 @@ namespace Switchboard.Domain.Reports;
 /// One entry of a tenant's event history, the single source of its live figures and its reports. Appended at least once:
 /// <see cref="Id"/> is the same each time the same event is appended again, so whoever reads keeps it once.
 /// </summary>
-/// <param name="Id">Stable: <c>i:{interactionId}:{timeline sequence}</c> or <c>a:{agentId}:{audit sequence}</c>.</param>
+/// <param name="Id">
+/// Stable: <c>i:{interactionId}:{timeline sequence}</c>, <c>m:{interactionId}:{chat message sequence}</c>,
+/// <c>r:{interactionId}:{email message number}</c> or <c>a:{agentId}:{audit sequence}</c>.
+/// </param>
 /// <param name="At">When it happened.</param>
 /// <param name="Type">An interaction timeline type (<c>queued</c>, <c>accepted</c>, <c>ended</c>, …) or <c>agent-state</c>.</param>
 /// <param name="AgentId">The agent it is about, if any.</param>
@@ -14,7 +17,10 @@ namespace Switchboard.Domain.Reports;
 /// <param name="InteractionId">The interaction, for interaction events.</param>
 /// <param name="Media">The interaction's medium.</param>
 /// <param name="State">For <c>agent-state</c>: the state entered.</param>
-/// <param name="Code">For <c>agent-state</c>: the status code of the state entered; for a wrap-up: its transaction codes, comma-separated.</param>
+/// <param name="Code">
+/// For <c>agent-state</c>: the status code of the state entered; for a wrap-up: its transaction codes, comma-separated;
+/// for a chat message: its sender (<c>customer</c>, <c>agent</c>, <c>system</c>).
+/// </param>
 /// <param name="FromState">For <c>agent-state</c>: the state left.</param>
 /// <param name="FromCode">For <c>agent-state</c>: the status code of the state left.</param>
 /// <param name="Seconds">
@@ -58,4 +64,10 @@ public static class HistoryTypes
     public const string Failed = "failed";
     public const string WrapUpSaved = "wrap-up-saved";
     public const string WrapUpTimedOut = "wrap-up-timed-out";
+
+    /// <summary>A chat message; its <see cref="HistoryEvent.Code"/> says who wrote it (customer, agent, system).</summary>
+    public const string Message = "message";
+
+    /// <summary>An agent's email reply, counted when the agent sends it.</summary>
+    public const string Replied = "replied";
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
 
 namespace Switchboard.Domain.Reports;
 
@@ -27,6 +28,34 @@ public static class InteractionHistory
     /// <summary>The id of the event of timeline entry <paramref name="sequence"/> of <paramref name="interactionId"/>.</summary>
     public static string EventId(string interactionId, int sequence) =>
         "i:" + interactionId + ":" + sequence.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A chat message's event, counted for the queue the chat was answered from when it was written (read from the
+    /// timeline up to that instant, so an append again gives the same event).
+    /// </summary>
+    public static HistoryEvent Message(InteractionRecord record, long sequence, ChatSender sender, string? agentId, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var index = record.Timeline.Count - 1;
+        while (index >= 0 && record.Timeline[index].At > at)
+        {
+            index--;
+        }
+
+        return new HistoryEvent(
+            "m:" + record.Id + ":" + sequence.ToString(CultureInfo.InvariantCulture),
+            at,
+            HistoryTypes.Message,
+            sender == ChatSender.Agent ? agentId : null,
+            QueueId: index >= 0 ? Answer(record, index)?.QueueId : null,
+            InteractionId: record.Id,
+            Media: record.Media,
+            Code: sender.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>An email reply's event: message <paramref name="number"/> of the conversation, sent by <paramref name="agentId"/>.</summary>
+    public static HistoryEvent Reply(string interactionId, int number, string? agentId, DateTimeOffset at) =>
+        new("r:" + interactionId + ":" + number.ToString(CultureInfo.InvariantCulture), at, HistoryTypes.Replied, agentId, InteractionId: interactionId, Media: MediaType.Email);
 
     private static HistoryEvent EventOf(InteractionRecord record, int index)
     {

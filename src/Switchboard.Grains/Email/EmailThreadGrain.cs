@@ -7,6 +7,7 @@ using Switchboard.Contracts.Email;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Crm;
 using Switchboard.Domain.Email;
+using Switchboard.Domain.Reports;
 using Switchboard.Grains.Crm;
 using Switchboard.Grains.Scheduling;
 
@@ -19,6 +20,7 @@ public sealed partial class EmailThreadGrain(
     [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
     DeadlineScheduler deadlines,
     IEmailSender sender,
+    Reports.EventHistoryWriter history,
     ILogger<EmailThreadGrain> logger) : Grain, IEmailThreadGrain, IRemindable
 {
     /// <summary>How long an attempt handed to a sender may take before the reminder hands the reply out again.</summary>
@@ -29,6 +31,48 @@ public sealed partial class EmailThreadGrain(
 
     /// <summary>Replies handed to a sender and not reported yet, with when (in this activation only).</summary>
     private readonly Dictionary<string, DateTimeOffset> inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>How many of the messages this activation knows to be in the event history.</summary>
+    private int recordedThrough;
+
+    /// <summary>Whether a reply may be missing from the event history.</summary>
+    private bool RepliesUnrecorded =>
+        state.State.Messages.Skip(recordedThrough).Any(m => m.Direction == EmailDirection.Outbound);
+
+    /// <summary>
+    /// Appends the replies the event history may not have: right after a reply is stored, and after a failure (the
+    /// reminder stays until they are in). Known appended, it is written with the next change; only when none is coming
+    /// (every reply sent) is it written on its own.
+    /// </summary>
+    private async Task RecordReplies()
+    {
+        var messages = state.State.Messages;
+        if (recordedThrough >= messages.Count)
+        {
+            return;
+        }
+
+        try
+        {
+            var interactionId = GrainKeys.Split(this.GetPrimaryKeyString())[1];
+            var replies = messages.Select((m, number) => (m, number)).Skip(recordedThrough).Where(r => r.m.Direction == EmailDirection.Outbound)
+                .Select(r => InteractionHistory.Reply(interactionId, r.number, r.m.AgentId, r.m.ReceivedAt)).ToList();
+            if (replies.Count > 0)
+            {
+                await history.Append(TenantId, replies);
+            }
+
+            recordedThrough = messages.Count;
+            if (state.State.RecordedThrough != recordedThrough && !Waiting().Any())
+            {
+                await state.WriteAsync(this, s => s.RecordedThrough = recordedThrough);
+            }
+        }
+        catch (Exception exception)
+        {
+            RepliesNotRecorded(logger, exception, this.GetPrimaryKeyString());
+        }
+    }
 
     private string TenantId => GrainKeys.Split(this.GetPrimaryKeyString())[0];
 
@@ -44,6 +88,7 @@ public sealed partial class EmailThreadGrain(
         var kept = message with { Text = text, TextCut = message.TextCut || cut };
         await state.WriteAsync(this, s =>
         {
+            s.RecordedThrough = recordedThrough;
             s.Messages.Add(kept);
             if (s.Messages.Count == 1 && link is not null)
             {
@@ -155,10 +200,12 @@ public sealed partial class EmailThreadGrain(
         await state.WriteAsync(this, s =>
         {
             s.Messages.Add(reply);
+            s.RecordedThrough = recordedThrough;
             s.Uploads.RemoveAll(u => attachments.Exists(a => a.Id == u.Id)); // sent with this reply: part of its message now
             s.Unsent[messageId] = new UnsentReply(draft.Text, draft.Html);
             s.LastAnsweredBy = draft.AgentId;
         });
+        await RecordReplies();
         await KeepSending();
         return new EmailReplyResult(InteractionOutcome.Applied, reply);
     }
@@ -191,8 +238,21 @@ public sealed partial class EmailThreadGrain(
     private EmailAttachmentInfo? Attachment(string id) =>
         state.State.Messages.SelectMany(m => m.Attachments).FirstOrDefault(a => a.Id == id) ?? state.State.Uploads.Find(u => u.Id == id);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        state.State.Unsent.Count > 0 ? KeepSending() : Task.CompletedTask;
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        recordedThrough = state.State.RecordedThrough;
+        // Replies not known recorded kept the reminder: it goes once they are, unless a reply still waits.
+        var unrecorded = RepliesUnrecorded;
+        if (unrecorded)
+        {
+            await RecordReplies();
+        }
+
+        if (state.State.Unsent.Count > 0 || unrecorded)
+        {
+            await KeepSending();
+        }
+    }
 
     /// <summary>Hands each due reply to a sender; the attempts run elsewhere, so the conversation answers meanwhile.</summary>
     public async Task SendDue(CancellationToken cancellationToken = default)
@@ -231,10 +291,11 @@ public sealed partial class EmailThreadGrain(
         await KeepSending();
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         reminderActive = true;
-        return SendDue();
+        await RecordReplies();
+        await SendDue();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -260,6 +321,7 @@ public sealed partial class EmailThreadGrain(
 
         await state.WriteAsync(this, s =>
         {
+            s.RecordedThrough = recordedThrough;
             var index = s.Messages.FindIndex(m => m.MessageId == reply.MessageId);
             s.Messages[index] = reply with { Delivery = delivery, SentAt = outcome.Sent ? now : null };
             if (delivery.State is EmailDeliveryState.Sent or EmailDeliveryState.Failed)
@@ -289,7 +351,7 @@ public sealed partial class EmailThreadGrain(
             deadlines.Cancel(SendKey);
         }
 
-        if (Waiting().Any())
+        if (Waiting().Any() || RepliesUnrecorded)
         {
             await EnsureReminder();
         }
@@ -415,6 +477,9 @@ public sealed partial class EmailThreadGrain(
     [LoggerMessage(EventId = 7201, Level = LogLevel.Warning, Message = "Email {TenantId}/{Key}: no case opened ({Outcome})")]
     private static partial void CaseNotOpened(ILogger logger, string tenantId, string key, CaseWriteOutcome outcome);
 
+    [LoggerMessage(EventId = 7204, Level = LogLevel.Warning, Message = "Email {Key}: replies not appended to the event history yet; tried again on the reminder")]
+    private static partial void RepliesNotRecorded(ILogger logger, Exception exception, string key);
+
     [LoggerMessage(EventId = 7202, Level = LogLevel.Warning, Message = "Email {TenantId}/{Key}: no customer made for the sender ({Outcome})")]
     private static partial void CustomerNotMade(ILogger logger, string tenantId, string key, CustomerWriteOutcome outcome);
 }
@@ -450,6 +515,9 @@ public sealed class EmailThreadState
 
     /// <summary>Files ever uploaded for replies: numbers their ids, never reused.</summary>
     [Id(10)] public int UploadCount { get; set; }
+
+    /// <summary>How many of the messages were known to be in the event history (their replies appended) when this was written.</summary>
+    [Id(11)] public int RecordedThrough { get; set; }
 }
 
 /// <summary>What is sent of a reply: its whole text, and its HTML if any.</summary>

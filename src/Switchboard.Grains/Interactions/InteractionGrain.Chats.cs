@@ -46,6 +46,7 @@ public sealed partial class InteractionGrain
         messageCount = message.Sequence;
         AddMessage(message, now);
         await PublishWaiting();
+        await RecordMessages(message);
         return new ChatPostResult(InteractionOutcome.Applied, message, null);
     }
 

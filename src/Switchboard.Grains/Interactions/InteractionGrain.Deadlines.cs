@@ -41,6 +41,7 @@ public sealed partial class InteractionGrain
         }
 
         await RecordHistory();
+        await RecordMessages();
         await RunPendingEffects();
         await CheckDeadlines();
         if (state.State.Record is not null)
@@ -69,7 +70,7 @@ public sealed partial class InteractionGrain
         // One reminder from creation until the interaction is over and settled: registered once and removed once, rather
         // than for each offer and wrap-up (each is a storage write of the reminder service, on the routing path).
         var needsReminder = !Settled(record) || record.NextDeadline is not null || state.State.PendingEffects.Count > 0 || Outbox.Waiting.Count > 0 || WaitsInQueue(record)
-            || recordedThrough < record.Timeline.Count;
+            || HistoryBehind(record);
         if (needsReminder && reminderActive != true)
         {
             await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));

@@ -1,17 +1,23 @@
+using Switchboard.Contracts.Chats;
+using Switchboard.Domain.Interactions;
+using Switchboard.Domain.Queues;
 using Switchboard.Domain.Reports;
 
 namespace Switchboard.Grains.Interactions;
 
 /// <summary>
-/// The interaction's part of the tenant's event history: each timeline entry is appended once its change is stored, at
-/// least once (an entry appended again has the same id and is kept once). What is known appended is written with the
-/// next change, never on its own; the reminder stays while anything is not, so a failed silo's entries are appended by
-/// the next activation.
+/// The interaction's part of the tenant's event history: each timeline entry is appended once its change is stored, and
+/// each chat message once it is in the transcript, at least once (appended again, an event has the same id and is kept
+/// once). What is known appended is written with the next change, never on its own; the reminder stays while anything
+/// is not, so a failed silo's events are appended by the next activation.
 /// </summary>
 public sealed partial class InteractionGrain
 {
     /// <summary>How many timeline entries this activation knows to be in the history.</summary>
     private int recordedThrough;
+
+    /// <summary>How many chat messages this activation knows to be in the history.</summary>
+    private long messagesRecorded;
 
     private async Task RecordHistory()
     {
@@ -32,6 +38,35 @@ public sealed partial class InteractionGrain
     }
 
     /// <summary>
+    /// Appends the chat messages the history may not have, once the transcript's length is known in this activation;
+    /// <paramref name="latest"/>, just stored, spares reading the transcript in the usual case.
+    /// </summary>
+    private async Task RecordMessages(ChatMessage? latest = null)
+    {
+        if (state.State.Record is not { } record || messageCount is not { } count || messagesRecorded >= count)
+        {
+            return;
+        }
+
+        try
+        {
+            var messages = latest is not null && latest.Sequence == count && messagesRecorded == count - 1
+                ? [latest]
+                : (await GetMessages(messagesRecorded, (int)Math.Min(count - messagesRecorded, int.MaxValue)))?.Messages ?? [];
+            await history.Append(tenantId, [.. messages.Select(m => InteractionHistory.Message(record, m.Sequence, m.Sender, m.AgentId, m.At))]);
+            messagesRecorded = count;
+        }
+        catch (Exception exception)
+        {
+            InteractionLog.EffectFailed(logger, exception, tenantId, interactionId, nameof(RecordMessages));
+        }
+    }
+
+    /// <summary>Whether this activation knows of history events not yet appended.</summary>
+    private bool HistoryBehind(InteractionRecord record) =>
+        recordedThrough < record.Timeline.Count || (messageCount is { } count && messagesRecorded < count);
+
+    /// <summary>
     /// On activation: what the last writes did not know appended is appended again, unless the interaction is settled
     /// without its reminder, which it loses only once everything is appended.
     /// </summary>
@@ -39,7 +74,9 @@ public sealed partial class InteractionGrain
     {
         var record = state.State.Record!;
         recordedThrough = state.State.RecordedThrough;
-        if (recordedThrough >= record.Timeline.Count)
+        messagesRecorded = state.State.MessagesRecorded;
+        var chat = record.Media == MediaType.Chat;
+        if (recordedThrough >= record.Timeline.Count && !chat)
         {
             return;
         }
@@ -47,6 +84,11 @@ public sealed partial class InteractionGrain
         if (await MayBeUntold(record))
         {
             await RecordHistory();
+            if (chat)
+            {
+                await MessageCount(record, CancellationToken.None);
+                await RecordMessages();
+            }
         }
         else
         {

@@ -163,7 +163,7 @@ public sealed partial class InteractionGrain
             return true;
         }
 
-        reminderActive = await this.GetReminder(ReminderName) is not null;
+        reminderActive ??= await this.GetReminder(ReminderName) is not null;
         return reminderActive.Value;
     }
 
@@ -183,7 +183,7 @@ public sealed partial class InteractionGrain
         var through = allTold ? state.State.LastChange?.Sequence ?? 0 : state.State.ToldThrough;
         var messages = allTold ? messageCount ?? state.State.ToldMessages : state.State.ToldMessages;
         if (through == state.State.ToldThrough && messages == state.State.ToldMessages && state.State.Unpublished.Count == Outbox.Waiting.Count
-            && recordedThrough == state.State.RecordedThrough)
+            && recordedThrough == state.State.RecordedThrough && messagesRecorded == state.State.MessagesRecorded)
         {
             return;
         }
@@ -196,6 +196,7 @@ public sealed partial class InteractionGrain
                 s.ToldMessages = messages;
                 s.Unpublished = [.. Outbox.Waiting];
                 s.RecordedThrough = recordedThrough;
+                s.MessagesRecorded = messagesRecorded;
             });
         }
         catch (Exception)

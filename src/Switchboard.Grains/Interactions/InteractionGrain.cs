@@ -335,6 +335,7 @@ public sealed partial class InteractionGrain(
             s.LastChange = mark;
             s.Unpublished = [.. Outbox.Waiting];
             s.RecordedThrough = recordedThrough;
+            s.MessagesRecorded = messagesRecorded;
         });
 
         await AddChange(mark);

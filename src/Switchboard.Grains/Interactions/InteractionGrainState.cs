@@ -43,6 +43,10 @@ public sealed class InteractionGrainState
     /// <summary>How many timeline entries were known to be in the event history when this was written (the rest are appended again).</summary>
     [Id(7)]
     public int RecordedThrough { get; set; }
+
+    /// <summary>How many chat messages were known to be in the event history when this was written.</summary>
+    [Id(8)]
+    public long MessagesRecorded { get; set; }
 }
 
 /// <summary>

@@ -134,8 +134,10 @@ public sealed class ReportsGrain(
         var now = time.GetUtcNow();
         var start = periods[0].Start;
         var end = periods[^1].End;
-        // Read on past the end to find the change that ends the state each agent was last in; never past now.
-        var readTo = end + Lookahead < now ? end + Lookahead : now;
+        // Read on past the end to find the change that ends the state each agent was last in; never past now (an event
+        // stamped now included).
+        var heldUntil = end + Lookahead < now ? end + Lookahead : now;
+        var readTo = heldUntil == now ? now.AddTicks(1) : heldUntil;
         var events = new SortedDictionary<string, List<HistoryEvent>>(StringComparer.Ordinal);
         foreach (var agentId in members ?? [])
         {
@@ -190,7 +192,7 @@ public sealed class ReportsGrain(
 
             for (var i = 0; i < spans.Count; i++)
             {
-                var until = i + 1 < spans.Count ? spans[i + 1].Since : readTo;
+                var until = i + 1 < spans.Count ? spans[i + 1].Since : heldUntil;
                 foreach (var tally in row)
                 {
                     tally.AddSpan(spans[i].State, spans[i].Code, spans[i].Since, until);

@@ -53,6 +53,28 @@ public sealed class AgentTallyTests
     }
 
     [Fact]
+    public void Chat_messages_the_agent_wrote_and_its_email_replies_are_counted_in_their_period()
+    {
+        var tally = new AgentTally(Nine, Nine.AddHours(1));
+        HistoryEvent Message(int minute, string? agentId, string sender) =>
+            new("m:c1:" + minute, Nine.AddMinutes(minute), HistoryTypes.Message, agentId, "chat", "c1", MediaType.Chat, Code: sender);
+        var events = new[]
+        {
+            Message(1, null, "customer"), Message(2, "a1", "agent"), Message(3, "a1", "agent"), Message(61, "a1", "agent"),
+            new HistoryEvent("r:e1:1", Nine.AddMinutes(5), HistoryTypes.Replied, "a1", null, "e1", MediaType.Email),
+            new HistoryEvent("r:e1:3", Nine.AddMinutes(-5), HistoryTypes.Replied, "a1", null, "e1", MediaType.Email),
+        };
+        foreach (var e in events.Where(AgentTally.Counts))
+        {
+            tally.Add(e);
+        }
+
+        Assert.Equal((2, 1), (tally.MessagesSent, tally.EmailReplies));
+        Assert.False(AgentTally.Counts(events[0])); // the customer's
+        Assert.Empty(tally.Answered);
+    }
+
+    [Fact]
     public void A_state_change_without_the_length_of_the_state_it_ends_adds_no_time()
     {
         var tally = new AgentTally(Nine, Nine.AddHours(1));

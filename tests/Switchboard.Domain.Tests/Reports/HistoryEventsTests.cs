@@ -99,6 +99,30 @@ public sealed class HistoryEventsTests
     }
 
     [Fact]
+    public void A_message_counts_for_the_queue_answered_from_when_it_was_written_and_the_same_event_comes_back_later()
+    {
+        var chat = Inbound();
+        var waiting = chat.Now;
+        chat.Advance(TimeSpan.FromSeconds(5));
+        chat.Applied(new OfferToAgent("a1", "support", SupportPolicy));
+        chat.Applied(new AcceptOffer("a1"));
+        chat.Advance(TimeSpan.FromSeconds(5));
+        var answered = chat.Now;
+
+        var early = InteractionHistory.Message(chat.Record, 1, ChatSender.Customer, null, waiting);
+        var reply = InteractionHistory.Message(chat.Record, 2, ChatSender.Agent, "a1", answered);
+        chat.Advance(TimeSpan.FromSeconds(5));
+        chat.Applied(new EndCall("a1"));
+
+        Assert.Equal(("m:i1:1", HistoryTypes.Message, "customer", null, null), (early.Id, early.Type, early.Code, early.AgentId, early.QueueId));
+        Assert.Equal(("m:i1:2", "agent", "a1", "support"), (reply.Id, reply.Code, reply.AgentId, reply.QueueId));
+        Assert.Equal(reply, InteractionHistory.Message(chat.Record, 2, ChatSender.Agent, "a1", answered)); // appended again after the timeline grew
+        Assert.Null(InteractionHistory.Message(chat.Record, 3, ChatSender.System, "a1", answered).AgentId); // only an agent's message is the agent's
+        var sent = InteractionHistory.Reply("e1", 2, "a1", answered);
+        Assert.Equal(("r:e1:2", HistoryTypes.Replied, "a1", "e1", MediaType.Email), (sent.Id, sent.Type, sent.AgentId, sent.InteractionId, sent.Media!.Value));
+    }
+
+    [Fact]
     public void A_direct_call_answered_counts_for_no_queue()
     {
         var call = Direct("a1");
