@@ -33,8 +33,19 @@ public sealed class TableEventHistory(TableServiceClient service, string tablePr
             var table = await Table(partition.Key.Table, cancellationToken);
             foreach (var chunk in partition.Chunk(MaxBatch))
             {
-                var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition.Key.Partition, e)));
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                var actions = chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(partition.Key.Partition, e))).ToList();
+                try
+                {
+                    await table.SubmitTransactionAsync(actions, cancellationToken);
+                }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    // Another silo's retention dropped the month's table after this one made it: made again (and dropped
+                    // again by the next prune if the month is past keeping).
+                    created.TryRemove(partition.Key.Table, out _);
+                    table = await Table(partition.Key.Table, cancellationToken);
+                    await table.SubmitTransactionAsync(actions, cancellationToken);
+                }
             }
         }));
     }

@@ -28,6 +28,8 @@ public sealed class TableEventHistoryTests
             .ToList();
         await history.Append("acme", events, ct);
         await history.Append("acme", events[100..140], ct); // a retry of part of it
+        var elsewhere = new TableEventHistory(service, prefix); // another silo's, which knows October's table made
+        await elsewhere.Append("late", [new HistoryEvent("i:l1:1", lastOfOctober, HistoryTypes.Queued, QueueId: "support")], ct);
         await history.Append("other", [events[0]], ct);
 
         var read = await Read(history, "acme", lastOfOctober.AddHours(-1), lastOfOctober.AddDays(1), null, ct);
@@ -53,6 +55,11 @@ public sealed class TableEventHistoryTests
         }
 
         Assert.Equal([prefix + "202611"], tables);
+
+        // A late append on the other silo finds October's table gone: made again, the event is kept.
+        var late = new HistoryEvent("i:l1:2", lastOfOctober.AddSeconds(1), HistoryTypes.Abandoned, QueueId: "support");
+        await elsewhere.Append("late", [late], ct);
+        Assert.Equal([late], await Read(history, "late", lastOfOctober.AddHours(-1), lastOfOctober.AddHours(1), null, ct));
     }
 
     private static async Task<List<HistoryEvent>> Read(TableEventHistory history, string tenant, DateTimeOffset from, DateTimeOffset to, HistoryFilter? filter, CancellationToken ct)

@@ -3,6 +3,7 @@ using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Reports;
+using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Agents;
 using Switchboard.Domain.Interactions;
 using Switchboard.Domain.Queues;
@@ -172,6 +173,42 @@ public sealed class EventHistoryTests(ClusterFixture fixture)
         var row = Assert.Single(day.Rows).Figures;
         Assert.Equal(live.Today with { To = row.To }, row);
         Assert.Equal(live.Today.From.AddDays(1), row.To);
+    }
+
+    [Fact]
+    public async Task Figures_whose_rebuild_fails_part_way_stay_whole_with_the_settings_they_were_built_with_until_it_succeeds()
+    {
+        var tenant = TestIds.Tenant();
+        await client.AvailableAgent(tenant, "a1");
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
+        var figures = client.GetGrain<IQueueFiguresGrain>(GrainKeys.Queue(tenant, "support"));
+        await figures.Get();
+        var call = await client.InboundCall(tenant, "i1", "support");
+        await call.OfferedTo("a1");
+        await call.Act(InteractionActionKind.Accept, "a1");
+        QueueLiveFigures live = null!;
+        for (var i = 0; i < 1000 && live?.Today is not { Offered: 1, Answered: 1 }; i++)
+        {
+            live = await figures.Get(); // the events reach it one way
+            await Task.Delay(2);
+        }
+
+        fixture.HistoryFaults.FailReads(tenant);
+        try
+        {
+            await client.GetGrain<ITenantGrain>(tenant).SetSettings(new TenantSettings("Europe/Rome")); // its telling fails
+            fixture.Time.Advance(QueueFiguresGrain.SettingsAge); // so a read sees the new zone and reads again: and fails part way
+            var served = await figures.Get();
+            Assert.Equal(("UTC", live.Today with { To = served.Today.To }), (served.TimeZone, served.Today)); // whole, by the zone it was built with
+
+        }
+        finally
+        {
+            fixture.HistoryFaults.Heal(tenant);
+        }
+
+        var rebuilt = await figures.Get(); // the failed read is tried again
+        Assert.Equal(("Europe/Rome", 1, 1), (rebuilt.TimeZone, rebuilt.Today.Offered, rebuilt.Today.Answered));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Queues;
 using Switchboard.Contracts.Reports;
@@ -11,9 +12,10 @@ namespace Switchboard.Grains.Reports;
 /// A queue's live figures (see <see cref="IQueueFiguresGrain"/>). Nothing is stored: the history is the record, read
 /// again on activation and when the tenant's time zone or the queue's thresholds change.
 /// </summary>
-public sealed class QueueFiguresGrain(
+public sealed partial class QueueFiguresGrain(
     IEventHistoryStore history,
-    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time) : Grain, IQueueFiguresGrain
+    [FromKeyedServices(SwitchboardClock.ServiceKey)] TimeProvider time,
+    ILogger<QueueFiguresGrain> logger) : Grain, IQueueFiguresGrain
 {
     /// <summary>The rolling period of the live figures.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
@@ -38,8 +40,7 @@ public sealed class QueueFiguresGrain(
     {
         var parts = GrainKeys.Split(this.GetPrimaryKeyString());
         (tenantId, queueId) = (parts[0], parts[1]);
-        await ReadSettings(cancellationToken);
-        await Rebuild(cancellationToken);
+        await Refresh(force: true, cancellationToken);
     }
 
     public Task Observe(IReadOnlyList<HistoryEvent> events)
@@ -97,18 +98,25 @@ public sealed class QueueFiguresGrain(
 
     public async Task SettingsChanged()
     {
-        if (await ReadSettings(CancellationToken.None))
+        if (await Refresh(force: false, CancellationToken.None))
         {
-            await Rebuild(CancellationToken.None);
             TellRouter();
         }
     }
 
     public async Task<QueueLiveFigures> Get(CancellationToken cancellationToken = default)
     {
-        if (time.GetUtcNow() - settingsReadAt >= SettingsAge && await ReadSettings(cancellationToken))
+        if (time.GetUtcNow() - settingsReadAt >= SettingsAge)
         {
-            await Rebuild(cancellationToken);
+            try
+            {
+                await Refresh(force: false, cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The figures are still right for the settings they were built with.
+                NotRefreshed(logger, exception, tenantId, queueId);
+            }
         }
 
         var now = time.GetUtcNow();
@@ -121,26 +129,33 @@ public sealed class QueueFiguresGrain(
             zoneId);
     }
 
-    /// <summary>Today's and the window's events, read again from the history.</summary>
-    private async Task Rebuild(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        figures = new LiveQueueFigures(queueId, thresholds, TimeZones.FindOrUtc(zoneId), Window);
-        await foreach (var e in history.Read(tenantId, figures.ReadFrom(now), now + ClockSkew, new HistoryFilter(QueueId: queueId), cancellationToken))
-        {
-            figures.Add(e, now);
-        }
-    }
-
-    /// <summary>The tenant's time zone and the queue's thresholds; whether either changed.</summary>
-    private async Task<bool> ReadSettings(CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the tenant's time zone and the queue's thresholds and, when either changed (or <paramref name="force"/>),
+    /// reads today's and the window's events again from the history. Built aside and swapped in whole: a read that
+    /// fails leaves the figures and the settings they were built with as they were, to be tried again.
+    /// </summary>
+    private async Task<bool> Refresh(bool force, CancellationToken cancellationToken)
     {
         var settings = await GrainFactory.GetGrain<ITenantGrain>(tenantId).GetSettings(cancellationToken);
         var queue = await GrainFactory.GetGrain<IQueueGrain>(GrainKeys.Queue(tenantId, queueId)).Get(cancellationToken);
-        var read = queue is null ? QueueThresholds.Default : QueueThresholds.Of(queue.Config.ToSettings());
-        settingsReadAt = time.GetUtcNow();
-        var changed = settings.TimeZone != zoneId || read != thresholds;
-        (zoneId, thresholds) = (settings.TimeZone, read);
-        return changed;
+        var limits = queue is null ? QueueThresholds.Default : QueueThresholds.Of(queue.Config.ToSettings());
+        var now = time.GetUtcNow();
+        if (!force && settings.TimeZone == zoneId && limits == thresholds)
+        {
+            settingsReadAt = now;
+            return false;
+        }
+
+        var rebuilt = new LiveQueueFigures(queueId, limits, TimeZones.FindOrUtc(settings.TimeZone), Window);
+        await foreach (var e in history.Read(tenantId, rebuilt.ReadFrom(now), now + ClockSkew, new HistoryFilter(QueueId: queueId), cancellationToken))
+        {
+            rebuilt.Add(e, now);
+        }
+
+        (figures, zoneId, thresholds, settingsReadAt) = (rebuilt, settings.TimeZone, limits, now);
+        return true;
     }
+
+    [LoggerMessage(16003, LogLevel.Warning, "Queue {TenantId}/{QueueId}: live figures not read again for new settings; the last ones are served and the read is tried again")]
+    private static partial void NotRefreshed(ILogger logger, Exception exception, string tenantId, string queueId);
 }
