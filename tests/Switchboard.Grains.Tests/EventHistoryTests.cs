@@ -212,6 +212,27 @@ public sealed class EventHistoryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_state_held_through_a_report_and_well_past_it_counts_whole_from_the_change_that_ended_it()
+    {
+        var tenant = TestIds.Tenant();
+        var agent = await client.AvailableAgent(tenant, "a1");
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        await agent.ChangeState(new StateChangeRequest(AgentState.Offline, null, StateActor.Supervisor, "s1", null, null));
+        var offline = fixture.Time.GetUtcNow();
+        fixture.Time.Advance(TimeSpan.FromDays(3)); // a long weekend: nothing in the report's day nor the day after
+        await agent.ChangeState(new StateChangeRequest(AgentState.Available, null, StateActor.Supervisor, "s1", null, null));
+        await fixture.DeactivateAllAsync(agent); // its appends are made
+
+        var reports = client.GetGrain<IReportsGrain>(tenant);
+        var day = await reports.Agents(new AgentReportQuery(offline.AddHours(1), offline.AddHours(25), null, "UTC", "a1", null, 0, 1));
+        var days = await reports.Agents(new AgentReportQuery(offline, offline.AddDays(3), ReportInterval.Day, "UTC", "a1", null, 0, 10)); // whole days
+
+        Assert.Equal([new StateTime("Offline", null, 86_400)], Assert.Single(day.Rows).States);
+        Assert.Equal(4, days.Rows.Count);
+        Assert.Equal([[new StateTime("Offline", null, 86_400)], [new StateTime("Offline", null, 86_400)]], days.Rows.Skip(1).Take(2).Select(r => r.States));
+    }
+
+    [Fact]
     public async Task Retention_drops_the_days_before_it()
     {
         var tenant = TestIds.Tenant();

@@ -138,12 +138,16 @@ public sealed class ReportsGrain(
         // stamped now included).
         var heldUntil = end + Lookahead < now ? end + Lookahead : now;
         var readTo = heldUntil == now ? now.AddTicks(1) : heldUntil;
-        var events = new SortedDictionary<string, List<HistoryEvent>>(StringComparer.Ordinal);
+        var tallies = new SortedDictionary<string, AgentTally[]>(StringComparer.Ordinal);
+        AgentTally[] Row(string agentId) =>
+            tallies.TryGetValue(agentId, out var row) ? row : tallies[agentId] = [.. periods.Select(p => new AgentTally(p.Start, p.End))];
         foreach (var agentId in members ?? [])
         {
-            events[agentId] = [];
+            Row(agentId);
         }
 
+        // Counted as read: only the tallies and each agent's last state change are held, not the events.
+        var lastChange = new Dictionary<string, HistoryEvent>(StringComparer.Ordinal);
         var filter = query.AgentId is null ? null : new HistoryFilter(AgentId: query.AgentId);
         await foreach (var e in history.Read(tenantId, start, readTo > start ? readTo : start, filter, cancellationToken))
         {
@@ -152,37 +156,34 @@ public sealed class ReportsGrain(
                 continue;
             }
 
-            if (!events.TryGetValue(e.AgentId!, out var list))
+            foreach (var tally in Overlapping(Row(e.AgentId!), e))
             {
-                events[e.AgentId!] = list = [];
+                tally.Add(e);
             }
 
-            list.Add(e);
+            if (e.Type == HistoryTypes.AgentState)
+            {
+                lastChange[e.AgentId!] = e;
+            }
         }
 
-        var rows = new List<AgentFigures>(periods.Count * events.Count);
-        var tallies = new Dictionary<string, AgentTally[]>(StringComparer.Ordinal);
-        foreach (var (agentId, list) in events)
+        // The state the agent entered with its last change in the reading is held until the reading's end at least. A
+        // reading up to now asks the agent too: a change it stored a moment ago may not be in the history yet. An agent
+        // with no change in the reading has been in its current state since then, if that began before the end; if it
+        // began after, the state held then is the one its first later change left, looked for further on.
+        var unresolved = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (agentId, row) in tallies)
         {
-            var row = periods.Select(p => new AgentTally(p.Start, p.End)).ToArray();
-            tallies[agentId] = row;
-            foreach (var e in list)
-            {
-                foreach (var tally in Overlapping(row, e))
-                {
-                    tally.Add(e);
-                }
-            }
-
-            // The state the agent entered with its last change in the reading is held until the reading's end at least. A
-            // reading up to now asks the agent too: a change it stored a moment ago may not be in the history yet. An agent
-            // with no change in the reading has been in its current state since then, if that began before the end.
-            var last = list.LastOrDefault(e => e.Type == HistoryTypes.AgentState);
+            var last = lastChange.GetValueOrDefault(agentId);
             var current = last is null || readTo >= now ? await Current(tenantId, agentId, cancellationToken) : null;
             var spans = new List<(string State, string? Code, DateTimeOffset Since)>();
             if (last is not null)
             {
                 spans.Add((last.State!, last.Code, last.At));
+            }
+            else if (current is { } later && later.Since > heldUntil)
+            {
+                unresolved.Add(agentId);
             }
 
             if (current is { } held && (last is null || held.Since > last.At))
@@ -200,6 +201,8 @@ public sealed class ReportsGrain(
             }
         }
 
+        await HeldThroughout(tenantId, unresolved, tallies, readTo, now, cancellationToken);
+        var rows = new List<AgentFigures>(periods.Count * tallies.Count);
         for (var i = 0; i < periods.Count; i++)
         {
             foreach (var (agentId, row) in tallies)
@@ -209,6 +212,35 @@ public sealed class ReportsGrain(
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// For agents that made no change from the report's start to past its end, and whose current state began after:
+    /// the state they held, from the first change they made later (the state it left, and since when), read on in
+    /// widening steps until every one is found or now is reached.
+    /// </summary>
+    private async Task HeldThroughout(
+        string tenantId, HashSet<string> agents, SortedDictionary<string, AgentTally[]> tallies, DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var step = Lookahead;
+        while (agents.Count > 0 && from <= now)
+        {
+            var to = now - from > step ? from + step : now.AddTicks(1);
+            var filter = agents.Count == 1 ? new HistoryFilter(AgentId: agents.First()) : null;
+            await foreach (var e in history.Read(tenantId, from, to, filter, cancellationToken))
+            {
+                if (e.Type == HistoryTypes.AgentState && e.AgentId is { } agentId && agents.Remove(agentId) && e.FromState is { } left && e.Seconds is { } seconds)
+                {
+                    foreach (var tally in tallies[agentId])
+                    {
+                        tally.AddSpan(left, e.FromCode, e.At.AddTicks(-QueueTally.Ticks(seconds)), e.At);
+                    }
+                }
+            }
+
+            from = to;
+            step *= 2;
+        }
     }
 
     /// <summary>The periods an event counts in: a state change in every period the state it ends overlaps, any other in its own.</summary>
