@@ -79,10 +79,10 @@ public static class ReportsApi
             return problem;
         }
 
-        var (zone, start, end, period, offset, pageSize) = request;
-        var page = await tenant.Tenant<IReportsGrain>().Queues(new QueueReportQuery(start, end, period, zone.Id, queueId, offset, pageSize), tenant.CancellationToken);
+        var (zone, start, end, period, offset, pageSize, asOf) = request;
+        var page = await tenant.Tenant<IReportsGrain>().Queues(new QueueReportQuery(start, end, period, zone.Id, queueId, offset, pageSize, asOf), tenant.CancellationToken);
         var rows = page.Rows.Select(QueueReportRowResponse.Of).ToList();
-        var next = Next(tenant.Http, QueueCursor, page.NextOffset);
+        var next = Next(tenant.Http, QueueCursor, page.NextOffset, asOf);
         if (WantsCsv(tenant.Http.Request))
         {
             return CsvPage(QueueReportRowResponse.CsvHeader, rows, (row, csv) => row.AppendCsv(csv));
@@ -105,10 +105,10 @@ public static class ReportsApi
             return problem;
         }
 
-        var (zone, start, end, period, offset, pageSize) = request;
-        var page = await tenant.Tenant<IReportsGrain>().Agents(new AgentReportQuery(start, end, period, zone.Id, agentId, group, offset, pageSize), tenant.CancellationToken);
+        var (zone, start, end, period, offset, pageSize, asOf) = request;
+        var page = await tenant.Tenant<IReportsGrain>().Agents(new AgentReportQuery(start, end, period, zone.Id, agentId, group, offset, pageSize, asOf), tenant.CancellationToken);
         var rows = page.Rows.Select(AgentFiguresResponse.Of).ToList();
-        var next = Next(tenant.Http, AgentCursor, page.NextOffset);
+        var next = Next(tenant.Http, AgentCursor, page.NextOffset, asOf);
         if (WantsCsv(tenant.Http.Request))
         {
             return CsvPage(AgentFiguresResponse.CsvHeader, rows, (row, csv) => row.AppendCsv(csv));
@@ -167,17 +167,37 @@ public static class ReportsApi
                 $"The range has more than {ReportCalendar.MaxPeriods} periods of {interval ?? "1h"}: shorten it or use a longer interval.");
         }
 
+        // The first page fixes the instant the report is as of; the cursor carries it to the next pages, which so count the
+        // same events however the history grew meanwhile.
         var offset = 0;
+        var asOf = BusinessTime.Now(tenant.Http);
         if (Paging.TryRead(cursorKind, limit, cursor, errors, out var pageSize, out var position, DefaultLimit, MaxLimit)
-            && position is not null && !int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
+            && position is not null && !TryReadPosition(position, ref offset, ref asOf))
         {
             return ReportRequest.Failed(Paging.BadCursor());
         }
 
         return errors.HasErrors
             ? ReportRequest.Failed(ApiProblems.Invalid(errors, StatusCodes.Status400BadRequest))
-            : new ReportRequest(zone, start, end, period, offset, pageSize, null);
+            : new ReportRequest(zone, start, end, period, offset, pageSize, asOf, null);
     }
+
+    /// <summary>A report cursor's position: the next row and the report's instant, <c>{offset}:{UTC ticks}</c>.</summary>
+    private static bool TryReadPosition(string position, ref int offset, ref DateTimeOffset asOf)
+    {
+        var parts = position.Split(':');
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out offset)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return false;
+        }
+
+        asOf = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
+
+    private static string Position(int offset, DateTimeOffset asOf) =>
+        offset.ToString(CultureInfo.InvariantCulture) + ":" + asOf.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<TimeZoneInfo> Zone(TenantContext tenant) =>
         TimeZones.FindOrUtc((await tenant.Tenant<ITenantGrain>().GetSettings(tenant.CancellationToken)).TimeZone);
@@ -189,14 +209,14 @@ public static class ReportsApi
     }
 
     /// <summary>The next page's cursor, also as a <c>Link</c> header; null on the last page.</summary>
-    private static string? Next(HttpContext http, string cursorKind, int? nextOffset)
+    private static string? Next(HttpContext http, string cursorKind, int? nextOffset, DateTimeOffset asOf)
     {
         if (nextOffset is not { } offset)
         {
             return null;
         }
 
-        var cursor = Paging.Encode(cursorKind, offset.ToString(CultureInfo.InvariantCulture));
+        var cursor = Paging.Encode(cursorKind, Position(offset, asOf));
         var query = http.Request.Query.Where(q => q.Key != "cursor").SelectMany(q => q.Value.Select(v => (Name: q.Key, Value: v ?? "")))
             .Append((Name: "cursor", Value: cursor))
             .Select(q => Uri.EscapeDataString(q.Name) + "=" + Uri.EscapeDataString(q.Value));
@@ -225,11 +245,12 @@ public static class ReportsApi
     }
 
     private sealed record ReportRequest(
-        TimeZoneInfo Zone, DateTimeOffset Start, DateTimeOffset End, ReportInterval Period, int Offset, int PageSize, ProblemHttpResult? Problem)
+        TimeZoneInfo Zone, DateTimeOffset Start, DateTimeOffset End, ReportInterval Period, int Offset, int PageSize, DateTimeOffset AsOf, ProblemHttpResult? Problem)
     {
-        public static ReportRequest Failed(ProblemHttpResult problem) => new(TimeZoneInfo.Utc, default, default, default, 0, 0, problem);
+        public static ReportRequest Failed(ProblemHttpResult problem) => new(TimeZoneInfo.Utc, default, default, default, 0, 0, default, problem);
 
-        public void Deconstruct(out TimeZoneInfo zone, out DateTimeOffset start, out DateTimeOffset end, out ReportInterval period, out int offset, out int pageSize) =>
-            (zone, start, end, period, offset, pageSize) = (Zone, Start, End, Period, Offset, PageSize);
+        public void Deconstruct(
+            out TimeZoneInfo zone, out DateTimeOffset start, out DateTimeOffset end, out ReportInterval period, out int offset, out int pageSize, out DateTimeOffset asOf) =>
+            (zone, start, end, period, offset, pageSize, asOf) = (Zone, Start, End, Period, Offset, PageSize, AsOf);
     }
 }

@@ -15,7 +15,8 @@ public interface IReportsGrain : IGrainWithStringKey
 
 /// <summary>
 /// Which queue figures: [From, To) in periods of <see cref="Interval"/> in <see cref="TimeZone"/>, of one queue or of
-/// every queue with activity; rows <see cref="Offset"/> to <see cref="Offset"/> + <see cref="Limit"/>.
+/// every queue with activity; rows <see cref="Offset"/> to <see cref="Offset"/> + <see cref="Limit"/>; counting the events up to
+/// <see cref="AsOf"/> (null: now), so every page of a report that reaches now counts the same events.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.QueueReportQuery")]
 public sealed record QueueReportQuery(
@@ -25,7 +26,8 @@ public sealed record QueueReportQuery(
     [property: Id(3)] string TimeZone,
     [property: Id(4)] string? QueueId,
     [property: Id(5)] int Offset,
-    [property: Id(6)] int Limit);
+    [property: Id(6)] int Limit,
+    [property: Id(7)] DateTimeOffset? AsOf = null);
 
 /// <summary>One queue's figures over one period.</summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.QueueReportRow")]
@@ -45,7 +47,7 @@ public sealed record QueueReportPage(
 /// <summary>
 /// Which agent figures: [From, To) in periods of <see cref="Interval"/> (null: the whole range as one period) in
 /// <see cref="TimeZone"/>, of one agent, of one group's agents, or of every agent with activity; rows <see cref="Offset"/>
-/// to <see cref="Offset"/> + <see cref="Limit"/>.
+/// to <see cref="Offset"/> + <see cref="Limit"/>; as of <see cref="AsOf"/> (null: now), like a queue report.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.AgentReportQuery")]
 public sealed record AgentReportQuery(
@@ -56,7 +58,8 @@ public sealed record AgentReportQuery(
     [property: Id(4)] string? AgentId,
     [property: Id(5)] string? Group,
     [property: Id(6)] int Offset,
-    [property: Id(7)] int Limit);
+    [property: Id(7)] int Limit,
+    [property: Id(8)] DateTimeOffset? AsOf = null);
 
 /// <summary>Time in one state with one status code.</summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.StateTime")]

@@ -83,7 +83,9 @@ public sealed class ReportsGrain(
         if (periods.Count > 0)
         {
             var filter = query.QueueId is null ? null : new HistoryFilter(QueueId: query.QueueId);
-            await foreach (var e in history.Read(tenantId, periods[0].Start, periods[^1].End, filter, cancellationToken))
+            var asOf = AsOf(query.AsOf).AddTicks(1);
+            var readTo = periods[^1].End < asOf ? periods[^1].End : asOf;
+            await foreach (var e in history.Read(tenantId, periods[0].Start, readTo > periods[0].Start ? readTo : periods[0].Start, filter, cancellationToken))
             {
                 if (!QueueTally.Counts(e) || ReportCalendar.IndexOf(periods, e.At) is var index && index < 0)
                 {
@@ -131,7 +133,7 @@ public sealed class ReportsGrain(
         }
 
         var members = await Members(tenantId, query, cancellationToken);
-        var now = time.GetUtcNow();
+        var now = AsOf(query.AsOf);
         var start = periods[0].Start;
         var end = periods[^1].End;
         // Read on past the end to find the change that ends the state each agent was last in; never past now (an event
@@ -201,7 +203,7 @@ public sealed class ReportsGrain(
             }
         }
 
-        await HeldThroughout(tenantId, unresolved, tallies, readTo, now, cancellationToken);
+        await HeldThroughout(tenantId, unresolved, tallies, readTo, heldUntil, cancellationToken);
         var rows = new List<AgentFigures>(periods.Count * tallies.Count);
         for (var i = 0; i < periods.Count; i++)
         {
@@ -220,8 +222,9 @@ public sealed class ReportsGrain(
     /// widening steps until every one is found or now is reached.
     /// </summary>
     private async Task HeldThroughout(
-        string tenantId, HashSet<string> agents, SortedDictionary<string, AgentTally[]> tallies, DateTimeOffset from, DateTimeOffset now, CancellationToken cancellationToken)
+        string tenantId, HashSet<string> agents, SortedDictionary<string, AgentTally[]> tallies, DateTimeOffset from, DateTimeOffset heldUntil, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
         var step = Lookahead;
         while (agents.Count > 0 && from <= now)
         {
@@ -233,7 +236,7 @@ public sealed class ReportsGrain(
                 {
                     foreach (var tally in tallies[agentId])
                     {
-                        tally.AddSpan(left, e.FromCode, e.At.AddTicks(-QueueTally.Ticks(seconds)), e.At);
+                        tally.AddSpan(left, e.FromCode, e.At.AddTicks(-QueueTally.Ticks(seconds)), e.At < heldUntil ? e.At : heldUntil);
                     }
                 }
             }
@@ -241,6 +244,13 @@ public sealed class ReportsGrain(
             from = to;
             step *= 2;
         }
+    }
+
+    /// <summary>The instant a report is as of: the one asked (a page after the first), never later than now.</summary>
+    private DateTimeOffset AsOf(DateTimeOffset? asked)
+    {
+        var now = time.GetUtcNow();
+        return asked is { } at && at < now ? at : now;
     }
 
     /// <summary>The periods an event counts in: a state change in every period the state it ends overlaps, any other in its own.</summary>
