@@ -233,6 +233,36 @@ public sealed class EventHistoryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_agent_whose_append_failed_appends_again_on_its_own_while_it_changes_nothing()
+    {
+        var tenant = TestIds.Tenant();
+        var from = fixture.Time.GetUtcNow();
+        var agent = await client.AvailableAgent(tenant, "a1");
+        await fixture.DeactivateAllAsync(agent); // its first change appended
+        fixture.HistoryFaults.Fail(tenant);
+        try
+        {
+            await agent.ChangeState(new StateChangeRequest(AgentState.Break, null, StateActor.Supervisor, "s1", null, null));
+            await agent.GetState(); // the failed append is behind it
+        }
+        finally
+        {
+            fixture.HistoryFaults.Heal(tenant);
+        }
+
+        Assert.Equal(["Available"], (await Read(tenant, from)).Where(e => e.Type == HistoryTypes.AgentState).Select(e => e.State));
+        List<string?> states = [];
+        for (var i = 0; i < 200 && states.Count < 2; i++)
+        {
+            fixture.Time.Advance(Agents.AgentGrain.FirstHistoryRetry); // the retry is due on the business clock once the failure is seen
+            await Task.Delay(5);
+            states = [.. (await Read(tenant, from)).Where(e => e.Type == HistoryTypes.AgentState).Select(e => e.State)];
+        }
+
+        Assert.Equal(["Available", "Break"], states);
+    }
+
+    [Fact]
     public async Task Retention_drops_the_days_before_it()
     {
         var tenant = TestIds.Tenant();

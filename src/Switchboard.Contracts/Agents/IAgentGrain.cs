@@ -137,4 +137,8 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Lets go of a held offer older than any offer can be (left behind by a failure); nothing otherwise.</summary>
     [Alias("ReleaseStaleOffer"), OneWay]
     Task ReleaseStaleOffer();
+
+    /// <summary>Appends the state changes the event history may not have yet: the agent's own retry after an append failed.</summary>
+    [Alias("AppendHistory"), OneWay]
+    Task AppendHistory();
 }

@@ -1,3 +1,4 @@
+using Switchboard.Contracts.Agents;
 using Switchboard.Domain.Reports;
 
 namespace Switchboard.Grains.Agents;
@@ -68,10 +69,36 @@ public sealed partial class AgentGrain
         {
             await eventHistory.Append(tenantId, AgentHistory.Of(agentId, trail.Select(e => e.ToDomain()), through));
             recordedThrough = trail[^1].Sequence;
+            historyRetry = TimeSpan.Zero;
         }
         catch (Exception exception)
         {
             AgentLog.HistoryNotRecorded(logger, exception, tenantId, agentId);
+            AppendLater();
         }
+    }
+
+    public Task AppendHistory()
+    {
+        RecordHistorySoon();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>How long the agent waits before it appends again after a failed append; doubled on each failure.</summary>
+    internal static readonly TimeSpan FirstHistoryRetry = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan LongestHistoryRetry = TimeSpan.FromMinutes(5);
+
+    private TimeSpan historyRetry;
+
+    /// <summary>
+    /// A failed append is tried again on the business clock, so an agent that changes nothing for hours is not missing
+    /// from reports for that long (its deactivation and next activation try too).
+    /// </summary>
+    private void AppendLater()
+    {
+        historyRetry = historyRetry == TimeSpan.Zero ? FirstHistoryRetry : TimeSpan.FromTicks(Math.Min(historyRetry.Ticks * 2, LongestHistoryRetry.Ticks));
+        var key = this.GetPrimaryKeyString();
+        deadlines.Schedule("agent-history/" + key, time.GetUtcNow() + historyRetry, grains => grains.GetGrain<IAgentGrain>(key).AppendHistory());
     }
 }
