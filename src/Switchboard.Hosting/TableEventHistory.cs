@@ -50,43 +50,83 @@ public sealed class TableEventHistory(TableServiceClient service, string tablePr
         }));
     }
 
+    /// <summary>How many hour partitions a read fetches ahead of the one it is handing out.</summary>
+    private const int ReadAhead = 4;
+
     public async IAsyncEnumerable<HistoryEvent> Read(
         string tenantId, DateTimeOffset from, DateTimeOffset to, HistoryFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var low = RowKeyPrefix(from);
-        var high = RowKeyPrefix(to);
+        // Hour partitions are read a few at once (one query each is a round trip, the same for Azure at any size) and
+        // handed out in order.
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var hours = new Queue<DateTimeOffset>();
         for (var hour = new DateTimeOffset(from.UtcDateTime.Date.AddHours(from.UtcDateTime.Hour), TimeSpan.Zero); hour < to; hour = hour.AddHours(1))
         {
-            var query = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenantId, hour)} and RowKey ge {low} and RowKey lt {high}");
-            if (filter?.QueueId is { } queueId)
-            {
-                query += " and " + TableClient.CreateQueryFilter($"QueueId eq {queueId}");
-            }
+            hours.Enqueue(hour);
+        }
 
-            if (filter?.AgentId is { } agentId)
+        var ahead = new Queue<Task<List<HistoryEvent>>>();
+        try
+        {
+            while (hours.Count > 0 || ahead.Count > 0)
             {
-                query += " and " + TableClient.CreateQueryFilter($"AgentId eq {agentId}");
-            }
+                while (ahead.Count < ReadAhead && hours.TryDequeue(out var hour))
+                {
+                    ahead.Enqueue(ReadHour(tenantId, hour, from, to, filter, reading.Token));
+                }
 
-            var rows = service.GetTableClient(TableName(hour)).QueryAsync<TableEntity>(query, cancellationToken: cancellationToken);
-            await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
-            while (true)
+                foreach (var e in await ahead.Dequeue())
+                {
+                    yield return e;
+                }
+            }
+        }
+        finally
+        {
+            // A reader that stops early: the hours fetched ahead are let go.
+            await reading.CancelAsync();
+            foreach (var left in ahead)
             {
                 try
                 {
-                    if (!await enumerator.MoveNextAsync())
-                    {
-                        break;
-                    }
+                    await left;
                 }
-                catch (RequestFailedException e) when (e.Status == 404)
+                catch (Exception)
                 {
-                    break; // no table for that month: nothing was appended then
+                    // Cancelled or failed: nobody wants it any more.
                 }
-
-                yield return FromEntity(enumerator.Current);
             }
         }
+    }
+
+    private async Task<List<HistoryEvent>> ReadHour(
+        string tenantId, DateTimeOffset hour, DateTimeOffset from, DateTimeOffset to, HistoryFilter? filter, CancellationToken cancellationToken)
+    {
+        var query = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKey(tenantId, hour)} and RowKey ge {RowKeyPrefix(from)} and RowKey lt {RowKeyPrefix(to)}");
+        if (filter?.QueueId is { } queueId)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"QueueId eq {queueId}");
+        }
+
+        if (filter?.AgentId is { } agentId)
+        {
+            query += " and " + TableClient.CreateQueryFilter($"AgentId eq {agentId}");
+        }
+
+        var events = new List<HistoryEvent>();
+        try
+        {
+            await foreach (var row in service.GetTableClient(TableName(hour)).QueryAsync<TableEntity>(query, cancellationToken: cancellationToken))
+            {
+                events.Add(FromEntity(row));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No table for that month: nothing was appended then.
+        }
+
+        return events;
     }
 
     public async Task Prune(DateTimeOffset before, CancellationToken cancellationToken = default)

@@ -80,7 +80,8 @@ public static class AgentStateBenchmark
         {
             await HistoryBenchmark.RunReportAsync(
                 args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3_000_000,
-                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100);
+                args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100,
+                args.Contains("--tables"));
             return;
         }
 

@@ -13,7 +13,8 @@ namespace Switchboard.Benchmarks;
 /// <summary>
 /// The event history. <c>history</c>: appends per second through the silo's history writer on Azure Tables (Azurite),
 /// beside raw single-row Azure.Data.Tables upserts of a row of the same size, in one run. <c>history-report</c>: a month's
-/// queue report for 100 queues over millions of events in the embedded default's in-memory history: its time and memory.
+/// queue report for 100 queues over millions of events in the embedded default's in-memory history (or, with
+/// <c>--tables</c>, on Azure Tables in Azurite): its time and memory.
 /// </summary>
 public static class HistoryBenchmark
 {
@@ -56,28 +57,41 @@ public static class HistoryBenchmark
         await silo.StopAsync();
     }
 
-    public static async Task RunReportAsync(int events, int queues)
+    public static async Task RunReportAsync(int events, int queues, bool tables)
     {
-        using var silo = await StartSilo([]);
+        await using var azurite = tables ? await AzuriteInstance.StartAsync() : null;
+        using var silo = await StartSilo(azurite is null
+            ? []
+            : new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "AzureTables",
+                ["Storage:LiveEventsOnAzureQueues"] = "false",
+                ["ConnectionStrings:AzureStorage"] = azurite.ConnectionString,
+            });
         var history = silo.Services.GetRequiredService<IEventHistoryStore>();
         var grains = silo.Services.GetRequiredService<IGrainFactory>();
         var month = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(1));
         var span = TimeSpan.FromDays(30);
         var loading = Stopwatch.StartNew();
         const int Batch = 10_000;
-        for (var start = 0; start < events; start += Batch)
-        {
-            var batch = Enumerable.Range(start, Math.Min(Batch, events - start))
-                .Select(i => Event(i % queues, i, month + TimeSpan.FromTicks(span.Ticks / events * i)))
-                .ToList();
-            await history.Append(Tenant, batch);
-        }
+        // Several batches at once on Azure Tables, as many silos' writers would append: each batch is a few partitions.
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, (events + Batch - 1) / Batch),
+            new ParallelOptions { MaxDegreeOfParallelism = tables ? 16 : 1 },
+            async (b, _) =>
+            {
+                var start = b * Batch;
+                var batch = Enumerable.Range(start, Math.Min(Batch, events - start))
+                    .Select(i => Event(i % queues, i, month + TimeSpan.FromTicks(span.Ticks / events * i)))
+                    .ToList();
+                await history.Append(Tenant, batch);
+            });
 
         loading.Stop();
         GC.Collect();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine(FormattableString.Invariant(
-            $"{Environment.ProcessorCount} cores, .NET {Environment.Version}; {events:N0} events of {queues} queues over 30 days in the in-memory history, loaded in {loading.Elapsed.TotalSeconds:F1} s; heap {heapBefore / 1048576.0:F0} MiB"));
+            $"{Environment.ProcessorCount} cores, .NET {Environment.Version}; {events:N0} events of {queues} queues over 30 days in {(tables ? "the Azure Tables history (Azurite in memory, its own process)" : "the in-memory history")}, loaded in {loading.Elapsed.TotalSeconds:F1} s; heap {heapBefore / 1048576.0:F0} MiB"));
         Console.WriteLine("\n| report | rows | time s | allocated MiB | heap after MiB |\n|---|---:|---:|---:|---:|");
         foreach (var (name, interval) in new[] { ("month by day, every queue", ReportInterval.Day), ("month by hour, every queue", ReportInterval.Hour), ("month by day, every queue (again: rows kept a minute)", ReportInterval.Day) })
         {

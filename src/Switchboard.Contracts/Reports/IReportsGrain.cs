@@ -2,14 +2,17 @@ using Switchboard.Domain.Reports;
 
 namespace Switchboard.Contracts.Reports;
 
-/// <summary>Historical reports computed from a tenant's event history. Keyed by tenant id; any silo may compute one.</summary>
+/// <summary>
+/// Historical reports computed from a tenant's event history. Keyed by tenant id; any silo may compute one. A long range
+/// over a busy tenant reads millions of events: a report may take minutes, not the default half minute of a grain call.
+/// </summary>
 [Alias("Switchboard.IReportsGrain")]
 public interface IReportsGrain : IGrainWithStringKey
 {
-    [Alias("Queues"), ReadOnly]
+    [Alias("Queues"), ReadOnly, ResponseTimeout("00:10:00")]
     Task<QueueReportPage> Queues(QueueReportQuery query, CancellationToken cancellationToken = default);
 
-    [Alias("Agents"), ReadOnly]
+    [Alias("Agents"), ReadOnly, ResponseTimeout("00:10:00")]
     Task<AgentReportPage> Agents(AgentReportQuery query, CancellationToken cancellationToken = default);
 }
 
