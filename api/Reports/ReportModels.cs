@@ -172,7 +172,7 @@ internal static partial class ReportTimes
 /// <param name="Transfers">Transfers the agent made.</param>
 /// <param name="Consults">Consults the agent started.</param>
 /// <param name="MessagesSent">Chat messages the agent wrote.</param>
-/// <param name="EmailReplies">Email replies the agent sent.</param>
+/// <param name="EmailReplies">Email replies the agent wrote, counted when stored to be sent (whatever the mail server then does).</param>
 /// <param name="States">Time in each state with each status code (code null when none).</param>
 /// <param name="AnsweredByMedia">Work accepted, per medium.</param>
 /// <param name="TransactionCodes">Transaction codes saved in the agent's wrap-ups, with how often.</param>

@@ -50,7 +50,7 @@ public static class ReportsApi
             .WithName("GetAgentReport")
             .WithSummary("Report agent figures over time")
             .WithDescription("Figures per period and agent: time in each state and status code, work answered by medium, handle, hold and wrap-up " +
-                "time, occupancy, transaction codes, transfers, consults, chat messages written and email replies sent. " + RangeHelp + "Every period is listed for agentId, for every agent of " +
+                "time, occupancy, transaction codes, transfers, consults, chat messages and email replies written. " + RangeHelp + "Every period is listed for agentId, for every agent of " +
                 $"group, or for every agent with activity in the range. At most {ReportCalendar.MaxPeriods} periods. " + PagingHelp +
                 " Admin, supervisor and integration keys.")
             .WithMetadata(new AlsoProducesText(StatusCodes.Status200OK, Csv.MediaType))
@@ -172,7 +172,7 @@ public static class ReportsApi
         var offset = 0;
         var asOf = BusinessTime.Now(tenant.Http);
         if (Paging.TryRead(cursorKind, limit, cursor, errors, out var pageSize, out var position, DefaultLimit, MaxLimit)
-            && position is not null && !TryReadPosition(position, ref offset, ref asOf))
+            && position is not null && (!TryReadPosition(position, ref offset, ref asOf) || !Fresh(asOf, BusinessTime.Now(tenant.Http))))
         {
             return ReportRequest.Failed(Paging.BadCursor());
         }
@@ -195,6 +195,12 @@ public static class ReportsApi
         asOf = new DateTimeOffset(ticks, TimeSpan.Zero);
         return true;
     }
+
+    /// <summary>How long a report's cursor may be followed: its instant bounds how far back a page reads.</summary>
+    private static readonly TimeSpan CursorLifetime = TimeSpan.FromDays(1);
+
+    // A minute ahead allowed: another API host's clock may run a little ahead (the grain reads no later than its now).
+    private static bool Fresh(DateTimeOffset asOf, DateTimeOffset now) => asOf - now <= TimeSpan.FromMinutes(1) && now - asOf <= CursorLifetime;
 
     private static string Position(int offset, DateTimeOffset asOf) =>
         offset.ToString(CultureInfo.InvariantCulture) + ":" + asOf.UtcTicks.ToString(CultureInfo.InvariantCulture);

@@ -49,6 +49,14 @@ public static class TenancyApi
             .WithDescription("The tenant's keys ordered by id, revoked ones included, without the keys themselves; a page at a time.")
             .ProducesStandardProblems();
 
+        v1.MapGet("/me", GetMe)
+            .RequireAuthorization(Policies.AnyTenantKey)
+            .WithTags("API keys")
+            .WithName("GetMe")
+            .WithSummary("Who the key is")
+            .WithDescription("The calling key's tenant, id, role and, for an agent key, its agent: what a console reads after sign-in to know whose it is.")
+            .ProducesStandardProblems();
+
         keys.MapDelete("/{keyId}", RevokeKey)
             .WithName("RevokeApiKey")
             .WithSummary("Revoke an API key")
@@ -148,6 +156,9 @@ public static class TenancyApi
             ?? throw new InvalidOperationException("A freshly generated key id or key collided."); // 72 random bits: not expected.
         return TypedResults.Created($"/v1/api-keys/{info.Id}", IssuedApiKeyResponse.From(info, key));
     }
+
+    private static Ok<CallerResponse> GetMe([AsParameters] TenantContext tenant) =>
+        TypedResults.Ok(new CallerResponse(tenant.TenantId, tenant.Caller.KeyId, Roles.Name(tenant.Caller.Role), tenant.Caller.AgentId));
 
     private static async Task<Results<Ok<Page<ApiKeyResponse>>, ProblemHttpResult>> ListKeys(
         [AsParameters] TenantContext tenant, int? limit, string? cursor)

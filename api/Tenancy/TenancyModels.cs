@@ -97,3 +97,11 @@ public sealed record TenantSettingsModel([property: Required] string? TimeZone) 
 
     public static TenantSettingsModel From(TenantSettings settings) => new(settings.TimeZone);
 }
+
+/// <summary>The key a request came with.</summary>
+/// <param name="TenantId">Its tenant.</param>
+/// <param name="KeyId">Its id (as listed in /v1/api-keys).</param>
+/// <param name="Role">admin, supervisor, agent or integration.</param>
+/// <param name="AgentId">The agent an agent key belongs to; null for the other roles.</param>
+[WireExample("""{"tenantId":"acme","keyId":"key_3q2-7wAbCdEf","role":"agent","agentId":"a1"}""")]
+public sealed record CallerResponse(string TenantId, string KeyId, string Role, string? AgentId);

@@ -29,6 +29,26 @@ public sealed class AgentKeyTests(SwitchboardApiFactory factory)
     }
 
     [Fact]
+    public async Task A_key_reads_whose_it_is_and_no_key_reads_nothing()
+    {
+        var tenant = await factory.CreateTenantAsync();
+        await tenant.CreateAgentAsync("a1");
+        var (agentKeyId, agentKey) = await tenant.IssueKeyAsync("agent", "a1");
+        var (supervisorKeyId, supervisorKey) = await tenant.IssueKeyAsync("supervisor");
+        using var agent = factory.ClientWith(agentKey);
+        using var supervisor = factory.ClientWith(supervisorKey);
+        using var nobody = factory.CreateClient();
+
+        var asAgent = await agent.GetOkJsonAsync("/v1/me");
+        var asSupervisor = await supervisor.GetOkJsonAsync("/v1/me");
+        using var anonymous = await nobody.GetAsync(new Uri("/v1/me", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal((tenant.Id, agentKeyId, "agent", "a1"), (asAgent.Text("tenantId"), asAgent.Text("keyId"), asAgent.Text("role"), asAgent.Text("agentId")));
+        Assert.Equal((supervisorKeyId, "supervisor", null), (asSupervisor.Text("keyId"), asSupervisor.Text("role"), asSupervisor.TextOrNull("agentId")));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
     public async Task Agent_key_changes_and_reads_its_own_state_as_the_agent()
     {
         var tenant = await factory.CreateTenantAsync();

@@ -87,7 +87,5 @@ public sealed class AgentStatsClockTests(SwitchboardApiFactory factory)
         Assert.StartsWith("g1,", lines[1], StringComparison.Ordinal);
     }
 
-    /// <summary>An instant as a query gives it, to the tick: earlier tests leave the shared clock between seconds.</summary>
-
     private static double Seconds(System.Text.Json.Nodes.JsonNode node, string property) => node[property]!.GetValue<double>();
 }

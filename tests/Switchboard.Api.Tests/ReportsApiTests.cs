@@ -175,6 +175,9 @@ public sealed class ReportsApiTests(SwitchboardApiFactory factory)
     [InlineData("from=2026-11-25&to=2026-11-26&limit=0", "limit")]
     [InlineData("from=2026-11-25&to=2026-11-26&limit=5001", "limit")]
     [InlineData("from=2026-11-25&to=2026-11-26&cursor=bm9wZQ", "cursor")]
+    [InlineData("from=2026-11-25&to=2026-11-26&cursor=cXVldWUtcmVwb3J0OjA6MQ", "cursor")] // a report as of year 1: no cursor lasts that long
+    [InlineData("from=2026-11-25&to=2026-11-26&cursor=cXVldWUtcmVwb3J0OjA6OTk5OTk5OTk5OTk5OTk5OTk5", "cursor")] // as of the year 3169
+    [InlineData("from=2026-11-25&to=2026-11-26&cursor=cXVldWUtcmVwb3J0OjA6YWJj", "cursor")]
     [InlineData("from=0001-01-01&to=2026-11-26", "from")]
     [InlineData("from=2026-11-25&to=9999-12-31", "to")]
     [InlineData("from=2025-01-01&to=2026-11-26&interval=1d", "to")] // more than 400 days

@@ -207,6 +207,7 @@ public sealed class EventHistoryTests(ClusterFixture fixture)
             fixture.HistoryFaults.Heal(tenant);
         }
 
+        fixture.Time.Advance(QueueFiguresGrain.RefreshRetry);
         var rebuilt = await figures.Get(); // the failed read is tried again
         Assert.Equal(("Europe/Rome", 1, 1), (rebuilt.TimeZone, rebuilt.Today.Offered, rebuilt.Today.Answered));
     }
@@ -260,6 +261,23 @@ public sealed class EventHistoryTests(ClusterFixture fixture)
         }
 
         Assert.Equal(["Available", "Break"], states);
+    }
+
+    [Fact]
+    public async Task A_later_page_counts_an_agents_time_only_up_to_the_instant_of_the_first()
+    {
+        var tenant = TestIds.Tenant();
+        var from = fixture.Time.GetUtcNow();
+        var agent = await client.AvailableAgent(tenant, "a1");
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        var asOf = fixture.Time.GetUtcNow(); // the first page's
+        fixture.Time.Advance(TimeSpan.FromMinutes(3));
+        await agent.ChangeState(new StateChangeRequest(AgentState.Break, null, StateActor.Supervisor, "s1", null, null));
+        await fixture.DeactivateAllAsync(agent); // its appends are made
+
+        var later = await client.GetGrain<IReportsGrain>(tenant).Agents(new AgentReportQuery(from, asOf.AddHours(1), null, "UTC", "a1", null, 0, 1, asOf));
+
+        Assert.Equal([new StateTime("Available", null, 3_600)], Assert.Single(later.Rows).States);
     }
 
     [Fact]

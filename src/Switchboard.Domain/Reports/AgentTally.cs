@@ -41,7 +41,7 @@ public sealed class AgentTally(DateTimeOffset from, DateTimeOffset to)
     /// <summary>Chat messages the agent wrote.</summary>
     public int MessagesSent { get; private set; }
 
-    /// <summary>Email replies the agent sent.</summary>
+    /// <summary>Email replies the agent wrote, counted when stored to be sent (whatever the mail server then does).</summary>
     public int EmailReplies { get; private set; }
 
     public double? AverageHandleSeconds => Handled > 0 ? (double)(talk + wrapUp) / TimeSpan.TicksPerSecond / Handled : null;

@@ -11,7 +11,10 @@ namespace Switchboard.Domain.Reports;
 /// <c>r:{interactionId}:{email message number}</c> or <c>a:{agentId}:{audit sequence}</c>.
 /// </param>
 /// <param name="At">When it happened.</param>
-/// <param name="Type">An interaction timeline type (<c>queued</c>, <c>accepted</c>, <c>ended</c>, …) or <c>agent-state</c>.</param>
+/// <param name="Type">
+/// An interaction timeline type (<c>queued</c>, <c>accepted</c>, <c>ended</c>, …), <c>message</c> (a chat message),
+/// <c>replied</c> (an email reply) or <c>agent-state</c>.
+/// </param>
 /// <param name="AgentId">The agent it is about, if any.</param>
 /// <param name="QueueId">The queue it counts for, if any: the queue an interaction waited in or was answered from.</param>
 /// <param name="InteractionId">The interaction, for interaction events.</param>

@@ -93,7 +93,7 @@ public sealed partial class AgentGrain
 
     /// <summary>
     /// A failed append is tried again on the business clock, so an agent that changes nothing for hours is not missing
-    /// from reports for that long (its deactivation and next activation try too).
+    /// from reports for that long (its next activation tries too).
     /// </summary>
     private void AppendLater()
     {

@@ -38,18 +38,24 @@ public sealed partial class InteractionGrain
     }
 
     /// <summary>
-    /// Appends the chat messages the history may not have, once the transcript's length is known in this activation;
+    /// Appends the chat messages of a chat the history may not have (the transcript's length is read once an activation);
     /// <paramref name="latest"/>, just stored, spares reading the transcript in the usual case.
     /// </summary>
     private async Task RecordMessages(ChatMessage? latest = null)
     {
-        if (state.State.Record is not { } record || messageCount is not { } count || messagesRecorded >= count)
+        if (state.State.Record is not { Media: MediaType.Chat } record)
         {
             return;
         }
 
         try
         {
+            var count = await MessageCount(record, CancellationToken.None);
+            if (messagesRecorded >= count)
+            {
+                return;
+            }
+
             var messages = latest is not null && latest.Sequence == count && messagesRecorded == count - 1
                 ? [latest]
                 : (await GetMessages(messagesRecorded, (int)Math.Min(count - messagesRecorded, int.MaxValue)))?.Messages ?? [];
@@ -84,11 +90,7 @@ public sealed partial class InteractionGrain
         if (await MayBeUntold(record))
         {
             await RecordHistory();
-            if (chat)
-            {
-                await MessageCount(record, CancellationToken.None);
-                await RecordMessages();
-            }
+            await RecordMessages(); // a chat's: its transcript's length is read for it
         }
         else
         {

@@ -29,6 +29,9 @@ public sealed partial class QueueFiguresGrain(
     /// <summary>How far past now a rebuild reads: events of a silo whose clock runs a little ahead.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
+    /// <summary>How soon a read tries again after a refresh failed.</summary>
+    internal static readonly TimeSpan RefreshRetry = TimeSpan.FromSeconds(30);
+
     private string tenantId = "";
     private string queueId = "";
     private string zoneId = TenantSettings.DefaultTimeZone;
@@ -116,6 +119,7 @@ public sealed partial class QueueFiguresGrain(
             {
                 // The figures are still right for the settings they were built with.
                 NotRefreshed(logger, exception, tenantId, queueId);
+                settingsReadAt = time.GetUtcNow() - SettingsAge + RefreshRetry; // not at every read while the history is down
             }
         }
 

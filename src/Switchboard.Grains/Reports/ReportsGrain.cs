@@ -174,6 +174,7 @@ public sealed class ReportsGrain(
         // with no change in the reading has been in its current state since then, if that began before the end; if it
         // began after, the state held then is the one its first later change left, looked for further on.
         var unresolved = new HashSet<string>(StringComparer.Ordinal);
+        var lastBegun = heldUntil;
         foreach (var (agentId, row) in tallies)
         {
             var last = lastChange.GetValueOrDefault(agentId);
@@ -186,16 +187,18 @@ public sealed class ReportsGrain(
             else if (current is { } later && later.Since > heldUntil)
             {
                 unresolved.Add(agentId);
+                lastBegun = later.Since > lastBegun ? later.Since : lastBegun;
             }
 
-            if (current is { } held && (last is null || held.Since > last.At))
+            // A state begun after the report's instant (a later page's) is not the report's.
+            if (current is { } held && held.Since <= heldUntil && (last is null || held.Since > last.At))
             {
                 spans.Add(held);
             }
 
             for (var i = 0; i < spans.Count; i++)
             {
-                var until = i + 1 < spans.Count ? spans[i + 1].Since : heldUntil;
+                var until = i + 1 < spans.Count && spans[i + 1].Since < heldUntil ? spans[i + 1].Since : heldUntil;
                 foreach (var tally in row)
                 {
                     tally.AddSpan(spans[i].State, spans[i].Code, spans[i].Since, until);
@@ -203,7 +206,7 @@ public sealed class ReportsGrain(
             }
         }
 
-        await HeldThroughout(tenantId, unresolved, tallies, readTo, heldUntil, cancellationToken);
+        await HeldThroughout(tenantId, unresolved, tallies, readTo, lastBegun, heldUntil, cancellationToken);
         var rows = new List<AgentFigures>(periods.Count * tallies.Count);
         for (var i = 0; i < periods.Count; i++)
         {
@@ -219,16 +222,17 @@ public sealed class ReportsGrain(
     /// <summary>
     /// For agents that made no change from the report's start to past its end, and whose current state began after:
     /// the state they held, from the first change they made later (the state it left, and since when), read on in
-    /// widening steps until every one is found or now is reached.
+    /// widening steps until every one is found or the latest of their current states began.
     /// </summary>
     private async Task HeldThroughout(
-        string tenantId, HashSet<string> agents, SortedDictionary<string, AgentTally[]> tallies, DateTimeOffset from, DateTimeOffset heldUntil, CancellationToken cancellationToken)
+        string tenantId, HashSet<string> agents, SortedDictionary<string, AgentTally[]> tallies, DateTimeOffset from, DateTimeOffset lastBegun, DateTimeOffset heldUntil,
+        CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        // Each one's first later change is at the latest when its current state began: no reading goes past that.
         var step = Lookahead;
-        while (agents.Count > 0 && from <= now)
+        while (agents.Count > 0 && from <= lastBegun)
         {
-            var to = now - from > step ? from + step : now.AddTicks(1);
+            var to = lastBegun - from > step ? from + step : lastBegun.AddTicks(1);
             var filter = agents.Count == 1 ? new HistoryFilter(AgentId: agents.First()) : null;
             await foreach (var e in history.Read(tenantId, from, to, filter, cancellationToken))
             {
