@@ -4,6 +4,7 @@ using Switchboard.Api.Live;
 using Switchboard.Api.Middleware;
 using Switchboard.Api.OpenApi;
 using Switchboard.Api.PublicChat;
+using Switchboard.Api.WebConsole;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSwitchboardApi();
@@ -16,6 +17,8 @@ app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 
 // The document, its UI and the socket upgrade each sit on a branch of their own paths, so other requests do not pass through them.
+// The web console's static files (no key needed to load them; every call they make carries the signed-in key).
+app.UseWebConsole();
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/swagger"), swagger => swagger
     .UseSwagger()
     .UseSwaggerUI(o => o.SwaggerEndpoint($"/swagger/{SwaggerSetup.DocumentName}/swagger.json", "Switchboard v1")));

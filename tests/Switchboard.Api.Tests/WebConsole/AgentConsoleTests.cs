@@ -1,0 +1,152 @@
+using System.Net;
+using Microsoft.Playwright;
+using Switchboard.Api.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace Switchboard.Api.Tests.WebConsole;
+
+/// <summary>
+/// The agent console in a real headless Chromium, driven as a person would: signing in with a key, changing state,
+/// taking a call through hold, transfer and wrap-up, and reading the API's refusals in words.
+/// </summary>
+public sealed class AgentConsoleTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+{
+    [Fact]
+    public async Task An_agent_signs_in_goes_available_takes_a_call_holds_transfers_it_to_a_queue_and_wraps_up_with_a_code()
+    {
+        var (admin, agentKey) = await CallCenterAsync();
+        var (page, errors) = await browser.OpenAsync();
+        try
+        {
+            await page.GotoAsync(new Uri(browser.Api.BaseAddress, "/console").ToString());
+            await page.FillAsync("#key", agentKey);
+            await page.ClickAsync("#sign-in");
+            var state = page.Locator("[data-testid=state]");
+            await Expect(state).ToHaveAttributeAsync("data-state", "LoggedOut");
+            await Expect(page.Locator("#link")).ToHaveAttributeAsync("data-link", "live");
+
+            await page.ClickAsync("button[data-state=Available]");
+            await page.ClickAsync("#set-state");
+            await Expect(state).ToHaveAttributeAsync("data-state", "Available");
+
+            var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+            var call = page.Locator($"[data-interaction='{id}']");
+            await call.Locator("button[data-action=accept]").ClickAsync();
+            await Expect(call).ToHaveAttributeAsync("data-state", "Connected");
+            await Expect(state).ToHaveAttributeAsync("data-state", "Busy");
+            await call.Locator("button[data-action=hold]").ClickAsync();
+            await Expect(call).ToHaveAttributeAsync("data-state", "OnHold");
+            await call.Locator("button[data-action=resume]").ClickAsync();
+            await Expect(call).ToHaveAttributeAsync("data-state", "Connected");
+            await call.Locator("select").SelectOptionAsync("billing");
+            await call.Locator("button[data-action=transfer]").ClickAsync();
+
+            // The call went to the billing queue; the agent wraps up its part with a code.
+            await Expect(state).ToHaveAttributeAsync("data-state", "WrapUp");
+            await call.Locator("input[value=sale]").CheckAsync();
+            await call.Locator("textarea").FillAsync("Passata al reparto fatture");
+            await call.Locator("button[type=submit]").ClickAsync();
+            await Expect(state).ToHaveAttributeAsync("data-state", "Available");
+            await Expect(call).ToHaveCountAsync(0); // offered to a2 now, nothing of a1's
+
+            var kept = await admin.GetOkJsonAsync($"/v1/interactions/{id}");
+            var wrapUp = kept["wrapUps"]!.AsArray().Single(w => w!.Text("agentId") == "a1")!;
+            Assert.Equal(["sale"], wrapUp["transactionCodes"]!.AsArray().Select(c => c!.GetValue<string>()));
+            Assert.Equal("Passata al reparto fatture", wrapUp.Text("notes"));
+            Assert.Equal("billing", kept.Text("queueId"));
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await ConsoleBrowser.KeepScreenshotAsync(page, nameof(An_agent_signs_in_goes_available_takes_a_call_holds_transfers_it_to_a_queue_and_wraps_up_with_a_code));
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_refusal_is_shown_in_words_in_the_persons_language_and_changes_nothing()
+    {
+        var (_, agentKey) = await CallCenterAsync();
+        var (page, _) = await browser.OpenAsync("it-IT");
+        try
+        {
+            await page.GotoAsync(new Uri(browser.Api.BaseAddress, "/console/").ToString());
+            await page.FillAsync("#key", "sb.nobody.not-a-key");
+            await page.ClickAsync("#sign-in");
+            await Expect(page.Locator("#problem")).ToContainTextAsync("La chiave non è accettata");
+
+            await page.FillAsync("#key", agentKey);
+            await page.ClickAsync("#sign-in");
+            var state = page.Locator("[data-testid=state]");
+            await Expect(state).ToHaveAttributeAsync("data-state", "LoggedOut");
+            await page.ClickAsync("button[data-state=Break]"); // Break needs a status code here: none chosen
+            await page.ClickAsync("#set-state");
+            await Expect(page.Locator("#problem")).ToContainTextAsync("Manca qualcosa o non è consentito.");
+            await Expect(state).ToHaveAttributeAsync("data-state", "LoggedOut");
+
+            await page.SelectOptionAsync("#language", "en");
+            await page.ClickAsync("button[data-state=Break]");
+            await page.SelectOptionAsync("#status-code", "lunch");
+            await page.ClickAsync("#set-state");
+            await Expect(state).ToHaveAttributeAsync("data-state", "Break");
+            await Expect(page.Locator("#problem")).ToBeHiddenAsync();
+            await Expect(page.Locator("button[data-state=Available]")).ToHaveTextAsync("Available");
+
+            await page.ClickAsync("#sign-out");
+            await Expect(page.Locator("#key")).ToBeVisibleAsync();
+            Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('switchboard.key')"));
+        }
+        catch
+        {
+            await ConsoleBrowser.KeepScreenshotAsync(page, nameof(A_refusal_is_shown_in_words_in_the_persons_language_and_changes_nothing));
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task The_console_is_served_with_a_strict_content_security_policy_and_no_key()
+    {
+        using var anonymous = new HttpClient { BaseAddress = browser.Api.BaseAddress };
+
+        using var redirect = await anonymous.GetAsync(new Uri("/console", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var index = await anonymous.GetAsync(new Uri("/console/", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var module = await anonymous.GetAsync(new Uri("/console/app.js", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var missing = await anonymous.GetAsync(new Uri("/console/nothing.js", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode); // the redirect followed
+        Assert.Equal("/console/", redirect.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("text/html", index.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("script-src 'self'", index.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", index.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("text/javascript", module.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    /// <summary>
+    /// A tenant with codes, a support queue that needs a code at wrap-up, a billing queue, agent a1 in both with its key,
+    /// and agent a2 Available in billing (who is offered what a1 transfers there).
+    /// </summary>
+    private async Task<(HttpClient Admin, string AgentKey)> CallCenterAsync()
+    {
+        var (_, adminKey, _) = await browser.Api.CreateTenantAsync();
+        var admin = browser.Api.ClientWith(adminKey);
+        await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/transaction-codes", """{"items":[{"code":"sale","label":"Sale"},{"code":"no-sale","label":"No sale"}]}"""));
+        await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/status-codes", """{"items":[{"code":"lunch","label":"Lunch","states":["Break"]}]}"""));
+        await Ok(admin.SendJsonAsync(HttpMethod.Post, "/v1/queues", """{"id":"support","name":"Support","transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true}}"""));
+        await Ok(admin.SendJsonAsync(HttpMethod.Post, "/v1/queues", """{"id":"billing","name":"Billing"}"""));
+        await Ok(admin.SendJsonAsync(HttpMethod.Post, "/v1/agents", """{"id":"a1","displayName":"Ada"}"""));
+        await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/queues/support/members/a1", "{}"));
+        await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/queues/billing/members/a1", "{}"));
+        await Ok(admin.SendJsonAsync(HttpMethod.Post, "/v1/agents", """{"id":"a2","displayName":"Grace"}"""));
+        await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/queues/billing/members/a2", "{}"));
+        await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/agents/a2/state", """{"state":"Available"}"""));
+        using var issued = await admin.SendJsonAsync(HttpMethod.Post, "/v1/api-keys", """{"role":"agent","agentId":"a1"}""");
+        return (admin, (await issued.ReadJsonAsync()).Text("key"));
+    }
+
+    private static async Task Ok(Task<HttpResponseMessage> sending)
+    {
+        using var response = await sending;
+        Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using Switchboard.Api.Tests.Support;
+
+namespace Switchboard.Api.Tests.WebConsole;
+
+/// <summary>
+/// The API host on a real loopback port and a headless Chromium: Debian's <c>chromium</c> (installed by <c>.ci/run</c>),
+/// never a downloaded browser. <c>SWITCHBOARD_CHROMIUM</c> names another executable.
+/// </summary>
+public sealed class ConsoleBrowser : IAsyncLifetime
+{
+    public KestrelApi Api { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    private IPlaywright playwright = null!;
+
+    public static string Executable => Environment.GetEnvironmentVariable("SWITCHBOARD_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public async ValueTask InitializeAsync()
+    {
+        Api = KestrelApi.Start(null, null);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Executable,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"], // root in a container has no sandbox to use
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Api.DisposeAsync();
+    }
+
+    /// <summary>A fresh page at 1280×720 in <paramref name="locale"/> whose console errors are collected.</summary>
+    public async Task<(IPage Page, List<string> Errors)> OpenAsync(string locale = "en-US")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 }, Locale = locale });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        return (page, errors);
+    }
+
+    /// <summary>Keeps a screenshot of a failed scenario under the test output's <c>console-screenshots</c> folder.</summary>
+    public static async Task KeepScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "console-screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
