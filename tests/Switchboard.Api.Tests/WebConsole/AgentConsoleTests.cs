@@ -64,6 +64,62 @@ public sealed class AgentConsoleTests(ConsoleBrowser browser) : IClassFixture<Co
     }
 
     [Fact]
+    public async Task A_cut_socket_resumes_its_session_and_the_offer_made_meanwhile_arrives_without_a_resync()
+    {
+        var (admin, agentKey) = await CallCenterAsync();
+        var (page, errors) = await browser.OpenAsync();
+        // Instruments the page's sockets (test only): the resume request can be held back, and what arrives is noted.
+        await page.AddInitScriptAsync("""
+            (() => {
+              const Native = window.WebSocket;
+              window.__sockets = []; window.__received = []; window.__held = []; window.__holdResume = false;
+              window.WebSocket = class extends Native {
+                constructor(...args) {
+                  super(...args);
+                  window.__sockets.push(this);
+                  this.addEventListener('message', e => window.__received.push(JSON.parse(e.data).type));
+                }
+                send(data) {
+                  if (window.__holdResume && String(data).includes('"resumeFrom"')) { window.__held.push(() => super.send(data)); return; }
+                  super.send(data);
+                }
+              };
+              window.__release = () => { window.__holdResume = false; for (const send of window.__held.splice(0)) send(); };
+            })();
+            """);
+        try
+        {
+            await page.GotoAsync(new Uri(browser.Api.BaseAddress, "/console/").ToString());
+            await page.FillAsync("#key", agentKey);
+            await page.ClickAsync("#sign-in");
+            var state = page.Locator("[data-testid=state]");
+            await page.ClickAsync("button[data-state=Available]");
+            await page.ClickAsync("#set-state");
+            await Expect(state).ToHaveAttributeAsync("data-state", "Available");
+
+            await page.EvaluateAsync("() => { window.__holdResume = true; window.__sockets.at(-1).close(); }");
+            await Expect(page.Locator("#link")).ToHaveAttributeAsync("data-link", "reconnecting");
+            await page.WaitForFunctionAsync("() => window.__held.length === 1"); // connected again, its resume held back
+            var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+            await admin.WaitForOfferAsync(id, "a1"); // offered while the console heard nothing
+            await page.EvaluateAsync("() => window.__release()");
+
+            await Expect(page.Locator($"[data-interaction='{id}'] button[data-action=accept]")).ToBeVisibleAsync();
+            await Expect(page.Locator("#link")).ToHaveAttributeAsync("data-link", "live");
+            var received = await page.EvaluateAsync<string[]>("() => window.__received");
+            Assert.Contains("resumed", received);
+            Assert.DoesNotContain("resync", received);
+            Assert.Equal(2, await page.EvaluateAsync<int>("() => window.__sockets.length"));
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await ConsoleBrowser.KeepScreenshotAsync(page, nameof(A_cut_socket_resumes_its_session_and_the_offer_made_meanwhile_arrives_without_a_resync));
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task A_refusal_is_shown_in_words_in_the_persons_language_and_changes_nothing()
     {
         var (_, agentKey) = await CallCenterAsync();
