@@ -2,6 +2,7 @@ import { h } from './dom.js';
 import { t, setLanguage, currentLanguage } from './i18n.js';
 import { createApi, describe } from './api.js';
 import { startAgentView } from './agent.js';
+import { startSupervisorView } from './supervisor.js';
 
 const KeyItem = 'switchboard.key';
 const main = document.getElementById('main');
@@ -60,9 +61,11 @@ async function signIn(key) {
   who.textContent = me.agentId ? `${me.agentId} · ${me.tenantId}` : `${me.role} · ${me.tenantId}`;
   if (me.role === 'agent') {
     stopView = startAgentView({ api, key, me, main, showProblem, setLink });
+  } else if (me.role === 'supervisor' || me.role === 'admin') {
+    stopView = startSupervisorView({ api, key, main, showProblem, setLink });
   } else {
     main.className = 'single';
-    main.replaceChildren(h('section', {}, h('p', { text: t('supervisorSoon', { role: me.role }) })));
+    main.replaceChildren(h('section', {}, h('p', { text: t('integrationKey') })));
   }
 }
 

@@ -6,10 +6,11 @@ using static Microsoft.Playwright.Assertions;
 namespace Switchboard.Api.Tests.WebConsole;
 
 /// <summary>
-/// The agent console in a real headless Chromium, driven as a person would: signing in with a key, changing state,
-/// taking a call through hold, transfer and wrap-up, and reading the API's refusals in words.
+/// The web console in a real headless Chromium, driven as a person would: an agent signing in with a key, changing
+/// state, taking a call through hold, transfer and wrap-up, resuming a cut socket, reading the API's refusals in words;
+/// a supervisor watching agents and queues live and forcing an agent's state.
 /// </summary>
-public sealed class AgentConsoleTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+public sealed class WebConsoleTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
 {
     [Fact]
     public async Task An_agent_signs_in_goes_available_takes_a_call_holds_transfers_it_to_a_queue_and_wraps_up_with_a_code()
@@ -155,6 +156,43 @@ public sealed class AgentConsoleTests(ConsoleBrowser browser) : IClassFixture<Co
         catch
         {
             await ConsoleBrowser.KeepScreenshotAsync(page, nameof(A_refusal_is_shown_in_words_in_the_persons_language_and_changes_nothing));
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_supervisor_watches_agents_and_queues_live_and_forces_an_agents_state_with_a_reason()
+    {
+        var (admin, _) = await CallCenterAsync();
+        using var issued = await admin.SendJsonAsync(HttpMethod.Post, "/v1/api-keys", """{"role":"supervisor"}""");
+        var supervisorKey = (await issued.ReadJsonAsync()).Text("key");
+        var (page, errors) = await browser.OpenAsync();
+        try
+        {
+            await page.GotoAsync(new Uri(browser.Api.BaseAddress, "/console/").ToString());
+            await page.FillAsync("#key", supervisorKey);
+            await page.ClickAsync("#sign-in");
+            var a1 = page.Locator("tr[data-agent=a1]");
+            await Expect(page.Locator("tr[data-agent=a2]")).ToHaveAttributeAsync("data-state", "Available");
+            await Expect(a1).ToHaveAttributeAsync("data-state", "LoggedOut");
+
+            await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}"""));
+            await Expect(a1).ToHaveAttributeAsync("data-state", "Available"); // live, from the directory topic
+
+            await a1.Locator("select").SelectOptionAsync("Offline");
+            await a1.Locator("input[type=text]").FillAsync("riunione");
+            await a1.Locator("button[data-action=force]").ClickAsync();
+            await Expect(a1).ToHaveAttributeAsync("data-state", "Offline");
+            var change = (await admin.GetOkJsonAsync("/v1/agents/a1/state-history?limit=1")).Items().Single()!;
+            Assert.Equal(("Offline", "Supervisor", "riunione"), (change.Text("to"), change.Text("actor"), change.Text("reason")));
+
+            await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support")); // nobody available in support now
+            await Expect(page.Locator("tr[data-queue=support]")).ToHaveAttributeAsync("data-waiting", "1");
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await ConsoleBrowser.KeepScreenshotAsync(page, nameof(A_supervisor_watches_agents_and_queues_live_and_forces_an_agents_state_with_a_reason));
             throw;
         }
     }

@@ -1,0 +1,102 @@
+import { h, clock } from './dom.js';
+import { t } from './i18n.js';
+import { describe } from './api.js';
+import { LiveConnection } from './live.js';
+
+const ForcibleStates = ['Available', 'Break', 'Offline', 'LoggedOut'];
+
+/**
+ * The supervisor view: a live wallboard of the tenant's agents (the directory topic) and of its queues (one queue topic
+ * each, at most one figure update a second), and forcing an agent's state with a reason.
+ */
+export function startSupervisorView({ api, key, main, showProblem, setLink }) {
+  const view = { agents: new Map(), queues: new Map(), force: new Map() };
+
+  const act = async (run) => {
+    showProblem(null);
+    try { await run(); } catch (error) { showProblem(describe(error)); }
+  };
+
+  function render() {
+    const focused = document.activeElement?.dataset?.key;
+    main.className = 'wide';
+    main.replaceChildren(agentsSection(), queuesSection());
+    if (focused) main.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+  }
+
+  function agentsSection() {
+    const agents = [...view.agents.values()].sort((a, b) => a.agentId.localeCompare(b.agentId));
+    return h('section', { 'aria-labelledby': 'agents-title' },
+      h('h2', { id: 'agents-title', text: t('wallboard') }),
+      agents.length === 0 ? h('p', { class: 'empty', text: t('noAgents') }) : h('table', {},
+        h('thead', {}, h('tr', {}, [t('agentName'), t('group'), t('state'), t('since'), t('code'), t('force')].map(c => h('th', { scope: 'col', text: c })))),
+        h('tbody', {}, agents.map(agentRow))));
+  }
+
+  function agentRow(a) {
+    const chosen = view.force.get(a.agentId) ?? { state: 'Break', reason: '' };
+    view.force.set(a.agentId, chosen);
+    const label = t('forceState', { agent: a.displayName ?? a.agentId });
+    return h('tr', { 'data-agent': a.agentId, 'data-state': a.state },
+      h('th', { scope: 'row', text: a.displayName ?? a.agentId }),
+      h('td', { text: a.group ?? '' }),
+      h('td', {}, h('span', { class: `icon ${a.icon}`, 'aria-hidden': 'true' }), ` ${t(a.state)}`),
+      h('td', { 'data-since': a.since, text: clock((Date.now() - Date.parse(a.since)) / 1000) }),
+      h('td', { text: a.reasonCode ?? '' }),
+      h('td', {}, h('span', { class: 'row', role: 'group', 'aria-label': label },
+        h('select', { 'aria-label': t('state'), 'data-key': `${a.agentId}-force-state`, onchange: e => { chosen.state = e.target.value; } },
+          ForcibleStates.map(s => h('option', { value: s, selected: s === chosen.state }, t(s)))),
+        h('input', { type: 'text', 'aria-label': t('reason'), placeholder: t('reason'), 'data-key': `${a.agentId}-force-reason`, value: chosen.reason, oninput: e => { chosen.reason = e.target.value; } }),
+        h('button', { type: 'button', 'data-action': 'force', 'data-key': `${a.agentId}-force`, onclick: () => act(() =>
+          api.put(`/v1/agents/${encodeURIComponent(a.agentId)}/state`, { state: chosen.state, reason: chosen.reason || null })) }, t('force')))));
+  }
+
+  function queuesSection() {
+    const queues = [...view.queues.values()].sort((a, b) => a.queueId.localeCompare(b.queueId));
+    return h('section', { 'aria-labelledby': 'queues-title' },
+      h('h2', { id: 'queues-title', text: t('queuesBoard') }),
+      queues.length === 0 ? h('p', { class: 'empty', text: t('noQueues') }) : h('table', {},
+        h('thead', {}, h('tr', {}, [t('queueName'), t('waiting'), t('longestWait'), t('availableAgents'), t('serviceLevel'), t('answeredOffered')].map(c => h('th', { scope: 'col', text: c })))),
+        h('tbody', {}, queues.map(q => {
+          const s = q.stats;
+          return h('tr', { 'data-queue': q.queueId, 'data-waiting': s?.waiting ?? 0 },
+            h('th', { scope: 'row', text: q.name ?? q.queueId }),
+            h('td', { text: s?.waiting ?? 0 }),
+            h('td', { text: s?.longestWaitSeconds == null ? '–' : clock(s.longestWaitSeconds) }),
+            h('td', { text: s?.agents?.available ?? 0 }),
+            h('td', { text: s?.today?.serviceLevelPercent == null ? '–' : `${Math.round(s.today.serviceLevelPercent)}%` }),
+            h('td', { text: `${s?.today?.answered ?? 0} / ${s?.today?.offered ?? 0}` }));
+        }))));
+  }
+
+  function receive(message) {
+    if (message.topic === 'directory') {
+      if (message.type === 'snapshot') view.agents = new Map(message.data.agents.map(a => [a.agentId, a]));
+      else if (message.type === 'directory.agent_removed') view.agents.delete(message.data.agentId);
+      else if (message.data?.agentId) view.agents.set(message.data.agentId, message.data);
+    } else if (message.topic?.startsWith('queue:') && message.data) {
+      const queueId = message.topic.slice('queue:'.length);
+      const queue = view.queues.get(queueId) ?? { queueId };
+      view.queues.set(queueId, { ...queue, stats: message.data });
+    } else {
+      return;
+    }
+
+    render();
+  }
+
+  const timers = setInterval(() => {
+    for (const timer of main.querySelectorAll('[data-since]')) timer.textContent = clock((Date.now() - Date.parse(timer.dataset.since)) / 1000);
+  }, 1000);
+
+  let live = null;
+  render();
+  api.get('/v1/queues?limit=100').then(page => {
+    for (const q of page.items) view.queues.set(q.id, { queueId: q.id, name: q.name, stats: view.queues.get(q.id)?.stats });
+    render();
+    live = new LiveConnection(key, ['directory', ...page.items.map(q => `queue:${q.id}`)], receive, setLink);
+    live.start();
+  }, error => showProblem(describe(error)));
+
+  return () => { clearInterval(timers); live?.stop(); };
+}
