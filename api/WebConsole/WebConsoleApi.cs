@@ -20,7 +20,13 @@ public static class WebConsoleApi
 
     public static WebApplication UseWebConsole(this WebApplication app)
     {
-        var files = new PhysicalFileProvider(System.IO.Path.Combine(AppContext.BaseDirectory, "WebConsole", "app"));
+        var folder = System.IO.Path.Combine(AppContext.BaseDirectory, "WebConsole", "app");
+        if (!Directory.Exists(folder))
+        {
+            return app; // a host published without the console still serves the API
+        }
+
+        var files = new PhysicalFileProvider(folder);
         app.UseWhen(http => http.Request.Path.StartsWithSegments(Path), console =>
         {
             console.Use((http, next) =>

@@ -11,13 +11,16 @@ const Settled = ['WrappedUp', 'Abandoned', 'Failed'];
  * hands with the call controls and the wrap-up. State comes from the agent's two topics; commands go to the REST API,
  * and what they change comes back on the socket.
  */
-export function startAgentView({ api, key, me, main, showProblem, setLink }) {
+export function startAgentView({ api, key, me, main, showProblem, setLink, ended }) {
   const view = {
     agent: null, work: new Map(), statusCodes: [], transactionCodes: [], queues: [], chosenState: null, chosenCode: '',
     wrapUps: new Map(), // per interaction: the codes ticked and the notes typed, kept across redraws
     transferTo: new Map(),
   };
   const agentId = me.agentId;
+  let stopped = false;
+  const announced = new Set();
+  const announcer = h('p', { class: 'visually-hidden', role: 'alert', 'aria-live': 'assertive' });
 
   const act = async (run) => {
     showProblem(null);
@@ -30,10 +33,15 @@ export function startAgentView({ api, key, me, main, showProblem, setLink }) {
 
   // Drawn again whole on every change; the control that had the focus gets it back (by its data-key).
   function render() {
+    if (stopped) return;
     const focused = document.activeElement?.dataset?.key;
+    const focusedWork = document.activeElement?.closest?.('[data-interaction]')?.dataset.interaction;
     main.className = '';
-    main.replaceChildren(stateSection(), workSection());
-    if (focused) main.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+    main.replaceChildren(stateSection(), workSection(), announcer);
+    // The control that had the focus gets it back; if it is gone (hold became resume), its work item does.
+    const again = focused ? main.querySelector(`[data-key="${CSS.escape(focused)}"]`) : null;
+    if (again) again.focus();
+    else if (focusedWork) main.querySelector(`[data-interaction="${CSS.escape(focusedWork)}"]`)?.focus();
   }
 
   function stateSection() {
@@ -46,7 +54,7 @@ export function startAgentView({ api, key, me, main, showProblem, setLink }) {
       h('p', {},
         h('span', { class: 'state', 'data-testid': 'state', 'data-state': agent.state, text: t(agent.state) }),
         agent.reasonCode ? h('span', { class: 'meta', text: ` (${agent.reasonCode})` }) : null,
-        h('span', { class: 'timer', 'data-since': agent.since, 'aria-label': 'timer', text: clock((Date.now() - Date.parse(agent.since)) / 1000) })),
+        h('span', { class: 'timer', 'data-since': agent.since, 'aria-label': t('timer'), text: clock((Date.now() - Date.parse(agent.since)) / 1000) })),
       agent.nextState ? h('p', { 'data-testid': 'next-state', text: t('nextState', { state: t(agent.nextState) }) }) : null,
       h('div', { class: 'row', role: 'group', 'aria-label': t('myState') },
         AgentStates.map(state => h('button', {
@@ -95,7 +103,7 @@ export function startAgentView({ api, key, me, main, showProblem, setLink }) {
       controls.push(button('resume', true), button('end'));
     }
 
-    return h('article', { class: `work${offered ? ' offered' : ''}`, 'data-interaction': i.id, 'data-state': i.state, 'aria-label': offered ? t('offered', { media, from }) : t('handling', { media, from }) },
+    return h('article', { class: `work${offered ? ' offered' : ''}`, tabindex: '-1', 'data-interaction': i.id, 'data-state': i.state, 'aria-label': offered ? t('offered', { media, from }) : t('handling', { media, from }) },
       h('div', { class: 'title', text: offered ? t('offered', { media, from }) : t('handling', { media, from }) }),
       h('div', { class: 'meta' },
         i.queueId ? t('queue', { queue: i.queueId }) : '',
@@ -114,7 +122,8 @@ export function startAgentView({ api, key, me, main, showProblem, setLink }) {
   }
 
   function wrapUpForm(i, path) {
-    const allowed = i.transactionCodes.length > 0 ? view.transactionCodes.filter(c => i.transactionCodes.includes(c.code)) : view.transactionCodes;
+    // The tenant's codes: a code the queue does not take is refused by the API, in words.
+    const allowed = view.transactionCodes;
     const draft = view.wrapUps.get(i.id) ?? { codes: new Set(), notes: '' };
     view.wrapUps.set(i.id, draft);
     const boxes = allowed.map(c => h('label', {},
@@ -133,6 +142,7 @@ export function startAgentView({ api, key, me, main, showProblem, setLink }) {
   }
 
   function receive(message) {
+    if (stopped) return;
     if (message.topic === `agent:${agentId}` && message.data) {
       view.agent = message.data;
     } else if (message.topic === `interactions:${agentId}`) {
@@ -140,6 +150,11 @@ export function startAgentView({ api, key, me, main, showProblem, setLink }) {
         view.work = new Map(message.data.interactions.map(i => [i.id, i]));
       } else if (message.data?.id) {
         view.work.set(message.data.id, message.data);
+        const i = message.data;
+        if (message.type === 'interaction.offered' && i.offer?.agentId === agentId && !announced.has(i.id)) {
+          announced.add(i.id);
+          announcer.textContent = t('newOffer', { media: t(i.media), from: i.customerName ?? i.from ?? t('unknownCaller') });
+        }
       }
     } else {
       return;
@@ -154,13 +169,16 @@ export function startAgentView({ api, key, me, main, showProblem, setLink }) {
   }, 1000);
 
   render();
-  const live = new LiveConnection(key, [`agent:${agentId}`, `interactions:${agentId}`], receive, setLink);
+  const live = new LiveConnection(key, [`agent:${agentId}`, `interactions:${agentId}`], receive, setLink, ended);
   Promise.all([
     api.get('/v1/status-codes').then(list => { view.statusCodes = list.items; }),
     api.get('/v1/transaction-codes').then(list => { view.transactionCodes = list.items; }),
     api.get(`/v1/directory/queues?limit=200`).then(page => { view.queues = page.items; }),
-  ]).then(render, error => showProblem(describe(error)));
+  ]).then(render, error => { if (!stopped) showProblem(describe(error)); });
   live.start();
 
-  return () => { clearInterval(timers); live.stop(); };
+  return {
+    render,
+    stop() { stopped = true; clearInterval(timers); live.stop(); },
+  };
 }

@@ -1,6 +1,6 @@
 import { h } from './dom.js';
 import { t, setLanguage, currentLanguage } from './i18n.js';
-import { createApi, describe } from './api.js';
+import { ApiError, createApi, describe } from './api.js';
 import { startAgentView } from './agent.js';
 import { startSupervisorView } from './supervisor.js';
 
@@ -11,7 +11,8 @@ const who = document.getElementById('who');
 const link = document.getElementById('link');
 const signOutButton = document.getElementById('sign-out');
 const languageSelect = document.getElementById('language');
-let stopView = null;
+let view = null; // { stop, render } of the view shown after sign-in
+let linkStatus = null;
 
 function showProblem(text) {
   problem.hidden = !text;
@@ -19,50 +20,72 @@ function showProblem(text) {
 }
 
 function setLink(status) {
-  link.dataset.link = status;
-  link.textContent = t(status === 'live' ? 'linkLive' : status === 'reconnecting' ? 'linkReconnecting' : 'linkConnecting');
+  linkStatus = status;
+  link.dataset.link = status ?? '';
+  link.textContent = !status ? '' : t(status === 'live' ? 'linkLive' : status === 'reconnecting' ? 'linkReconnecting' : 'linkConnecting');
 }
 
 function translateStatic() {
   for (const element of document.querySelectorAll('[data-text]')) element.textContent = t(element.dataset.text);
   languageSelect.value = currentLanguage();
+  setLink(linkStatus);
+}
+
+function stopView() {
+  view?.stop();
+  view = null;
 }
 
 function signInForm() {
-  stopView?.();
-  stopView = null;
+  stopView();
   who.textContent = '';
-  link.textContent = '';
+  setLink(null);
   signOutButton.hidden = true;
   main.className = 'single';
-  const input = h('input', { id: 'key', type: 'password', autocomplete: 'off', required: true, spellcheck: 'false' });
+  const input = h('input', { id: 'key', type: 'password', autocomplete: 'new-password', required: true, spellcheck: 'false' });
+  const button = h('button', { type: 'submit', class: 'primary', id: 'sign-in' }, t('signIn'));
   main.replaceChildren(h('section', {},
     h('h2', { text: t('signIn') }),
-    h('form', { class: 'sign-in', onsubmit: e => { e.preventDefault(); signIn(input.value.trim()); } },
-      h('label', { for: 'key', text: t('key') }), input,
-      h('p', { class: 'empty', text: t('signInHelp') }),
-      h('button', { type: 'submit', class: 'primary', id: 'sign-in' }, t('signIn')))));
+    h('form', { class: 'sign-in', onsubmit: async e => {
+      e.preventDefault();
+      button.disabled = true; // one sign-in at a time
+      try { await signIn(input.value.trim()); } finally { button.disabled = false; }
+    } },
+    h('label', { for: 'key', text: t('key') }), input,
+    h('p', { class: 'empty', text: t('signInHelp') }),
+    button)));
   input.focus();
 }
 
 async function signIn(key) {
   showProblem(null);
+  stopView();
   const api = createApi(key);
   let me;
   try {
     me = await api.get('/v1/me');
   } catch (error) {
+    // A key that no longer works is forgotten; the form stays for another.
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403)) sessionStorage.removeItem(KeyItem);
+    if (!main.querySelector('#key')) signInForm();
     showProblem(describe(error));
     return;
   }
 
   sessionStorage.setItem(KeyItem, key);
   signOutButton.hidden = false;
-  who.textContent = me.agentId ? `${me.agentId} · ${me.tenantId}` : `${me.role} · ${me.tenantId}`;
+  who.textContent = `${me.agentId ?? me.role} · ${me.tenantId}`;
+  const ended = code => {
+    // 4001: the key was revoked; 4002: this session went on in another tab or window.
+    sessionStorage.removeItem(KeyItem);
+    signInForm();
+    showProblem(code === 4001 ? t('error.401') : t('sessionElsewhere'));
+  };
+  const context = { api, key, me, main, showProblem, setLink, ended };
   if (me.role === 'agent') {
-    stopView = startAgentView({ api, key, me, main, showProblem, setLink });
+    view = startAgentView(context);
   } else if (me.role === 'supervisor' || me.role === 'admin') {
-    stopView = startSupervisorView({ api, key, main, showProblem, setLink });
+    view = startSupervisorView(context);
   } else {
     main.className = 'single';
     main.replaceChildren(h('section', {}, h('p', { text: t('integrationKey') })));
@@ -78,11 +101,12 @@ signOutButton.addEventListener('click', () => {
 languageSelect.addEventListener('change', () => {
   setLanguage(languageSelect.value);
   translateStatic();
-  const key = sessionStorage.getItem(KeyItem);
-  if (key) { stopView?.(); signIn(key); } else signInForm();
+  if (view) view.render(); // drawn again in place: the session, drafts and socket go on
+  else if (main.querySelector('#key')) signInForm();
 });
 
 setLanguage(currentLanguage());
 translateStatic();
 const saved = sessionStorage.getItem(KeyItem);
-if (saved) signIn(saved); else signInForm();
+signInForm();
+if (saved) signIn(saved);

@@ -9,8 +9,9 @@ const ForcibleStates = ['Available', 'Break', 'Offline', 'LoggedOut'];
  * The supervisor view: a live wallboard of the tenant's agents (the directory topic) and of its queues (one queue topic
  * each, at most one figure update a second), and forcing an agent's state with a reason.
  */
-export function startSupervisorView({ api, key, main, showProblem, setLink }) {
-  const view = { agents: new Map(), queues: new Map(), force: new Map() };
+export function startSupervisorView({ api, key, main, showProblem, setLink, ended }) {
+  const view = { agents: new Map(), queues: new Map(), force: new Map(), statusCodes: [] };
+  let stopped = false;
 
   const act = async (run) => {
     showProblem(null);
@@ -18,6 +19,7 @@ export function startSupervisorView({ api, key, main, showProblem, setLink }) {
   };
 
   function render() {
+    if (stopped) return;
     const focused = document.activeElement?.dataset?.key;
     main.className = 'wide';
     main.replaceChildren(agentsSection(), queuesSection());
@@ -34,7 +36,8 @@ export function startSupervisorView({ api, key, main, showProblem, setLink }) {
   }
 
   function agentRow(a) {
-    const chosen = view.force.get(a.agentId) ?? { state: 'Break', reason: '' };
+    const chosen = view.force.get(a.agentId) ?? { state: 'Offline', code: '', reason: '' };
+    const codes = view.statusCodes.filter(c => c.states.includes(chosen.state));
     view.force.set(a.agentId, chosen);
     const label = t('forceState', { agent: a.displayName ?? a.agentId });
     return h('tr', { 'data-agent': a.agentId, 'data-state': a.state },
@@ -44,11 +47,14 @@ export function startSupervisorView({ api, key, main, showProblem, setLink }) {
       h('td', { 'data-since': a.since, text: clock((Date.now() - Date.parse(a.since)) / 1000) }),
       h('td', { text: a.reasonCode ?? '' }),
       h('td', {}, h('span', { class: 'row', role: 'group', 'aria-label': label },
-        h('select', { 'aria-label': t('state'), 'data-key': `${a.agentId}-force-state`, onchange: e => { chosen.state = e.target.value; } },
+        h('select', { 'aria-label': t('state'), 'data-key': `${a.agentId}-force-state`, onchange: e => { chosen.state = e.target.value; chosen.code = ''; render(); } },
           ForcibleStates.map(s => h('option', { value: s, selected: s === chosen.state }, t(s)))),
+        h('select', { 'aria-label': t('statusCode'), 'data-key': `${a.agentId}-force-code`, onchange: e => { chosen.code = e.target.value; } },
+          h('option', { value: '' }, t('noCode')),
+          codes.map(c => h('option', { value: c.code, selected: c.code === chosen.code }, c.label))),
         h('input', { type: 'text', 'aria-label': t('reason'), placeholder: t('reason'), 'data-key': `${a.agentId}-force-reason`, value: chosen.reason, oninput: e => { chosen.reason = e.target.value; } }),
         h('button', { type: 'button', 'data-action': 'force', 'data-key': `${a.agentId}-force`, onclick: () => act(() =>
-          api.put(`/v1/agents/${encodeURIComponent(a.agentId)}/state`, { state: chosen.state, reason: chosen.reason || null })) }, t('force')))));
+          api.put(`/v1/agents/${encodeURIComponent(a.agentId)}/state`, { state: chosen.state, reasonCode: chosen.code || null, reason: chosen.reason || null })) }, t('force')))));
   }
 
   function queuesSection() {
@@ -70,6 +76,7 @@ export function startSupervisorView({ api, key, main, showProblem, setLink }) {
   }
 
   function receive(message) {
+    if (stopped) return;
     if (message.topic === 'directory') {
       if (message.type === 'snapshot') view.agents = new Map(message.data.agents.map(a => [a.agentId, a]));
       else if (message.type === 'directory.agent_removed') view.agents.delete(message.data.agentId);
@@ -91,12 +98,18 @@ export function startSupervisorView({ api, key, main, showProblem, setLink }) {
 
   let live = null;
   render();
-  api.get('/v1/queues?limit=100').then(page => {
+  api.get('/v1/status-codes').then(list => { view.statusCodes = list.items; render(); }, () => {});
+  // A socket holds at most 200 topics: the directory and the first 199 queues.
+  api.get('/v1/queues?limit=199').then(page => {
+    if (stopped) return;
     for (const q of page.items) view.queues.set(q.id, { queueId: q.id, name: q.name, stats: view.queues.get(q.id)?.stats });
     render();
-    live = new LiveConnection(key, ['directory', ...page.items.map(q => `queue:${q.id}`)], receive, setLink);
+    live = new LiveConnection(key, ['directory', ...page.items.map(q => `queue:${q.id}`)], receive, setLink, ended);
     live.start();
-  }, error => showProblem(describe(error)));
+  }, error => { if (!stopped) showProblem(describe(error)); });
 
-  return () => { clearInterval(timers); live?.stop(); };
+  return {
+    render,
+    stop() { stopped = true; clearInterval(timers); live?.stop(); },
+  };
 }

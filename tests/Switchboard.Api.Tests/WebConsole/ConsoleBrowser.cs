@@ -15,11 +15,14 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 
     private IPlaywright playwright = null!;
 
+    private readonly List<IBrowserContext> contexts = [];
+
     public static string Executable => Environment.GetEnvironmentVariable("SWITCHBOARD_CHROMIUM") ?? "/usr/bin/chromium";
 
     public async ValueTask InitializeAsync()
     {
         Api = KestrelApi.Start(null, null);
+        Assertions.SetDefaultExpectTimeout(15_000); // a 2-core machine running the cluster beside the browser
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -31,6 +34,11 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var context in contexts)
+        {
+            await context.DisposeAsync();
+        }
+
         await Browser.DisposeAsync();
         playwright.Dispose();
         await Api.DisposeAsync();
@@ -40,6 +48,7 @@ public sealed class ConsoleBrowser : IAsyncLifetime
     public async Task<(IPage Page, List<string> Errors)> OpenAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 }, Locale = locale });
+        contexts.Add(context);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>

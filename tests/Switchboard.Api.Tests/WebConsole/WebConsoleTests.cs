@@ -179,7 +179,7 @@ public sealed class WebConsoleTests(ConsoleBrowser browser) : IClassFixture<Cons
             await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/agents/a1/state", """{"state":"Available"}"""));
             await Expect(a1).ToHaveAttributeAsync("data-state", "Available"); // live, from the directory topic
 
-            await a1.Locator("select").SelectOptionAsync("Offline");
+            await a1.Locator("select[data-key=a1-force-state]").SelectOptionAsync("Offline");
             await a1.Locator("input[type=text]").FillAsync("riunione");
             await a1.Locator("button[data-action=force]").ClickAsync();
             await Expect(a1).ToHaveAttributeAsync("data-state", "Offline");
@@ -193,6 +193,36 @@ public sealed class WebConsoleTests(ConsoleBrowser browser) : IClassFixture<Cons
         catch
         {
             await ConsoleBrowser.KeepScreenshotAsync(page, nameof(A_supervisor_watches_agents_and_queues_live_and_forces_an_agents_state_with_a_reason));
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task A_key_revoked_while_signed_in_ends_the_session_and_asks_for_another()
+    {
+        var (admin, agentKey) = await CallCenterAsync();
+        var (page, errors) = await browser.OpenAsync();
+        try
+        {
+            await page.GotoAsync(new Uri(browser.Api.BaseAddress, "/console/").ToString());
+            await page.FillAsync("#key", agentKey);
+            await page.ClickAsync("#sign-in");
+            await Expect(page.Locator("#link")).ToHaveAttributeAsync("data-link", "live");
+
+            var keyId = (await admin.GetOkJsonAsync("/v1/api-keys")).Items().Single(k => k!.Text("role") == "agent")!.Text("id");
+            using (var revoked = await admin.DeleteAsync(new Uri($"/v1/api-keys/{keyId}", UriKind.Relative), TestContext.Current.CancellationToken))
+            {
+                Assert.True(revoked.IsSuccessStatusCode);
+            }
+
+            await Expect(page.Locator("#key")).ToBeVisibleAsync(); // the socket closed with 4001: signed out
+            await Expect(page.Locator("#problem")).ToContainTextAsync("Your key is not accepted");
+            Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('switchboard.key')"));
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await ConsoleBrowser.KeepScreenshotAsync(page, nameof(A_key_revoked_while_signed_in_ends_the_session_and_asks_for_another));
             throw;
         }
     }
