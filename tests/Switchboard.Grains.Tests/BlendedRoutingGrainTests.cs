@@ -24,6 +24,23 @@ public sealed class BlendedRoutingGrainTests(ClusterFixture fixture)
     private readonly IClusterClient client = fixture.Client;
 
     [Fact]
+    public async Task A_hold_withdrawn_by_a_refused_request_keeps_the_agents_idle_time_and_an_offer_released_restarts_it()
+    {
+        var tenant = TestIds.Tenant();
+        var a1 = await client.AvailableAgent(tenant, "a1");
+        var idleSince = (await a1.GetRoutingReadiness())!.IdleSince;
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Null(await a1.TryHoldOffer(new OfferHold("i1", null, 0, fixture.Time.GetUtcNow(), Routed: false, MediaType.Voice)));
+        await a1.WithdrawHold("i1"); // the consult that asked for it was refused: nothing was offered
+        Assert.Equal(idleSince, (await a1.GetRoutingReadiness())!.IdleSince);
+
+        Assert.Null(await a1.TryHoldOffer(new OfferHold("i2", null, 0, fixture.Time.GetUtcNow(), Routed: false, MediaType.Voice)));
+        await a1.ReleaseOffer("i2"); // an offer that was made and withdrawn: its time counts from now
+        Assert.Equal(fixture.Time.GetUtcNow(), (await a1.GetRoutingReadiness())!.IdleSince);
+    }
+
+    [Fact]
     public async Task An_agent_with_three_chats_is_offered_a_call_but_not_a_fourth_chat()
     {
         await AgentAtChatCapacityTakesACallButNoFourthChat(deactivate: false);

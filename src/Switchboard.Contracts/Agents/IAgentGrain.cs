@@ -98,6 +98,13 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("ReleaseOffer")]
     Task ReleaseOffer(string interactionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A hold the agent agreed to is let go by the request that asked for it, which was refused: nothing was offered, so
+    /// the agent's idle time is as it was. Idempotent.
+    /// </summary>
+    [Alias("WithdrawHold")]
+    Task WithdrawHold(string interactionId, CancellationToken cancellationToken = default);
+
     /// <summary>No answer in time (RONA): release it and go on Break with the system code <c>no-answer</c>. Idempotent.</summary>
     [Alias("OfferNotAnswered")]
     Task OfferNotAnswered(string interactionId, CancellationToken cancellationToken = default);

@@ -85,6 +85,14 @@ public sealed partial class AgentGrain
         }
     }
 
+    public async Task WithdrawHold(string interactionId, CancellationToken cancellationToken = default)
+    {
+        if (state.State.HeldOffer?.InteractionId == interactionId)
+        {
+            await Persist(s => s.HeldOffer = null);
+        }
+    }
+
     public Task OfferNotAnswered(string interactionId, CancellationToken cancellationToken = default) =>
         EndOffer(interactionId, AgentState.Break, SystemReasonCodes.NoAnswer, "offer not answered in time");
 

@@ -284,11 +284,11 @@ public sealed partial class InteractionGrain(
     {
         try
         {
-            await Agent(agentId).ReleaseOffer(interactionId, CancellationToken.None);
+            await Agent(agentId).WithdrawHold(interactionId, CancellationToken.None);
         }
         catch (Exception release)
         {
-            InteractionLog.EffectFailed(logger, release, tenantId, interactionId, nameof(ReleaseOffer));
+            InteractionLog.EffectFailed(logger, release, tenantId, interactionId, nameof(IAgentGrain.WithdrawHold));
         }
     }
 

@@ -196,7 +196,7 @@ internal sealed class RoutingWorld
         {
             if (target is { Kind: TargetKind.Agent })
             {
-                ReleaseAgentOffer(target.Id, interactionId);
+                WithdrawHold(target.Id, interactionId);
             }
 
             Note($"{interactionId} {Describe(command)}: talking on another call");
@@ -738,6 +738,16 @@ internal sealed class RoutingWorld
     {
         agent.RenotifyAt = null;
         NotifyQueues(agent, null, evenIfUnready: true);
+    }
+
+    /// <summary>Mirrors <c>AgentGrain.WithdrawHold</c>: a refused request lets go of its hold; the idle time stays.</summary>
+    private void WithdrawHold(string agentId, string interactionId)
+    {
+        var agent = Agents[agentId];
+        if (agent.HeldOffer?.InteractionId == interactionId)
+        {
+            Persist(agent, () => agent.HeldOffer = null);
+        }
     }
 
     /// <summary>Mirrors <c>AgentGrain.ReleaseOffer</c>.</summary>
