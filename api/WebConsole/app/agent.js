@@ -1,4 +1,4 @@
-import { h, clock } from './dom.js';
+import { h, clock, keepFocus } from './dom.js';
 import { t } from './i18n.js';
 import { describe } from './api.js';
 import { LiveConnection } from './live.js';
@@ -14,6 +14,7 @@ const Settled = ['WrappedUp', 'Abandoned', 'Failed'];
 export function startAgentView({ api, key, me, main, showProblem, setLink, ended }) {
   const view = {
     agent: null, work: new Map(), statusCodes: [], transactionCodes: [], queues: [], chosenState: null, chosenCode: '',
+    alerts: new Map(),
     wrapUps: new Map(), // per interaction: the codes ticked and the notes typed, kept across redraws
     transferTo: new Map(),
   };
@@ -34,14 +35,10 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
   // Drawn again whole on every change; the control that had the focus gets it back (by its data-key).
   function render() {
     if (stopped) return;
-    const focused = document.activeElement?.dataset?.key;
-    const focusedWork = document.activeElement?.closest?.('[data-interaction]')?.dataset.interaction;
+    const keep = keepFocus('[data-interaction]');
     main.className = '';
-    main.replaceChildren(stateSection(), workSection(), announcer);
-    // The control that had the focus gets it back; if it is gone (hold became resume), its work item does.
-    const again = focused ? main.querySelector(`[data-key="${CSS.escape(focused)}"]`) : null;
-    if (again) again.focus();
-    else if (focusedWork) main.querySelector(`[data-interaction="${CSS.escape(focusedWork)}"]`)?.focus();
+    main.replaceChildren(stateSection(), workSection(), alertsSection(), announcer);
+    keep(main);
   }
 
   function stateSection() {
@@ -76,6 +73,24 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
       { 'If-Match': `"${view.agent.version}"` });
     view.chosenState = null;
     view.chosenCode = '';
+  }
+
+  function alertsSection() {
+    const alerts = [...view.alerts.values()].sort((a, b) => Date.parse(b.sentAt) - Date.parse(a.sentAt));
+    const unread = alerts.filter(a => !a.read).length;
+    return h('section', { 'aria-labelledby': 'alerts-title' },
+      h('h2', { id: 'alerts-title' }, t('alerts'), unread > 0 ? h('span', { class: 'badge', 'data-testid': 'unread', text: ` · ${t('unread', { count: unread })}` }) : null),
+      alerts.length === 0 ? h('p', { class: 'empty', text: t('noAlerts') }) : h('ul', { class: 'alerts' }, alerts.map(a =>
+        h('li', { 'data-alert': a.id, 'data-read': String(a.read), class: a.read ? 'read' : 'unread' },
+          h('p', { text: a.text }),
+          h('span', { class: 'meta', text: new Date(a.sentAt).toLocaleString() }),
+          a.read
+            ? h('span', { class: 'meta', text: ` · ${t('readAt')}` })
+            : h('button', { type: 'button', 'data-action': 'read', 'data-key': `alert-${a.id}`, onclick: () => act(async () => {
+              await api.post(`/v1/agents/${encodeURIComponent(agentId)}/alerts/${encodeURIComponent(a.id)}/read`);
+              view.alerts.set(a.id, { ...a, read: true });
+              render();
+            }) }, t('markRead'))))));
   }
 
   function workSection() {
@@ -156,6 +171,9 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
           announcer.textContent = t('newOffer', { media: t(i.media), from: i.customerName ?? i.from ?? t('unknownCaller') });
         }
       }
+    } else if (message.topic === 'alerts') {
+      if (message.type === 'snapshot') view.alerts = new Map((message.data.alerts ?? []).map(a => [a.id, a]));
+      else if (message.data?.id) view.alerts.set(message.data.id, message.data);
     } else {
       return;
     }
@@ -169,7 +187,7 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
   }, 1000);
 
   render();
-  const live = new LiveConnection(key, [`agent:${agentId}`, `interactions:${agentId}`], receive, setLink, ended);
+  const live = new LiveConnection(key, [`agent:${agentId}`, `interactions:${agentId}`, 'alerts'], receive, setLink, ended);
   Promise.all([
     api.get('/v1/status-codes').then(list => { view.statusCodes = list.items; }),
     api.get('/v1/transaction-codes').then(list => { view.transactionCodes = list.items; }),

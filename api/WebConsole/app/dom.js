@@ -22,3 +22,25 @@ export function clock(seconds) {
   const rest = String(s % 60).padStart(2, '0');
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
+
+/**
+ * Before a view is drawn again: notes the focused control (by its data-key) and its caret; the returned function gives
+ * them back in the new drawing, or, when that control is gone, focuses its nearest <paramref name="fallback"/> container.
+ */
+export function keepFocus(fallback) {
+  const active = document.activeElement;
+  const key = active?.dataset?.key;
+  const container = fallback ? active?.closest?.(fallback) : null;
+  const containerSelector = container ? `${fallback.slice(0, -1)}="${CSS.escape(container.getAttribute(fallback.slice(1, -1)))}"]` : null;
+  let caret = null;
+  try { caret = typeof active?.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null; } catch { caret = null; }
+  return root => {
+    const again = key ? root.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
+    if (again) {
+      again.focus();
+      if (caret) { try { again.setSelectionRange(caret[0], caret[1]); } catch { /* not a text field */ } }
+    } else if (containerSelector) {
+      root.querySelector(containerSelector)?.focus();
+    }
+  };
+}

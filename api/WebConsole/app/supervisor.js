@@ -1,4 +1,4 @@
-import { h, clock } from './dom.js';
+import { h, clock, keepFocus } from './dom.js';
 import { t } from './i18n.js';
 import { describe } from './api.js';
 import { LiveConnection } from './live.js';
@@ -10,7 +10,7 @@ const ForcibleStates = ['Available', 'Break', 'Offline', 'LoggedOut'];
  * each, at most one figure update a second), and forcing an agent's state with a reason.
  */
 export function startSupervisorView({ api, key, main, showProblem, setLink, ended }) {
-  const view = { agents: new Map(), queues: new Map(), force: new Map(), statusCodes: [] };
+  const view = { agents: new Map(), queues: new Map(), force: new Map(), statusCodes: [], broadcasts: [], draft: { text: '', to: 'all', group: '', queueId: '' } };
   let stopped = false;
 
   const act = async (run) => {
@@ -20,10 +20,10 @@ export function startSupervisorView({ api, key, main, showProblem, setLink, ende
 
   function render() {
     if (stopped) return;
-    const focused = document.activeElement?.dataset?.key;
+    const keep = keepFocus();
     main.className = 'wide';
-    main.replaceChildren(agentsSection(), queuesSection());
-    if (focused) main.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+    main.replaceChildren(agentsSection(), queuesSection(), broadcastSection());
+    keep(main);
   }
 
   function agentsSection() {
@@ -75,6 +75,45 @@ export function startSupervisorView({ api, key, main, showProblem, setLink, ende
         }))));
   }
 
+  function broadcastSection() {
+    const draft = view.draft;
+    const audience = h('select', { id: 'audience', 'aria-label': t('audience'), 'data-key': 'audience', onchange: e => { draft.to = e.target.value; render(); } },
+      [['all', t('everyone')], ['group', t('groupNamed')], ['queue', t('queueMembers')]].map(([value, label]) => h('option', { value, selected: draft.to === value }, label)));
+    const detail = draft.to === 'group'
+      ? h('input', { type: 'text', 'aria-label': t('groupNamed'), 'data-key': 'audience-group', value: draft.group, oninput: e => { draft.group = e.target.value; } })
+      : draft.to === 'queue'
+        ? h('select', { 'aria-label': t('queueMembers'), 'data-key': 'audience-queue', onchange: e => { draft.queueId = e.target.value; } },
+          [...view.queues.values()].map(q => h('option', { value: q.queueId, selected: q.queueId === draft.queueId }, q.name ?? q.queueId)))
+        : null;
+    const text = h('textarea', { id: 'broadcast-text', 'aria-label': t('message'), 'data-key': 'broadcast-text', oninput: e => { draft.text = e.target.value; } });
+    text.value = draft.text;
+    return h('section', { 'aria-labelledby': 'broadcast-title' },
+      h('h2', { id: 'broadcast-title', text: t('broadcast') }),
+      h('form', { class: 'broadcast', onsubmit: e => {
+        e.preventDefault();
+        const to = draft.to === 'group' ? { group: draft.group } : draft.to === 'queue' ? { queueId: draft.queueId || view.queues.keys().next().value } : { all: true };
+        act(async () => {
+          await api.post('/v1/broadcasts', { text: draft.text, audience: to });
+          draft.text = '';
+          await refreshBroadcasts();
+        });
+      } },
+      text,
+      h('div', { class: 'row' }, h('label', {}, t('audience'), audience), detail, h('button', { type: 'submit', class: 'primary', id: 'send-broadcast', 'data-key': 'send' }, t('send')))),
+      h('h3', { text: t('sent') }),
+      view.broadcasts.length === 0 ? h('p', { class: 'empty', text: t('noBroadcasts') }) : h('ul', { class: 'broadcasts' }, view.broadcasts.map(b =>
+        h('li', { 'data-broadcast': b.id, 'data-read': b.readCount, 'data-recipients': b.recipientCount },
+          h('span', { text: b.text }), h('span', { class: 'meta', text: ` · ${t('receipts', { read: b.readCount, recipients: b.recipientCount })}` })))));
+  }
+
+  // Read receipts are read, not pushed: the latest broadcasts' counts every few seconds while the view is open.
+  async function refreshBroadcasts() {
+    const page = await api.get('/v1/broadcasts?limit=10');
+    if (stopped || JSON.stringify(page.items) === JSON.stringify(view.broadcasts)) return;
+    view.broadcasts = page.items;
+    render();
+  }
+
   function receive(message) {
     if (stopped) return;
     if (message.topic === 'directory') {
@@ -95,6 +134,8 @@ export function startSupervisorView({ api, key, main, showProblem, setLink, ende
   const timers = setInterval(() => {
     for (const timer of main.querySelectorAll('[data-since]')) timer.textContent = clock((Date.now() - Date.parse(timer.dataset.since)) / 1000);
   }, 1000);
+  const receipts = setInterval(() => refreshBroadcasts().catch(() => {}), 3000);
+  refreshBroadcasts().catch(error => { if (!stopped) showProblem(describe(error)); });
 
   let live = null;
   render();
@@ -110,6 +151,6 @@ export function startSupervisorView({ api, key, main, showProblem, setLink, ende
 
   return {
     render,
-    stop() { stopped = true; clearInterval(timers); live?.stop(); },
+    stop() { stopped = true; clearInterval(timers); clearInterval(receipts); live?.stop(); },
   };
 }

@@ -228,6 +228,50 @@ public sealed class WebConsoleTests(ConsoleBrowser browser) : IClassFixture<Cons
     }
 
     [Fact]
+    public async Task A_supervisors_broadcast_appears_on_the_agents_screen_and_its_read_receipt_on_the_supervisors()
+    {
+        var (admin, agentKey) = await CallCenterAsync();
+        using var issued = await admin.SendJsonAsync(HttpMethod.Post, "/v1/api-keys", """{"role":"supervisor"}""");
+        var supervisorKey = (await issued.ReadJsonAsync()).Text("key");
+        var (agent, agentErrors) = await browser.OpenAsync();
+        var (supervisor, supervisorErrors) = await browser.OpenAsync("it-IT");
+        try
+        {
+            await agent.GotoAsync(new Uri(browser.Api.BaseAddress, "/console/").ToString());
+            await agent.FillAsync("#key", agentKey);
+            await agent.ClickAsync("#sign-in");
+            await Expect(agent.Locator("#link")).ToHaveAttributeAsync("data-link", "live");
+            await supervisor.GotoAsync(new Uri(browser.Api.BaseAddress, "/console/").ToString());
+            await supervisor.FillAsync("#key", supervisorKey);
+            await supervisor.ClickAsync("#sign-in");
+            await Expect(supervisor.Locator("#link")).ToHaveAttributeAsync("data-link", "live");
+
+            await supervisor.FillAsync("#broadcast-text", "Il CRM è lento stamattina");
+            await supervisor.ClickAsync("#send-broadcast");
+            var sent = supervisor.Locator("li[data-broadcast]");
+            await Expect(sent).ToHaveAttributeAsync("data-recipients", "2"); // a1 and a2: everyone
+            await Expect(sent).ToHaveAttributeAsync("data-read", "0");
+
+            var alert = agent.Locator("li[data-alert]");
+            await Expect(alert).ToContainTextAsync("Il CRM è lento stamattina"); // live, from the alerts topic
+            await Expect(agent.Locator("[data-testid=unread]")).ToContainTextAsync("1 unread");
+            await alert.Locator("button[data-action=read]").ClickAsync();
+            await Expect(alert).ToHaveAttributeAsync("data-read", "true");
+
+            await Expect(sent).ToHaveAttributeAsync("data-read", "1"); // the receipt, on the supervisor's screen
+            await Expect(sent).ToContainTextAsync("1 di 2 letti");
+            Assert.Empty(agentErrors);
+            Assert.Empty(supervisorErrors);
+        }
+        catch
+        {
+            await ConsoleBrowser.KeepScreenshotAsync(agent, nameof(A_supervisors_broadcast_appears_on_the_agents_screen_and_its_read_receipt_on_the_supervisors) + "-agent");
+            await ConsoleBrowser.KeepScreenshotAsync(supervisor, nameof(A_supervisors_broadcast_appears_on_the_agents_screen_and_its_read_receipt_on_the_supervisors) + "-supervisor");
+            throw;
+        }
+    }
+
+    [Fact]
     public async Task The_console_is_served_with_a_strict_content_security_policy_and_no_key()
     {
         using var anonymous = new HttpClient { BaseAddress = browser.Api.BaseAddress };
