@@ -12,10 +12,11 @@ public static class WebConsoleApi
     public const string Path = "/console";
 
     /// <summary>
-    /// What the pages may load and talk to: only this host (its REST API and socket), no inline script, no framing.
+    /// What the pages may load and talk to: only this host (its REST API and socket), no inline script, no framing. Media
+    /// may also play from blob: URLs: a recording is fetched with the key and played from memory.
     /// </summary>
     private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; connect-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     public static WebApplication UseWebConsole(this WebApplication app)

@@ -2,21 +2,28 @@ import { h, clock, keepFocus } from './dom.js';
 import { t } from './i18n.js';
 import { describe } from './api.js';
 import { LiveConnection } from './live.js';
+import { createChats } from './chat.js';
+import { createMedia, customerCard } from './media.js';
+import { createStatusView } from './statusview.js';
+import { createPlatformNotices } from './platform.js';
 
 const AgentStates = ['Available', 'Break', 'Offline', 'LoggedOut'];
 const Settled = ['WrappedUp', 'Abandoned', 'Failed'];
 
 /**
  * The agent view: the agent's state with its timer, status code and next state; the work offered to it or in its
- * hands with the call controls and the wrap-up. State comes from the agent's two topics; commands go to the REST API,
- * and what they change comes back on the socket.
+ * hands with the controls of each medium (call controls with consult, conference and a second line; chats side by side;
+ * email with reply; voicemail with its recording), the customer card and the wrap-up; the status view, platform notices
+ * and alerts. State comes from the agent's topics; commands go to the REST API, and what they change comes back on the
+ * socket.
  */
 export function startAgentView({ api, key, me, main, showProblem, setLink, ended }) {
   const view = {
     agent: null, work: new Map(), statusCodes: [], transactionCodes: [], queues: [], chosenState: null, chosenCode: '',
     alerts: new Map(),
     wrapUps: new Map(), // per interaction: the codes ticked and the notes typed, kept across redraws
-    transferTo: new Map(),
+    targets: new Map(), // per interaction: the transfer or consult target chosen, and a number typed
+    customers: { q: '', results: null },
   };
   const agentId = me.agentId;
   let stopped = false;
@@ -28,16 +35,27 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
     try { await run(); } catch (error) { showProblem(describe(error)); }
   };
 
+  const chats = createChats({ api, act, render: () => render() });
+  const media = createMedia({ api, act, render: () => render() });
+  const status = createStatusView({ api, act, render: () => render(), agentId });
+  const platform = createPlatformNotices({ act, render: () => render(), logOut: () => setState('LoggedOut', null) });
+
   const mine = (i) => !Settled.includes(i.state)
     && (i.offer?.agentId === agentId || i.handler === agentId || i.participants.includes(agentId)
       || i.wrapUps.some(w => w.agentId === agentId && !w.completedAt));
 
-  // Drawn again whole on every change; the control that had the focus gets it back (by its data-key).
+  // Drawn again whole on every change; the control that had the focus gets it back (by its data-key), transcripts stay
+  // scrolled to their newest message.
   function render() {
     if (stopped) return;
     const keep = keepFocus('[data-interaction]');
-    main.className = '';
-    main.replaceChildren(stateSection(), workSection(), alertsSection(), announcer);
+    main.className = 'agent';
+    main.replaceChildren(...[
+      platform.banner(view.agent),
+      h('div', { class: 'column' }, stateSection(), status.section(), alertsSection(), customersSection()),
+      h('div', { class: 'column' }, workSection()),
+      announcer].filter(Boolean));
+    for (const transcript of main.querySelectorAll('[data-transcript]')) transcript.scrollTop = transcript.scrollHeight;
     keep(main);
   }
 
@@ -63,14 +81,11 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
           h('select', { id: 'status-code', 'data-key': 'status-code', onchange: e => { view.chosenCode = e.target.value; } },
             h('option', { value: '' }, t('noCode')),
             codes.map(c => h('option', { value: c.code, selected: view.chosenCode === c.code }, c.label)))),
-        h('button', { type: 'button', class: 'primary', id: 'set-state', 'data-key': 'set-state', onclick: () => act(setState) }, t('setState'))));
+        h('button', { type: 'button', class: 'primary', id: 'set-state', 'data-key': 'set-state', onclick: () => act(() => setState(view.chosenState ?? view.agent.state, view.chosenCode || null)) }, t('setState'))));
   }
 
-  async function setState() {
-    const state = view.chosenState ?? view.agent.state;
-    await api.put(`/v1/agents/${encodeURIComponent(agentId)}/state`,
-      { state, reasonCode: view.chosenCode || null },
-      { 'If-Match': `"${view.agent.version}"` });
+  async function setState(state, reasonCode) {
+    await api.put(`/v1/agents/${encodeURIComponent(agentId)}/state`, { state, reasonCode }, { 'If-Match': `"${view.agent.version}"` });
     view.chosenState = null;
     view.chosenCode = '';
   }
@@ -93,47 +108,117 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
             }) }, t('markRead'))))));
   }
 
-  function workSection() {
-    const items = [...view.work.values()].filter(mine);
-    return h('section', { 'aria-labelledby': 'work-title' },
-      h('h2', { id: 'work-title', text: t('work') }),
-      items.length === 0 ? h('p', { class: 'empty', text: t('noWork') }) : items.map(workItem));
+  // Click-to-dial: find a customer of the CRM and call one of its numbers.
+  function customersSection() {
+    const c = view.customers;
+    return h('section', { 'aria-labelledby': 'customers-title' },
+      h('h2', { id: 'customers-title', text: t('customers') }),
+      h('form', { class: 'row', role: 'search', onsubmit: e => {
+        e.preventDefault();
+        act(async () => {
+          c.results = c.q.trim() ? (await api.get(`/v1/crm/customers?q=${encodeURIComponent(c.q.trim())}&limit=5`)).items : null;
+          render();
+        });
+      } },
+      h('input', { type: 'search', 'aria-label': t('findCustomer'), placeholder: t('findCustomer'), 'data-key': 'customer-q', value: c.q, oninput: e => { c.q = e.target.value; } }),
+      h('button', { type: 'submit', 'data-key': 'customer-search' }, t('search'))),
+      c.results === null ? null : c.results.length === 0 ? h('p', { class: 'empty', text: t('noCustomers') }) : h('ul', { class: 'customers' },
+        c.results.map(customer => h('li', { 'data-customer': customer.id },
+          h('strong', { text: customer.name }), ' ',
+          customer.phones.map(phone => h('button', { type: 'button', 'data-action': 'dial', 'data-key': `dial-${customer.id}-${phone}`,
+            'aria-label': t('callNumber', { name: customer.name, number: phone }),
+            onclick: () => act(() => api.post(`/v1/crm/customers/${encodeURIComponent(customer.id)}/call`, { agentId, phone })) }, `☎ ${phone}`))))));
   }
 
-  function workItem(i) {
-    const from = i.customerName ?? i.from ?? t('unknownCaller');
-    const media = t(i.media);
+  function workSection() {
+    const items = [...view.work.values()].filter(mine).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    const chatsOpen = items.filter(i => i.media === 'chat' && i.state !== 'Offered');
+    const rest = items.filter(i => !chatsOpen.includes(i));
+    return h('section', { 'aria-labelledby': 'work-title' },
+      h('h2', { id: 'work-title', text: t('work') }),
+      items.length === 0 ? h('p', { class: 'empty', text: t('noWork') }) : null,
+      rest.map(i => workItem(i, items)),
+      chatsOpen.length ? h('div', { class: 'chats', 'data-testid': 'chats' }, chatsOpen.map(i => workItem(i, items))) : null);
+  }
+
+  function workItem(i, items) {
+    const from = i.customer?.name ?? i.customerName ?? i.from ?? t('unknownCaller');
+    const medium = t(i.media);
     const offered = i.state === 'Offered' && i.offer?.agentId === agentId;
     const path = `/v1/interactions/${encodeURIComponent(i.id)}`;
     const post = (action, body) => () => act(() => api.post(`${path}/${action}`, body));
-    const button = (action, primary = false) =>
-      h('button', { type: 'button', class: primary ? 'primary' : null, 'data-action': action, 'data-key': `${i.id}-${action}`, onclick: post(action) }, t(action));
+    const button = (action, label = t(action), primary = false, body = undefined) =>
+      h('button', { type: 'button', class: primary ? 'primary' : null, 'data-action': action, 'data-key': `${i.id}-${action}`, onclick: post(action, body) }, label);
     const openWrapUp = i.wrapUps.find(w => w.agentId === agentId && !w.completedAt);
+    const handling = i.handler === agentId;
+    const voice = i.media === 'voice';
+    const otherCall = voice ? items.find(o => o.id !== i.id && o.media === 'voice' && o.handler === agentId && (o.state === 'Connected' || o.state === 'OnHold')) : null;
     const controls = [];
     if (offered) {
-      controls.push(button('accept', true), button('reject'));
-    } else if (i.handler === agentId && i.state === 'Connected') {
-      controls.push(button('hold'), button('end'), transferControl(i));
-    } else if (i.handler === agentId && i.state === 'OnHold') {
-      controls.push(button('resume', true), button('end'));
+      controls.push(button('accept', t(i.offer.purpose === 'consult' ? 'acceptConsult' : 'accept'), true), button('reject'));
+    } else if (i.consult && handling) {
+      controls.push(
+        h('span', { class: 'line2', 'data-testid': 'line2', text: t('consulting', { target: targetName(i.consult), answered: i.consult.agentId ?? '' }) }),
+        button('consult/complete', t('completeTransfer'), true), button('conference'), button('consult/cancel', t('cancelConsult')));
+    } else if (handling && i.state === 'Connected') {
+      if (voice) controls.push(button('hold'));
+      controls.push(button('end'), targetControl(i, path));
+      if (voice && otherCall?.state === 'OnHold') controls.push(button('merge', t('merge'), false, { interactionId: otherCall.id }));
+    } else if (handling && i.state === 'OnHold') {
+      // One call talks at a time: with the other line connected, this one is swapped to, not resumed.
+      controls.push(otherCall?.state === 'Connected' ? button('swap', t('swap'), true) : button('resume', t('resume'), true), button('end'));
+    } else if (!handling && i.participants.includes(agentId) && i.state !== 'Ended') {
+      controls.push(button('end', t('leave')));
     }
 
-    return h('article', { class: `work${offered ? ' offered' : ''}`, tabindex: '-1', 'data-interaction': i.id, 'data-state': i.state, 'aria-label': offered ? t('offered', { media, from }) : t('handling', { media, from }) },
-      h('div', { class: 'title', text: offered ? t('offered', { media, from }) : t('handling', { media, from }) }),
+    const title = offered ? t('offered', { media: medium, from }) : t('handling', { media: medium, from });
+    const connected = !offered && (handling || i.participants.includes(agentId));
+    return h('article', { class: `work ${i.media}${offered ? ' offered' : ''}`, tabindex: '-1', 'data-interaction': i.id, 'data-state': i.state, 'data-media': i.media, 'aria-label': title },
+      h('div', { class: 'title', text: title }),
       h('div', { class: 'meta' },
         i.queueId ? t('queue', { queue: i.queueId }) : '',
         i.state === 'OnHold' ? ` · ${t('onHold')}` : '',
+        i.conference ? ` · ${t('inConference')}` : '',
+        otherCall ? ` · ${t('line', { line: i.createdAt > otherCall.createdAt ? 2 : 1 })}` : '',
         offered ? h('span', { class: 'countdown', 'data-expires': i.offer.expiresAt, text: ` · ${t('expiresIn', { time: clock((Date.parse(i.offer.expiresAt) - Date.now()) / 1000) })}` }) : null),
+      customerCard(i, { api, act, agentId }),
       h('div', { class: 'row' }, controls),
+      connected && i.media === 'chat' ? chats.panel(i, { agentId, path }) : null,
+      connected && i.media === 'email' ? media.emailPanel(i, { agentId, path }) : null,
+      connected && i.media === 'voicemail' ? media.voicemailPanel(i, { agentId, path }) : null,
       openWrapUp ? wrapUpForm(i, path) : null);
   }
 
-  function transferControl(i) {
-    const chosen = view.transferTo.get(i.id) ?? view.queues[0]?.queueId ?? '';
-    const select = h('select', { 'aria-label': t('transferTo'), 'data-key': `${i.id}-transfer-to`, onchange: e => view.transferTo.set(i.id, e.target.value) },
-      view.queues.map(q => h('option', { value: q.queueId, selected: q.queueId === chosen }, q.name ?? q.queueId)));
-    return h('span', { class: 'row' }, select,
-      h('button', { type: 'button', 'data-action': 'transfer', 'data-key': `${i.id}-transfer`, onclick: () => act(() => api.post(`/v1/interactions/${encodeURIComponent(i.id)}/transfer`, { target: { type: 'queue', id: select.value } })) }, t('transfer')));
+  function targetName(consult) {
+    const target = consult.target;
+    if (target.type === 'external') return target.number;
+    if (target.type === 'queue') return view.queues.find(q => q.queueId === target.id)?.name ?? target.id;
+    return status.agents().find(a => a.agentId === target.id)?.displayName ?? target.id;
+  }
+
+  // Blind transfer or consult: to one of the agent's queues, a colleague of its group, or a number.
+  function targetControl(i, path) {
+    const choice = view.targets.get(i.id) ?? { to: view.queues[0] ? `queue:${view.queues[0].queueId}` : 'external', number: '' };
+    view.targets.set(i.id, choice);
+    const select = h('select', { 'aria-label': t('transferTo'), 'data-key': `${i.id}-target`, 'data-testid': 'target', onchange: e => { choice.to = e.target.value; render(); } },
+      h('optgroup', { label: t('queuesBoard') }, view.queues.filter(q => q.media === i.media).map(q => h('option', { value: `queue:${q.queueId}`, selected: choice.to === `queue:${q.queueId}` }, q.name ?? q.queueId))),
+      h('optgroup', { label: t('wallboard') }, status.agents().map(a => h('option', { value: `agent:${a.agentId}`, selected: choice.to === `agent:${a.agentId}` }, `${a.displayName ?? a.agentId} (${t(a.state)})`))),
+      i.media === 'voice' ? h('option', { value: 'external', selected: choice.to === 'external' }, t('aNumber')) : null);
+    const number = choice.to === 'external'
+      ? h('input', { type: 'tel', 'aria-label': t('number'), placeholder: '+39…', 'data-key': `${i.id}-number`, value: choice.number, oninput: e => { choice.number = e.target.value; } })
+      : null;
+    const target = () => {
+      if (choice.to === 'external') return { type: 'external', number: choice.number.trim() };
+      const [type, ...id] = choice.to.split(':');
+      return { type, id: id.join(':') };
+    };
+    const send = action => () => act(async () => {
+      await api.post(`${path}/${action}`, { target: target() });
+      status.refreshRecents();
+    });
+    return h('span', { class: 'row' }, select, number,
+      h('button', { type: 'button', 'data-action': 'transfer', 'data-key': `${i.id}-transfer`, onclick: send('transfer') }, t('transfer')),
+      i.media === 'voice' ? h('button', { type: 'button', 'data-action': 'consult', 'data-key': `${i.id}-consult`, onclick: send('consult') }, t('consult')) : null);
   }
 
   function wrapUpForm(i, path) {
@@ -158,23 +243,30 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
 
   function receive(message) {
     if (stopped) return;
+    if (message.type === 'resync') {
+      chats.reloadAll(); // the snapshots that follow carry the rest
+      return;
+    }
+
     if (message.topic === `agent:${agentId}` && message.data) {
       view.agent = message.data;
     } else if (message.topic === `interactions:${agentId}`) {
+      if (chats.receive(message)) { render(); return; }
       if (message.type === 'snapshot') {
         view.work = new Map(message.data.interactions.map(i => [i.id, i]));
       } else if (message.data?.id) {
-        view.work.set(message.data.id, message.data);
         const i = message.data;
-        if (message.type === 'interaction.offered' && i.offer?.agentId === agentId && !announced.has(i.id)) {
-          announced.add(i.id);
-          announcer.textContent = t('newOffer', { media: t(i.media), from: i.customerName ?? i.from ?? t('unknownCaller') });
+        view.work.set(i.id, i);
+        if (Settled.includes(i.state)) { chats.forget(i.id); media.forget(i.id); view.wrapUps.delete(i.id); view.targets.delete(i.id); }
+        if (message.type === 'interaction.offered' && i.offer?.agentId === agentId && !announced.has(`${i.id}:${i.offer.offeredAt}`)) {
+          announced.add(`${i.id}:${i.offer.offeredAt}`);
+          announcer.textContent = t('newOffer', { media: t(i.media), from: i.customer?.name ?? i.customerName ?? i.from ?? t('unknownCaller') });
         }
       }
     } else if (message.topic === 'alerts') {
       if (message.type === 'snapshot') view.alerts = new Map((message.data.alerts ?? []).map(a => [a.id, a]));
       else if (message.data?.id) view.alerts.set(message.data.id, message.data);
-    } else {
+    } else if (!status.receive(message) && !platform.receive(message)) {
       return;
     }
 
@@ -184,19 +276,27 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
   const timers = setInterval(() => {
     for (const timer of main.querySelectorAll('[data-since]')) timer.textContent = clock((Date.now() - Date.parse(timer.dataset.since)) / 1000);
     for (const countdown of main.querySelectorAll('[data-expires]')) countdown.textContent = ` · ${t('expiresIn', { time: clock((Date.parse(countdown.dataset.expires) - Date.now()) / 1000) })}`;
+    platform.tick(main);
   }, 1000);
 
+  let live = null;
   render();
-  const live = new LiveConnection(key, [`agent:${agentId}`, `interactions:${agentId}`, 'alerts'], receive, setLink, ended);
+  status.start();
   Promise.all([
     api.get('/v1/status-codes').then(list => { view.statusCodes = list.items; }),
     api.get('/v1/transaction-codes').then(list => { view.transactionCodes = list.items; }),
-    api.get(`/v1/directory/queues?limit=200`).then(page => { view.queues = page.items; }),
-  ]).then(render, error => { if (!stopped) showProblem(describe(error)); });
-  live.start();
+    api.get('/v1/directory/queues?limit=199').then(page => { view.queues = page.items; status.setQueues(page.items); }),
+  ]).then(() => {
+    if (stopped) return;
+    render();
+    // A socket holds at most 200 topics: the agent's own four and the first 196 of its queues.
+    const topics = [`agent:${agentId}`, `interactions:${agentId}`, 'alerts', 'directory', 'platform', ...view.queues.slice(0, 195).map(q => `queue:${q.queueId}`)];
+    live = new LiveConnection(key, topics, receive, setLink, ended);
+    live.start();
+  }, error => { if (!stopped) showProblem(describe(error)); });
 
   return {
     render,
-    stop() { stopped = true; clearInterval(timers); live.stop(); },
+    stop() { stopped = true; clearInterval(timers); live?.stop(); },
   };
 }

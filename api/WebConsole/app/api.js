@@ -35,10 +35,30 @@ export function createApi(key) {
     return data;
   }
 
+  /** A file the API serves (a recording): fetched with the key, since a media element cannot send one. */
+  async function blob(path) {
+    let response;
+    try {
+      response = await fetch(path, { headers: { Authorization: `Bearer ${key}` } });
+    } catch {
+      throw new ApiError(0, null);
+    }
+
+    if (!response.ok) {
+      let problem = null;
+      try { problem = await response.json(); } catch { problem = null; }
+      throw new ApiError(response.status, problem);
+    }
+
+    return response.blob();
+  }
+
   return {
     get: path => call('GET', path),
     post: (path, body = {}) => call('POST', path, body),
     put: (path, body, headers) => call('PUT', path, body, headers),
+    delete: path => call('DELETE', path),
+    blob,
   };
 }
 

@@ -107,6 +107,14 @@ languageSelect.addEventListener('change', () => {
 
 setLanguage(currentLanguage());
 translateStatic();
+// A link may carry the key in its fragment (#key=…, never sent to the server): it is taken into this tab's storage
+// and wiped from the address bar and history at once.
+const linked = new URLSearchParams(location.hash.slice(1)).get('key');
+if (linked) {
+  sessionStorage.setItem(KeyItem, linked);
+  history.replaceState(null, '', location.pathname + location.search);
+}
+
 const saved = sessionStorage.getItem(KeyItem);
 signInForm();
 if (saved) signIn(saved);

@@ -9,8 +9,11 @@ const ForcibleStates = ['Available', 'Break', 'Offline', 'LoggedOut'];
  * The supervisor view: a live wallboard of the tenant's agents (the directory topic) and of its queues (one queue topic
  * each, at most one figure update a second), and forcing an agent's state with a reason.
  */
-export function startSupervisorView({ api, key, main, showProblem, setLink, ended }) {
-  const view = { agents: new Map(), queues: new Map(), force: new Map(), statusCodes: [], broadcasts: [], draft: { text: '', to: 'all', group: '', queueId: '' } };
+export function startSupervisorView({ api, key, me, main, showProblem, setLink, ended }) {
+  const view = {
+    agents: new Map(), queues: new Map(), force: new Map(), statusCodes: [], broadcasts: [], draft: { text: '', to: 'all', group: '', queueId: '' },
+    change: null, notice: { text: '', final: false },
+  };
   let stopped = false;
 
   const act = async (run) => {
@@ -22,7 +25,7 @@ export function startSupervisorView({ api, key, main, showProblem, setLink, ende
     if (stopped) return;
     const keep = keepFocus();
     main.className = 'wide';
-    main.replaceChildren(agentsSection(), queuesSection(), broadcastSection());
+    main.replaceChildren(agentsSection(), queuesSection(), broadcastSection(), platformSection());
     keep(main);
   }
 
@@ -106,6 +109,48 @@ export function startSupervisorView({ api, key, main, showProblem, setLink, ende
           h('span', { text: b.text }), h('span', { class: 'meta', text: ` · ${t('receipts', { read: b.readCount, recipients: b.recipientCount })}` })))));
   }
 
+  // The newest platform change: its notices and each agent's compliance (read every few seconds); an admin sends notices.
+  function platformSection() {
+    const change = view.change;
+    const notice = view.notice;
+    const open = change && !change.final;
+    const text = h('textarea', { 'aria-label': t('message'), 'data-key': 'notice-text', oninput: e => { notice.text = e.target.value; } });
+    text.value = notice.text;
+    const names = new Map([...view.agents.values()].map(a => [a.agentId, a.displayName ?? a.agentId]));
+    return h('section', { 'aria-labelledby': 'platform-title' },
+      h('h2', { id: 'platform-title', text: t('platformChanges') }),
+      !change ? h('p', { class: 'empty', text: t('noPlatformChanges') }) : h('div', { 'data-change': change.id },
+        h('ol', {}, change.notices.map(n => h('li', { text: n.message }))),
+        change.logoutDeadline ? h('p', { class: 'meta', text: t('deadline', { time: new Date(change.logoutDeadline).toLocaleTimeString() }) }) : null,
+        change.compliance?.length ? h('table', {},
+          h('thead', {}, h('tr', {}, [t('agentName'), t('compliance')].map(c => h('th', { scope: 'col', text: c })))),
+          h('tbody', {}, change.compliance.map(c => h('tr', { 'data-compliance': c.agentId, 'data-status': c.status },
+            h('th', { scope: 'row', text: names.get(c.agentId) ?? c.agentId }),
+            h('td', { text: `${t(`compliance.${c.status}`)}${c.at ? ` · ${new Date(c.at).toLocaleTimeString()}` : ''}` }))))) : null),
+      me.role !== 'admin' ? null : h('form', { class: 'notice', onsubmit: e => {
+        e.preventDefault();
+        act(async () => {
+          const body = { message: notice.text, final: notice.final };
+          if (open) await api.post(`/v1/platform-changes/${encodeURIComponent(change.id)}/notices`, body);
+          else await api.post('/v1/platform-changes', body);
+          view.notice = { text: '', final: false };
+          await refreshChange();
+        });
+      } },
+      text,
+      h('div', { class: 'row' },
+        h('label', {}, h('input', { type: 'checkbox', 'data-key': 'notice-final', checked: notice.final, onchange: e => { notice.final = e.target.checked; } }), t('finalNotice')),
+        h('button', { type: 'submit', class: 'primary', 'data-key': 'send-notice', id: 'send-notice' }, t('sendNotice')))));
+  }
+
+  async function refreshChange() {
+    const page = await api.get('/v1/platform-changes?limit=1');
+    const change = page.items[0] ? await api.get(`/v1/platform-changes/${encodeURIComponent(page.items[0].id)}`) : null;
+    if (stopped || JSON.stringify(change) === JSON.stringify(view.change)) return;
+    view.change = change;
+    render();
+  }
+
   // Read receipts are read, not pushed: the latest broadcasts' counts every few seconds while the view is open.
   async function refreshBroadcasts() {
     const page = await api.get('/v1/broadcasts?limit=10');
@@ -134,8 +179,9 @@ export function startSupervisorView({ api, key, main, showProblem, setLink, ende
   const timers = setInterval(() => {
     for (const timer of main.querySelectorAll('[data-since]')) timer.textContent = clock((Date.now() - Date.parse(timer.dataset.since)) / 1000);
   }, 1000);
-  const receipts = setInterval(() => refreshBroadcasts().catch(() => {}), 3000);
+  const receipts = setInterval(() => { refreshBroadcasts().catch(() => {}); refreshChange().catch(() => {}); }, 3000);
   refreshBroadcasts().catch(error => { if (!stopped) showProblem(describe(error)); });
+  refreshChange().catch(() => {});
 
   let live = null;
   render();

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Switchboard.Api.Tests.Support;
+using Switchboard.TestSupport;
 
 namespace Switchboard.Api.Tests.WebConsole;
 
@@ -11,6 +12,9 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 {
     public KestrelApi Api { get; private set; } = null!;
 
+    /// <summary>Where the API sends agents' email replies.</summary>
+    public SmtpSink Smtp { get; private set; } = null!;
+
     public IBrowser Browser { get; private set; } = null!;
 
     private IPlaywright playwright = null!;
@@ -21,7 +25,9 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Api = KestrelApi.Start(null, null);
+        Smtp = await SmtpSink.StartAsync();
+        Api = KestrelApi.Start(null, null,
+            ("Email:Smtp:Host", "127.0.0.1"), ("Email:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Email:Smtp:Security", "None"));
         Assertions.SetDefaultExpectTimeout(15_000); // a 2-core machine running the cluster beside the browser
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -42,6 +48,7 @@ public sealed class ConsoleBrowser : IAsyncLifetime
         await Browser.DisposeAsync();
         playwright.Dispose();
         await Api.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 
     /// <summary>A fresh page at 1280×720 in <paramref name="locale"/> whose console errors are collected.</summary>

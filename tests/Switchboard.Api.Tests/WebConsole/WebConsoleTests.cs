@@ -10,7 +10,7 @@ namespace Switchboard.Api.Tests.WebConsole;
 /// state, taking a call through hold, transfer and wrap-up, resuming a cut socket, reading the API's refusals in words;
 /// a supervisor watching agents and queues live and forcing an agent's state.
 /// </summary>
-public sealed class WebConsoleTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
+public sealed partial class WebConsoleTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
 {
     [Fact]
     public async Task An_agent_signs_in_goes_available_takes_a_call_holds_transfers_it_to_a_queue_and_wraps_up_with_a_code()
@@ -39,7 +39,7 @@ public sealed class WebConsoleTests(ConsoleBrowser browser) : IClassFixture<Cons
             await Expect(call).ToHaveAttributeAsync("data-state", "OnHold");
             await call.Locator("button[data-action=resume]").ClickAsync();
             await Expect(call).ToHaveAttributeAsync("data-state", "Connected");
-            await call.Locator("select").SelectOptionAsync("billing");
+            await call.Locator("[data-testid=target]").SelectOptionAsync("queue:billing");
             await call.Locator("button[data-action=transfer]").ClickAsync();
 
             // The call went to the billing queue; the agent wraps up its part with a code.
