@@ -492,8 +492,11 @@ public sealed record InteractionTargetResponse(TargetKind Type, string? Id, stri
         type == TargetKind.External ? new(type, null, target) : new(type, target, null);
 }
 
-/// <summary>One agent's wrap-up: open until <c>completedAt</c>; <c>timedOut</c> when the queue's limit closed it.</summary>
-[WireExample("""{"agentId":"a1","codeRequired":true,"startedAt":"2026-11-25T09:05:00+00:00","deadline":"2026-11-25T09:07:00+00:00","transactionCodes":["sale"],"notes":"Upgraded to the family plan.","completedAt":"2026-11-25T09:05:40+00:00","timedOut":false}""")]
+/// <summary>
+/// One agent's wrap-up: open until <c>completedAt</c>; <c>timedOut</c> when the queue's limit closed it;
+/// <c>allowedCodes</c>: the transaction codes it takes (the queue's when the agent's part began), for a console to offer.
+/// </summary>
+[WireExample("""{"agentId":"a1","codeRequired":true,"startedAt":"2026-11-25T09:05:00+00:00","deadline":"2026-11-25T09:07:00+00:00","transactionCodes":["sale"],"notes":"Upgraded to the family plan.","completedAt":"2026-11-25T09:05:40+00:00","timedOut":false,"allowedCodes":["sale","no-sale"]}""")]
 public sealed record InteractionWrapUpResponse(
     string AgentId,
     bool CodeRequired,
@@ -502,10 +505,11 @@ public sealed record InteractionWrapUpResponse(
     IReadOnlyList<string> TransactionCodes,
     string? Notes,
     DateTimeOffset? CompletedAt,
-    bool TimedOut)
+    bool TimedOut,
+    IReadOnlyList<string> AllowedCodes)
 {
     public static InteractionWrapUpResponse From(WrapUpView wrapUp) =>
-        new(wrapUp.AgentId, wrapUp.CodeRequired, wrapUp.StartedAt, wrapUp.Deadline, wrapUp.Codes, wrapUp.Notes, wrapUp.CompletedAt, wrapUp.TimedOut);
+        new(wrapUp.AgentId, wrapUp.CodeRequired, wrapUp.StartedAt, wrapUp.Deadline, wrapUp.Codes, wrapUp.Notes, wrapUp.CompletedAt, wrapUp.TimedOut, wrapUp.AllowedCodes ?? []);
 }
 
 /// <summary>Notes an agent saved at wrap-up.</summary>

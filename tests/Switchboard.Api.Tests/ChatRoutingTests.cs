@@ -224,6 +224,7 @@ public sealed class ChatRoutingTests(SwitchboardApiFactory factory)
         Assert.Equal("Ended", firstEnded.Text("state"));
         var owed = Assert.Single(firstEnded["wrapUps"]!.AsArray())!;
         Assert.True(owed["codeRequired"]!.GetValue<bool>());
+        Assert.Equal(["sale", "no-sale"], owed["allowedCodes"]!.AsArray().Select(c => c!.GetValue<string>())); // the queue's, for a console to offer
         Assert.Null(owed.TextOrNull("completedAt"));
         var stillBusy = await tenant.WaitForLoadAsync("a1", "chat", 1);
         Assert.Equal("Busy", stillBusy.Text("state"));

@@ -186,7 +186,7 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
       connected && i.media === 'chat' ? chats.panel(i, { agentId, path }) : null,
       connected && i.media === 'email' ? media.emailPanel(i, { agentId, path }) : null,
       connected && i.media === 'voicemail' ? media.voicemailPanel(i, { agentId, path }) : null,
-      openWrapUp ? wrapUpForm(i, path) : null);
+      openWrapUp ? wrapUpForm(i, path, openWrapUp) : null);
   }
 
   function targetName(consult) {
@@ -221,9 +221,10 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
       i.media === 'voice' ? h('button', { type: 'button', 'data-action': 'consult', 'data-key': `${i.id}-consult`, onclick: send('consult') }, t('consult')) : null);
   }
 
-  function wrapUpForm(i, path) {
-    // The tenant's codes: a code the queue does not take is refused by the API, in words.
-    const allowed = view.transactionCodes;
+  function wrapUpForm(i, path, wrapUp) {
+    // The codes this wrap-up takes, with the tenant's labels.
+    const labels = new Map(view.transactionCodes.map(c => [c.code, c.label]));
+    const allowed = (wrapUp.allowedCodes ?? []).map(code => ({ code, label: labels.get(code) ?? code }));
     const draft = view.wrapUps.get(i.id) ?? { codes: new Set(), notes: '' };
     view.wrapUps.set(i.id, draft);
     const boxes = allowed.map(c => h('label', {},
@@ -236,7 +237,7 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
       e.preventDefault();
       act(() => api.post(`${path}/wrap-up`, { transactionCodes: [...draft.codes], notes: draft.notes || null }));
     } },
-    h('fieldset', {}, h('legend', { text: `${t('wrapUp')}: ${t('codes')}` }), boxes),
+    allowed.length ? h('fieldset', {}, h('legend', { text: `${t('wrapUp')}: ${t('codes')}${wrapUp.codeRequired ? ` (${t('codeRequired')})` : ''}` }), boxes) : null,
     h('label', { class: 'notes' }, t('notes'), notes),
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-key': `${i.id}-save` }, t('saveWrapUp'))));
   }

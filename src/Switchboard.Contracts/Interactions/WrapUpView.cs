@@ -9,4 +9,5 @@ public sealed record WrapUpView(
     [property: Id(4)] IReadOnlyList<string> Codes,
     [property: Id(5)] string? Notes,
     [property: Id(6)] DateTimeOffset? CompletedAt,
-    [property: Id(7)] bool TimedOut);
+    [property: Id(7)] bool TimedOut,
+    [property: Id(8)] IReadOnlyList<string>? AllowedCodes = null);

@@ -25,7 +25,7 @@ internal static class InteractionMapping
         [.. r.Legs.Select(l => new LegView(l.Id, l.Line, l.Party, l.Address, l.State, l.StartedAt, l.EndedAt))],
         r.Offer is { } o ? new OfferView(o.AgentId, o.QueueId, o.Purpose, o.OfferedAt, o.ExpiresAt, o.PhoneLegId, o.Routing?.ToView()) : null,
         r.Consult is { } c ? new ConsultView(c.Target.Kind, c.Target.Id, c.LegId, c.AgentId, c.StartedAt) : null,
-        [.. r.WrapUps.Select(w => new WrapUpView(w.AgentId, w.CodeRequired, w.StartedAt, w.Deadline, w.Codes, w.Notes, w.CompletedAt, w.TimedOut))],
+        [.. r.WrapUps.Select(w => new WrapUpView(w.AgentId, w.CodeRequired, w.StartedAt, w.Deadline, w.Codes, w.Notes, w.CompletedAt, w.TimedOut, w.AllowedCodes ?? r.Policy.TransactionCodes))],
         r.TransactionCodes,
         [.. r.Timeline.Select(e => new TimelineEntry(e.Sequence, e.At, e.Type, e.Actor, e.Details))],
         r.CustomerName,

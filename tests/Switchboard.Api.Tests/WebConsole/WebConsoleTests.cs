@@ -44,6 +44,8 @@ public sealed partial class WebConsoleTests(ConsoleBrowser browser) : IClassFixt
 
             // The call went to the billing queue; the agent wraps up its part with a code.
             await Expect(state).ToHaveAttributeAsync("data-state", "WrapUp");
+            await Expect(call.Locator("form.wrap-up input[type=checkbox]")).ToHaveCountAsync(2); // the queue's codes, not the tenant's third
+            await Expect(call.Locator("form.wrap-up")).ToContainTextAsync("Sale");
             await call.Locator("input[value=sale]").CheckAsync();
             await call.Locator("textarea").FillAsync("Passata al reparto fatture");
             await call.Locator("button[type=submit]").ClickAsync();
@@ -298,7 +300,7 @@ public sealed partial class WebConsoleTests(ConsoleBrowser browser) : IClassFixt
     {
         var (_, adminKey, _) = await browser.Api.CreateTenantAsync();
         var admin = browser.Api.ClientWith(adminKey);
-        await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/transaction-codes", """{"items":[{"code":"sale","label":"Sale"},{"code":"no-sale","label":"No sale"}]}"""));
+        await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/transaction-codes", """{"items":[{"code":"sale","label":"Sale"},{"code":"no-sale","label":"No sale"},{"code":"complaint","label":"Complaint"}]}"""));
         await Ok(admin.SendJsonAsync(HttpMethod.Put, "/v1/status-codes", """{"items":[{"code":"lunch","label":"Lunch","states":["Break"]}]}"""));
         await Ok(admin.SendJsonAsync(HttpMethod.Post, "/v1/queues", """{"id":"support","name":"Support","transactionCodes":["sale","no-sale"],"wrapUp":{"codeRequired":true}}"""));
         await Ok(admin.SendJsonAsync(HttpMethod.Post, "/v1/queues", """{"id":"billing","name":"Billing"}"""));
