@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Switchboard.Api.Demo;
 using Switchboard.Api.Hosting;
 using Switchboard.Api.Live;
 using Switchboard.Api.Middleware;
@@ -6,7 +7,7 @@ using Switchboard.Api.OpenApi;
 using Switchboard.Api.PublicChat;
 using Switchboard.Api.WebConsole;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DemoMode.Arguments(args));
 builder.AddSwitchboardApi();
 
 var app = builder.Build();

@@ -11,6 +11,7 @@ using Switchboard.Api.Alerts;
 using Switchboard.Api.Auth;
 using Switchboard.Api.Chats;
 using Switchboard.Api.Crm;
+using Switchboard.Api.Demo;
 using Switchboard.Api.Email;
 using Switchboard.Api.Interactions;
 using Switchboard.Api.Knowledge;
@@ -102,6 +103,7 @@ public static class SwitchboardApi
             services.AddHostedService<DevelopmentSeeder>();
         }
 
+        builder.AddDemoMode();
         return builder;
     }
 
