@@ -250,7 +250,16 @@ internal sealed class DemoAgentWorker(DemoAgent agent, DemoClient client, DemoCl
         }
         else if (now >= item.DueAt && item.ResumeAt is null)
         {
-            // Emails are closed without a reply: replies need an SMTP server (Email:Smtp:Host), which the demo has not.
+            if (item.Media == "email")
+            {
+                // Answered before it is closed; the demo's outbox (or the configured mail server) takes the reply.
+                var reply = await client.PostAsync($"/v1/interactions/{item.Id}/reply", new { text = DemoCatalog.EmailReply(agent.DisplayName) }, cancellationToken);
+                if (!reply.Succeeded)
+                {
+                    Refused("reply", reply);
+                }
+            }
+
             if (await Act(item, "end", cancellationToken))
             {
                 item.Phase = Phase.WrappingUp;

@@ -125,6 +125,11 @@ internal static class DemoCatalog
         new("Double charge", "Hi,\nI was charged twice for the same order. Please refund one of the payments.\nBest regards", "en"),
     ];
 
+    /// <summary>A simulated agent's answer to an email, signed with its name.</summary>
+    public static string EmailReply(string agentName) =>
+        $"Gentile cliente,\n\nla ringraziamo per il messaggio: abbiamo verificato la sua richiesta e la pratica è in lavorazione. " +
+        $"Le scriveremo appena avremo novità.\n\nCordiali saluti,\n{agentName}\nServizio clienti";
+
     public static IReadOnlyList<string> FirstChatLinesIt { get; } =
     [
         "Buongiorno, non riesco ad accedere al mio account.",

@@ -38,4 +38,10 @@ internal static partial class DemoLog
 
     [LoggerMessage(10510, LogLevel.Information, "Demo tenant '{TenantId}' ready: {Agents} agents, {Queues} queues, {Customers} customers, {Faqs} FAQs")]
     public static partial void Seeded(ILogger logger, string tenantId, int agents, int queues, int customers, int faqs);
+
+    [LoggerMessage(10512, LogLevel.Information, "Demo outbox: replies go to a mail server on 127.0.0.1:{Port} that keeps nothing")]
+    public static partial void OutboxListening(ILogger logger, int port);
+
+    [LoggerMessage(10513, LogLevel.Information, "Demo outbox: a reply to {To} was taken ({Subject})")]
+    public static partial void OutboxDelivered(ILogger logger, string to, string subject);
 }

@@ -41,6 +41,12 @@ public static class DemoMode
         services.TryAddSingleton<DemoSession>();
         services.AddHostedService<DemoSeeder>();
         services.AddHostedService<DemoSimulator>();
+        if (DemoOutbox.Configure(builder.Configuration) is { } port)
+        {
+            services.AddSingleton(provider => ActivatorUtilities.CreateInstance<DemoOutbox>(provider, port));
+            services.AddHostedService(provider => provider.GetRequiredService<DemoOutbox>());
+        }
+
         return builder;
     }
 }

@@ -68,7 +68,7 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
       h('h2', { id: 'state-title', text: t('myState') }),
       h('p', {},
         h('span', { class: 'state', 'data-testid': 'state', 'data-state': agent.state, text: t(agent.state) }),
-        agent.reasonCode ? h('span', { class: 'meta', text: ` (${agent.reasonCode})` }) : null,
+        agent.reasonCode ? h('span', { class: 'meta', text: ` (${view.statusCodes.find(c => c.code === agent.reasonCode)?.label ?? agent.reasonCode})` }) : null,
         h('span', { class: 'timer', 'data-since': agent.since, 'aria-label': t('timer'), text: clock((Date.now() - Date.parse(agent.since)) / 1000) })),
       agent.nextState ? h('p', { 'data-testid': 'next-state', text: t('nextState', { state: t(agent.nextState) }) }) : null,
       h('div', { class: 'row', role: 'group', 'aria-label': t('myState') },

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Demo;
 using Switchboard.Api.Tests.Support;
 
@@ -99,6 +100,13 @@ public sealed class DemoModeTests(DemoFixture fixture) : IClassFixture<DemoFixtu
             Assert.Single(wrapUp["transactionCodes"]!.AsArray());
             Assert.Contains(interaction["timeline"]!.AsArray(), e => e!.Text("type") == "accepted" && e!.Text("actor") == "agent:" + wrapUp.Text("agentId"));
         }
+
+        // The email was answered before it was closed: the reply went out to the demo's outbox, to the customer who wrote.
+        var emailId = await fixture.Session.FirstWrappedUp("email").WaitAsync(TrafficWait, ct);
+        var conversation = (await admin.GetOkJsonAsync($"/v1/interactions/{emailId}/emails")).Items();
+        Assert.Contains(conversation, m => m!.Text("direction") == "outbound" && m!["delivery"]!.Text("status") is "sent" or "sending");
+        var outbox = fixture.Api.Services.GetRequiredService<DemoOutbox>();
+        Assert.Contains("@", await outbox.FirstDelivered.WaitAsync(TrafficWait, ct), StringComparison.Ordinal);
 
         // A chat where the customer answered an agent's message: the connector's customer line follows an agent's.
         var chatId = await fixture.Session.FirstCustomerReply.WaitAsync(TrafficWait, ct);

@@ -8,7 +8,7 @@ namespace Switchboard.Api.Tests.WebConsole;
 /// The API host on a real loopback port and a headless Chromium: Debian's <c>chromium</c> (installed by <c>.ci/run</c>),
 /// never a downloaded browser. <c>SWITCHBOARD_CHROMIUM</c> names another executable.
 /// </summary>
-public sealed class ConsoleBrowser : IAsyncLifetime
+public class ConsoleBrowser : IAsyncLifetime
 {
     public KestrelApi Api { get; private set; } = null!;
 
@@ -21,13 +21,19 @@ public sealed class ConsoleBrowser : IAsyncLifetime
 
     private readonly List<IBrowserContext> contexts = [];
 
+    /// <summary>More settings for the API host, for a fixture that needs them.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
+
     public static string Executable => Environment.GetEnvironmentVariable("SWITCHBOARD_CHROMIUM") ?? "/usr/bin/chromium";
 
     public async ValueTask InitializeAsync()
     {
         Smtp = await SmtpSink.StartAsync();
         Api = KestrelApi.Start(null, null,
-            ("Email:Smtp:Host", "127.0.0.1"), ("Email:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Email:Smtp:Security", "None"));
+        [
+            ("Email:Smtp:Host", "127.0.0.1"), ("Email:Smtp:Port", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Email:Smtp:Security", "None"),
+            .. Settings,
+        ]);
         Assertions.SetDefaultExpectTimeout(15_000); // a 2-core machine running the cluster beside the browser
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
