@@ -247,6 +247,98 @@ public sealed partial class WebConsoleTests
         }
     }
 
+    [Fact]
+    public async Task An_agent_consults_a_colleague_on_line_two_and_brings_them_into_a_conference()
+    {
+        var (admin, agentKey) = await CallCenterAsync();
+        var (page, errors) = await browser.OpenAsync();
+        try
+        {
+            await SignInAvailableAsync(page, agentKey);
+            var id = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+            var call = page.Locator($"[data-interaction='{id}']");
+            await call.Locator("button[data-action=accept]").ClickAsync();
+            await Expect(call).ToHaveAttributeAsync("data-state", "Connected");
+
+            // Grace is in the agent's group (no group, as a1): she is a consult target with her state beside her name.
+            await call.Locator("[data-testid=target]").SelectOptionAsync("agent:a2");
+            await call.Locator("button[data-action=consult]").ClickAsync();
+            await Expect(call.Locator("[data-testid=line2]")).ToContainTextAsync("Grace");
+            await Expect(call).ToHaveAttributeAsync("data-state", "OnHold"); // the caller waits while a1 consults
+
+            await admin.WaitForAsync(id, i => i["offer"]?.TextOrNull("agentId") == "a2", "the consult offered to a2");
+            await admin.ActAsAsync("a2", id, "accept");
+            await Expect(call.Locator("[data-testid=line2]")).ToContainTextAsync("a2"); // answered
+            await call.Locator("button[data-action=conference]").ClickAsync();
+            await Expect(call).ToHaveAttributeAsync("data-state", "Connected");
+            await Expect(call.Locator(".meta").First).ToContainTextAsync("conference");
+
+            var merged = await admin.GetOkJsonAsync($"/v1/interactions/{id}");
+            Assert.True(merged["conference"]!.GetValue<bool>());
+            Assert.Equal(["a1", "a2"], merged.Strings("participants").Order());
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await ConsoleBrowser.KeepScreenshotAsync(page, nameof(An_agent_consults_a_colleague_on_line_two_and_brings_them_into_a_conference));
+            throw;
+        }
+    }
+
+    [Fact]
+    public async Task An_agent_takes_a_second_line_swaps_between_the_calls_merges_them_and_dials_a_customer_from_the_card_search()
+    {
+        var (admin, agentKey) = await CallCenterAsync();
+        await Ok(admin.SendJsonAsync(HttpMethod.Post, "/v1/crm/customers", """{"id":"luca","name":"Luca Bianchi","phones":["+390611111111"]}"""));
+        var (page, errors) = await browser.OpenAsync();
+        try
+        {
+            await SignInAvailableAsync(page, agentKey);
+            var first = (await admin.CreateInteractionAsync(InteractionTestExtensions.Inbound("support"))).Text("id");
+            var one = page.Locator($"[data-interaction='{first}']");
+            await one.Locator("button[data-action=accept]").ClickAsync();
+            await one.Locator("button[data-action=hold]").ClickAsync();
+            await Expect(one).ToHaveAttributeAsync("data-state", "OnHold");
+
+            // A call put through to a1 directly takes line 2; the held call then offers a swap, not a resume.
+            var second = (await admin.CreateInteractionAsync(InteractionTestExtensions.Direct("a1"))).Text("id");
+            var two = page.Locator($"[data-interaction='{second}']");
+            await two.Locator("button[data-action=accept]").ClickAsync();
+            await Expect(two).ToHaveAttributeAsync("data-state", "Connected");
+            await Expect(one.Locator("button[data-action=resume]")).ToHaveCountAsync(0);
+            await one.Locator("button[data-action=swap]").ClickAsync();
+            await Expect(one).ToHaveAttributeAsync("data-state", "Connected");
+            await Expect(two).ToHaveAttributeAsync("data-state", "OnHold");
+
+            // Merged: the second caller joins the first call, and the second call ends (a direct call: no code owed).
+            await one.Locator("button[data-action=merge]").ClickAsync();
+            await Expect(one.Locator(".meta").First).ToContainTextAsync("conference");
+            await Expect(two).ToHaveCountAsync(0);
+            Assert.Equal("WrappedUp", (await admin.GetOkJsonAsync($"/v1/interactions/{second}")).Text("state"));
+            Assert.Equal(2, (await admin.GetOkJsonAsync($"/v1/interactions/{first}"))["legs"]!.AsArray().Count(l => l!.Text("party") != "agent" && l!.TextOrNull("endedAt") is null)); // both callers
+            await one.Locator("button[data-action=end]").ClickAsync();
+            await one.Locator("input[value=sale]").CheckAsync();
+            await one.Locator("form.wrap-up button[type=submit]").ClickAsync();
+            await Expect(one).ToHaveCountAsync(0);
+
+            // Click-to-dial: the customer found by name, called on the number shown; the call comes up with the card.
+            await page.Locator("input[data-key=customer-q]").FillAsync("Luca");
+            await page.Locator("button[data-key=customer-search]").ClickAsync();
+            await page.Locator("li[data-customer=luca] button[data-action=dial]").ClickAsync();
+            var dialled = page.Locator("article.work[data-media=voice]");
+            await Expect(dialled.Locator("aside.customer-card")).ToContainTextAsync("Luca Bianchi");
+            await Expect(dialled).ToHaveAttributeAsync("data-state", "Connected"); // the simulator answers
+            var outbound = (await admin.GetOkJsonAsync("/v1/interactions?agentId=a1&direction=outbound")).Items().Single()!;
+            Assert.Equal("+390611111111", outbound.Text("to"));
+            Assert.Empty(errors);
+        }
+        catch
+        {
+            await ConsoleBrowser.KeepScreenshotAsync(page, nameof(An_agent_takes_a_second_line_swaps_between_the_calls_merges_them_and_dials_a_customer_from_the_card_search));
+            throw;
+        }
+    }
+
     /// <summary>Signs in with <paramref name="agentKey"/> and goes Available; returns the state element.</summary>
     private async Task<ILocator> SignInAvailableAsync(IPage page, string agentKey)
     {
