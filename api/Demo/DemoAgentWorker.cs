@@ -14,7 +14,7 @@ internal sealed class DemoAgentWorker(DemoAgent agent, DemoClient client, DemoCl
     private const int MaxRemembered = 500;
 
     /// <summary>The list looks this far back: work older than that is the human's or the supervisor's to find.</summary>
-    private static readonly TimeSpan ListWindow = TimeSpan.FromHours(2);
+    private static readonly TimeSpan ListWindow = TimeSpan.FromMinutes(20); // the list reads every interaction of the window: kept short
 
     private readonly Dictionary<string, Work> work = new(StringComparer.Ordinal);
     private readonly HashSet<string> finished = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ internal sealed class DemoClock(TimeProvider time, double pace)
     public DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>How often simulated people look at their work: once a second, faster with a faster pace (at most five times).</summary>
-    public TimeSpan Poll { get; } = TimeSpan.FromSeconds(Math.Clamp(1 / pace, 0.2, 1));
+    public TimeSpan Poll { get; } = TimeSpan.FromSeconds(Math.Clamp(2 / pace, 0.2, 2));
 
     public double Pace => pace;
 

@@ -44,4 +44,7 @@ internal static partial class DemoLog
 
     [LoggerMessage(10513, LogLevel.Information, "Demo outbox: a reply to {To} was taken ({Subject})")]
     public static partial void OutboxDelivered(ILogger logger, string to, string subject);
+
+    [LoggerMessage(10514, LogLevel.Error, "Demo outbox: the mail server on 127.0.0.1:{Port} stopped; agents' replies will be retried")]
+    public static partial void OutboxFailed(ILogger logger, int port, Exception exception);
 }

@@ -64,6 +64,9 @@ public sealed class DemoOutbox(int port, ILogger<DemoOutbox> logger) : IHostedSe
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
+        _ = running.ContinueWith(
+            failed => DemoLog.OutboxFailed(logger, port, failed.Exception!.GetBaseException()),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         DemoLog.OutboxListening(logger, port);
         return Task.CompletedTask;
     }
@@ -78,6 +81,10 @@ public sealed class DemoOutbox(int port, ILogger<DemoOutbox> logger) : IHostedSe
         catch (OperationCanceledException)
         {
             // Stopped, as asked.
+        }
+        catch (Exception exception) when (exception is System.Net.Sockets.SocketException or IOException)
+        {
+            // It never listened (logged when it failed): nothing to stop.
         }
     }
 

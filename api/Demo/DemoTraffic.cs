@@ -128,7 +128,7 @@ internal sealed class DemoTraffic(DemoClient integration, DemoClock clock, DemoS
     {
         var from = random.NextDouble() < 0.5 ? Pick(random, DemoCatalog.Customers).Phone : RandomMobile(random);
         var response = await integration.PostAsync("/v1/telephony/simulator/voicemails",
-            new { queueId = DemoCatalog.VoicemailQueue, from, durationSeconds = random.Next(5, 61) }, cancellationToken);
+            new { queueId = DemoCatalog.VoicemailQueue, from, durationSeconds = random.Next(5, 21) }, cancellationToken);
         Created(response, "POST /v1/telephony/simulator/voicemails", from);
     }
 

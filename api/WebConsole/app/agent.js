@@ -28,35 +28,104 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
   const agentId = me.agentId;
   let stopped = false;
   const announced = new Set();
+  // Outside the redrawn view, so a redraw never repeats them: offers are urgent, chat messages polite.
   const announcer = h('p', { class: 'visually-hidden', role: 'alert', 'aria-live': 'assertive' });
+  const chatAnnouncer = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  document.body.append(announcer, chatAnnouncer);
 
   const act = async (run) => {
     showProblem(null);
     try { await run(); } catch (error) { showProblem(describe(error)); }
   };
 
-  const chats = createChats({ api, act, render: () => render() });
-  const media = createMedia({ api, act, render: () => render() });
-  const status = createStatusView({ api, act, render: () => render(), agentId });
-  const platform = createPlatformNotices({ act, render: () => render(), logOut: () => setState('LoggedOut', null) });
+  const drawWork = id => render(new Set(['work']), id ? new Set([id]) : null);
+  const chats = createChats({ api, act, render: drawWork, announce: text => { chatAnnouncer.textContent = text; } });
+  const media = createMedia({ api, act, render: drawWork });
+  const status = createStatusView({ api, act, render: () => render(new Set(['status'])), agentId });
+  const platform = createPlatformNotices({ act, logOut: () => setState('LoggedOut', null) });
+
+  // The view's parts, each drawn again only when what it shows changed; within the work, one piece at a time.
+  const slots = {
+    platform: h('div', { class: 'platform-slot', hidden: true }),
+    state: h('div'), status: h('div'), alerts: h('div'), customers: h('div'), work: h('div'),
+  };
+  let drawn = false;
+  let workOrder = '';
 
   const mine = (i) => !Settled.includes(i.state)
     && (i.offer?.agentId === agentId || i.handler === agentId || i.participants.includes(agentId)
       || i.wrapUps.some(w => w.agentId === agentId && !w.completedAt));
 
-  // Drawn again whole on every change; the control that had the focus gets it back (by its data-key), transcripts stay
-  // scrolled to their newest message.
-  function render() {
+  /**
+   * Draws the parts named (all when none), keeping the focused control, the caret, and where each transcript or email
+   * was scrolled; in the work, only the pieces named in <paramref name="changed"/> unless the list itself changed.
+   */
+  function render(parts = null, changed = null) {
     if (stopped) return;
     const keep = keepFocus('[data-interaction]');
-    main.className = 'agent';
-    main.replaceChildren(...[
-      platform.banner(view.agent),
-      h('div', { class: 'column' }, stateSection(), status.section(), alertsSection(), customersSection()),
-      h('div', { class: 'column' }, workSection()),
-      announcer].filter(Boolean));
-    for (const transcript of main.querySelectorAll('[data-transcript]')) transcript.scrollTop = transcript.scrollHeight;
+    if (!drawn) {
+      main.className = 'agent';
+      main.replaceChildren(slots.platform,
+        h('div', { class: 'column' }, slots.state, slots.status, slots.alerts, slots.customers),
+        h('div', { class: 'column' }, slots.work));
+      drawn = true;
+      parts = null;
+    }
+
+    const all = parts === null;
+    if (all || parts.has('platform')) {
+      const banner = platform.banner(view.agent);
+      slots.platform.hidden = !banner;
+      slots.platform.replaceChildren(...(banner ? [banner] : []));
+    }
+    if (all || parts.has('state')) slots.state.replaceChildren(stateSection());
+    if (all || parts.has('status')) slots.status.replaceChildren(status.section());
+    if (all || parts.has('alerts')) slots.alerts.replaceChildren(alertsSection());
+    if (all || parts.has('customers')) slots.customers.replaceChildren(customersSection());
+    if (all || parts.has('work')) drawWorkSection(all ? null : changed);
     keep(main);
+  }
+
+  const openChat = i => i.media === 'chat' && i.state !== 'Offered';
+
+  function drawWorkSection(changed) {
+    const items = myWork();
+    const order = items.map(i => `${i.id}${openChat(i) ? ':chat' : ''}`).join(',');
+    const scrolls = scrollPositions(slots.work);
+    if (changed === null || order !== workOrder) {
+      workOrder = order;
+      slots.work.replaceChildren(workSection(items));
+    } else {
+      // A call's controls depend on the agent's other call (swap, merge): a change to one draws both.
+      const ids = new Set(changed);
+      if ([...changed].some(id => view.work.get(id)?.media === 'voice')) for (const i of items) if (i.media === 'voice') ids.add(i.id);
+      for (const id of ids) {
+        const old = slots.work.querySelector(`[data-interaction="${CSS.escape(id)}"]`);
+        const item = view.work.get(id);
+        if (old && item) old.replaceWith(workItem(item, items));
+      }
+    }
+    restoreScrolls(slots.work, scrolls);
+  }
+
+  // Where each transcript and email text was scrolled: a transcript read to its end follows new messages, one scrolled
+  // back stays where the agent is reading; an email stays where it was.
+  function scrollPositions(root) {
+    const positions = new Map();
+    for (const box of root.querySelectorAll('[data-transcript], [data-mail-text]')) {
+      const key = box.dataset.transcript ?? box.dataset.mailText;
+      positions.set(key, { top: box.scrollTop, atEnd: box.scrollTop + box.clientHeight >= box.scrollHeight - 4 });
+    }
+    return positions;
+  }
+
+  function restoreScrolls(root, positions) {
+    for (const box of root.querySelectorAll('[data-transcript], [data-mail-text]')) {
+      const key = box.dataset.transcript ?? box.dataset.mailText;
+      const was = positions.get(key);
+      if (box.dataset.transcript && (!was || was.atEnd)) box.scrollTop = box.scrollHeight;
+      else if (was) box.scrollTop = was.top;
+    }
   }
 
   function stateSection() {
@@ -74,20 +143,24 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
       h('div', { class: 'row', role: 'group', 'aria-label': t('myState') },
         AgentStates.map(state => h('button', {
           type: 'button', 'data-state': state, 'data-key': `state-${state}`, 'aria-pressed': String(target === state),
-          onclick: () => { view.chosenState = state; view.chosenCode = ''; render(); },
+          onclick: () => { view.chosenState = state; view.chosenCode = ''; render(new Set(['state'])); },
         }, t(state)))),
       h('div', { class: 'row' },
         h('label', {}, t('statusCode'),
           h('select', { id: 'status-code', 'data-key': 'status-code', onchange: e => { view.chosenCode = e.target.value; } },
             h('option', { value: '' }, t('noCode')),
             codes.map(c => h('option', { value: c.code, selected: view.chosenCode === c.code }, c.label)))),
-        h('button', { type: 'button', class: 'primary', id: 'set-state', 'data-key': 'set-state', onclick: () => act(() => setState(view.chosenState ?? view.agent.state, view.chosenCode || null)) }, t('setState'))));
+        // Busy and WrapUp are the system's to leave: while in them, Set asks for the next state chosen.
+        h('button', { type: 'button', class: 'primary', id: 'set-state', 'data-key': 'set-state',
+          disabled: !view.chosenState && (agent.state === 'Busy' || agent.state === 'WrapUp'),
+          onclick: () => act(() => setState(view.chosenState ?? view.agent.state, view.chosenCode || null)) }, t('setState'))));
   }
 
   async function setState(state, reasonCode) {
     await api.put(`/v1/agents/${encodeURIComponent(agentId)}/state`, { state, reasonCode }, { 'If-Match': `"${view.agent.version}"` });
     view.chosenState = null;
     view.chosenCode = '';
+    render(new Set(['state']));
   }
 
   function alertsSection() {
@@ -104,7 +177,7 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
             : h('button', { type: 'button', 'data-action': 'read', 'data-key': `alert-${a.id}`, onclick: () => act(async () => {
               await api.post(`/v1/agents/${encodeURIComponent(agentId)}/alerts/${encodeURIComponent(a.id)}/read`);
               view.alerts.set(a.id, { ...a, read: true });
-              render();
+              render(new Set(['alerts']));
             }) }, t('markRead'))))));
   }
 
@@ -117,7 +190,7 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
         e.preventDefault();
         act(async () => {
           c.results = c.q.trim() ? (await api.get(`/v1/crm/customers?q=${encodeURIComponent(c.q.trim())}&limit=5`)).items : null;
-          render();
+          render(new Set(['customers']));
         });
       } },
       h('input', { type: 'search', 'aria-label': t('findCustomer'), placeholder: t('findCustomer'), 'data-key': 'customer-q', value: c.q, oninput: e => { c.q = e.target.value; } }),
@@ -130,9 +203,10 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
             onclick: () => act(() => api.post(`/v1/crm/customers/${encodeURIComponent(customer.id)}/call`, { agentId, phone })) }, `☎ ${phone}`))))));
   }
 
-  function workSection() {
-    const items = [...view.work.values()].filter(mine).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
-    const chatsOpen = items.filter(i => i.media === 'chat' && i.state !== 'Offered');
+  const myWork = () => [...view.work.values()].filter(mine).sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+
+  function workSection(items) {
+    const chatsOpen = items.filter(openChat);
     const rest = items.filter(i => !chatsOpen.includes(i));
     return h('section', { 'aria-labelledby': 'work-title' },
       h('h2', { id: 'work-title', text: t('work') }),
@@ -198,12 +272,17 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
 
   // Blind transfer or consult: to one of the agent's queues, a colleague of its group, or a number.
   function targetControl(i, path) {
-    const choice = view.targets.get(i.id) ?? { to: view.queues[0] ? `queue:${view.queues[0].queueId}` : 'external', number: '' };
+    // Only targets that can take this medium: its queues, the colleagues of the group, and for a call a number.
+    const queues = view.queues.filter(q => q.media === i.media);
+    const agents = status.agents();
+    const choice = view.targets.get(i.id)
+      ?? { to: queues[0] ? `queue:${queues[0].queueId}` : agents[0] ? `agent:${agents[0].agentId}` : 'external', number: '' };
     view.targets.set(i.id, choice);
-    const select = h('select', { 'aria-label': t('transferTo'), 'data-key': `${i.id}-target`, 'data-testid': 'target', onchange: e => { choice.to = e.target.value; render(); } },
-      h('optgroup', { label: t('queuesBoard') }, view.queues.filter(q => q.media === i.media).map(q => h('option', { value: `queue:${q.queueId}`, selected: choice.to === `queue:${q.queueId}` }, q.name ?? q.queueId))),
-      h('optgroup', { label: t('wallboard') }, status.agents().map(a => h('option', { value: `agent:${a.agentId}`, selected: choice.to === `agent:${a.agentId}` }, `${a.displayName ?? a.agentId} (${t(a.state)})`))),
+    const select = h('select', { 'aria-label': t('transferTo'), 'data-key': `${i.id}-target`, 'data-testid': 'target', onchange: e => { choice.to = e.target.value; drawWork(i.id); } },
+      h('optgroup', { label: t('queuesBoard') }, queues.map(q => h('option', { value: `queue:${q.queueId}`, selected: choice.to === `queue:${q.queueId}` }, q.name ?? q.queueId))),
+      h('optgroup', { label: t('wallboard') }, agents.map(a => h('option', { value: `agent:${a.agentId}`, selected: choice.to === `agent:${a.agentId}` }, a.displayName ?? a.agentId))),
       i.media === 'voice' ? h('option', { value: 'external', selected: choice.to === 'external' }, t('aNumber')) : null);
+    choice.to = select.value; // what the list shows is what is sent
     const number = choice.to === 'external'
       ? h('input', { type: 'tel', 'aria-label': t('number'), placeholder: '+39…', 'data-key': `${i.id}-number`, value: choice.number, oninput: e => { choice.number = e.target.value; } })
       : null;
@@ -242,37 +321,65 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
     h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-key': `${i.id}-save` }, t('saveWrapUp'))));
   }
 
+  /** Forgets what the console kept for work that left the agent (an offer gone elsewhere, work wrapped up or gone). */
+  function keepOnlyMine() {
+    const ids = new Set(myWork().map(i => i.id));
+    for (const id of [...view.work.keys()]) if (!ids.has(id)) view.work.delete(id);
+    for (const map of [view.wrapUps, view.targets]) for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
+    chats.keepOnly(ids);
+    media.keepOnly(ids);
+    return ids;
+  }
+
   function receive(message) {
     if (stopped) return;
     if (message.type === 'resync') {
-      chats.reloadAll(); // the snapshots that follow carry the rest
+      resynced = true; // the snapshots that follow replace the rest; transcripts are read again after them
       return;
     }
 
     if (message.topic === `agent:${agentId}` && message.data) {
       view.agent = message.data;
+      render(new Set(['state', 'platform']));
     } else if (message.topic === `interactions:${agentId}`) {
-      if (chats.receive(message)) { render(); return; }
+      if (message.type === 'interaction.message' || message.type === 'interaction.typing') {
+        const id = chats.receive(message);
+        if (id && view.work.has(id)) drawWork(id);
+        return;
+      }
+
       if (message.type === 'snapshot') {
         view.work = new Map(message.data.interactions.map(i => [i.id, i]));
+        const ids = keepOnlyMine();
+        if (resynced) { resynced = false; chats.reload([...ids].filter(id => view.work.get(id)?.media === 'chat')); }
+        render(new Set(['work']));
       } else if (message.data?.id) {
         const i = message.data;
         view.work.set(i.id, i);
-        if (Settled.includes(i.state)) { chats.forget(i.id); media.forget(i.id); view.wrapUps.delete(i.id); view.targets.delete(i.id); }
+        keepOnlyMine();
         if (message.type === 'interaction.offered' && i.offer?.agentId === agentId && !announced.has(`${i.id}:${i.offer.offeredAt}`)) {
           announced.add(`${i.id}:${i.offer.offeredAt}`);
           announcer.textContent = t('newOffer', { media: t(i.media), from: i.customer?.name ?? i.customerName ?? i.from ?? t('unknownCaller') });
         }
+        render(new Set(['work']), new Set([i.id]));
       }
     } else if (message.topic === 'alerts') {
       if (message.type === 'snapshot') view.alerts = new Map((message.data.alerts ?? []).map(a => [a.id, a]));
       else if (message.data?.id) view.alerts.set(message.data.id, message.data);
-    } else if (!status.receive(message) && !platform.receive(message)) {
-      return;
+      render(new Set(['alerts']));
+    } else if (status.receive(message)) {
+      // The status view changed; the transfer targets too when a colleague came or went.
+      const colleagues = status.agents().map(a => a.agentId).join(',');
+      const parts = new Set(['status']);
+      if (colleagues !== lastColleagues) { lastColleagues = colleagues; parts.add('work'); }
+      render(parts);
+    } else if (platform.receive(message)) {
+      render(new Set(['platform']));
     }
-
-    render();
   }
+
+  let resynced = false;
+  let lastColleagues = '';
 
   const timers = setInterval(() => {
     for (const timer of main.querySelectorAll('[data-since]')) timer.textContent = clock((Date.now() - Date.parse(timer.dataset.since)) / 1000);
@@ -297,7 +404,14 @@ export function startAgentView({ api, key, me, main, showProblem, setLink, ended
   }, error => { if (!stopped) showProblem(describe(error)); });
 
   return {
-    render,
-    stop() { stopped = true; clearInterval(timers); live?.stop(); },
+    render: () => render(),
+    stop() {
+      stopped = true;
+      clearInterval(timers);
+      live?.stop();
+      media.dispose();
+      announcer.remove();
+      chatAnnouncer.remove();
+    },
   };
 }

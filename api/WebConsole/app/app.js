@@ -57,14 +57,19 @@ function signInForm() {
   input.focus();
 }
 
+let signingIn = 0; // the newest sign-in wins: an older one still waiting for its answer starts no view
+
 async function signIn(key) {
+  const attempt = ++signingIn;
   showProblem(null);
   stopView();
   const api = createApi(key);
   let me;
   try {
     me = await api.get('/v1/me');
+    if (attempt !== signingIn) return;
   } catch (error) {
+    if (attempt !== signingIn) return;
     // A key that no longer works is forgotten; the form stays for another.
     if (error instanceof ApiError && (error.status === 401 || error.status === 403)) sessionStorage.removeItem(KeyItem);
     if (!main.querySelector('#key')) signInForm();
@@ -93,6 +98,7 @@ async function signIn(key) {
 }
 
 signOutButton.addEventListener('click', () => {
+  signingIn++;
   sessionStorage.removeItem(KeyItem);
   showProblem(null);
   signInForm();

@@ -3,19 +3,20 @@ import { t } from './i18n.js';
 
 const TypingShownMs = 6000;
 const TypingSentEveryMs = 4000;
+const RetryAfterMs = 5000;
 
 /**
  * The agent's chats: each transcript read once over REST, then kept by the interaction.message events of the agent's
  * interactions topic (merged by sequence, so a replay after a resume adds nothing twice); the customer typing, the
  * agent's draft, and knowledge-base search with articles inserted as messages.
  */
-export function createChats({ api, act, render }) {
-  const chats = new Map(); // interaction id → { messages: Map(sequence → message), draft, typingUntil, faq, loading, sentTypingAt }
+export function createChats({ api, act, render, announce }) {
+  const chats = new Map(); // interaction id → { messages: Map(sequence → message), draft, typingUntil, faq, loading, failedAt, sentTypingAt, sending }
 
   function chat(id) {
     let c = chats.get(id);
     if (!c) {
-      c = { messages: new Map(), draft: '', typingUntil: 0, faq: { q: '', results: null }, loading: null, sentTypingAt: 0 };
+      c = { messages: new Map(), draft: '', typingUntil: 0, faq: { q: '', results: null }, loading: null, failedAt: 0, sentTypingAt: 0, sending: false };
       chats.set(id, c);
     }
     return c;
@@ -32,17 +33,34 @@ export function createChats({ api, act, render }) {
         for (const m of page.items) c.messages.set(m.sequence, m);
         cursor = page.nextCursor;
       } while (cursor);
-      render();
-    })().catch(() => { c.loading = null; }); // shown again on the next redraw, which loads it again
+      if (chats.get(id) === c) render(id);
+    })().catch(() => { c.loading = null; c.failedAt = Date.now(); }); // a later redraw tries again, not before a few seconds
     return c.loading;
+  }
+
+  /** Sends a message (text or an FAQ) once: a second Enter or click while it goes out sends nothing. */
+  function send(id, path, body, after) {
+    const c = chat(id);
+    if (c.sending) return;
+    c.sending = true;
+    act(async () => {
+      try {
+        const sent = await api.post(`${path}/messages`, body);
+        c.messages.set(sent.sequence, sent);
+        after();
+        render(id);
+      } finally {
+        c.sending = false;
+      }
+    });
   }
 
   function panel(i, { agentId, path }) {
     const c = chat(i.id);
-    if (!c.loading) load(i.id);
+    if (!c.loading && Date.now() - c.failedAt > RetryAfterMs) load(i.id);
     const messages = [...c.messages.values()].sort((a, b) => a.sequence - b.sequence);
     const open = i.state === 'Connected' && (i.handler === agentId || i.participants.includes(agentId));
-    const transcript = h('ol', { class: 'transcript', 'aria-label': t('transcript'), 'aria-live': 'polite', 'data-transcript': i.id },
+    const transcript = h('ol', { class: 'transcript', 'aria-label': t('transcript'), tabindex: '0', 'data-transcript': i.id },
       messages.map(m => h('li', { class: `message ${m.sender}`, 'data-sequence': m.sequence, 'data-sender': m.sender },
         h('span', { class: 'meta', text: `${m.sender === 'customer' ? (i.customerName ?? i.customer?.name ?? t('customer')) : m.sender === 'agent' ? (m.agentId === agentId ? t('me') : m.agentId) : t('system')} · ${new Date(m.at).toLocaleTimeString()}` }),
         h('p', { text: m.text }))));
@@ -60,7 +78,7 @@ export function createChats({ api, act, render }) {
           api.post(`${path}/typing`).catch(() => {}); // a hint only: a lost one is not worth a word to the agent
         }
       },
-      onkeydown: e => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); e.target.form.requestSubmit(); } },
+      onkeydown: e => { if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); e.target.form.requestSubmit(); } },
     });
     draft.value = c.draft;
     const faqQuery = h('input', { type: 'search', 'aria-label': t('faqSearch'), placeholder: t('faqSearch'), 'data-key': `${i.id}-faq-q`, value: c.faq.q, oninput: e => { c.faq.q = e.target.value; } });
@@ -70,12 +88,7 @@ export function createChats({ api, act, render }) {
         e.preventDefault();
         const text = c.draft.trim();
         if (!text) return;
-        act(async () => {
-          const sent = await api.post(`${path}/messages`, { text });
-          c.messages.set(sent.sequence, sent);
-          c.draft = '';
-          render();
-        });
+        send(i.id, path, { text }, () => { if (c.draft.trim() === text) c.draft = ''; });
       } },
       draft,
       h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-action': 'send', 'data-key': `${i.id}-send` }, t('send')))),
@@ -84,7 +97,7 @@ export function createChats({ api, act, render }) {
         act(async () => {
           const q = c.faq.q.trim();
           c.faq.results = q ? (await api.get(`/v1/faqs?q=${encodeURIComponent(q)}&limit=5`)).items : null;
-          render();
+          render(i.id);
         });
       } },
       faqQuery,
@@ -92,37 +105,42 @@ export function createChats({ api, act, render }) {
       c.faq.results === null ? null : c.faq.results.length === 0 ? h('p', { class: 'empty', text: t('noFaqs') }) : h('ul', { class: 'faqs' },
         c.faq.results.map(f => h('li', { 'data-faq': f.id },
           h('strong', { text: f.title }), ' ', h('span', { class: 'meta', text: f.highlights?.snippet ?? '' }), ' ',
-          h('button', { type: 'button', 'data-action': 'insert-faq', 'data-key': `${i.id}-faq-${f.id}`, onclick: () => act(async () => {
-            const sent = await api.post(`${path}/messages`, { faqId: f.id });
-            c.messages.set(sent.sequence, sent);
-            c.faq = { q: '', results: null };
-            render();
-          }) }, t('insert'))))));
+          h('button', { type: 'button', 'data-action': 'insert-faq', 'data-key': `${i.id}-faq-${f.id}`,
+            onclick: () => send(i.id, path, { faqId: f.id }, () => { c.faq = { q: '', results: null }; }) }, t('insert'))))));
   }
 
   return {
     panel,
-    /** An interaction.message or interaction.typing event; true when it belongs to a chat (the view draws again). */
+    /** An interaction.message or interaction.typing event: the id of the chat to draw again, or null when it is not one. */
     receive(message) {
       const data = message.data;
       if (message.type === 'interaction.message' && data?.interactionId) {
-        chat(data.interactionId).messages.set(data.sequence, data);
-        if (data.sender === 'customer') chat(data.interactionId).typingUntil = 0;
-        return true;
+        const c = chat(data.interactionId);
+        const fresh = !c.messages.has(data.sequence);
+        c.messages.set(data.sequence, data);
+        if (data.sender === 'customer') {
+          c.typingUntil = 0;
+          if (fresh) announce(t('customerWrote', { text: data.text }));
+        }
+        return data.interactionId;
       }
 
       if (message.type === 'interaction.typing' && data?.interactionId && data.sender === 'customer') {
-        chat(data.interactionId).typingUntil = Date.now() + TypingShownMs;
-        setTimeout(render, TypingShownMs + 50);
-        return true;
+        // From when it was typed: a notice replayed after a resume shows only for what is left of its time.
+        const until = Date.parse(data.at) + TypingShownMs;
+        if (until <= Date.now()) return null;
+        chat(data.interactionId).typingUntil = until;
+        setTimeout(() => render(data.interactionId), until - Date.now() + 50);
+        return data.interactionId;
       }
 
-      return false;
+      return null;
     },
-    /** After a resync: every transcript is read again, since events may have been missed. */
-    reloadAll() {
-      for (const [id, c] of chats) { c.loading = null; load(id); }
+    /** After a resync: the transcripts of these chats are read again, since events may have been missed. */
+    reload(ids) {
+      for (const id of ids) { const c = chat(id); c.loading = null; c.failedAt = 0; load(id); }
     },
-    forget(id) { chats.delete(id); },
+    /** Forgets every chat but these (work that left the agent: an offer gone elsewhere, a chat wrapped up). */
+    keepOnly(ids) { for (const id of [...chats.keys()]) if (!ids.has(id)) chats.delete(id); },
   };
 }

@@ -35,6 +35,7 @@ export function keepFocus(fallback) {
   let caret = null;
   try { caret = typeof active?.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null; } catch { caret = null; }
   return root => {
+    if (active && active !== document.body && active.isConnected) return; // not redrawn: it keeps the focus as it is
     const again = key ? root.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
     if (again) {
       again.focus();

@@ -30,6 +30,7 @@ export class LiveConnection {
     socket.addEventListener('close', event => {
       if (socket !== this.socket || this.stopped) return;
       clearTimeout(this.watchdog);
+      clearTimeout(this.resubscribe);
       if (event.code === 4001 || event.code === 4002 || event.code === 4003) {
         this.stopped = true;
         this.onEnded(event.code);
@@ -76,7 +77,10 @@ export class LiveConnection {
       // A topic the cluster could not serve now is asked for again; the others are the person's to know.
       const unavailable = message.denied.filter(d => d.code === 'unavailable').map(d => d.topic);
       if (unavailable.length) {
-        this.resubscribe = setTimeout(() => this.socket?.send(JSON.stringify({ op: 'subscribe', topics: unavailable })), 2000);
+        const socket = this.socket;
+        this.resubscribe = setTimeout(() => {
+          if (socket === this.socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ op: 'subscribe', topics: unavailable }));
+        }, 2000); // a socket reopened meanwhile subscribes to everything again by itself
       }
     }
 

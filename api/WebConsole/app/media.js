@@ -7,19 +7,21 @@ import { t } from './i18n.js';
  * element cannot send a key) and the call-back.
  */
 export function createMedia({ api, act, render }) {
-  const emails = new Map(); // interaction id → { messages, draft, loading }
-  const voicemails = new Map(); // interaction id → { info, url, loading }
+  const RetryAfterMs = 5000;
+  const emails = new Map(); // interaction id → { messages, draft, loading, failedAt, sending }
+  const voicemails = new Map(); // interaction id → { info, audio, url, failedAt }
 
   function loadEmails(id) {
-    const e = emails.get(id) ?? { messages: null, draft: '', loading: null };
+    const e = emails.get(id) ?? { messages: null, draft: '', loading: null, failedAt: 0, sending: false };
     emails.set(id, e);
     e.loading = api.get(`/v1/interactions/${encodeURIComponent(id)}/emails`)
-      .then(page => { e.messages = page.items; render(); }, () => { e.loading = null; });
+      .then(page => { e.messages = page.items; if (emails.get(id) === e) render(id); }, () => { e.loading = null; e.failedAt = Date.now(); });
     return e;
   }
 
   function emailPanel(i, { agentId, path }) {
-    const e = emails.get(i.id)?.loading ? emails.get(i.id) : loadEmails(i.id);
+    let e = emails.get(i.id);
+    if (!e || (!e.loading && Date.now() - e.failedAt > RetryAfterMs)) e = loadEmails(i.id);
     const mayReply = i.state === 'Connected' && i.handler === agentId;
     const draft = h('textarea', { 'aria-label': t('yourReply'), 'data-key': `${i.id}-reply`, oninput: ev => { e.draft = ev.target.value; } });
     draft.value = e.draft;
@@ -28,47 +30,68 @@ export function createMedia({ api, act, render }) {
         e.messages.map(m => h('li', { class: `mail ${m.direction}`, 'data-message': m.messageId },
           h('p', { class: 'meta', text: `${m.direction === 'inbound' ? t('mailFrom', { from: m.from.name ?? m.from.address }) : t('mailReply', { agent: m.agentId ?? '' })} · ${new Date(m.receivedAt).toLocaleString()}${m.delivery ? ` · ${t(`delivery.${m.delivery.status}`)}` : ''}` }),
           h('p', { class: 'subject', text: m.subject }),
-          h('pre', { class: 'mail-text', text: m.text }),
+          h('pre', { class: 'mail-text', tabindex: '0', 'data-mail-text': `${i.id}:${m.messageId}`, text: m.text }),
           m.attachments.length ? h('p', { class: 'meta', text: `${t('attachments')}: ${m.attachments.map(a => a.name).join(', ')}` }) : null))),
       mayReply ? h('form', { class: 'composer', onsubmit: ev => {
         ev.preventDefault();
-        if (!e.draft.trim()) return;
+        const text = e.draft;
+        if (!text.trim() || e.sending) return; // one reply per click: a second one would reach the customer too
+        e.sending = true;
         act(async () => {
-          await api.post(`${path}/reply`, { text: e.draft });
-          e.draft = '';
-          loadEmails(i.id);
+          try {
+            await api.post(`${path}/reply`, { text });
+            if (e.draft === text) e.draft = '';
+            loadEmails(i.id);
+          } finally {
+            e.sending = false;
+          }
         });
       } }, draft, h('div', { class: 'row' }, h('button', { type: 'submit', class: 'primary', 'data-action': 'reply', 'data-key': `${i.id}-send-reply` }, t('sendReply')))) : null);
   }
 
+  function loadVoicemail(id, path) {
+    const v = { info: null, audio: null, url: null, failedAt: 0 };
+    voicemails.set(id, v);
+    api.get(`${path}/voicemail`).then(async info => {
+      const url = info.recording ? URL.createObjectURL(await api.blob(`${path}/recording`)) : null;
+      if (voicemails.get(id) !== v) { if (url) URL.revokeObjectURL(url); return; } // forgotten meanwhile
+      v.info = info;
+      v.url = url;
+      // One element for the voicemail's life: a redraw moves it, so playback goes on.
+      v.audio = url ? h('audio', { controls: true, src: url, 'aria-label': t('recording'), 'data-testid': 'recording' }) : null;
+      render(id);
+    }).catch(() => { v.failedAt = Date.now(); });
+    return v;
+  }
+
   function voicemailPanel(i, { agentId, path }) {
     let v = voicemails.get(i.id);
-    if (!v) {
-      v = { info: null, url: null };
-      voicemails.set(i.id, v);
-      api.get(`${path}/voicemail`).then(async info => {
-        v.info = info;
-        if (info.recording) v.url = URL.createObjectURL(await api.blob(`${path}/recording`));
-        render();
-      }).catch(() => voicemails.delete(i.id));
+    // Not there yet (a carrier uploads it after the event), or the read failed: asked again a few seconds later.
+    if (!v || ((v.failedAt || (v.info && !v.url)) && Date.now() - Math.max(v.failedAt, v.checkedAt ?? 0) > RetryAfterMs)) {
+      v = loadVoicemail(i.id, path);
+      v.checkedAt = Date.now();
     }
 
     const handling = i.handler === agentId && i.state === 'Connected';
     return h('div', { class: 'voicemail' },
       v.info ? h('p', { class: 'meta', text: t('voicemailLength', { time: clock(v.info.durationSeconds) }) }) : null,
-      v.url ? h('audio', { controls: true, src: v.url, 'aria-label': t('recording'), 'data-testid': 'recording' }) : v.info ? h('p', { class: 'empty', text: t('noRecording') }) : null,
+      v.audio ?? (v.info ? h('p', { class: 'empty', text: t('noRecording') }) : null),
       handling && i.from ? h('div', { class: 'row' }, h('button', { type: 'button', 'data-action': 'call-back', 'data-key': `${i.id}-call-back`, onclick: () => act(() => api.post(`${path}/call-back`)) }, t('callBack', { number: i.from }))) : null);
+  }
+
+  function forget(id) {
+    emails.delete(id);
+    const v = voicemails.get(id);
+    if (v?.url) URL.revokeObjectURL(v.url);
+    voicemails.delete(id);
   }
 
   return {
     emailPanel,
     voicemailPanel,
-    forget(id) {
-      emails.delete(id);
-      const v = voicemails.get(id);
-      if (v?.url) URL.revokeObjectURL(v.url);
-      voicemails.delete(id);
-    },
+    /** Forgets every email and voicemail but these, and lets their recordings go. */
+    keepOnly(ids) { for (const id of [...emails.keys(), ...voicemails.keys()]) if (!ids.has(id)) forget(id); },
+    dispose() { for (const id of [...emails.keys(), ...voicemails.keys()]) forget(id); },
   };
 }
 

@@ -87,7 +87,10 @@ export function createStatusView({ api, act, render, agentId }) {
       h('h2', { id: 'status-title', text: t('statusView') }),
       h('div', { role: 'tablist', 'aria-label': t('statusView'), class: 'row tabs', onkeydown: e => {
         const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-        if (step) choose(Tabs[(Tabs.indexOf(state.tab) + step + Tabs.length) % Tabs.length]);
+        if (!step) return;
+        const next = Tabs[(Tabs.indexOf(state.tab) + step + Tabs.length) % Tabs.length];
+        choose(next);
+        document.getElementById(`tab-${next}`)?.focus(); // the focus follows the tab chosen with the arrows
       } },
       Tabs.map(tab => h('button', { type: 'button', role: 'tab', id: `tab-${tab}`, 'data-key': `tab-${tab}`, 'data-tab': tab, 'aria-selected': String(state.tab === tab),
         'aria-controls': 'status-panel', tabindex: state.tab === tab ? '0' : '-1', onclick: () => choose(tab) }, t(`tab.${tab}`)))),

@@ -21,11 +21,33 @@ export function startSupervisorView({ api, key, me, main, showProblem, setLink, 
     try { await run(); } catch (error) { showProblem(describe(error)); }
   };
 
-  function render() {
+  // Each part is drawn again only when what it shows changed, and an agent's row alone when only that agent changed,
+  // so a choice being made in another row (an open list, a reason being typed) is left alone.
+  const slots = { agents: h('div'), queues: h('div'), broadcast: h('div'), platform: h('div') };
+  let drawn = false;
+  let agentOrder = '';
+
+  function render(parts = null, agentId = null) {
     if (stopped) return;
     const keep = keepFocus();
-    main.className = 'wide';
-    main.replaceChildren(agentsSection(), queuesSection(), broadcastSection(), platformSection());
+    if (!drawn) {
+      main.className = 'wide';
+      main.replaceChildren(slots.agents, slots.queues, slots.broadcast, slots.platform);
+      drawn = true;
+      parts = null;
+    }
+
+    const all = parts === null;
+    if (all || parts.has('agents')) {
+      const order = [...view.agents.keys()].sort().join(',');
+      const row = agentId && order === agentOrder ? slots.agents.querySelector(`tr[data-agent="${CSS.escape(agentId)}"]`) : null;
+      if (row && view.agents.has(agentId)) row.replaceWith(agentRow(view.agents.get(agentId)));
+      else slots.agents.replaceChildren(agentsSection());
+      agentOrder = order;
+    }
+    if (all || parts.has('queues')) slots.queues.replaceChildren(queuesSection());
+    if (all || parts.has('broadcast')) slots.broadcast.replaceChildren(broadcastSection());
+    if (all || parts.has('platform')) slots.platform.replaceChildren(platformSection());
     keep(main);
   }
 
@@ -50,7 +72,7 @@ export function startSupervisorView({ api, key, me, main, showProblem, setLink, 
       h('td', { 'data-since': a.since, text: clock((Date.now() - Date.parse(a.since)) / 1000) }),
       h('td', { text: view.statusCodes.find(c => c.code === a.reasonCode)?.label ?? a.reasonCode ?? '' }),
       h('td', {}, h('span', { class: 'row', role: 'group', 'aria-label': label },
-        h('select', { 'aria-label': t('state'), 'data-key': `${a.agentId}-force-state`, onchange: e => { chosen.state = e.target.value; chosen.code = ''; render(); } },
+        h('select', { 'aria-label': t('state'), 'data-key': `${a.agentId}-force-state`, onchange: e => { chosen.state = e.target.value; chosen.code = ''; render(new Set(['agents']), a.agentId); } },
           ForcibleStates.map(s => h('option', { value: s, selected: s === chosen.state }, t(s)))),
         h('select', { 'aria-label': t('statusCode'), 'data-key': `${a.agentId}-force-code`, onchange: e => { chosen.code = e.target.value; } },
           h('option', { value: '' }, t('noCode')),
@@ -68,7 +90,7 @@ export function startSupervisorView({ api, key, me, main, showProblem, setLink, 
         h('thead', {}, h('tr', {}, [t('queueName'), t('waiting'), t('longestWait'), t('availableAgents'), t('serviceLevel'), t('answeredOffered')].map(c => h('th', { scope: 'col', text: c })))),
         h('tbody', {}, queues.map(q => {
           const s = q.stats;
-          return h('tr', { 'data-queue': q.queueId, 'data-waiting': s?.waiting ?? 0 },
+          return h('tr', { 'data-queue': q.queueId, 'data-waiting': s?.waiting ?? 0, 'data-answered': s?.today?.answered ?? 0 },
             h('th', { scope: 'row', text: q.name ?? q.queueId }),
             h('td', { text: s?.waiting ?? 0 }),
             h('td', { text: s?.longestWaitSeconds == null ? '–' : clock(s.longestWaitSeconds) }),
@@ -80,7 +102,7 @@ export function startSupervisorView({ api, key, me, main, showProblem, setLink, 
 
   function broadcastSection() {
     const draft = view.draft;
-    const audience = h('select', { id: 'audience', 'aria-label': t('audience'), 'data-key': 'audience', onchange: e => { draft.to = e.target.value; render(); } },
+    const audience = h('select', { id: 'audience', 'aria-label': t('audience'), 'data-key': 'audience', onchange: e => { draft.to = e.target.value; render(new Set(['broadcast'])); } },
       [['all', t('everyone')], ['group', t('groupNamed')], ['queue', t('queueMembers')]].map(([value, label]) => h('option', { value, selected: draft.to === value }, label)));
     const detail = draft.to === 'group'
       ? h('input', { type: 'text', 'aria-label': t('groupNamed'), 'data-key': 'audience-group', value: draft.group, oninput: e => { draft.group = e.target.value; } })
@@ -148,7 +170,7 @@ export function startSupervisorView({ api, key, me, main, showProblem, setLink, 
     const change = page.items[0] ? await api.get(`/v1/platform-changes/${encodeURIComponent(page.items[0].id)}`) : null;
     if (stopped || JSON.stringify(change) === JSON.stringify(view.change)) return;
     view.change = change;
-    render();
+    render(new Set(['platform']));
   }
 
   // Read receipts are read, not pushed: the latest broadcasts' counts every few seconds while the view is open.
@@ -156,24 +178,28 @@ export function startSupervisorView({ api, key, me, main, showProblem, setLink, 
     const page = await api.get('/v1/broadcasts?limit=10');
     if (stopped || JSON.stringify(page.items) === JSON.stringify(view.broadcasts)) return;
     view.broadcasts = page.items;
-    render();
+    render(new Set(['broadcast']));
   }
 
   function receive(message) {
     if (stopped) return;
     if (message.topic === 'directory') {
-      if (message.type === 'snapshot') view.agents = new Map(message.data.agents.map(a => [a.agentId, a]));
-      else if (message.type === 'directory.agent_removed') view.agents.delete(message.data.agentId);
-      else if (message.data?.agentId) view.agents.set(message.data.agentId, message.data);
+      if (message.type === 'snapshot') {
+        view.agents = new Map(message.data.agents.map(a => [a.agentId, a]));
+        render(new Set(['agents', 'platform']));
+      } else if (message.type === 'directory.agent_removed') {
+        view.agents.delete(message.data.agentId);
+        render(new Set(['agents']));
+      } else if (message.data?.agentId) {
+        view.agents.set(message.data.agentId, message.data);
+        render(new Set(['agents']), message.data.agentId);
+      }
     } else if (message.topic?.startsWith('queue:') && message.data) {
       const queueId = message.topic.slice('queue:'.length);
       const queue = view.queues.get(queueId) ?? { queueId };
       view.queues.set(queueId, { ...queue, stats: message.data });
-    } else {
-      return;
+      render(new Set(['queues']));
     }
-
-    render();
   }
 
   const timers = setInterval(() => {
@@ -185,18 +211,18 @@ export function startSupervisorView({ api, key, me, main, showProblem, setLink, 
 
   let live = null;
   render();
-  api.get('/v1/status-codes').then(list => { view.statusCodes = list.items; render(); }, () => {});
+  api.get('/v1/status-codes').then(list => { view.statusCodes = list.items; render(new Set(['agents'])); }, () => {});
   // A socket holds at most 200 topics: the directory and the first 199 queues.
   api.get('/v1/queues?limit=199').then(page => {
     if (stopped) return;
     for (const q of page.items) view.queues.set(q.id, { queueId: q.id, name: q.name, stats: view.queues.get(q.id)?.stats });
-    render();
+    render(new Set(['queues', 'broadcast']));
     live = new LiveConnection(key, ['directory', ...page.items.map(q => `queue:${q.id}`)], receive, setLink, ended);
     live.start();
   }, error => { if (!stopped) showProblem(describe(error)); });
 
   return {
-    render,
+    render: () => render(),
     stop() { stopped = true; clearInterval(timers); clearInterval(receipts); live?.stop(); },
   };
 }

@@ -4,10 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Api.Demo;
 using Switchboard.Api.Tests.Support;
+using Switchboard.Api.Tests.WebConsole;
 
 namespace Switchboard.Api.Tests.Demo;
 
 /// <summary>Demo mode end to end: what it seeds through the API, the traffic it simulates, and the agent it leaves to a person.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class DemoModeTests(DemoFixture fixture) : IClassFixture<DemoFixture>
 {
     private static readonly TimeSpan SeedWait = TimeSpan.FromSeconds(30);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using Switchboard.Api.Tests.Support;
 using Switchboard.TestSupport;
@@ -58,20 +59,20 @@ public class ConsoleBrowser : IAsyncLifetime
     }
 
     /// <summary>A fresh page at 1280×720 in <paramref name="locale"/> whose console errors are collected.</summary>
-    public async Task<(IPage Page, List<string> Errors)> OpenAsync(string locale = "en-US")
+    public async Task<(IPage Page, ConcurrentQueue<string> Errors)> OpenAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 }, Locale = locale });
         contexts.Add(context);
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
+        var errors = new ConcurrentQueue<string>(); // filled from Playwright's event thread while the test reads it
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
             {
-                errors.Add(message.Text);
+                errors.Enqueue(message.Text);
             }
         };
-        page.PageError += (_, error) => errors.Add(error);
+        page.PageError += (_, error) => errors.Enqueue(error);
         return (page, errors);
     }
 
@@ -82,4 +83,14 @@ public class ConsoleBrowser : IAsyncLifetime
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
+}
+
+/// <summary>
+/// The browser and demo tests run alone: a headless Chromium, an API host and a simulated contact center share two cores,
+/// and the rest of the suite beside them would starve what the browser waits for.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser and demo";
 }

@@ -10,6 +10,7 @@ namespace Switchboard.Api.Tests.WebConsole;
 /// state, taking a call through hold, transfer and wrap-up, resuming a cut socket, reading the API's refusals in words;
 /// a supervisor watching agents and queues live and forcing an agent's state.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed partial class WebConsoleTests(ConsoleBrowser browser) : IClassFixture<ConsoleBrowser>
 {
     [Fact]

@@ -37,6 +37,8 @@ public sealed partial class WebConsoleTests
             var two = page.Locator($"[data-interaction='{second}']");
             await Expect(one.Locator(".transcript")).ToContainTextAsync("non riesco ad accedere");
             await Expect(two.Locator(".transcript")).ToContainTextAsync("ordine è in ritardo");
+            await Expect(one.Locator("[data-testid=target]")).ToHaveValueAsync("queue:chat"); // a chat goes to a chat queue by default
+            await Expect(one.Locator("[data-testid=target] option[value='queue:support']")).ToHaveCountAsync(0);
             var boxes = await Task.WhenAll(one.BoundingBoxAsync(), two.BoundingBoxAsync());
             Assert.True(boxes[0]!.Y == boxes[1]!.Y && boxes[0]!.X != boxes[1]!.X, "the two chats are side by side");
 
