@@ -21,7 +21,8 @@ public static class LiveApi
             .AddSingleton<LiveFeeds>()
             .AddSingleton<LiveTopics>()
             .AddSingleton<LiveHub>()
-            .AddSingleton<LiveSocketHandler>();
+            .AddSingleton<LiveSocketHandler>()
+            .AddHostedService<LiveShutdown>();
     }
 
     public static RouteGroupBuilder MapLiveApi(this RouteGroupBuilder v1)
@@ -36,7 +37,8 @@ public static class LiveApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status426UpgradeRequired)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return v1;
     }
 
@@ -46,6 +48,13 @@ public static class LiveApi
         {
             http.Response.Headers.Upgrade = "websocket";
             await ProblemWriter.WriteAsync(http, StatusCodes.Status426UpgradeRequired, "This endpoint is a WebSocket: send an upgrade request.");
+            return;
+        }
+
+        if (hub.IsGoingAway)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            await ProblemWriter.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "This API host is shutting down: connect again (another host takes the socket).");
             return;
         }
 

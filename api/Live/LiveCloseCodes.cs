@@ -20,4 +20,10 @@ public static class LiveCloseCodes
 
     /// <summary>The server failed handling this socket (standard 1011); the session stays, so the client may resume.</summary>
     public const int ServerError = 1011;
+
+    /// <summary>
+    /// This API host is shutting down (standard 1001): the client opens a socket again, reaching another host behind the
+    /// load balancer, where it resumes (this host's session is gone with it, so it gets a resync).
+    /// </summary>
+    public const int GoingAway = 1001;
 }

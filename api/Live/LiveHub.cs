@@ -140,6 +140,25 @@ public sealed class LiveHub(
         }
     }
 
+    /// <summary>Set once the host began to stop: no socket is taken any more, and those open are being closed.</summary>
+    public bool IsGoingAway => Volatile.Read(ref goingAway);
+
+    private bool goingAway;
+
+    /// <summary>
+    /// The host is stopping: every socket is closed with 1001 so its console goes on through another host, and none is
+    /// taken any more; the requests the sockets held then end, and the server's drain does not wait for them.
+    /// </summary>
+    public void GoAway()
+    {
+        Volatile.Write(ref goingAway, true);
+        LiveLog.GoingAway(logger, sessions.Count);
+        foreach (var session in sessions.Values)
+        {
+            session.CloseSocket(LiveCloseCodes.GoingAway, "the server is shutting down: connect again to go on");
+        }
+    }
+
     /// <summary>The socket ended: the session stays for the resume window, then goes with its subscriptions.</summary>
     public void Detached(LiveSession session, LiveConnection connection)
     {

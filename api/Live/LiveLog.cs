@@ -25,4 +25,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(10307, LogLevel.Debug, "Live event {LiveEventId} of stream {StreamId} was delivered again and dropped")]
     public static partial void DuplicateDropped(ILogger logger, Guid liveEventId, string streamId);
+
+    [LoggerMessage(10308, LogLevel.Information, "Shutting down: closing the live sockets of {Sessions} sessions with 1001")]
+    public static partial void GoingAway(ILogger logger, int sessions);
 }

@@ -51,6 +51,10 @@ public sealed class LiveSocketHandler(LiveHub hub, SwitchboardMetrics metrics, I
         var current = new StrongBox<LiveSession>(session);
         current.Value!.Attach(connection, null, null, out _);
         connection.TrySend(LiveMessages.Welcome(current.Value.Id, 0, options));
+        if (hub.IsGoingAway)
+        {
+            connection.Close(LiveCloseCodes.GoingAway, "the server is shutting down: connect again to go on"); // upgraded as the host began to stop
+        }
 
         using var receiving = CancellationTokenSource.CreateLinkedTokenSource(aborted);
         var sending = Send(socket, connection, receiving, aborted);

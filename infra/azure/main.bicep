@@ -1,7 +1,7 @@
 // Switchboard on Azure: a storage account (grain state, membership, reminders, stream pub/sub in Azure Tables),
 // a VNet-integrated Container Apps environment, two or more silos and a client-mode API in front of them.
 // Deploy:  az deployment group create -g <group> -f infra/azure/main.bicep -p siloImage=<image> apiImage=<image> operatorKey=<secret>
-// Images:  see infra/azure/Dockerfile. Details and caveats: infra/README.md.
+// Images:  silo/Dockerfile and api/Dockerfile (the same as infra/compose/compose.yaml). Details and caveats: infra/README.md.
 
 @description('Where everything goes.')
 param location string = resourceGroup().location
@@ -11,10 +11,10 @@ param location string = resourceGroup().location
 @maxLength(11)
 param prefix string = 'switchboard'
 
-@description('Silo image (infra/azure/Dockerfile with PROJECT=silo/Switchboard.Silo.csproj).')
+@description('Silo image (silo/Dockerfile).')
 param siloImage string
 
-@description('API image (infra/azure/Dockerfile, default PROJECT).')
+@description('API image (api/Dockerfile).')
 param apiImage string
 
 @description('The operator key that may create tenants (POST /v1/tenants); keep it in a vault.')

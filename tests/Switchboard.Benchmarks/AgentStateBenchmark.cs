@@ -85,6 +85,13 @@ public static class AgentStateBenchmark
             return;
         }
 
+        if (args.Length > 0 && args[0] == "drain")
+        {
+            int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+            await DrainBenchmark.RunAsync(sockets: Arg(1, 1000), concurrency: Arg(2, 32), agents: Arg(3, 64));
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "routing")
         {
             await RoutingBenchmark.RunAsync(RoutingOptions.Parse(args[1..]));

@@ -75,6 +75,9 @@ public sealed class SwitchboardServer : IAsyncDisposable
     /// <summary>A read of the same state: auth, one read-only grain call, no storage write.</summary>
     public HttpRequestMessage ReadRequest(int worker, long i) => new(HttpMethod.Get, $"/v1/agents/a{worker % agents}/state");
 
+    /// <summary>Stops the host as SIGTERM does (the server drains, then the embedded silo stops); disposing afterwards is safe.</summary>
+    public async Task StopAsync() => await factory.DisposeAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using Azure.Data.Tables;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Agents;
 using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Tenancy;
 using Switchboard.Domain.Agents;
+using Switchboard.Hosting;
 using Switchboard.TestSupport.Azurite;
 
 namespace Switchboard.Cluster.Tests;
@@ -62,6 +64,18 @@ public sealed class ClusterRestartTests
             var stopping = Stopwatch.StartNew();
             await Task.WhenAll(silos.Select(s => s.StopAsync(TimeSpan.FromSeconds(60))));
             output.WriteLine($"first cluster (pids {string.Join(", ", silos.Select(s => s.Id))}) stopped in {stopping.Elapsed.TotalSeconds:F1} s, after {total.Elapsed.TotalSeconds:F1} s");
+
+            // Each left the cluster cleanly: exited with 0, its membership row Dead (not Active for others to suspect).
+            Assert.All(silos, s => Assert.Equal(0, s.ExitCode));
+            var membership = new TableClient(azurite.ConnectionString, new StorageOptions().MembershipTable);
+            var rows = new List<TableEntity>();
+            await foreach (var row in membership.QueryAsync<TableEntity>(e => e.PartitionKey == clusterId, cancellationToken: TestContext.Current.CancellationToken))
+            {
+                rows.Add(row);
+            }
+
+            var statuses = rows.Where(r => r.ContainsKey("Status")).Select(r => r.GetString("Status")).ToList();
+            Assert.Equal(["Dead", "Dead"], statuses);
             silos.ForEach(s => s.Dispose());
             silos.Clear();
 

@@ -37,6 +37,9 @@ public sealed class SiloProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The exit code, once exited: 0 after a graceful stop.</summary>
+    public int ExitCode => process.ExitCode;
+
     /// <summary>The last lines the silo wrote, for failure messages.</summary>
     public string Output
     {

@@ -275,6 +275,10 @@ public sealed partial class WebConsoleTests
             await Expect(call).ToHaveAttributeAsync("data-state", "Connected");
             await Expect(call.Locator(".meta").First).ToContainTextAsync("conference");
 
+            // Grace is now among the agent's recent contacts in the status view.
+            await page.Locator("#tab-recents").ClickAsync();
+            await Expect(page.Locator("#status-panel tr[data-status-agent=a2]")).ToBeVisibleAsync();
+
             var merged = await admin.GetOkJsonAsync($"/v1/interactions/{id}");
             Assert.True(merged["conference"]!.GetValue<bool>());
             Assert.Equal(["a1", "a2"], merged.Strings("participants").Order());
