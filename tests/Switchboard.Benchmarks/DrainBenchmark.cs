@@ -29,7 +29,7 @@ public static class DrainBenchmark
             closes[i] = ReadUntilClosedAsync(socket, clock);
         }
 
-        long answered = 0, refusedOrFailed = 0, errorStatuses = 0, answeredAfterStop = 0;
+        long answered = 0, refused = 0, cut = 0, errorStatuses = 0, answeredAfterStop = 0;
         var running = true;
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -51,9 +51,14 @@ public static class DrainBenchmark
                         Interlocked.Increment(ref errorStatuses);
                     }
                 }
+                catch (HttpRequestException exception) when (exception.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+                {
+                    Interlocked.Increment(ref refused); // the server no longer takes connections: expected once it drains
+                    await Task.Delay(5);
+                }
                 catch (HttpRequestException)
                 {
-                    Interlocked.Increment(ref refusedOrFailed); // the server no longer takes connections: expected once it drains
+                    Interlocked.Increment(ref cut); // sent, then the connection closed without an answer
                     await Task.Delay(5);
                 }
             }
@@ -70,7 +75,7 @@ public static class DrainBenchmark
         var closed = await Task.WhenAll(closes);
 
         var goingAway = closed.Count(c => c.Status == WebSocketCloseStatus.EndpointUnavailable);
-        var lastClose = closed.Max(c => c.At) - stopBegan;
+        var lastClose = closed.Length == 0 ? TimeSpan.Zero : closed.Max(c => c.At) - stopBegan;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"drain: {sockets} sockets, {concurrency} clients changing {agents} agents' states ({before / 3.0:F0} req/s before the stop)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -78,7 +83,7 @@ public static class DrainBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  host stopped (API drained, embedded silo stopped) {hostStopped.TotalMilliseconds:F0} ms after the stop began"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  requests after the stop began: {answeredAfterStop} answered ({errorStatuses} of all requests with 5xx), {refusedOrFailed} refused or cut"));
+            $"  requests after the stop began: {answeredAfterStop} answered ({errorStatuses} of all requests with 5xx), {cut} cut without an answer, {refused} refused (connection refused)"));
         await server.DisposeAsync();
     }
 
