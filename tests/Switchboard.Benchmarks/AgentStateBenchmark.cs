@@ -85,6 +85,15 @@ public static class AgentStateBenchmark
             return;
         }
 
+        if (args.Length > 0 && args[0] == "offer-socket")
+        {
+            int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
+            // Settings for the host as key=value after the numbers, e.g. Storage:LiveQueuePollMilliseconds=1.
+            var settings = args.Skip(5).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+            await OfferSocketBenchmark.RunAsync(agents: Arg(1, 1000), queues: Arg(2, 100), rate: Arg(3, 100), seconds: Arg(4, 20), settings);
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "drain")
         {
             int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i], CultureInfo.InvariantCulture) : fallback;
