@@ -42,6 +42,22 @@ public static class LiveApi
         return v1;
     }
 
+    /// <summary>
+    /// While the host stops, a socket asked for in a request already under way is refused (503, Retry-After 1) rather than
+    /// taken and closed at once: the client tries again and reaches another host. True when refused.
+    /// </summary>
+    internal static async Task<bool> RefusedWhileStopping(HttpContext http, LiveHub hub)
+    {
+        if (!hub.IsGoingAway)
+        {
+            return false;
+        }
+
+        http.Response.Headers.RetryAfter = "1";
+        await ProblemWriter.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "This API host is shutting down: connect again (another host takes the socket).");
+        return true;
+    }
+
     private static async Task Open(HttpContext http, LiveHub hub, LiveSocketHandler handler, ApiKeyAuthenticator authenticator)
     {
         if (!http.WebSockets.IsWebSocketRequest)
@@ -51,10 +67,8 @@ public static class LiveApi
             return;
         }
 
-        if (hub.IsGoingAway)
+        if (await RefusedWhileStopping(http, hub))
         {
-            http.Response.Headers.RetryAfter = "1";
-            await ProblemWriter.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "This API host is shutting down: connect again (another host takes the socket).");
             return;
         }
 

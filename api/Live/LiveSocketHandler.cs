@@ -181,6 +181,12 @@ public sealed class LiveSocketHandler(LiveHub hub, SwitchboardMetrics metrics, I
             await hub.Resync(previous, "resume-gap", cancellationToken);
         }
 
+        if (hub.IsGoingAway)
+        {
+            // Moved to a session the stop had already passed over: closed here so the drain does not wait for it.
+            connection.Close(LiveCloseCodes.GoingAway, "the server is shutting down: connect again to go on");
+        }
+
         return previous;
     }
 

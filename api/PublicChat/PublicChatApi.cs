@@ -56,7 +56,7 @@ public static class PublicChatApi
                 "401 for a missing, foreign or expired token; 403 from a page the entry point does not allow; the socket closes with 4003 when the token expires.")
             .Produces(StatusCodes.Status101SwitchingProtocols)
             .ProducesStandardProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status426UpgradeRequired,
-                StatusCodes.Status429TooManyRequests);
+                StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable);
 
         var session = chat.MapGroup("/sessions/{interactionId}");
         session.MapGet("", GetState)
@@ -271,6 +271,11 @@ public static class PublicChatApi
         {
             http.Response.Headers.Upgrade = "websocket";
             await ProblemWriter.WriteAsync(http, StatusCodes.Status426UpgradeRequired, "This endpoint is a WebSocket: send an upgrade request.");
+            return;
+        }
+
+        if (await LiveApi.RefusedWhileStopping(http, hub))
+        {
             return;
         }
 

@@ -62,6 +62,8 @@ public sealed partial class ContainerFilesTests
         var frameworks = RuntimeConfig(project)["runtimeOptions"]!["frameworks"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()).ToList();
         Assert.Contains("Microsoft.NETCore.App", frameworks);
         Assert.StartsWith(frameworks.Contains("Microsoft.AspNetCore.App") ? "mcr.microsoft.com/dotnet/aspnet:10.0" : "mcr.microsoft.com/dotnet/runtime:10.0", runtime, StringComparison.Ordinal);
+        // Tenants' time zones are IANA ids looked up in the system's zone data: a chiseled image must be the -extra one.
+        Assert.True(!runtime.Contains("chiseled", StringComparison.Ordinal) || runtime.EndsWith("-extra", StringComparison.Ordinal), $"{runtime} has no time-zone data");
 
         var assembly = Path.GetFileNameWithoutExtension(project);
         Assert.DoesNotContain("<AssemblyName>", File.ReadAllText(RepositoryPaths.Combine(project)), StringComparison.Ordinal);

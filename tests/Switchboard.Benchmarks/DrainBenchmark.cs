@@ -35,13 +35,14 @@ public static class DrainBenchmark
         {
             for (long i = 0; Volatile.Read(ref running); i++)
             {
+                var sentAfterStop = clock.Elapsed > stopBegan;
                 try
                 {
                     using var message = server.Request(worker, i);
                     using var response = await server.Client.SendAsync(message);
                     await response.Content.CopyToAsync(Stream.Null);
                     Interlocked.Increment(ref answered);
-                    if (clock.Elapsed > stopBegan)
+                    if (sentAfterStop)
                     {
                         Interlocked.Increment(ref answeredAfterStop);
                     }
