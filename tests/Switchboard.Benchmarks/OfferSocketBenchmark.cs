@@ -26,7 +26,7 @@ public static class OfferSocketBenchmark
         {
             var sorted = latencies.Order().ToArray();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {sent} | {sorted.Length} | {Percentile(sorted, 0.50):F2} | {Percentile(sorted, 0.99):F2} | {(sorted.Length == 0 ? double.NaN : sorted[^1]):F2} |"));
+                $"| {name} | {sent} | {sorted.Length} | {LoadClient.Percentile(sorted, 0.50):F2} | {LoadClient.Percentile(sorted, 0.99):F2} | {(sorted.Length == 0 ? double.NaN : sorted[^1]):F2} |"));
         }
     }
 
@@ -214,7 +214,4 @@ public static class OfferSocketBenchmark
             // Closed at the end of the run.
         }
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }
