@@ -22,7 +22,9 @@ public static class LiveApi
             .AddSingleton<LiveTopics>()
             .AddSingleton<LiveHub>()
             .AddSingleton<LiveSocketHandler>()
-            .AddHostedService<LiveShutdown>();
+            .AddHostedService<LiveShutdown>()
+            .AddSingleton<LivePushReceiver>()
+            .AddHostedService(services => services.GetRequiredService<LivePushReceiver>());
     }
 
     public static RouteGroupBuilder MapLiveApi(this RouteGroupBuilder v1)

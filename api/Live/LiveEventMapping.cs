@@ -116,7 +116,8 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
         foreach (var agentId in e.AgentIds)
         {
             var type = agentId == e.OfferedTo ? LiveEventTypes.InteractionOffered : LiveEventTypes.InteractionUpdated;
-            yield return new LiveFanOut([agentId], new LiveDelivery(LiveMessages.Body("interactions:" + agentId, type, e.At, data, json)));
+            yield return new LiveFanOut([agentId], new LiveDelivery(LiveMessages.Body("interactions:" + agentId, type, e.At, data, json)),
+                e.Sequence > 0 ? e.Interaction.Id : null, e.Sequence);
         }
     }
 

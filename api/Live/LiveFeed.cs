@@ -7,11 +7,14 @@ namespace Switchboard.Api.Live;
 /// One tenant stream (<see cref="Contracts.Live.LiveStreams"/>) seen by this API host: subscribed while at least one
 /// local socket topic needs it and unsubscribed when the last leaves, so the cluster's pub/sub holds one entry per
 /// host and stream, never one per socket. Events are routed to sinks by route key (an agent id, a queue id...); an
-/// event delivered again (queued streams deliver at least once) is dropped.
+/// event delivered again (queued streams deliver at least once, and a pushed event comes by the stream too) is dropped,
+/// as is a change older than one its route already got (<see cref="LiveFanOut.OrderKey"/>).
+/// <paramref name="subscriptionChanged"/> is told each time the stream subscription is taken or let go.
 /// </summary>
-public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnumerable<LiveFanOut>> map, TimeProvider time, ILogger logger) : ILiveFeed
+public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnumerable<LiveFanOut>> map, TimeProvider time, ILogger logger, Action subscriptionChanged) : ILiveFeed
 {
     private readonly RecentEventIds delivered = new(time);
+    private readonly RecentSequences changes = new(time);
     private readonly Lock deliveredGate = new();
     private readonly SemaphoreSlim transitions = new(1, 1);
     private readonly Lock gate = new();
@@ -46,6 +49,7 @@ public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnum
                 if (handle is null && SinkCount > 0)
                 {
                     handle = await stream.SubscribeAsync(OnNext);
+                    subscriptionChanged();
                 }
             }
             finally
@@ -81,6 +85,7 @@ public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnum
             {
                 var last = handle;
                 handle = null;
+                subscriptionChanged();
                 await last.UnsubscribeAsync();
             }
         }
@@ -125,6 +130,9 @@ public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnum
         }
     }
 
+    /// <summary>An event pushed to this host ahead of its stream: delivered now, and its stream copy dropped when it comes.</summary>
+    public void Push(LiveEvent<T> item) => OnNext(item, null);
+
     private Task OnNext(LiveEvent<T> item, StreamSequenceToken? token)
     {
         try
@@ -154,6 +162,17 @@ public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnum
                         }
 
                         sinks = [.. set];
+                    }
+
+                    if (fanOut.OrderKey is { } key)
+                    {
+                        lock (deliveredGate)
+                        {
+                            if (!changes.TryAdvance(route, key, fanOut.OrderSequence))
+                            {
+                                continue;
+                            }
+                        }
                     }
 
                     foreach (var sink in sinks)

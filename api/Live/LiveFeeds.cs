@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Live;
 
@@ -10,8 +11,25 @@ public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, 
     private const int RenewAttempts = 10;
     private static readonly TimeSpan RenewRetryDelay = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<(string Kind, string TenantId), ILiveFeed> feeds = new();
+    private readonly Channel<bool> followingChanged = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public ILiveFeed For(string kind, string tenantId) => feeds.GetOrAdd((kind, tenantId), key => Create(key.Kind, key.TenantId));
+
+    /// <summary>The tenants whose <paramref name="kind"/> stream this host follows now.</summary>
+    public IReadOnlyList<string> Following(string kind) =>
+        [.. feeds.Where(f => f.Key.Kind == kind && f.Value.Subscribed).Select(f => f.Key.TenantId).Order(StringComparer.Ordinal)];
+
+    /// <summary>Readable once after any feed took or let go of its subscription (or all were renewed): <see cref="Following"/> may differ.</summary>
+    public ChannelReader<bool> FollowingChanged => followingChanged.Reader;
+
+    /// <summary>An event pushed to this host: to the feed of its stream if this host follows it, else nowhere.</summary>
+    public void Push<T>(string kind, string tenantId, LiveEvent<T> liveEvent)
+    {
+        if (feeds.TryGetValue((kind, tenantId), out var feed) && feed is LiveFeed<T> typed)
+        {
+            typed.Push(liveEvent);
+        }
+    }
 
     /// <summary>How many Orleans stream subscriptions this host holds now.</summary>
     public int SubscriptionCount => feeds.Values.Count(f => f.Subscribed);
@@ -40,6 +58,7 @@ public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, 
             }
 
             pending = failed;
+            followingChanged.Writer.TryWrite(true);
             if (pending.Count > 0)
             {
                 await Task.Delay(RenewRetryDelay, cancellationToken);
@@ -58,5 +77,6 @@ public sealed class LiveFeeds(IClusterClient cluster, LiveEventMapping mapping, 
     };
 
     private LiveFeed<T> Feed<T>(string kind, string tenantId, Func<T, IEnumerable<LiveFanOut>> map) =>
-        new(cluster.GetStreamProvider(StreamNames.Provider).GetStream<LiveEvent<T>>(StreamId.Create(kind, tenantId)), map, time, logger);
+        new(cluster.GetStreamProvider(StreamNames.Provider).GetStream<LiveEvent<T>>(StreamId.Create(kind, tenantId)), map, time, logger,
+            () => followingChanged.Writer.TryWrite(true));
 }

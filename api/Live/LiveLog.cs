@@ -28,4 +28,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(10308, LogLevel.Information, "Shutting down: closing the live sockets of {Sessions} sessions with 1001")]
     public static partial void GoingAway(ILogger logger, int sessions);
+
+    [LoggerMessage(10309, LogLevel.Warning, "Registering this host for pushed live events failed; tried again shortly, and events come through the streams meanwhile")]
+    public static partial void PushRegistrationFailed(ILogger logger, Exception exception);
 }

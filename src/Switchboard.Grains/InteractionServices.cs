@@ -17,6 +17,7 @@ public static class InteractionServices
         services.TryAddSingleton<DeadlineScheduler>();
         services.AddMetrics();
         services.TryAddSingleton<Telemetry.SwitchboardMetrics>();
+        services.TryAddSingleton<Live.LiveHostPush>();
         services.TryAddSingleton<Live.ILivePublisher, Live.StreamLivePublisher>();
 
         // The event history: in memory (day grains) unless the host registered a durable store first.

@@ -46,7 +46,11 @@ public static class OfferSocketBenchmark
         }
 
         var clock = Stopwatch.StartNew();
+        var wallAtStart = DateTimeOffset.UtcNow;
+        DateTime Wall(double elapsed) => wallAtStart.UtcDateTime.AddMilliseconds(elapsed);
         var offeredAt = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
+        var storedAt = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
+        var answeredAt = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
         var sockets = new List<ClientWebSocket>();
         var readers = new List<Task>();
         var streamUri = new UriBuilder(new Uri(client.BaseAddress!, "/v1/stream")) { Scheme = "ws" }.Uri;
@@ -66,9 +70,12 @@ public static class OfferSocketBenchmark
                 }
 
                 var at = clock.Elapsed.TotalMilliseconds;
-                var id = JsonNode.Parse(message)!["data"]!["id"]!.GetValue<string>();
+                var data = JsonNode.Parse(message)!["data"]!;
+                var id = data["id"]!.GetValue<string>();
                 if (offeredAt.TryAdd(id, at))
                 {
+                    // The offer as the server stored it, on the same clock as the benchmark's (one machine).
+                    storedAt[id] = (data["offer"]!["offeredAt"]!.GetValue<DateTimeOffset>() - wallAtStart).TotalMilliseconds;
                     _ = AnswerAsync(client, id, agentId); // free again for the next call
                 }
             }));
@@ -76,17 +83,35 @@ public static class OfferSocketBenchmark
 
         var sentAt = new ConcurrentDictionary<string, double>(StringComparer.Ordinal);
         var warmup = TimeSpan.FromSeconds(5);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var gen0Before = GC.CollectionCount(0);
+        var gen1Before = GC.CollectionCount(1);
+        var gen2Before = GC.CollectionCount(2);
+        using var gcPauses = new GcPauses();
         var sent = await SendAtRateAsync(rate, warmup + TimeSpan.FromSeconds(seconds), async (n, due) =>
         {
             var started = due; // from when it was due: a send the loaded machine started late counts its wait
             using var created = await client.PostAsJsonAsync("/v1/interactions", new { media = "voice", direction = "inbound", queueId = $"q{n % queues}", from = "+390212345678" });
             created.EnsureSuccessStatusCode();
+            var answered = clock.Elapsed.TotalMilliseconds;
             var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
             sentAt[id] = started;
+            answeredAt[id] = answered;
         }, clock, warmup, out var measuredFrom);
         await Task.Delay(TimeSpan.FromSeconds(2)); // the last offers arrive
 
-        var latencies = sentAt.Where(s => s.Value >= measuredFrom && offeredAt.ContainsKey(s.Key)).Select(s => offeredAt[s.Key] - s.Value).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Switchboard run (warm-up included): GC paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms in {GC.CollectionCount(0) - gen0Before} gen0 / {GC.CollectionCount(1) - gen1Before} gen1 / {GC.CollectionCount(2) - gen2Before} gen2 collections"));
+        var measured = sentAt.Where(s => s.Value >= measuredFrom && offeredAt.ContainsKey(s.Key)).ToList();
+        var latencies = measured.Select(s => offeredAt[s.Key] - s.Value).ToList();
+        Console.WriteLine("Switchboard stages (ms, p50 / p99): " + string.Join("; ",
+            Stage("due → POST answered", measured.Select(s => answeredAt[s.Key] - s.Value)),
+            Stage("due → offer stored (its offeredAt)", measured.Select(s => storedAt[s.Key] - s.Value)),
+            Stage("offer stored → on the socket", measured.Select(s => offeredAt[s.Key] - storedAt[s.Key]))));
+        var slow = measured.Where(s => offeredAt[s.Key] - s.Value > 5).ToList();
+        var pauses = gcPauses.Pauses;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Offers slower than 5 ms: {slow.Count} of {measured.Count}; {slow.Count(s => gcPauses.Overlaps(Wall(s.Value), Wall(offeredAt[s.Key])))} of them waited on a GC pause. GC pauses: {pauses.Count}, longest {(pauses.Count == 0 ? 0 : pauses.Max(p => (p.End - p.Start).TotalMilliseconds)):F1} ms, total {pauses.Sum(p => (p.End - p.Start).TotalMilliseconds):F0} ms"));
         foreach (var socket in sockets)
         {
             socket.Abort();
@@ -94,6 +119,12 @@ public static class OfferSocketBenchmark
         }
 
         return ("Switchboard: POST /v1/interactions → interaction.offered on the agent's socket", sentAt.Count(s => s.Value >= measuredFrom), latencies);
+    }
+
+    private static string Stage(string name, IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return string.Create(CultureInfo.InvariantCulture, $"{name} {LoadClient.Percentile(sorted, 0.50):F2} / {LoadClient.Percentile(sorted, 0.99):F2}");
     }
 
     private static async Task<(string, int, List<double>)> MeasureBareAsync(int sockets, double rate, int seconds)
@@ -187,7 +218,7 @@ public static class OfferSocketBenchmark
 
     private static async Task ReadAsync(ClientWebSocket socket, Action<string> onMessage)
     {
-        var buffer = new byte[256 * 1024];
+        var buffer = new byte[32 * 1024]; // an offer with its whole interaction is a few KB; 1,000 of these stay out of the large-object heap
         try
         {
             while (socket.State == WebSocketState.Open)
@@ -196,6 +227,11 @@ public static class OfferSocketBenchmark
                 ValueWebSocketReceiveResult result;
                 do
                 {
+                    if (length == buffer.Length)
+                    {
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+
                     result = await socket.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
                     length += result.Count;
                 }

@@ -64,6 +64,6 @@ internal sealed class FaultInjectingLivePublisher(IServiceProvider services, Liv
     public Task Publish<T>(string kind, string tenantId, LiveEvent<T> liveEvent)
     {
         faults.ThrowIfFails(kind, tenantId);
-        return services.GetRequiredKeyedService<IStreamProvider>(StreamNames.Provider).GetStream<LiveEvent<T>>(StreamId.Create(kind, tenantId)).OnNextAsync(liveEvent);
+        return new StreamLivePublisher(services, services.GetRequiredService<LiveHostPush>()).Publish(kind, tenantId, liveEvent);
     }
 }

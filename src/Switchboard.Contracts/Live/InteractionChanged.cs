@@ -14,7 +14,9 @@ public abstract record InteractionLiveEvent;
 /// An interaction changed (published after the change is stored, in order). <see cref="AgentIds"/> are the agents it
 /// concerns before and after the change (offered, handling, consulted, wrapping up); <see cref="OfferedTo"/> is the
 /// agent a new offer was just made to, if any; <see cref="PreviousState"/> is its state before (null: it was just created).
-/// Published for every change, also when it concerns no agent (queued, abandoned), for webhooks.
+/// Published for every change, also when it concerns no agent (queued, abandoned), for webhooks. <see cref="Sequence"/>
+/// counts the interaction's changes (0: published before it was carried), so a receiver can tell an older change that
+/// reaches it late from the newer one it already has.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Switchboard.InteractionChanged")]
 public sealed record InteractionChanged(
@@ -22,4 +24,5 @@ public sealed record InteractionChanged(
     [property: Id(1)] IReadOnlyList<string> AgentIds,
     [property: Id(2)] string? OfferedTo,
     [property: Id(3)] DateTimeOffset At,
-    [property: Id(4)] Domain.Interactions.InteractionState? PreviousState = null) : InteractionLiveEvent;
+    [property: Id(4)] Domain.Interactions.InteractionState? PreviousState = null,
+    [property: Id(5)] long Sequence = 0) : InteractionLiveEvent;

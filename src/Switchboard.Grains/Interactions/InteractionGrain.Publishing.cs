@@ -64,7 +64,7 @@ public sealed partial class InteractionGrain
         var key = this.GetPrimaryKeyString();
         Outbox.Add(new LiveEvent<InteractionLiveEvent>(
             LivePublishing.EventId(LiveStreams.Interactions, key, mark.Sequence),
-            new InteractionChanged(record.ToView(), mark.AgentIds, mark.OfferedTo, mark.At, mark.PreviousState)), logger, tenantId);
+            new InteractionChanged(record.ToView(), mark.AgentIds, mark.OfferedTo, mark.At, mark.PreviousState, mark.Sequence)), logger, tenantId);
         if (mark.Presence is { } change)
         {
             var presence = new ChatPresence(

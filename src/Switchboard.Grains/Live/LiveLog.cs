@@ -12,4 +12,10 @@ internal static partial class LiveLog
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "Live event {EventId} on stream {Kind} of tenant {TenantId} dropped unpublished: too many wait behind a stream that cannot be reached")]
     public static partial void UnpublishedDropped(ILogger logger, string kind, string tenantId, Guid eventId);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Debug, Message = "Pushing a live event of tenant {TenantId} to an API host failed; its stream carries it")]
+    public static partial void PushFailed(ILogger logger, Exception exception, string tenantId);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "Reading the API hosts that take pushed live events failed; events reach them through their streams")]
+    public static partial void HostsUnread(ILogger logger, Exception exception);
 }

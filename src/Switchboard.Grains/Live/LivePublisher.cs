@@ -11,13 +11,21 @@ public interface ILivePublisher
     Task Publish<T>(string kind, string tenantId, LiveEvent<T> liveEvent);
 }
 
-/// <summary>Publishes on the silo's live stream provider.</summary>
-internal sealed class StreamLivePublisher(IServiceProvider services) : ILivePublisher
+/// <summary>
+/// Publishes on the silo's live stream provider. Interaction events (offers above all) are also pushed to the API hosts
+/// following the tenant first, so a console need not wait for the stream's queue to be polled.
+/// </summary>
+internal sealed class StreamLivePublisher(IServiceProvider services, LiveHostPush push) : ILivePublisher
 {
     private IStreamProvider? provider;
 
     public Task Publish<T>(string kind, string tenantId, LiveEvent<T> liveEvent)
     {
+        if (liveEvent is LiveEvent<InteractionLiveEvent> interactionEvent)
+        {
+            push.Push(tenantId, interactionEvent);
+        }
+
         provider ??= services.GetRequiredKeyedService<IStreamProvider>(StreamNames.Provider);
         return provider.GetStream<LiveEvent<T>>(StreamId.Create(kind, tenantId)).OnNextAsync(liveEvent);
     }

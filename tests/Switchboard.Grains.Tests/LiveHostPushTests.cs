@@ -1,0 +1,157 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Switchboard.Contracts.Live;
+using Switchboard.Grains.Live;
+
+namespace Switchboard.Grains.Tests;
+
+/// <summary>
+/// Interaction events are pushed to the API hosts registered for their tenant, at once and in order, beside their
+/// stream; a host that left or was not renewed is pushed to no more.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class LiveHostPushTests(ClusterFixture fixture)
+{
+    private readonly IClusterClient client = fixture.Client;
+
+    private ILiveHostRegistryGrain Registry => client.GetGrain<ILiveHostRegistryGrain>(LiveHostRegistration.RegistryKey);
+
+    [Fact]
+    public async Task An_offer_is_pushed_to_the_host_following_its_tenant_in_order_and_to_no_other()
+    {
+        var tenant = TestIds.Tenant();
+        var following = new RecordingHost();
+        var elsewhere = new RecordingHost();
+        var followingRef = client.CreateObjectReference<ILiveHost>(following);
+        var elsewhereRef = client.CreateObjectReference<ILiveHost>(elsewhere);
+        var followingId = Guid.NewGuid();
+        var elsewhereId = Guid.NewGuid();
+        try
+        {
+            await Registry.Register(new LiveHostRegistration(followingId, followingRef, [tenant]));
+            await Registry.Register(new LiveHostRegistration(elsewhereId, elsewhereRef, [TestIds.Tenant()]));
+            await RefreshEverySilo();
+
+            await client.AvailableAgent(tenant, "a1");
+            await client.CreateQueue(tenant, "q1", RoutingTestHelpers.Queue(), ("a1", 1));
+            var call = await client.InboundCall(tenant, "c1", "q1");
+            await call.OfferedTo("a1");
+
+            var changes = new List<InteractionChanged>();
+            while (changes.LastOrDefault()?.OfferedTo != "a1")
+            {
+                var (tenantId, pushed) = await following.Next();
+                Assert.Equal(tenant, tenantId);
+                changes.Add(Assert.IsType<InteractionChanged>(pushed.Item));
+            }
+
+            Assert.All(changes, c => Assert.Equal("c1", c.Interaction.Id));
+            Assert.Equal(Enumerable.Range(1, changes.Count).Select(i => (long)i), changes.Select(c => c.Sequence));
+            Assert.Equal(["a1"], changes[^1].AgentIds);
+
+            // Pushed after the offer, to the same host: nothing of this tenant went to the other one before it.
+            await call.Act(Contracts.Interactions.InteractionActionKind.Accept, "a1");
+            Assert.Equal("c1", Assert.IsType<InteractionChanged>((await following.Next()).Event.Item).Interaction.Id);
+            Assert.Equal(0, elsewhere.Count);
+        }
+        finally
+        {
+            await Registry.Unregister(followingId);
+            await Registry.Unregister(elsewhereId);
+            client.DeleteObjectReference<ILiveHost>(followingRef);
+            client.DeleteObjectReference<ILiveHost>(elsewhereRef);
+        }
+    }
+
+    [Fact]
+    public async Task A_host_that_unregistered_is_pushed_to_no_more()
+    {
+        var tenant = TestIds.Tenant();
+        var host = new RecordingHost();
+        var reference = client.CreateObjectReference<ILiveHost>(host);
+        var hostId = Guid.NewGuid();
+        try
+        {
+            await Registry.Register(new LiveHostRegistration(hostId, reference, [tenant]));
+            await RefreshEverySilo();
+            await client.AvailableAgent(tenant, "a1");
+            await client.CreateQueue(tenant, "q1", RoutingTestHelpers.Queue(), ("a1", 1));
+            var call = await client.InboundCall(tenant, "c1", "q1");
+            await call.OfferedTo("a1");
+            Assert.True(host.Count > 0);
+
+            await Registry.Unregister(hostId);
+            Assert.DoesNotContain(await Registry.GetHosts(), h => h.HostId == hostId);
+            await RefreshEverySilo();
+            var before = host.Count;
+
+            // A host still registered for the tenant is pushed the next change: once it has it, so would the first.
+            var witness = new RecordingHost();
+            var witnessRef = client.CreateObjectReference<ILiveHost>(witness);
+            var witnessId = Guid.NewGuid();
+            await Registry.Register(new LiveHostRegistration(witnessId, witnessRef, [tenant]));
+            await RefreshEverySilo();
+            await call.Act(Contracts.Interactions.InteractionActionKind.Accept, "a1");
+            while (Assert.IsType<InteractionChanged>((await witness.Next()).Event.Item).Interaction.Handler != "a1")
+            {
+                // Events of earlier changes that went out as the witness was joining.
+            }
+
+            await Registry.Unregister(witnessId);
+            client.DeleteObjectReference<ILiveHost>(witnessRef);
+            Assert.Equal(before, host.Count);
+        }
+        finally
+        {
+            await Registry.Unregister(hostId);
+            client.DeleteObjectReference<ILiveHost>(reference);
+        }
+    }
+
+    [Fact]
+    public void A_registration_lasts_until_it_goes_unrenewed_for_its_expiry()
+    {
+        var time = new FakeTimeProvider();
+        var directory = new LiveHostDirectory(time);
+        var first = new LiveHostRegistration(Guid.NewGuid(), null!, ["t1"]);
+        var second = new LiveHostRegistration(Guid.NewGuid(), null!, ["t2"]);
+        directory.Register(first);
+        directory.Register(second);
+        time.Advance(LiveHostRegistration.Expiry);
+        directory.Register(second with { TenantIds = ["t2", "t3"] });
+        Assert.Equal([(first.HostId, "t1"), (second.HostId, "t2,t3")], directory.Current().Select(h => (h.HostId, string.Join(',', h.TenantIds))).OrderBy(h => h.Item2));
+
+        time.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal([(second.HostId, "t2,t3")], directory.Current().Select(h => (h.HostId, string.Join(',', h.TenantIds))));
+        directory.Unregister(second.HostId);
+        Assert.Empty(directory.Current());
+    }
+
+    private async Task RefreshEverySilo()
+    {
+        foreach (var silo in fixture.Cluster.Silos)
+        {
+            await silo.ServiceProvider.GetRequiredService<LiveHostPush>().Refresh();
+        }
+    }
+
+    /// <summary>A host's receiver that keeps what it is pushed.</summary>
+    private sealed class RecordingHost : ILiveHost
+    {
+        private readonly Channel<(string TenantId, LiveEvent<InteractionLiveEvent> Event)> pushed = Channel.CreateUnbounded<(string, LiveEvent<InteractionLiveEvent>)>();
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public Task OnInteractionEvent(string tenantId, LiveEvent<InteractionLiveEvent> liveEvent)
+        {
+            Interlocked.Increment(ref count);
+            pushed.Writer.TryWrite((tenantId, liveEvent));
+            return Task.CompletedTask;
+        }
+
+        public async Task<(string TenantId, LiveEvent<InteractionLiveEvent> Event)> Next() =>
+            await pushed.Reader.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+}
