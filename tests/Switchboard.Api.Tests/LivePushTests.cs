@@ -41,7 +41,7 @@ public sealed class LivePushTests(SwitchboardApiFactory factory)
 
         var push = factory.Services.GetRequiredService<LiveHostPush>();
         await push.Refresh();
-        push.Push(tenant.Id, Change(view, 7, offeredTo: "a1", "a1")); // never put on the stream
+        push.Push(new object(), tenant.Id, Change(view, 7, offeredTo: "a1", "a1")); // never put on the stream
 
         var offered = await live.NextOfTypeAsync(LiveEventTypes.InteractionOffered, "interactions:a1");
         Assert.Equal(view.Id, offered["data"]!.Text("id"));

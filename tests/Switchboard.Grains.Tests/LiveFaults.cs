@@ -61,9 +61,9 @@ public sealed class LiveFaults
 /// <summary>The silo's live publisher, which fails the publishes <see cref="LiveFaults"/> asks for.</summary>
 internal sealed class FaultInjectingLivePublisher(IServiceProvider services, LiveFaults faults) : ILivePublisher
 {
-    public Task Publish<T>(string kind, string tenantId, LiveEvent<T> liveEvent)
+    public Task Publish<T>(Grain source, string kind, string tenantId, LiveEvent<T> liveEvent)
     {
         faults.ThrowIfFails(kind, tenantId);
-        return new StreamLivePublisher(services, services.GetRequiredService<LiveHostPush>()).Publish(kind, tenantId, liveEvent);
+        return new StreamLivePublisher(services, services.GetRequiredService<LiveHostPush>()).Publish(source, kind, tenantId, liveEvent);
     }
 }

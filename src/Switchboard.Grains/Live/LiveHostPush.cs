@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Switchboard.Contracts.Live;
 
@@ -10,24 +11,39 @@ namespace Switchboard.Grains.Live;
 /// <see cref="RefreshAfter"/>, in the background, when an event is pushed: a host that just began following a tenant
 /// gets its events from the stream until then.
 /// </summary>
+/// <remarks>
+/// A pushed event must not overtake the same grain's previous event while that one is still on its way by the stream
+/// alone (a console would see the older change last). So a grain's event is pushed to a host only if its previous
+/// event was pushed to that host too, or was published more than <see cref="StreamLagBound"/> ago; a host that starts
+/// following a tenant gets a busy grain's events by the stream until the grain pauses that long.
+/// </remarks>
 public sealed class LiveHostPush(IGrainFactory grains, TimeProvider time, ILogger<LiveHostPush> logger)
 {
     public static readonly TimeSpan RefreshAfter = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long after its publication an event is taken to have come by its stream (its lag is ~10 ms when well).</summary>
+    public TimeSpan StreamLagBound { get; internal set; } = TimeSpan.FromSeconds(2);
+
+    private readonly ConditionalWeakTable<object, LastPush> lastPushes = [];
     private FrozenDictionary<string, ILiveHost[]> byTenant = FrozenDictionary<string, ILiveHost[]>.Empty;
     private long readAt;
     private volatile bool everRead;
     private int refreshing;
 
-    public void Push(string tenantId, LiveEvent<InteractionLiveEvent> liveEvent)
+    /// <summary>Pushes the event of <paramref name="source"/> (a grain, on its turn) to the hosts following the tenant that may have it now.</summary>
+    public void Push(object source, string tenantId, LiveEvent<InteractionLiveEvent> liveEvent)
     {
+        ArgumentNullException.ThrowIfNull(source);
         RefreshWhenDue();
-        if (!Volatile.Read(ref byTenant).TryGetValue(tenantId, out var hosts))
-        {
-            return;
-        }
-
-        foreach (var host in hosts)
+        var hosts = Volatile.Read(ref byTenant).GetValueOrDefault(tenantId) ?? [];
+        var now = time.GetTimestamp();
+        var last = lastPushes.GetValue(source, static _ => new LastPush());
+        var eligible = last.Hosts is not { } before || time.GetElapsedTime(last.At, now) > StreamLagBound
+            ? hosts
+            : [.. hosts.Where(before.Contains)];
+        last.Hosts = eligible;
+        last.At = now;
+        foreach (var host in eligible)
         {
             try
             {
@@ -41,17 +57,6 @@ public sealed class LiveHostPush(IGrainFactory grains, TimeProvider time, ILogge
         }
     }
 
-    private void RefreshWhenDue()
-    {
-        if ((everRead && time.GetElapsedTime(Volatile.Read(ref readAt)) < RefreshAfter) || Interlocked.Exchange(ref refreshing, 1) == 1)
-        {
-            return;
-        }
-
-        // Off the calling grain's turn: the read must not wait on, or keep alive, the grain that happened to publish.
-        _ = Task.Run(Read);
-    }
-
     /// <summary>Reads the registry now (on the next push it would be read only once <see cref="RefreshAfter"/> has passed).</summary>
     public async Task Refresh()
     {
@@ -61,6 +66,17 @@ public sealed class LiveHostPush(IGrainFactory grains, TimeProvider time, ILogge
         }
 
         await Read();
+    }
+
+    private void RefreshWhenDue()
+    {
+        if ((everRead && time.GetElapsedTime(Volatile.Read(ref readAt)) < RefreshAfter) || Interlocked.Exchange(ref refreshing, 1) == 1)
+        {
+            return;
+        }
+
+        // Off the calling grain's turn: the read must not wait on, or keep alive, the grain that happened to publish.
+        _ = Task.Run(Read);
     }
 
     private async Task Read()
@@ -84,5 +100,13 @@ public sealed class LiveHostPush(IGrainFactory grains, TimeProvider time, ILogge
             everRead = true;
             Volatile.Write(ref refreshing, 0);
         }
+    }
+
+    /// <summary>Where and when a grain's previous event was pushed (null hosts: this activation has not published yet).</summary>
+    private sealed class LastPush
+    {
+        public ILiveHost[]? Hosts { get; set; }
+
+        public long At { get; set; }
     }
 }

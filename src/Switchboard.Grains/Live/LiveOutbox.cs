@@ -52,7 +52,7 @@ internal sealed class LiveOutbox<T>(string kind)
         {
             try
             {
-                await publisher.Publish(kind, tenantId, waiting[0]);
+                await publisher.Publish(grain, kind, tenantId, waiting[0]);
             }
             catch (Exception exception)
             {

@@ -7,8 +7,8 @@ namespace Switchboard.Grains.Live;
 /// <summary>Puts live events on their tenant's streams (<see cref="LiveStreams"/>). A service, so a silo can be given one that fails.</summary>
 public interface ILivePublisher
 {
-    /// <summary>Completes once the stream has taken the event; throws if it could not.</summary>
-    Task Publish<T>(string kind, string tenantId, LiveEvent<T> liveEvent);
+    /// <summary>Completes once the stream has taken the event of <paramref name="source"/>'s change; throws if it could not.</summary>
+    Task Publish<T>(Grain source, string kind, string tenantId, LiveEvent<T> liveEvent);
 }
 
 /// <summary>
@@ -19,11 +19,11 @@ internal sealed class StreamLivePublisher(IServiceProvider services, LiveHostPus
 {
     private IStreamProvider? provider;
 
-    public Task Publish<T>(string kind, string tenantId, LiveEvent<T> liveEvent)
+    public Task Publish<T>(Grain source, string kind, string tenantId, LiveEvent<T> liveEvent)
     {
         if (liveEvent is LiveEvent<InteractionLiveEvent> interactionEvent)
         {
-            push.Push(tenantId, interactionEvent);
+            push.Push(source, tenantId, interactionEvent);
         }
 
         provider ??= services.GetRequiredKeyedService<IStreamProvider>(StreamNames.Provider);

@@ -18,7 +18,7 @@ internal static class LivePublishing
     {
         try
         {
-            await Publisher(grain).Publish(kind, tenantId, new LiveEvent<T>(Guid.NewGuid(), item));
+            await Publisher(grain).Publish(grain, kind, tenantId, new LiveEvent<T>(Guid.NewGuid(), item));
         }
         catch (Exception exception)
         {
