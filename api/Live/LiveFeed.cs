@@ -15,7 +15,7 @@ public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnum
 {
     private readonly RecentEventIds delivered = new(time);
     private readonly RecentSequences changes = new(time);
-    private readonly Lock deliveredGate = new();
+    private readonly Lock delivering = new();
     private readonly SemaphoreSlim transitions = new(1, 1);
     private readonly Lock gate = new();
     private readonly Dictionary<string, HashSet<ILiveSink>> routes = new(StringComparer.Ordinal);
@@ -137,47 +137,44 @@ public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnum
     {
         try
         {
-            bool first;
-            lock (deliveredGate)
+            // One event at a time, as the stream alone delivered them: pushed copies come on another thread, and a change
+            // must not reach a sink after a newer one that passed its check later.
+            lock (delivering)
             {
-                first = delivered.TryAdd(item.Id);
-            }
-
-            if (!first)
-            {
-                LiveLog.DuplicateDropped(logger, item.Id, stream.StreamId.ToString());
-                return Task.CompletedTask;
-            }
-
-            foreach (var fanOut in map(item.Item))
-            {
-                foreach (var route in fanOut.Routes)
+                if (!delivered.TryAdd(item.Id))
                 {
-                    ILiveSink[] sinks;
-                    lock (gate)
+                    if (logger.IsEnabled(LogLevel.Debug))
                     {
-                        if (!routes.TryGetValue(route, out var set))
+                        LiveLog.DuplicateDropped(logger, item.Id, stream.StreamId.ToString());
+                    }
+
+                    return Task.CompletedTask;
+                }
+
+                foreach (var fanOut in map(item.Item))
+                {
+                    foreach (var route in fanOut.Routes)
+                    {
+                        ILiveSink[] sinks;
+                        lock (gate)
+                        {
+                            if (!routes.TryGetValue(route, out var set))
+                            {
+                                continue;
+                            }
+
+                            sinks = [.. set];
+                        }
+
+                        if (fanOut.OrderKey is { } key && !changes.TryAdvance(route, key, fanOut.OrderSequence))
                         {
                             continue;
                         }
 
-                        sinks = [.. set];
-                    }
-
-                    if (fanOut.OrderKey is { } key)
-                    {
-                        lock (deliveredGate)
+                        foreach (var sink in sinks)
                         {
-                            if (!changes.TryAdvance(route, key, fanOut.OrderSequence))
-                            {
-                                continue;
-                            }
+                            sink.Deliver(fanOut.Delivery);
                         }
-                    }
-
-                    foreach (var sink in sinks)
-                    {
-                        sink.Deliver(fanOut.Delivery);
                     }
                 }
             }

@@ -31,4 +31,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(10309, LogLevel.Warning, "Registering this host for pushed live events failed; tried again shortly, and events come through the streams meanwhile")]
     public static partial void PushRegistrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10310, LogLevel.Information, "Unregistering this host from pushed live events as it stops failed; its entry expires by itself")]
+    public static partial void PushUnregistrationFailed(ILogger logger, Exception exception);
 }

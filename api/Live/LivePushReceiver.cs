@@ -13,6 +13,7 @@ public sealed class LivePushReceiver(IClusterClient cluster, LiveFeeds feeds, Ti
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
     private readonly Guid hostId = Guid.NewGuid();
     private ILiveHost? reference;
+    private Task? registering;
     private TaskCompletionSource registered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes at this host's next successful registration.</summary>
@@ -26,7 +27,7 @@ public sealed class LivePushReceiver(IClusterClient cluster, LiveFeeds feeds, Ti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The receiver is held here for the host's life: the cluster keeps only a weak reference to an observer.
+        // The cluster keeps only a weak reference to an observer: this receiver lives as long as the host (a singleton).
         reference = cluster.CreateObjectReference<ILiveHost>(this);
         var registry = cluster.GetGrain<ILiveHostRegistryGrain>(LiveHostRegistration.RegistryKey);
         while (!stoppingToken.IsCancellationRequested)
@@ -34,7 +35,8 @@ public sealed class LivePushReceiver(IClusterClient cluster, LiveFeeds feeds, Ti
             TimeSpan next;
             try
             {
-                await registry.Register(new LiveHostRegistration(hostId, reference, feeds.Following(LiveStreams.Interactions))).WaitAsync(stoppingToken);
+                registering = registry.Register(new LiveHostRegistration(hostId, reference, feeds.Following(LiveStreams.Interactions)));
+                await registering.WaitAsync(stoppingToken);
                 Interlocked.Exchange(ref registered, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 next = LiveHostRegistration.Expiry / 3;
             }
@@ -68,12 +70,25 @@ public sealed class LivePushReceiver(IClusterClient cluster, LiveFeeds feeds, Ti
 
         try
         {
+            // A registration still on its way would otherwise land after the removal and be pushed to until it expires.
+            if (registering is { } pending)
+            {
+                try
+                {
+                    await pending.WaitAsync(UnregisterWithin, time, cancellationToken);
+                }
+                catch (Exception)
+                {
+                    // Landed or not, the removal follows.
+                }
+            }
+
             await cluster.GetGrain<ILiveHostRegistryGrain>(LiveHostRegistration.RegistryKey).Unregister(hostId).WaitAsync(UnregisterWithin, time, cancellationToken);
         }
         catch (Exception exception)
         {
             // The entry expires on its own.
-            LiveLog.PushRegistrationFailed(logger, exception);
+            LiveLog.PushUnregistrationFailed(logger, exception);
         }
 
         try

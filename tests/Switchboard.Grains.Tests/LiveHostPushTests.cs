@@ -84,7 +84,8 @@ public sealed class LiveHostPushTests(ClusterFixture fixture)
             await client.CreateQueue(tenant, "q1", RoutingTestHelpers.Queue(), ("a1", 1));
             var call = await client.InboundCall(tenant, "c1", "q1");
             await call.OfferedTo("a1");
-            Assert.True(host.Count > 0);
+            await host.Until(c => c.OfferedTo == "a1");
+            await witness.Until(c => c.OfferedTo == "a1");
 
             await Registry.Unregister(hostId);
             Assert.DoesNotContain(await Registry.GetHosts(), h => h.HostId == hostId);
@@ -144,12 +145,13 @@ public sealed class LiveHostPushTests(ClusterFixture fixture)
             // A call that had not published before the second host joined is pushed to both.
             await (await client.InboundCall(tenant, "c2", "q1")).Until(v => v.State == Domain.Interactions.InteractionState.Offered, "offered");
             var seen = new List<InteractionChanged>();
-            while (seen.LastOrDefault()?.OfferedTo is null)
+            while (!seen.Exists(c => c.OfferedTo is not null) || !seen.Select(c => c.Sequence).Order().SequenceEqual(Enumerable.Range(1, seen.Count).Select(i => (long)i)))
             {
                 seen.Add(Assert.IsType<InteractionChanged>((await second.Next()).Event.Item));
             }
 
             Assert.All(seen, c => Assert.Equal("c2", c.Interaction.Id));
+            Assert.Equal(seen.Count, second.Count); // and nothing of c1 came before or since
         }
         finally
         {
@@ -158,6 +160,36 @@ public sealed class LiveHostPushTests(ClusterFixture fixture)
             await Registry.Unregister(secondId);
             client.DeleteObjectReference<ILiveHost>(firstRef);
             client.DeleteObjectReference<ILiveHost>(secondRef);
+        }
+    }
+
+    [Fact]
+    public async Task A_host_that_starts_following_a_tenant_gets_a_grains_events_once_it_paused_past_the_bound()
+    {
+        var tenant = TestIds.Tenant();
+        var late = new RecordingHost();
+        var lateRef = client.CreateObjectReference<ILiveHost>(late);
+        var lateId = Guid.NewGuid();
+        var bounds = fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<LiveHostPush>()).Select(p => (Push: p, p.StreamLagBound)).ToList();
+        try
+        {
+            await client.AvailableAgent(tenant, "a1");
+            await client.CreateQueue(tenant, "q1", RoutingTestHelpers.Queue(), ("a1", 1));
+            var call = await client.InboundCall(tenant, "c1", "q1");
+            await call.OfferedTo("a1");
+
+            // Any pause counts as past the bound here: the call's next change goes to the host that joined since.
+            bounds.ForEach(b => b.Push.StreamLagBound = TimeSpan.Zero);
+            await Registry.Register(new LiveHostRegistration(lateId, lateRef, [tenant]));
+            await RefreshEverySilo();
+            await call.Act(Contracts.Interactions.InteractionActionKind.Accept, "a1");
+            await late.Until(c => c.Interaction.Id == "c1" && c.Interaction.Handler == "a1");
+        }
+        finally
+        {
+            bounds.ForEach(b => b.Push.StreamLagBound = b.StreamLagBound);
+            await Registry.Unregister(lateId);
+            client.DeleteObjectReference<ILiveHost>(lateRef);
         }
     }
 
@@ -201,6 +233,15 @@ public sealed class LiveHostPushTests(ClusterFixture fixture)
             Interlocked.Increment(ref count);
             pushed.Writer.TryWrite((tenantId, liveEvent));
             return Task.CompletedTask;
+        }
+
+        /// <summary>Reads what was pushed until an interaction change matches.</summary>
+        public async Task Until(Func<InteractionChanged, bool> match)
+        {
+            while (!match(Assert.IsType<InteractionChanged>((await Next()).Event.Item)))
+            {
+                // Earlier changes.
+            }
         }
 
         public async Task<(string TenantId, LiveEvent<InteractionLiveEvent> Event)> Next() =>

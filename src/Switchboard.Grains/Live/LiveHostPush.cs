@@ -75,8 +75,12 @@ public sealed class LiveHostPush(IGrainFactory grains, TimeProvider time, ILogge
             return;
         }
 
-        // Off the calling grain's turn: the read must not wait on, or keep alive, the grain that happened to publish.
-        _ = Task.Run(Read);
+        // Off the calling grain's turn and context: the read must not wait on, keep alive or be traced as part of the
+        // grain that happened to publish.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(Read);
+        }
     }
 
     private async Task Read()
