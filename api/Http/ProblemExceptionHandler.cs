@@ -6,7 +6,8 @@ namespace Switchboard.Api.Http;
 
 /// <summary>
 /// Turns exceptions into problem details: bad requests (malformed JSON, wrong types, unknown or repeated fields, too
-/// large) keep their 4xx status with a precise message naming the field; an unreachable cluster is a 503; anything else
+/// large) keep their 4xx status with a precise message naming the field; an unreachable cluster or a call cut short is
+/// a 503; anything else
 /// is a logged 500 with no internals.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -22,9 +23,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 "The resource was changed by another request at the same time; nothing was applied. Read it again and retry."),
             Azure.RequestFailedException or IOException => Of(StatusCodes.Status503ServiceUnavailable,
                 "Content storage did not answer; the request may not have been applied. Retry shortly."),
-            TimeoutException or OrleansException => Of(StatusCodes.Status503ServiceUnavailable,
-                "The cluster did not answer in time; the request may not have been applied. Retry shortly."),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => Of(499, "The client closed the request."),
+
+            // A cancellation the client did not ask for is a call cut short (an activation on a silo going away, a
+            // timeout): worth a retry, like the cluster not answering.
+            TimeoutException or OrleansException or OperationCanceledException => Of(StatusCodes.Status503ServiceUnavailable,
+                "The cluster did not answer in time; the request may not have been applied. Retry shortly."),
             _ => Of(StatusCodes.Status500InternalServerError, "An unexpected error occurred; it has been logged."),
         };
 

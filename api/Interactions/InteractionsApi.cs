@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Switchboard.Api.Auth;
+using Switchboard.Api.Middleware;
 using Switchboard.Contracts.Auth;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Domain.Interactions;
@@ -24,7 +25,8 @@ public static partial class InteractionsApi
             .WithName("CreateInteraction")
             .WithSummary("Create an interaction (a voice call)")
             .WithDescription("Inbound into a queue ({media, direction: inbound, queueId, from}), inbound straight to an agent " +
-                "({…, agentId, from}) or an agent's outbound call ({media, direction: outbound, agentId, to}). The server makes the id. " +
+                "({…, agentId, from}) or an agent's outbound call ({media, direction: outbound, agentId, to}). The server makes the id; with an Idempotency-Key it comes from the key and the request, " +
+                "so a retry whose first answer was lost (a 503, a dropped connection) gets what that attempt made, once. " +
                 "Numbers are E.164; priority 0-9 (default 5, higher first). The queue and the agent must exist (422). " +
                 "A direct or outbound call whose agent cannot take it now is a 409 and creates nothing. " +
                 "Admin, supervisor and integration keys create any; an agent key only an outbound call of its own agent.")
@@ -112,7 +114,8 @@ public static partial class InteractionsApi
             agentId = request.ToAgentId;
         }
 
-        var id = NewId();
+        var record = IdempotencyMiddleware.RecordOf(tenant.Http);
+        var id = record is null ? NewId() : IdOf(record);
         var actor = caller.Role == ApiKeyRole.Agent ? $"agent:{caller.AgentId}" : $"api:{caller.KeyId}";
         var create = new CreateInteraction(
             request.Media!.Value,
@@ -124,22 +127,28 @@ public static partial class InteractionsApi
             request.Priority ?? CreateInteractionRequest.DefaultPriority,
             actor,
             FirstMessage: internalWork ? request.Text : null);
-        return await CreateAsync(tenant, id, create);
+        return await CreateAsync(tenant, id, create, retryable: record is not null);
     }
 
-    /// <summary>Creates the interaction and answers 201 with it, or the problem of why it was not.</summary>
-    internal static async Task<Results<Created<InteractionResponse>, ProblemHttpResult>> CreateAsync(TenantContext tenant, string id, CreateInteraction create)
+    /// <summary>
+    /// Creates the interaction and answers 201 with it, or the problem of why it was not. With <paramref name="retryable"/>
+    /// (an id derived from the request under its Idempotency-Key), an interaction that exists already is the one an
+    /// earlier attempt of the same request made and whose answer was lost: it is answered as created, once more.
+    /// </summary>
+    internal static async Task<Results<Created<InteractionResponse>, ProblemHttpResult>> CreateAsync(TenantContext tenant, string id, CreateInteraction create, bool retryable = false)
     {
         var result = await tenant.Interaction(id).Create(create, tenant.CancellationToken);
-        return result.Outcome switch
-        {
-            InteractionOutcome.Applied => TypedResults.Created($"/v1/interactions/{id}", InteractionResponse.FromView(result.Interaction!)),
-            _ => Problem(result, id),
-        };
+        return result.Outcome == InteractionOutcome.Applied || (retryable && result is { Outcome: InteractionOutcome.AlreadyExists, Interaction: not null })
+            ? TypedResults.Created($"/v1/interactions/{id}", InteractionResponse.FromView(result.Interaction!))
+            : Problem(result, id);
     }
 
     /// <summary>A new interaction id.</summary>
     internal static string NewId() => IdPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>The interaction id of a request made under an Idempotency-Key (<see cref="IdempotencyMiddleware.RecordOf"/>): the same on every retry.</summary>
+    internal static string IdOf(string idempotentRequest) =>
+        IdPrefix + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(idempotentRequest)).AsSpan(0, 16));
 
     private static async Task<Results<Ok<InteractionResponse>, ProblemHttpResult>> GetInteraction(string interactionId, [AsParameters] TenantContext tenant)
     {

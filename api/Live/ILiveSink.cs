@@ -4,4 +4,7 @@ namespace Switchboard.Api.Live;
 public interface ILiveSink
 {
     void Deliver(LiveDelivery delivery);
+
+    /// <summary>Changes before the next delivery were lost on their way to this host: the session must start again from a snapshot.</summary>
+    void Missed();
 }

@@ -30,6 +30,9 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
 
     public const long PresenceStep = 1000;
 
+    /// <summary>The order key of an agent's state changes on its agent topic (the route is the agent's own).</summary>
+    private const string AgentOrderKey = "state";
+
     /// <summary>The presence version a snapshot of a chat whose timeline has <paramref name="timelineLength"/> entries reflects.</summary>
     public static long PresenceVersion(int timelineLength) => (timelineLength * PresenceStep) + PresenceStep - 1;
 
@@ -38,7 +41,9 @@ public sealed class LiveEventMapping(IOptions<Microsoft.AspNetCore.Http.Json.Jso
         var state = LiveMessages.Body("agent:" + e.AgentId, LiveEventTypes.AgentStateChanged, e.At, LiveAgentState.From(e), json);
         // A deletion or a new name or group keeps the state version: never drop those as already seen.
         long? version = e.Deleted || e.ProfileChanged ? null : e.State.Version;
-        yield return new LiveFanOut([LiveRoutes.Agent(e.AgentId)], new LiveDelivery(state, e.AgentId, version));
+        // A change older than one the agent's topic already got (an event a killed silo read and Azure queues then gave
+        // out again, late) is dropped: the console's state never goes back; one that skips versions resyncs it.
+        yield return new LiveFanOut([LiveRoutes.Agent(e.AgentId)], new LiveDelivery(state, e.AgentId, version), version is null ? null : AgentOrderKey, version ?? 0, Consecutive: true);
         var entry = e.Deleted
             ? LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentRemoved, e.At, new LiveDirectoryRemoval(e.AgentId), json)
             : LiveMessages.Body("directory", LiveEventTypes.DirectoryAgentChanged, e.At, DirectoryAgent.From(e), json);

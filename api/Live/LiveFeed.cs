@@ -155,6 +155,13 @@ public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnum
                 {
                     foreach (var route in fanOut.Routes)
                     {
+                        // Recorded even with nobody on the route, so a console that joins later is not taken for one that lost changes.
+                        long? previous = null;
+                        if (fanOut.OrderKey is { } key && !changes.TryAdvance(route, key, fanOut.OrderSequence, out previous))
+                        {
+                            continue;
+                        }
+
                         ILiveSink[] sinks;
                         lock (gate)
                         {
@@ -166,13 +173,14 @@ public sealed class LiveFeed<T>(IAsyncStream<LiveEvent<T>> stream, Func<T, IEnum
                             sinks = [.. set];
                         }
 
-                        if (fanOut.OrderKey is { } key && !changes.TryAdvance(route, key, fanOut.OrderSequence))
-                        {
-                            continue;
-                        }
-
+                        var lost = fanOut.Consecutive && previous is { } last && fanOut.OrderSequence > last + 1;
                         foreach (var sink in sinks)
                         {
+                            if (lost)
+                            {
+                                sink.Missed();
+                            }
+
                             sink.Deliver(fanOut.Delivery);
                         }
                     }

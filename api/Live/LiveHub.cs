@@ -140,6 +140,22 @@ public sealed class LiveHub(
         }
     }
 
+    /// <summary>
+    /// Changes on their way to a topic of the session were lost: a resync, begun at once (its marker, and the topics hold
+    /// their events until their snapshots), so the change that showed the loss waits for the snapshot.
+    /// </summary>
+    private async Task ResyncAfterLoss(LiveSession session)
+    {
+        try
+        {
+            await Resync(session, "events-lost", CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LiveLog.ResyncFailed(logger, exception, session.Id);
+        }
+    }
+
     /// <summary>Set once the host began to stop: no socket is taken any more, and those open are being closed.</summary>
     public bool IsGoingAway => Volatile.Read(ref goingAway);
 
@@ -252,6 +268,7 @@ public sealed class LiveHub(
         // Leave is set first (leaving twice is harmless) so that a session ended meanwhile leaves the feed too.
         var feed = feeds.For(grant.StreamKind!, session.Caller.TenantId);
         entry.Leave = () => feed.Leave(grant.Route!, entry);
+        entry.OnMissed = () => _ = ResyncAfterLoss(session);
         try
         {
             // Not the socket's token: the session outlives its socket, and a half-added topic must not stay behind.

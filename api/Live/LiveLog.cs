@@ -34,4 +34,7 @@ internal static partial class LiveLog
 
     [LoggerMessage(10310, LogLevel.Information, "Unregistering this host from pushed live events as it stops failed; its entry expires by itself")]
     public static partial void PushUnregistrationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10311, LogLevel.Warning, "Resyncing live session {SessionId} after lost events failed; its client resyncs when it reconnects")]
+    public static partial void ResyncFailed(ILogger logger, Exception exception, string sessionId);
 }

@@ -23,5 +23,10 @@ internal sealed class SessionTopic(LiveTopic topic) : ILiveSink
     /// <summary>Leaves the feed this topic joined; null until joined.</summary>
     public Func<Task>? Leave { get; set; }
 
+    /// <summary>Resyncs the session (set by the hub when the topic joins its feed).</summary>
+    public Action? OnMissed { get; set; }
+
     public void Deliver(LiveDelivery delivery) => Session?.Deliver(this, delivery);
+
+    public void Missed() => OnMissed?.Invoke();
 }

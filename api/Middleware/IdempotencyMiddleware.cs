@@ -21,6 +21,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     public const string ReplayedHeader = "Idempotent-Replayed";
     public const int MaxKeyLength = 255;
 
+    private static readonly object RecordItem = new();
+
+    /// <summary>
+    /// What names this request under its Idempotency-Key (the key's record, the use of the key it belongs to, and the
+    /// request's fingerprint), or null without one: an endpoint that makes an id can derive it from this, so a retry after
+    /// an answer that was lost reaches what the first attempt made instead of making another.
+    /// </summary>
+    public static string? RecordOf(HttpContext context) => context.Items.TryGetValue(RecordItem, out var record) ? record as string : null;
+
     public Task InvokeAsync(HttpContext context) =>
         HttpMethods.IsPost(context.Request.Method)
         && context.Request.Headers.TryGetValue(HeaderName, out var values)
@@ -39,7 +48,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
         }
 
         var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
-        var record = grains.GetGrain<IIdempotencyKeyGrain>(recordKey(ApiKeyFormat.Hash(key)));
+        var recordId = recordKey(ApiKeyFormat.Hash(key));
+        var record = grains.GetGrain<IIdempotencyKeyGrain>(recordId);
         var decision = await record.Begin(fingerprint, context.RequestAborted);
         switch (decision.Outcome)
         {
@@ -56,6 +66,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
                 return;
         }
 
+        context.Items[RecordItem] = $"{recordId}\n{decision.UsedSince.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n{fingerprint}";
         var redact = context.GetEndpoint()?.Metadata.GetMetadata<ShowsSecretOnce>() is not null;
         await RunAndRememberAsync(context, record, fingerprint, redact);
     }

@@ -41,6 +41,7 @@ public static class ClientBuilderExtensions
                 options.TableServiceClient = AzureTableClients.Create(connectionString);
                 options.TableName = storage.MembershipTable;
             });
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(cluster.GatewayRefreshSeconds));
         }
         else
         {

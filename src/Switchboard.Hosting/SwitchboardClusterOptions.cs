@@ -30,6 +30,14 @@ public sealed class SwitchboardClusterOptions
     public int[]? GatewayPorts { get; set; }
 
     /// <summary>
+    /// How often a client-mode API host reads the silos' gateways from the membership table (Orleans' own default is a
+    /// minute): a host that knew only gateways that have since been replaced would lose its cluster connection, and
+    /// every socket would resync, until its next read.
+    /// </summary>
+    [Range(1, 300)]
+    public int GatewayRefreshSeconds { get; set; } = 5;
+
+    /// <summary>
     /// The address a silo advertises to other silos and clients when they meet through the membership table
     /// (<c>Storage:Provider=AzureTables</c>): an IP address, or <c>auto</c> for this machine's own non-loopback IPv4
     /// address (a container's). Any address but loopback also makes the silo listen on all interfaces.

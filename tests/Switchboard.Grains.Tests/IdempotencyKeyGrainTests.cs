@@ -16,7 +16,8 @@ public sealed class IdempotencyKeyGrainTests(ClusterFixture fixture)
     {
         var key = NewKey();
 
-        Assert.Equal(new IdempotencyDecision(IdempotencyOutcome.Proceed, null), await key.Begin("fp-1"));
+        var first = await key.Begin("fp-1");
+        Assert.Equal((IdempotencyOutcome.Proceed, null), (first.Outcome, first.Response));
         Assert.Equal(IdempotencyOutcome.InProgress, (await key.Begin("fp-1")).Outcome);
         Assert.Equal(IdempotencyOutcome.Mismatch, (await key.Begin("fp-2")).Outcome);
 
@@ -39,6 +40,27 @@ public sealed class IdempotencyKeyGrainTests(ClusterFixture fixture)
         await key.Abandon("fp-1");
 
         Assert.Equal(IdempotencyOutcome.Proceed, (await key.Begin("fp-2")).Outcome);
+    }
+
+    [Fact]
+    public async Task A_retry_after_a_failure_keeps_the_use_of_the_key_and_a_reuse_after_the_retention_starts_a_new_one()
+    {
+        var key = NewKey();
+        var first = (await key.Begin("fp-1")).UsedSince;
+        Assert.Equal(fixture.Time.GetUtcNow(), first);
+
+        await key.Abandon("fp-1");
+        fixture.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(first, (await key.Begin("fp-1")).UsedSince); // retried after a failure
+
+        fixture.Time.Advance(IdempotencyKeyGrain.ClaimTimeout + TimeSpan.FromSeconds(1));
+        Assert.Equal(first, (await key.Begin("fp-1")).UsedSince); // retried after a claim that lapsed
+
+        await key.Complete("fp-1", Created);
+        fixture.Time.Advance(IdempotencyKeyGrain.Retention + TimeSpan.FromSeconds(1));
+        var reused = await key.Begin("fp-1");
+        Assert.Equal(IdempotencyOutcome.Proceed, reused.Outcome);
+        Assert.Equal(fixture.Time.GetUtcNow(), reused.UsedSince);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Switchboard.Contracts;
 using Switchboard.Contracts.Interactions;
 using Switchboard.Contracts.Queues;
@@ -164,6 +165,80 @@ public sealed class InteractionPersistenceTests(ClusterFixture fixture)
         await call.AsReference<IRemindable>().ReceiveReminder("interaction-deadlines", default);
         Assert.Empty((await first.Get())!.Interactions);
         Assert.Equal(["i1"], (await second.Get())!.Interactions);
+    }
+
+    [Fact]
+    public async Task A_call_whose_index_entry_could_not_be_written_keeps_its_reminder_and_is_listed_at_its_next_tick()
+    {
+        var tenant = TestIds.Tenant();
+        await client.AvailableAgent(tenant, "a1");
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
+        IInteractionGrain call;
+        using (fixture.Faults.FailWrites(tenant, "index", count: 1))
+        {
+            call = await client.InboundCall(tenant, "i1", "support");
+        }
+
+        var created = (await call.Get())!.CreatedAt;
+        var index = client.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(tenant, created, GrainKeys.InteractionIndexShard("i1")));
+        Assert.Empty(await index.ListBefore(null, 10));
+
+        // Worked to its end (no wrap-up asked), it leaves memory at once and nothing else would wake it: its reminder
+        // stays until it is listed.
+        await call.OfferedTo("a1");
+        await call.Act(InteractionActionKind.Accept, "a1");
+        Assert.Equal(InteractionState.WrappedUp, (await call.Act(InteractionActionKind.End, "a1")).State);
+        var reminders = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IReminderTable>();
+        Assert.Single((await reminders.ReadRows(call.GetGrainId())).Reminders);
+        Assert.Empty(await index.ListBefore(null, 10));
+
+        await call.AsReference<IRemindable>().ReceiveReminder("interaction-deadlines", default);
+        Assert.Equal(["i1"], (await index.ListBefore(null, 10)).Select(e => e.Id));
+        Assert.Empty((await reminders.ReadRows(call.GetGrainId())).Reminders); // listed and settled: nothing left to wake it for
+        await fixture.DeactivateAllAsync(call);
+        Assert.Equal(InteractionState.WrappedUp, (await call.Get())!.State);
+        Assert.Empty((await reminders.ReadRows(call.GetGrainId())).Reminders); // and a later read does not bring it back
+
+        // A call still waiting (in memory all along) is listed at its reminder's next tick too.
+        await client.CreateQueue(tenant, "nobody", RoutingTestHelpers.Queue());
+        IInteractionGrain waiting;
+        using (fixture.Faults.FailWrites(tenant, "index", count: 1))
+        {
+            waiting = await client.InboundCall(tenant, "i2", "nobody");
+        }
+
+        var waitingIndex = client.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(tenant, (await waiting.Get())!.CreatedAt, GrainKeys.InteractionIndexShard("i2")));
+        Assert.DoesNotContain("i2", (await waitingIndex.ListBefore(null, 10)).Select(e => e.Id));
+        await waiting.AsReference<IRemindable>().ReceiveReminder("interaction-deadlines", default);
+        Assert.Contains("i2", (await waitingIndex.ListBefore(null, 10)).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task A_create_retried_after_a_failure_under_it_finishes_what_the_first_attempt_left_undone()
+    {
+        var tenant = TestIds.Tenant();
+        await client.AvailableAgent(tenant, "a1");
+        await client.CreateQueue(tenant, "support", RoutingTestHelpers.Queue(), ("a1", 5));
+
+        // The queue loses the enqueue (its write fails): the call is stored but waits nowhere until its reminder ticks.
+        IInteractionGrain call;
+        using (var fault = fixture.Faults.FailWrites(GrainKeys.Queue(tenant, "support"), "router", count: 1))
+        {
+            call = await client.InboundCall(tenant, "i1", "support");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (fault.Injected == 0)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the queue never tried to store the enqueue"); // a one-way message
+                await Task.Delay(10);
+            }
+        }
+
+        Assert.Equal(InteractionState.Queued, (await call.Get())!.State);
+
+        // The caller, not told it was made (its answer was lost), asks again: the retry sees it queued and offered.
+        var again = await call.Create(new CreateInteraction(Domain.Queues.MediaType.Voice, InteractionDirection.Inbound, "support", null, "+390212345678", "+390698765432", 5, "test"));
+        Assert.Equal(InteractionOutcome.AlreadyExists, again.Outcome);
+        await call.OfferedTo("a1");
     }
 
     /// <summary>The customer, whether linked by hand, and the open case numbers (comma-separated) of the view.</summary>

@@ -5,7 +5,8 @@ namespace Switchboard.Grains.Idempotency;
 
 /// <summary>
 /// Remembers one Idempotency-Key. A completed response is replayed for 24 hours; a claim whose request never
-/// completed (the API host died) lapses after a minute so the client's retry can run.
+/// completed (the API host died) lapses after a minute so the client's retry can run. Each use of the key has a start
+/// (<see cref="IdempotencyDecision.UsedSince"/>) that a retry keeps, so what a request makes can be named after it.
 /// </summary>
 public sealed class IdempotencyKeyGrain(
     [PersistentState("idempotency", StorageNames.Default)] IPersistentState<IdempotencyKeyState> state,
@@ -30,8 +31,10 @@ public sealed class IdempotencyKeyGrain(
                     : new IdempotencyDecision(IdempotencyOutcome.InProgress, null);
         }
 
-        await state.WriteAsync(this, s => (s.Fingerprint, s.ClaimedAt, s.Response) = (fingerprint, now, null));
-        return new IdempotencyDecision(IdempotencyOutcome.Proceed, null);
+        // A request retried after a failure belongs to the same use of the key; one made after the retention, to a new one.
+        var usedSince = current.UsedSince == default || now - current.UsedSince > Retention ? now : current.UsedSince;
+        await state.WriteAsync(this, s => (s.Fingerprint, s.ClaimedAt, s.Response, s.UsedSince) = (fingerprint, now, null, usedSince));
+        return new IdempotencyDecision(IdempotencyOutcome.Proceed, null, usedSince);
     }
 
     public async Task Complete(string fingerprint, StoredResponse response, CancellationToken cancellationToken = default)

@@ -43,6 +43,11 @@ public sealed partial class InteractionGrain
         await RecordHistory();
         await RecordMessages();
         await RunPendingEffects();
+        if (state.State.Record is not null)
+        {
+            await EnsureIndexed(remember: true);
+        }
+
         await CheckDeadlines();
         if (state.State.Record is not null)
         {
@@ -70,7 +75,7 @@ public sealed partial class InteractionGrain
         // One reminder from creation until the interaction is over and settled: registered once and removed once, rather
         // than for each offer and wrap-up (each is a storage write of the reminder service, on the routing path).
         var needsReminder = !Settled(record) || record.NextDeadline is not null || state.State.PendingEffects.Count > 0 || Outbox.Waiting.Count > 0 || WaitsInQueue(record)
-            || HistoryBehind(record);
+            || HistoryBehind(record) || !state.State.Indexed;
         if (needsReminder && reminderActive != true)
         {
             await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));

@@ -14,9 +14,11 @@ public sealed partial class InteractionGrain
 {
     /// <summary>
     /// Lists the interaction in the index of its creation hour. A failure is not the caller's problem (the interaction
-    /// exists): it is retried on the next activation, and the flag is written with the next change.
+    /// exists): the interaction's reminder stays until it is listed and tries again at each tick, as does its next
+    /// activation. The flag is written with the next change, or at once when <paramref name="remember"/> (a retry, after
+    /// which there may be no next change: a settled interaction would be listed again at every activation).
     /// </summary>
-    private async Task EnsureIndexed()
+    private async Task EnsureIndexed(bool remember = false)
     {
         if (state.State.Indexed || state.State.Record is not { } record)
         {
@@ -27,7 +29,14 @@ public sealed partial class InteractionGrain
         {
             var shard = GrainKeys.InteractionIndexShard(interactionId);
             await GrainFactory.GetGrain<IInteractionIndexGrain>(GrainKeys.InteractionIndex(tenantId, record.CreatedAt, shard)).Add(new IndexedInteraction(interactionId, record.CreatedAt));
-            state.State.Indexed = true;
+            if (remember)
+            {
+                await state.WriteAsync(this, s => s.Indexed = true);
+            }
+            else
+            {
+                state.State.Indexed = true;
+            }
         }
         catch (Exception exception)
         {

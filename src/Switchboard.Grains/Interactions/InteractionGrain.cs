@@ -48,8 +48,8 @@ public sealed partial class InteractionGrain(
             await RecordHistoryAfterFailure();
             await RunPendingEffects();
             await ConfirmQueued();
+            await EnsureIndexed(remember: true);
             await KeepTime();
-            await EnsureIndexed();
         }
     }
 
@@ -62,9 +62,16 @@ public sealed partial class InteractionGrain(
     public async Task<InteractionResult> Create(CreateInteraction request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (state.State.Record is { } existing)
+        if (state.State.Record is not null)
         {
-            return new InteractionResult(InteractionOutcome.AlreadyExists, existing.ToView(), $"Interaction '{interactionId}' exists already.");
+            // Most often a create retried after its answer was lost: what a failure under the first attempt left undone is
+            // done now, so the caller hears the interaction exists only once it waits in its queue, woken by its
+            // reminder, and listed (or gets the failure again, and retries).
+            await RunPendingEffects();
+            await ConfirmQueued();
+            await EnsureIndexed(remember: true);
+            await KeepTime();
+            return new InteractionResult(InteractionOutcome.AlreadyExists, state.State.Record.ToView(), $"Interaction '{interactionId}' exists already.");
         }
 
         var customer = await MatchCustomer(request, cancellationToken);

@@ -11,7 +11,7 @@ internal static partial class InteractionLog
     [LoggerMessage(3003, LogLevel.Warning, "Interaction {TenantId}/{InteractionId}: effect {Effect} failed; it stays in the outbox and is retried")]
     public static partial void EffectFailed(ILogger logger, Exception exception, string tenantId, string interactionId, string effect);
 
-    [LoggerMessage(3005, LogLevel.Warning, "Interaction {TenantId}/{InteractionId} could not be added to the list index yet; retried on activation")]
+    [LoggerMessage(3005, LogLevel.Warning, "Interaction {TenantId}/{InteractionId} could not be added to the list index yet; retried by its reminder and on activation")]
     public static partial void IndexFailed(ILogger logger, Exception exception, string tenantId, string interactionId);
 
     [LoggerMessage(3006, LogLevel.Warning, "Interaction {TenantId}/{InteractionId}: its customer could not be looked up; it goes on without a screen pop")]
